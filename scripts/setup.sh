@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package ecosim needs to build, test, benchmark and analyse.
+# Idempotent: apt-get skips what is already installed. Run as root (or it uses sudo).
+set -euo pipefail
+
+packages=(
+  cmake g++ make pkg-config git
+  libboost-program-options-dev libboost-random-dev
+  libtbb-dev librandom123-dev libtomlplusplus-dev
+  libhdf5-dev hdf5-tools
+  libgtest-dev libbenchmark-dev
+  python3 python3-numpy python3-h5py python3-pandas python3-xarray python3-h5netcdf
+  python3-matplotlib python3-pytest
+)
+
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup.sh: run as root (sudo not found)" >&2; exit 1; }
+  as_root=(sudo)
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}"
+echo "setup.sh: all ${#packages[@]} packages present"

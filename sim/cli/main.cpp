@@ -1,0 +1,197 @@
+// ecosim: the command line. Exit codes: 0 ok, 1 runtime failure, 2 bad input.
+#include <boost/program_options.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/progress.hpp"
+#include "cli/summary.hpp"
+#include "engine/parallel.hpp"
+#include "io/recorder.hpp"
+#include "model/simulation.hpp"
+#include "scenario/load.hpp"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace ecosim {
+namespace {
+
+constexpr int kOk = 0, kRuntimeFailure = 1, kBadInput = 2, kInterrupted = 130;
+
+struct BadInput : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void on_interrupt(int) { g_interrupted = true; }
+
+const char* kUsage =
+    "usage: ecosim <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  run [SCENARIO]   simulate a scenario (default: the embedded default) into an HDF5 file\n"
+    "  check SCENARIO   validate a scenario file and report every problem\n"
+    "  params           print every scenario key with its default, range and meaning\n"
+    "\n"
+    "options:\n"
+    "  -h [ --help ]    this help; 'ecosim COMMAND --help' for a command\n"
+    "  --version        print the version\n";
+
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& visible,
+                        const po::options_description& all, const po::positional_options_description& pos) {
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::ostringstream help;
+    help << visible;
+    throw BadInput(std::string(e.what()) + "\n" + help.str());
+  }
+  return vm;
+}
+
+Scenario load(const std::string& file, const std::vector<std::string>& overrides) {
+  return file.empty() ? load_default_scenario(overrides) : load_scenario_file(file, overrides);
+}
+
+fs::path default_output(const Scenario& s, const std::string& file) {
+  const std::string stem = file.empty() ? "default" : fs::path(file).stem().string();
+  return fs::path("runs") / (stem + "_seed" + std::to_string(s.simulation.seed) + ".h5");
+}
+
+int run_command(const std::vector<std::string>& args) {
+  po::options_description visible("ecosim run [SCENARIO] [options]\n\nSimulate SCENARIO (a TOML file; "
+                                  "the embedded default when left out) and write an HDF5 run file");
+  std::string output;
+  std::vector<std::string> overrides;
+  visible.add_options()
+      ("help,h", "this help")
+      ("output,o", po::value(&output), "run file to write (default: runs/<scenario>_seed<N>.h5)")
+      ("seed", po::value<std::int64_t>(), "shorthand for --set simulation.seed=N")
+      ("steps", po::value<int>(), "shorthand for --set simulation.steps=N")
+      ("threads", po::value<int>()->default_value(0), "worker threads, 1..1024; 0 = all cores")
+      ("set", po::value(&overrides)->composing(), "override a scenario key: --set key.path=value (repeatable)")
+      ("force", "overwrite an existing run file")
+      ("quiet,q", "no progress and no summary; only errors");
+  po::options_description all;
+  std::string scenario_file;
+  all.add(visible).add_options()("scenario", po::value(&scenario_file));
+  po::positional_options_description pos;
+  pos.add("scenario", 1);
+  const po::variables_map vm = parse(args, visible, all, pos);
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return kOk;
+  }
+  const int threads = vm["threads"].as<int>();
+  if (threads < 0 || threads > 1024)
+    throw BadInput("--threads: out of range: " + std::to_string(threads) + " (allowed: 0..1024)");
+  if (vm.count("seed")) overrides.push_back("simulation.seed=" + std::to_string(vm["seed"].as<std::int64_t>()));
+  if (vm.count("steps")) overrides.push_back("simulation.steps=" + std::to_string(vm["steps"].as<int>()));
+  const bool quiet = vm.count("quiet") > 0;
+
+  Scenario scenario = load(scenario_file, overrides);
+  const fs::path out = output.empty() ? default_output(scenario, scenario_file) : fs::path(output);
+  if (fs::exists(out) && !vm.count("force"))
+    throw BadInput(out.string() + ": output exists (allowed: a new path, or --force to overwrite)");
+  if (out.has_parent_path()) fs::create_directories(out.parent_path());
+
+  ThreadLimit limit(threads);
+  const int used_threads = threads > 0 ? threads : ThreadLimit::hardware_threads();
+  const int steps = scenario.simulation.steps;
+  Simulation sim(std::move(scenario));
+  Recorder recorder(out, sim.scenario(), {ECOSIM_VERSION, used_threads}, true);
+  Progress progress(steps, !quiet);
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+  std::vector<Observation> kept;
+  for (int t = 0; t < steps; ++t) {
+    if (g_interrupted) {
+      progress.done();
+      std::cerr << "ecosim: interrupted after " << t << " steps; recorded rows kept in "
+                << recorder.partial_path().string() << "\n";
+      return kInterrupted;
+    }
+    Observation o = sim.step();
+    recorder.record(o);
+    if (t == 0 || t + 1 == steps) kept.push_back(std::move(o));
+    progress.update(t + 1);
+  }
+  progress.done();
+  recorder.finish(sim.world());
+  if (!quiet) print_summary(std::cout, sim, kept.front(), kept.back(), fs::absolute(out));
+  return kOk;
+}
+
+int check_command(const std::vector<std::string>& args) {
+  po::options_description visible("ecosim check SCENARIO [options]\n\nValidate SCENARIO and report "
+                                  "every problem as FILE:LINE:COL: key: message");
+  std::vector<std::string> overrides;
+  visible.add_options()("help,h", "this help")(
+      "set", po::value(&overrides)->composing(), "override a scenario key: --set key.path=value");
+  po::options_description all;
+  std::string scenario_file;
+  all.add(visible).add_options()("scenario", po::value(&scenario_file));
+  po::positional_options_description pos;
+  pos.add("scenario", 1);
+  const po::variables_map vm = parse(args, visible, all, pos);
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return kOk;
+  }
+  if (scenario_file.empty()) throw BadInput("check: missing SCENARIO (allowed: a TOML file path)");
+  const Scenario s = load_scenario_file(scenario_file, overrides);
+  int firms = 0;
+  for (const auto& r : s.regions) firms += r.firms;
+  std::cout << scenario_file << ": ok (" << s.regions.size() << " regions, " << firms << " firms, "
+            << s.simulation.steps << " steps, seed " << s.simulation.seed << ")\n";
+  return kOk;
+}
+
+int dispatch(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+    std::cout << kUsage;
+    return args.empty() ? kBadInput : kOk;
+  }
+  if (args[0] == "--version") {
+    std::cout << "ecosim " << ECOSIM_VERSION << "\n";
+    return kOk;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  if (command == "run") return run_command(args);
+  if (command == "check") return check_command(args);
+  if (command == "params") {
+    std::cout << parameter_table_markdown();
+    return kOk;
+  }
+  throw BadInput("unknown command '" + command + "' (allowed: run, check, params; see ecosim --help)");
+}
+
+}  // namespace
+}  // namespace ecosim
+
+int main(int argc, char** argv) {
+  using namespace ecosim;
+  try {
+    return dispatch(argc, argv);
+  } catch (const ScenarioError& e) {
+    std::cerr << e.what() << "\n";
+    return kBadInput;
+  } catch (const BadInput& e) {
+    std::cerr << "ecosim: " << e.what() << "\n";
+    return kBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "ecosim: error: " << e.what() << "\n";
+    return kRuntimeFailure;
+  }
+}

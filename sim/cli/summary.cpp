@@ -1,0 +1,45 @@
+#include "cli/summary.hpp"
+
+#include <cstdio>
+#include <string>
+
+namespace ecosim {
+
+void print_summary(std::ostream& out, const Simulation& sim, const Observation& first,
+                   const Observation& last, const std::filesystem::path& file) {
+  const Scenario& s = sim.scenario();
+  out << "wrote " << file.string() << "\n";
+  out << "  " << s.source_name << ", seed " << s.simulation.seed << ", " << sim.steps_done()
+      << " months\n";
+  char line[256];
+  std::snprintf(line, sizeof line, "  %-16s %-20s %12s %12s\n", "region", "indicator", "month 1",
+                ("month " + std::to_string(sim.steps_done())).c_str());
+  out << line;
+  const Indicator shown[] = {Indicator::jobs,          Indicator::firms,
+                             Indicator::employment_rate, Indicator::competence_gap,
+                             Indicator::satisfaction,  Indicator::diversity_shannon,
+                             Indicator::emissions,     Indicator::innovation_revenue,
+                             Indicator::projects_active, Indicator::mean_trust};
+  for (std::size_t r = 0; r < first.regions; ++r) {
+    for (Indicator k : shown) {
+      std::snprintf(line, sizeof line, "  %-16.16s %-20s %12.4g %12.4g\n", s.regions[r].name.c_str(),
+                    std::string(kIndicatorInfo[static_cast<std::size_t>(k)].name).c_str(),
+                    first.at(r, k), last.at(r, k));
+      out << line;
+    }
+  }
+  std::size_t started = 0;
+  double public_nok = 0, private_nok = 0;
+  for (const Project& p : sim.world().projects) {
+    if (p.start < 0) continue;
+    ++started;
+    public_nok += p.public_nok();
+    private_nok += p.private_cash_nok();
+  }
+  std::snprintf(line, sizeof line,
+                "  projects: %zu proposed, %zu started; public %.3g NOK, private cash %.3g NOK\n",
+                sim.world().projects.size(), started, public_nok, private_nok);
+  out << line;
+}
+
+}  // namespace ecosim

@@ -1,0 +1,66 @@
+// Counter-based randomness: every draw is a pure function of (seed, agent, step, stream), so
+// results never depend on thread count or scheduling. No engine is ever shared.
+#pragma once
+
+// philox.h first: it sets up the feature macros that MicroURNG.hpp relies on.
+#include <Random123/philox.h>
+// clang-format off
+#include <Random123/MicroURNG.hpp>
+// clang-format on
+
+#include <cstdint>
+
+namespace ecosim {
+
+// Every consumer of randomness has its own stream; two phases can never share one.
+enum class Stream : std::uint32_t {
+  firm_initial_state = 1,
+  initial_ties,
+  sector_demand,
+  firm_growth,
+  hiring,
+  dialogue_meetings,
+  brokered_meetings,
+  idea,
+  partner_search,
+  financing,
+  execution,
+  evaluation,
+  firm_entry,
+  firm_exit,
+  new_firm_state,
+};
+
+// Which table an agent lives in; part of the key so that firm 3 and university 3 differ.
+enum class AgentKind : std::uint8_t {
+  firm = 1,
+  municipality,
+  university,
+  investor,
+  promotion_org,
+  region,
+  sector_market,  // one demand process per (region, sector)
+  project,
+};
+
+using Philox = r123::Philox4x64;
+using Rng = r123::MicroURNG<Philox>;
+
+inline std::uint64_t agent_key(AgentKind kind, std::uint64_t index) {
+  return (static_cast<std::uint64_t>(kind) << 56) | (index & ((std::uint64_t{1} << 56) - 1));
+}
+
+// A fresh generator for one agent's draws of one stream in one step. `sub` separates several
+// independent sequences of the same stream (e.g. one per meeting); it must stay below 2^32.
+inline Rng make_rng(std::uint64_t seed, AgentKind kind, std::uint64_t index, std::int64_t step,
+                    Stream stream, std::uint32_t sub = 0) {
+  const Philox::ukey_type key = {{seed, agent_key(kind, index)}};
+  const Philox::ctr_type counter = {{static_cast<std::uint64_t>(step),
+                                     static_cast<std::uint64_t>(stream), sub, 0}};
+  return Rng(counter, key);
+}
+
+// Uniform double in [0, 1) from one 64-bit draw (53 significant bits), bit-identical everywhere.
+inline double uniform01(Rng& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+
+}  // namespace ecosim

@@ -1,0 +1,75 @@
+// Thin RAII over the HDF5 C API: handles that close themselves, errors that throw.
+#pragma once
+
+#include <hdf5.h>
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace ecosim::h5 {
+
+struct Error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Throws Error naming `what` when an HDF5 call failed (negative id or status).
+hid_t check(hid_t id, const std::string& what);
+
+class Handle {
+ public:
+  Handle() = default;
+  Handle(hid_t id, herr_t (*close)(hid_t)) : id_(id), close_(close) {}
+  Handle(Handle&& o) noexcept : id_(o.id_), close_(o.close_) { o.id_ = -1; }
+  Handle& operator=(Handle&& o) noexcept;
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  ~Handle() { reset(); }
+  hid_t get() const { return id_; }
+  void reset();
+
+ private:
+  hid_t id_ = -1;
+  herr_t (*close_)(hid_t) = nullptr;
+};
+
+Handle open_group(hid_t parent, const std::string& name);
+Handle create_group(hid_t parent, const std::string& name);
+
+void write_attribute(hid_t object, const std::string& name, const std::string& value);
+void write_attribute(hid_t object, const std::string& name, std::int64_t value);
+std::string read_string_attribute(hid_t object, const std::string& name);
+std::int64_t read_int_attribute(hid_t object, const std::string& name);
+
+// A fixed 1-D dataset of strings (variable-length UTF-8) or numbers.
+Handle write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values);
+Handle write_doubles(hid_t parent, const std::string& name, const std::vector<double>& values);
+Handle write_ints(hid_t parent, const std::string& name, const std::vector<std::int64_t>& values);
+
+// Marks a 1-D dataset as the dimension scale `name`, and attaches scales to a variable.
+void make_scale(hid_t dataset, const std::string& name);
+void attach_scale(hid_t variable, hid_t scale, unsigned axis);
+
+// A dataset growing along its first axis: (unlimited, fixed...) with chunking, shuffle and
+// deflate; append() writes a block of whole rows at once.
+class Extendible {
+ public:
+  Extendible(hid_t parent, const std::string& name, hid_t type, std::vector<hsize_t> row_shape,
+             hsize_t chunk_rows);
+  void append(const void* rows, hsize_t count);
+  hid_t get() const { return dataset_.get(); }
+  hsize_t rows() const { return rows_; }
+
+ private:
+  Handle dataset_;
+  hid_t type_;
+  std::vector<hsize_t> row_shape_;
+  hsize_t rows_ = 0;
+};
+
+// Reads a whole numeric dataset as doubles, with its shape.
+std::vector<double> read_doubles(hid_t parent, const std::string& name, std::vector<hsize_t>* shape);
+std::vector<std::string> read_strings(hid_t parent, const std::string& name);
+
+}  // namespace ecosim::h5

@@ -1,0 +1,117 @@
+#include "io/projects_table.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "io/h5.hpp"
+
+namespace ecosim {
+namespace {
+
+using h5::Handle;
+
+// Writes one column and attaches it to the table's dimension scale.
+class TableWriter {
+ public:
+  TableWriter(hid_t group, const std::string& dimension, std::size_t rows) : group_(group) {
+    std::vector<std::int64_t> index(rows);
+    for (std::size_t i = 0; i < rows; ++i) index[i] = static_cast<std::int64_t>(i);
+    scale_ = h5::write_ints(group, dimension, index);
+    h5::write_attribute(scale_.get(), "units", std::string("1"));
+    h5::write_attribute(scale_.get(), "description", "row number of the " + dimension);
+    h5::make_scale(scale_.get(), dimension);
+  }
+  template <class T>
+  void column(const std::string& name, const std::vector<T>& values, const std::string& units,
+              const std::string& description) {
+    Handle ds;
+    if constexpr (std::is_same_v<T, std::string>) ds = h5::write_strings(group_, name, values);
+    else if constexpr (std::is_same_v<T, double>) ds = h5::write_doubles(group_, name, values);
+    else ds = h5::write_ints(group_, name, values);
+    h5::write_attribute(ds.get(), "units", units);
+    h5::write_attribute(ds.get(), "description", description);
+    h5::attach_scale(ds.get(), scale_.get(), 0);
+  }
+
+ private:
+  hid_t group_;
+  Handle scale_;
+};
+
+template <class T, class Row, class Get>
+std::vector<T> collect(const std::vector<Row>& rows, Get get) {
+  std::vector<T> out;
+  out.reserve(rows.size());
+  for (const Row& row : rows) out.push_back(static_cast<T>(get(row)));
+  return out;
+}
+
+}  // namespace
+
+void write_projects_table(hid_t file, const World& world) {
+  const auto& ps = world.projects;
+  using S = std::string;
+  using I = std::int64_t;
+  Handle group = h5::create_group(file, "projects");
+  TableWriter t(group.get(), "project", ps.size());
+  t.column("step", collect<I>(ps, [](const Project& p) { return p.step + 1; }), "month",
+           "month in which the proposal was made");
+  t.column("theme", collect<S>(ps, [](const Project& p) { return S(kThemeNames[size_t(p.theme)]); }), "1",
+           "theme of the project");
+  t.column("region", collect<I>(ps, [](const Project& p) { return p.region; }), "1",
+           "index of the lead's region (see indicators/region)");
+  t.column("lead", collect<I>(ps, [](const Project& p) { return p.lead.index(); }), "1",
+           "firm index of the lead");
+  t.column("parties", collect<I>(ps, [](const Project& p) { return p.parties.size(); }), "party",
+           "number of parties, lead included (rows in group parties)");
+  t.column("cross_region", collect<I>(ps, [](const Project& p) { return p.cross_region; }), "1",
+           "1 when a party comes from another region");
+  t.column("budget_nok", collect<double>(ps, [](const Project& p) { return p.budget_nok; }), "NOK",
+           "total budget, transparency overhead included");
+  t.column("duration_months", collect<I>(ps, [](const Project& p) { return p.duration_months; }), "month",
+           "planned duration");
+  t.column("cash_nok", collect<double>(ps, [](const Project& p) { return p.private_cash_nok() - p.investor_nok; }),
+           "NOK", "cash offered by the parties");
+  t.column("in_kind_nok", collect<double>(ps, [](const Project& p) { return p.in_kind_nok(); }), "NOK",
+           "staff time offered by the parties");
+  t.column("municipal_nok", collect<double>(ps, [](const Project& p) { return p.municipal_nok; }), "NOK",
+           "municipal money committed");
+  t.column("agency_nok", collect<double>(ps, [](const Project& p) { return p.agency_nok; }), "NOK",
+           "public agency money committed");
+  t.column("investor_nok", collect<double>(ps, [](const Project& p) { return p.investor_nok; }), "NOK",
+           "private investor money committed");
+  t.column("public_share", collect<double>(ps, [](const Project& p) { return p.public_nok() / p.budget_nok; }),
+           "1", "(municipal + agency) / budget");
+  t.column("municipal_rule_passed", collect<I>(ps, [](const Project& p) { return p.municipal_rule_passed; }),
+           "1", "1 when the others' share met the municipality's minimum external share");
+  t.column("status", collect<S>(ps, [](const Project& p) { return S(kProjectStatusNames[size_t(p.status)]); }),
+           "1", "rejected, active, stopped_at_review, completed or failed");
+  t.column("rejected_by", collect<S>(ps, [](const Project& p) { return S(kRuleNames[size_t(p.rejected_by)]); }),
+           "1", "rule that rejected the proposal; none if it started");
+  t.column("start", collect<I>(ps, [](const Project& p) { return p.start < 0 ? -1 : p.start + 1; }), "month",
+           "month it started; -1 if rejected");
+  t.column("end", collect<I>(ps, [](const Project& p) { return p.end; }), "month",
+           "month it ended or is planned to end; -1 if rejected");
+  t.column("success_probability", collect<double>(ps, [](const Project& p) { return p.success_probability; }),
+           "1", "probability of reaching the goals when it started");
+
+  struct PartyRow { std::size_t project; Party party; };
+  std::vector<PartyRow> rows;
+  for (std::size_t k = 0; k < ps.size(); ++k)
+    for (const Party& party : ps[k].parties) rows.push_back({k, party});
+  Handle parties = h5::create_group(file, "parties");
+  TableWriter pt(parties.get(), "party", rows.size());
+  pt.column("project", collect<I>(rows, [](const PartyRow& r) { return r.project; }), "1",
+            "row of the project in group projects");
+  pt.column("kind", collect<S>(rows, [](const PartyRow& r) { return S(kActorKindNames[size_t(r.party.actor.kind())]); }),
+            "1", "firm or university");
+  pt.column("id", collect<I>(rows, [](const PartyRow& r) { return r.party.actor.index(); }), "1",
+            "index in the table of its kind");
+  pt.column("cash_nok", collect<double>(rows, [](const PartyRow& r) { return r.party.cash_nok; }), "NOK",
+            "cash offered");
+  pt.column("in_kind_nok", collect<double>(rows, [](const PartyRow& r) { return r.party.in_kind_nok; }), "NOK",
+            "staff time offered");
+}
+
+}  // namespace ecosim

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <hdf5.h>
+
+#include "model/world.hpp"
+
+namespace ecosim {
+
+// Writes group `projects` (one row per proposal) and group `parties` (one row per party of
+// each proposal), columns as 1-D datasets along dimensions `project` and `party`.
+void write_projects_table(hid_t file, const World& world);
+
+}  // namespace ecosim

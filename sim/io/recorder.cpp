@@ -1,0 +1,166 @@
+#include "io/recorder.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <map>
+
+#include "io/h5.hpp"
+#include "io/projects_table.hpp"
+
+namespace ecosim {
+
+using h5::Handle;
+
+struct Recorder::File {
+  Handle file;
+  Handle indicators;
+  std::unique_ptr<h5::Extendible> time;
+  std::vector<std::unique_ptr<h5::Extendible>> values;  // one per Indicator
+  std::unique_ptr<h5::Extendible> jobs_by_sector;
+  std::unique_ptr<h5::Extendible> started_by_theme;
+  std::size_t regions = 0;
+};
+
+namespace {
+
+std::string now_iso8601() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buffer;
+}
+
+void describe(hid_t dataset, std::string_view units, std::string_view description) {
+  h5::write_attribute(dataset, "units", std::string(units));
+  h5::write_attribute(dataset, "description", std::string(description));
+}
+
+template <std::size_t N>
+std::vector<std::string> names_of(const std::array<std::string_view, N>& names) {
+  return {names.begin(), names.end()};
+}
+
+}  // namespace
+
+std::filesystem::path Recorder::partial_path() const {
+  return std::filesystem::path(path_.string() + ".partial");
+}
+
+Recorder::Recorder(std::filesystem::path path, const Scenario& s, const RunInfo& info,
+                   bool overwrite)
+    : file_(std::make_unique<File>()),
+      path_(std::move(path)),
+      record_every_(s.simulation.record_every),
+      flush_every_(s.simulation.flush_every) {
+  if (std::filesystem::exists(path_) && !overwrite)
+    throw std::runtime_error(path_.string() + ": output exists (use --force to overwrite)");
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  const std::string partial = partial_path().string();
+  File& f = *file_;
+  f.file = Handle(h5::check(H5Fcreate(partial.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+                            "create " + partial),
+                  H5Fclose);
+  const hid_t root = f.file.get();
+  h5::write_attribute(root, "ecosim_version", info.version);
+  h5::write_attribute(root, "scenario", s.text);
+  h5::write_attribute(root, "scenario_source", s.source_name);
+  h5::write_attribute(root, "seed", static_cast<std::int64_t>(s.simulation.seed));
+  h5::write_attribute(root, "threads", static_cast<std::int64_t>(info.threads));
+  h5::write_attribute(root, "steps", static_cast<std::int64_t>(s.simulation.steps));
+  h5::write_attribute(root, "record_every", static_cast<std::int64_t>(s.simulation.record_every));
+  h5::write_attribute(root, "created", now_iso8601());
+
+  // Dimension scales live in the indicators group so that a reader opening that group alone
+  // (xarray's group="indicators") sees named dimensions with coordinates.
+  f.indicators = h5::create_group(root, "indicators");
+  const hid_t g = f.indicators.get();
+  std::vector<std::string> region_names;
+  for (const auto& r : s.regions) region_names.push_back(r.name);
+  f.regions = region_names.size();
+  const auto chunk = static_cast<hsize_t>(std::min(flush_every_, 256));
+
+  f.time = std::make_unique<h5::Extendible>(g, "time", H5T_STD_I64LE, std::vector<hsize_t>{}, chunk);
+  describe(f.time->get(), "month", "months simulated at the end of the step (1 = first month)");
+  h5::make_scale(f.time->get(), "time");
+  Handle region = h5::write_strings(g, "region", region_names);
+  describe(region.get(), "1", "region name; the first is the one studied");
+  h5::make_scale(region.get(), "region");
+  Handle sector = h5::write_strings(g, "sector", names_of(kSectorNames));
+  describe(sector.get(), "1", "sector of firms");
+  h5::make_scale(sector.get(), "sector");
+  Handle theme = h5::write_strings(g, "theme", names_of(kThemeNames));
+  describe(theme.get(), "1", "theme of partnership projects");
+  h5::make_scale(theme.get(), "theme");
+
+  const std::vector<hsize_t> per_region{f.regions};
+  for (const IndicatorInfo& info_k : kIndicatorInfo) {
+    auto ds = std::make_unique<h5::Extendible>(g, std::string(info_k.name), H5T_IEEE_F64LE, per_region, chunk);
+    describe(ds->get(), info_k.unit, info_k.description);
+    h5::attach_scale(ds->get(), f.time->get(), 0);
+    h5::attach_scale(ds->get(), region.get(), 1);
+    f.values.push_back(std::move(ds));
+  }
+  f.jobs_by_sector = std::make_unique<h5::Extendible>(
+      g, "jobs_by_sector", H5T_IEEE_F64LE, std::vector<hsize_t>{f.regions, kSectors}, chunk);
+  describe(f.jobs_by_sector->get(), "person", "employees of alive firms by sector");
+  f.started_by_theme = std::make_unique<h5::Extendible>(
+      g, "projects_started_by_theme", H5T_IEEE_F64LE, std::vector<hsize_t>{f.regions, kThemes}, chunk);
+  describe(f.started_by_theme->get(), "project/month", "projects started this step by theme");
+  for (const auto* ds : {f.jobs_by_sector.get(), f.started_by_theme.get()}) {
+    h5::attach_scale(ds->get(), f.time->get(), 0);
+    h5::attach_scale(ds->get(), region.get(), 1);
+  }
+  h5::attach_scale(f.jobs_by_sector->get(), sector.get(), 2);
+  h5::attach_scale(f.started_by_theme->get(), theme.get(), 2);
+  h5::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flush");
+}
+
+Recorder::~Recorder() {
+  // A run that failed keeps what it recorded, under the .partial name.
+  if (file_ && file_->file.get() >= 0) {
+    try {
+      write_buffered_rows();
+    } catch (...) {
+    }
+  }
+}
+
+void Recorder::record(const Observation& o) {
+  if ((o.step + 1) % record_every_ != 0) return;
+  buffer_.push_back(o);
+  if (static_cast<int>(buffer_.size()) * record_every_ >= flush_every_) write_buffered_rows();
+}
+
+void Recorder::write_buffered_rows() {
+  if (buffer_.empty()) return;
+  File& f = *file_;
+  const auto n = static_cast<hsize_t>(buffer_.size());
+  std::vector<std::int64_t> times;
+  for (const auto& o : buffer_) times.push_back(o.step + 1);
+  f.time->append(times.data(), n);
+  std::vector<double> block;
+  for (std::size_t k = 0; k < kIndicators; ++k) {
+    block.clear();
+    for (const auto& o : buffer_)
+      for (std::size_t r = 0; r < f.regions; ++r) block.push_back(o.at(r, static_cast<Indicator>(k)));
+    f.values[k]->append(block.data(), n);
+  }
+  block.clear();
+  for (const auto& o : buffer_) block.insert(block.end(), o.jobs_by_sector.begin(), o.jobs_by_sector.end());
+  f.jobs_by_sector->append(block.data(), n);
+  block.clear();
+  for (const auto& o : buffer_) block.insert(block.end(), o.started_by_theme.begin(), o.started_by_theme.end());
+  f.started_by_theme->append(block.data(), n);
+  buffer_.clear();
+  h5::check(H5Fflush(f.file.get(), H5F_SCOPE_GLOBAL), "flush");
+}
+
+void Recorder::finish(const World& world) {
+  write_buffered_rows();
+  write_projects_table(file_->file.get(), world);
+  h5::write_attribute(file_->file.get(), "complete", std::int64_t{1});
+  file_ = std::make_unique<File>();  // closes every handle
+  std::filesystem::rename(partial_path(), path_);
+}
+
+}  // namespace ecosim

@@ -1,0 +1,82 @@
+// Phase 8, Demography (ODD: submodel "demography"), and the calendar at the start of a step.
+#include <boost/random/poisson_distribution.hpp>
+#include <cmath>
+
+#include "engine/parallel.hpp"
+#include "engine/rng.hpp"
+#include "model/phases.hpp"
+#include "model/rosters.hpp"
+
+namespace ecosim {
+namespace {
+
+struct RegionCounts {
+  std::vector<std::int64_t> exits, alive;
+  explicit RegionCounts(std::size_t regions) : exits(regions, 0), alive(regions, 0) {}
+  void merge(const RegionCounts& o) {
+    for (std::size_t r = 0; r < exits.size(); ++r) exits[r] += o.exits[r], alive[r] += o.alive[r];
+  }
+};
+
+// A firm exits after insolvency_months of negative cash, or by the yearly hazard. The reduce
+// visits each firm exactly once, so each may change its own row while being counted.
+RegionCounts remove_exiting_firms(World& world, const Scenario& s) {
+  FirmTable& f = world.firms;
+  const double base_hazard = 1.0 - std::pow(1.0 - s.firms.exit_hazard_per_year, 1.0 / 12.0);
+  return deterministic_reduce(f.size(), RegionCounts(world.regions.size()),
+                              [&](RegionCounts& acc, std::size_t i) {
+    if (!f.alive[i]) return;
+    Rng rng = make_rng(s.simulation.seed, AgentKind::firm, i, world.step, Stream::firm_exit);
+    const bool insolvent = f.months_negative[i] >= s.firms.insolvency_months;
+    const double hazard = base_hazard * std::pow(f.employees[i] + 1.0, -s.firms.exit_size_exponent);
+    if (insolvent || uniform01(rng) < hazard) {
+      f.alive[i] = 0;
+      world.trust.clear(static_cast<std::uint32_t>(i));
+      ++acc.exits[f.region[i]];
+    } else {
+      ++acc.alive[f.region[i]];
+    }
+  });
+}
+
+// Entrants: a Poisson number per region, from the stock of firms and the entrepreneurial
+// attitude, plus university spin-offs. Appended in region order.
+void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
+  for (std::uint16_t r = 0; r < world.regions.size(); ++r) {
+    const RegionParams& p = s.regions[r];
+    const double expected = counts.alive[r] * s.firms.entry_rate_per_year / 12.0 *
+                                (p.entrepreneurial_attitude / 0.5) +
+                            s.universities.spinoffs_per_year / 12.0 * p.universities;
+    Rng rng = make_rng(s.simulation.seed, AgentKind::region, r, world.step, Stream::firm_entry);
+    boost::random::poisson_distribution<int> entrants(std::max(expected, 1e-9));
+    const int n = expected > 0 ? entrants(rng) : 0;
+    for (int k = 0; k < n; ++k) init_firm(world, s, world.firms.add(), r, true);
+    world.regions[r].entries += n;
+  }
+  world.trust.resize(world.firms.size());
+}
+
+}  // namespace
+
+void begin_step(World& world, const Scenario& s) {
+  for (RegionState& region : world.regions) {
+    region.entries = region.exits = region.proposals = region.projects_started = 0;
+    region.public_money_nok = region.private_money_nok = 0;
+    region.started_by_theme = {};
+  }
+  if (world.step % 12 == 0) {
+    for (Municipality& m : world.municipalities)
+      m.budget_left_nok = s.municipality.budget_per_capita * m.population *
+                          world.regions[m.region].population / s.regions[m.region].population;
+    world.agency.budget_left_nok = s.public_agency.budget_per_year;
+  }
+}
+
+void update_demography(World& world, const Scenario& s) {
+  const RegionCounts counts = remove_exiting_firms(world, s);
+  for (std::size_t r = 0; r < world.regions.size(); ++r) world.regions[r].exits += counts.exits[r];
+  add_entrants(world, s, counts);
+  rebuild_rosters(world, s.dialogue.member_fee_nok_per_year);
+}
+
+}  // namespace ecosim

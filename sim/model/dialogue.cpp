@@ -1,0 +1,106 @@
+// Phase 2, Dialogue (ODD: Details, submodel "dialogue").
+#include <boost/random/poisson_distribution.hpp>
+#include <algorithm>
+
+#include "engine/parallel.hpp"
+#include "engine/rng.hpp"
+#include "model/phases.hpp"
+
+namespace ecosim {
+namespace {
+
+// Municipal meetings (company visits, breakfast meetings), spread over municipalities by
+// population. A firm belongs to one municipality, so municipalities can meet in parallel.
+void meet_firms(World& world, const Scenario& s) {
+  FirmTable& f = world.firms;
+  for_each_index(f.size(), [&](std::size_t i) { f.met_this_step[i] = 0; });
+  for_each_index(
+      world.municipalities.size(),
+      [&](std::size_t m) {
+        const Municipality& muni = world.municipalities[m];
+        if (muni.firms.empty()) return;
+        const RegionParams& region = s.regions[muni.region];
+        const double share = muni.population / std::max(1.0, region.population);
+        Rng rng = make_rng(s.simulation.seed, AgentKind::municipality, m, world.step,
+                           Stream::dialogue_meetings);
+        boost::random::poisson_distribution<int> meetings(
+            std::max(1e-9, region.dialogue_per_month * share));
+        const int count = region.dialogue_per_month > 0 ? meetings(rng) : 0;
+        for (int k = 0; k < count; ++k)
+          f.met_this_step[muni.firms[static_cast<std::size_t>(uniform01(rng) * muni.firms.size())]] = 1;
+      },
+      1);
+}
+
+// Satisfaction follows service quality, responsiveness and trust in the municipality; every
+// tie's trust decays toward the holder region's generalised trust (lower across regions).
+void update_firm_views(World& world, const Scenario& s) {
+  FirmTable& f = world.firms;
+  const DialogueParams& d = s.dialogue;
+  const TrustParams& t = s.trust;
+  const double weights = std::max(1e-12, d.weight_service + d.weight_responsiveness + d.weight_dialogue);
+  for_each_index(f.size(), [&](std::size_t i) {
+    if (!f.alive[i]) return;
+    const RegionParams& region = s.regions[f.region[i]];
+    const float rest = static_cast<float>(region.generalised_trust);
+    float trust = f.trust_in_municipality[i];
+    if (f.met_this_step[i]) trust += static_cast<float>(t.gain_dialogue) * (1.0f - trust);
+    trust += static_cast<float>(t.decay_per_month) * (rest - trust);
+    f.trust_in_municipality[i] = trust;
+    const double target = (d.weight_service * region.service_quality +
+                           d.weight_responsiveness * region.responsiveness + d.weight_dialogue * trust) /
+                          weights;
+    f.satisfaction[i] += static_cast<float>(d.satisfaction_rate * (target - f.satisfaction[i]));
+
+    Tie* ties = world.trust.ties_of(static_cast<std::uint32_t>(i));
+    for (int k = 0; k < world.trust.slots(); ++k) {
+      Tie& tie = ties[k];
+      if (tie.other.empty()) continue;
+      float resting = rest;
+      if (tie.other.is_firm() && f.region[tie.other.index()] != f.region[i])
+        resting *= static_cast<float>(t.cross_region_factor);
+      tie.trust += static_cast<float>(t.decay_per_month) * (resting - tie.trust);
+    }
+  });
+}
+
+// Promotion organisations broker meetings among their members; an organisation that depends
+// on public money past the threshold represents its members less and brokers fewer meetings
+// (the Orebro warning). Serial in organisation order: meetings touch two firms' ties.
+void broker_meetings(World& world, const Scenario& s) {
+  const DialogueParams& d = s.dialogue;
+  const TrustParams& t = s.trust;
+  for (std::size_t o = 0; o < world.promotion_orgs.size(); ++o) {
+    PromotionOrg& org = world.promotion_orgs[o];
+    const double income = org.fee_income_nok + org.grant_income_nok;
+    const double public_share = income > 0 ? org.grant_income_nok / income : 0.0;
+    const double threshold = d.representation_public_share_threshold;
+    org.representativeness =
+        public_share <= threshold ? 1.0 : std::max(0.0, 1.0 - (public_share - threshold) / (1.0 - threshold + 1e-12));
+    if (org.members.size() < 2) continue;
+    Rng rng = make_rng(s.simulation.seed, AgentKind::promotion_org, o, world.step,
+                       Stream::brokered_meetings);
+    boost::random::poisson_distribution<int> meetings(
+        std::max(1e-9, d.brokered_meetings_per_month * org.representativeness));
+    const int count = d.brokered_meetings_per_month > 0 ? meetings(rng) : 0;
+    const float initial = static_cast<float>(s.regions[org.region].generalised_trust);
+    const float gain = static_cast<float>(t.gain_dialogue);
+    for (int k = 0; k < count; ++k) {
+      const std::uint32_t a = org.members[static_cast<std::size_t>(uniform01(rng) * org.members.size())];
+      const std::uint32_t b = org.members[static_cast<std::size_t>(uniform01(rng) * org.members.size())];
+      if (a == b) continue;
+      world.trust.nudge(a, ActorRef::firm(b), initial, 1.0f, gain);
+      world.trust.nudge(b, ActorRef::firm(a), initial, 1.0f, gain);
+    }
+  }
+}
+
+}  // namespace
+
+void hold_dialogue(World& world, const Scenario& s) {
+  meet_firms(world, s);
+  update_firm_views(world, s);
+  broker_meetings(world, s);
+}
+
+}  // namespace ecosim

@@ -1,0 +1,164 @@
+#include "model/world.hpp"
+
+#include <boost/random/bernoulli_distribution.hpp>
+#include <boost/random/discrete_distribution.hpp>
+#include <boost/random/lognormal_distribution.hpp>
+#include <boost/random/poisson_distribution.hpp>
+#include <boost/random/uniform_int_distribution.hpp>
+#include <boost/random/uniform_real_distribution.hpp>
+#include <algorithm>
+#include <cmath>
+
+#include "engine/parallel.hpp"
+#include "engine/rng.hpp"
+#include "model/rosters.hpp"
+
+namespace ecosim {
+
+std::uint32_t FirmTable::add() {
+  const auto index = static_cast<std::uint32_t>(size());
+  auto grow = [](auto& column) { column.emplace_back(); };
+  grow(region), grow(municipality), grow(sector), grow(alive), grow(birth_step), grow(employees);
+  grow(skilled), grow(capacity), grow(productivity), grow(cash_nok), grow(knowledge);
+  grow(emission_factor), grow(innovation_revenue_nok), grow(satisfaction);
+  grow(trust_in_municipality), grow(promotion_org), grow(months_negative), grow(active_projects);
+  grow(project_cash_nok_per_month), grow(skilled_wanted), grow(skilled_unfilled);
+  grow(unskilled_wanted), grow(hired_skilled), grow(hired_unskilled);
+  grow(output_nok), grow(emissions_t), grow(met_this_step), grow(idea_theme);
+  return index;
+}
+
+double wage_of(const FirmTable& f, const Scenario& s, std::size_t i) {
+  return s.firms.wage_nok_per_month[f.sector[i]] * std::pow(f.productivity[i], 0.7);
+}
+
+void init_firm(World& world, const Scenario& s, std::uint32_t i, std::uint16_t r, bool entrant) {
+  const RegionParams& region = s.regions[r];
+  const FirmParams& fp = s.firms;
+  Rng rng = make_rng(s.simulation.seed, AgentKind::firm, i, world.step,
+                     entrant ? Stream::new_firm_state : Stream::firm_initial_state);
+  FirmTable& f = world.firms;
+
+  boost::random::discrete_distribution<int> pick_sector(region.sector_shares.begin(),
+                                                        region.sector_shares.end());
+  const int sector = pick_sector(rng);
+  int employees = 0;
+  if (!entrant && uniform01(rng) >= fp.no_employee_share) {
+    // Zipf-like tail: P(S > s) = s^-alpha for employer firms (Axtell 2001).
+    const double u = 1.0 - uniform01(rng);
+    employees = static_cast<int>(std::min<double>(fp.max_initial_employees,
+                                                  std::floor(std::pow(u, -1.0 / fp.size_tail_exponent))));
+  }
+  const RegionState& state = world.regions[r];
+  boost::random::uniform_int_distribution<int> pick_muni(0, region.municipalities - 1);
+  boost::random::lognormal_distribution<double> spread(0.0, 0.3);
+  boost::random::lognormal_distribution<double> knowledge_spread(0.0, 0.5);
+
+  f.region[i] = r;
+  f.municipality[i] = state.first_municipality + pick_muni(rng);
+  f.sector[i] = static_cast<std::uint8_t>(sector);
+  f.alive[i] = 1;
+  f.birth_step[i] = entrant ? world.step : -1;
+  f.employees[i] = employees;
+  f.skilled[i] = static_cast<int>(std::lround(employees * fp.skilled_share[sector]));
+  f.capacity[i] = entrant ? static_cast<float>(uniform01(rng) * 2.0) : static_cast<float>(employees);
+  f.productivity[i] = static_cast<float>(spread(rng));
+  f.cash_nok[i] = fp.initial_cash_months * std::max(1, employees) * wage_of(f, s, i);
+  for (std::size_t t = 0; t < kThemes; ++t)
+    f.knowledge[i][t] = static_cast<float>(std::min(1.0, fp.initial_knowledge * knowledge_spread(rng)));
+  f.emission_factor[i] = static_cast<float>(spread(rng));
+  f.innovation_revenue_nok[i] = 0;
+  f.satisfaction[i] = static_cast<float>(region.service_quality);
+  f.trust_in_municipality[i] = static_cast<float>(region.generalised_trust);
+  f.promotion_org[i] = -1;
+  if (region.promotion_orgs > 0 && uniform01(rng) < s.dialogue.membership_share) {
+    boost::random::uniform_int_distribution<int> pick_org(0, region.promotion_orgs - 1);
+    f.promotion_org[i] = static_cast<std::int32_t>(state.first_promotion_org) + pick_org(rng);
+  }
+}
+
+namespace {
+
+void build_institutions(World& world, const Scenario& s) {
+  world.regions.resize(s.regions.size());
+  for (std::uint16_t r = 0; r < s.regions.size(); ++r) {
+    const RegionParams& p = s.regions[r];
+    RegionState& region = world.regions[r];
+    region.population = p.population;
+    region.labour_force = p.population * p.labour_force_share;
+    region.skilled_labour_force = region.labour_force * p.human_capital;
+    region.first_municipality = static_cast<std::uint32_t>(world.municipalities.size());
+    region.first_university = static_cast<std::uint32_t>(world.universities.size());
+    region.first_investor = static_cast<std::uint32_t>(world.investors.size());
+    region.first_promotion_org = static_cast<std::uint32_t>(world.promotion_orgs.size());
+    for (int m = 0; m < p.municipalities; ++m)
+      world.municipalities.push_back({r, p.population / p.municipalities, 0, 0, {}});
+    for (int u = 0; u < p.universities; ++u) {
+      University uni{r, {}, 0};
+      uni.research.fill(static_cast<float>(s.universities.research_strength));
+      world.universities.push_back(uni);
+    }
+    for (int k = 0; k < p.private_investors; ++k)
+      world.investors.push_back({r, s.investors.capital_nok, 0});
+    for (int k = 0; k < p.promotion_orgs; ++k)
+      world.promotion_orgs.push_back({r, {}, 0, s.dialogue.public_grant_nok_per_year, 1.0});
+  }
+}
+
+// Initial ties: a few firm-firm ties (mostly within the municipality, some across regions
+// where allowed) and a tie to a local university for firms with knowledge, all at the
+// generalised trust of the holder's region. Serial, so slot conflicts resolve in index order.
+void build_initial_ties(World& world, const Scenario& s) {
+  FirmTable& f = world.firms;
+  const auto n = static_cast<std::uint32_t>(f.size());
+  boost::random::poisson_distribution<int> tie_count(std::max(1e-9, s.trust.initial_ties_per_firm / 2));
+  for (std::uint32_t i = 0; i < n; ++i) {
+    Rng rng = make_rng(s.simulation.seed, AgentKind::firm, i, -1, Stream::initial_ties);
+    const std::uint16_t r = f.region[i];
+    const float base = static_cast<float>(s.regions[r].generalised_trust);
+    const auto& neighbours = world.municipalities[f.municipality[i]].firms;
+    const int ties = s.trust.initial_ties_per_firm > 0 ? tie_count(rng) : 0;
+    for (int k = 0; k < ties; ++k) {
+      std::uint32_t other = neighbours[static_cast<std::size_t>(uniform01(rng) * neighbours.size())];
+      float trust = base * static_cast<float>(0.6 + 0.6 * uniform01(rng));
+      if (s.trust.allow_cross_region && s.regions.size() > 1 && uniform01(rng) < 0.05) {
+        other = static_cast<std::uint32_t>(uniform01(rng) * n);
+        if (f.region[other] != r) trust *= static_cast<float>(s.trust.cross_region_factor);
+      }
+      if (other == i) continue;
+      trust = std::min(trust, 1.0f);
+      world.trust.set(i, ActorRef::firm(other), trust);
+      world.trust.set(other, ActorRef::firm(i), trust);
+    }
+    const auto unis = static_cast<std::uint32_t>(s.regions[r].universities);
+    double mean_knowledge = 0;
+    for (float k : f.knowledge[i]) mean_knowledge += k / kThemes;
+    if (unis > 0 && uniform01(rng) < mean_knowledge) {
+      const std::uint32_t u = world.regions[r].first_university + static_cast<std::uint32_t>(uniform01(rng) * unis);
+      world.trust.set(i, ActorRef::make(ActorKind::university, u), base);
+    }
+  }
+}
+
+}  // namespace
+
+World build_world(const Scenario& s) {
+  World world;
+  world.step = 0;
+  world.trust = TrustNetwork(s.trust.max_ties_per_firm);
+  build_institutions(world, s);
+
+  std::vector<std::uint16_t> region_of;
+  for (std::uint16_t r = 0; r < s.regions.size(); ++r)
+    region_of.insert(region_of.end(), s.regions[r].firms, r);
+  for (std::size_t i = 0; i < region_of.size(); ++i) world.firms.add();
+  for_each_index(region_of.size(), [&](std::size_t i) {
+    init_firm(world, s, static_cast<std::uint32_t>(i), region_of[i], false);
+  });
+  world.trust.resize(world.firms.size());
+  rebuild_rosters(world, s.dialogue.member_fee_nok_per_year);
+  build_initial_ties(world, s);
+  return world;
+}
+
+}  // namespace ecosim

@@ -1,0 +1,137 @@
+// The only mutable state of a run: agent tables (structure of arrays where hot), the trust
+// network, projects and per-region counters. Phases read the Scenario and change the World.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "model/actor.hpp"
+#include "model/project.hpp"
+#include "model/trust.hpp"
+#include "model/types.hpp"
+#include "scenario/scenario.hpp"
+
+namespace ecosim {
+
+using Knowledge = std::array<float, kThemes>;
+inline constexpr std::uint8_t kNoIdea = 0xFF;
+
+// Firms, one row each; a row is never reused, so a firm's index is its id for the whole run.
+struct FirmTable {
+  std::vector<std::uint16_t> region;
+  std::vector<std::uint32_t> municipality;  // global municipality index
+  std::vector<std::uint8_t> sector;
+  std::vector<std::uint8_t> alive;
+  std::vector<std::int32_t> birth_step;
+  std::vector<std::int32_t> employees;
+  std::vector<std::int32_t> skilled;  // of employees
+  std::vector<float> capacity;         // employment the firm wants (continuous)
+  std::vector<float> productivity;     // firm multiplier on its sector's output per worker
+  std::vector<double> cash_nok;
+  std::vector<Knowledge> knowledge;
+  std::vector<float> emission_factor;  // multiplier on its sector's intensity
+  std::vector<double> innovation_revenue_nok;  // per month, from successful projects
+  std::vector<float> satisfaction;
+  std::vector<float> trust_in_municipality;
+  std::vector<std::int32_t> promotion_org;  // -1: not a member
+  std::vector<std::uint8_t> months_negative;
+  std::vector<std::uint8_t> active_projects;
+  std::vector<double> project_cash_nok_per_month;  // committed cash to running projects
+
+  // Written by the economy phase each step, read by later phases and the indicators.
+  std::vector<std::int32_t> skilled_wanted;    // skilled hires sought
+  std::vector<std::int32_t> skilled_unfilled;  // of which not found: the competence gap
+  std::vector<std::int32_t> unskilled_wanted;
+  std::vector<std::int32_t> hired_skilled;
+  std::vector<std::int32_t> hired_unskilled;
+  std::vector<float> output_nok;
+  std::vector<float> emissions_t;
+  std::vector<std::uint8_t> met_this_step;
+  std::vector<std::uint8_t> idea_theme;  // theme of this step's proposal, kNoIdea if none
+
+  std::size_t size() const { return alive.size(); }
+  // Appends a zero-initialised row and returns its index.
+  std::uint32_t add();
+};
+
+struct Municipality {
+  std::uint16_t region = 0;
+  double population = 0;
+  double budget_left_nok = 0;  // of this year's business-development budget
+  double spent_total_nok = 0;
+  std::vector<std::uint32_t> firms;  // alive firms, rebuilt every step in index order
+};
+
+struct University {
+  std::uint16_t region = 0;
+  Knowledge research{};
+  int active_projects = 0;
+};
+
+struct PrivateInvestor {
+  std::uint16_t region = 0;
+  double capital_left_nok = 0;
+  double invested_total_nok = 0;
+};
+
+struct PublicAgency {
+  double budget_left_nok = 0;
+  double spent_total_nok = 0;
+};
+
+struct PromotionOrg {
+  std::uint16_t region = 0;
+  std::vector<std::uint32_t> members;  // alive member firms, rebuilt every step
+  double fee_income_nok = 0;           // yearly
+  double grant_income_nok = 0;         // yearly
+  double representativeness = 1.0;
+};
+
+struct RegionState {
+  // Each region's institutions are contiguous in their tables, starting here.
+  std::uint32_t first_municipality = 0;
+  std::uint32_t first_university = 0;
+  std::uint32_t first_investor = 0;
+  std::uint32_t first_promotion_org = 0;
+  double population = 0;
+  double labour_force = 0;
+  double skilled_labour_force = 0;
+  SectorArray log_demand{};     // AR(1) deviation of each sector's demand
+  SectorArray demand_change{};  // this step's change of log_demand
+  double demand_trend = 1.0;
+  // Per-step flows, reset at the start of each step.
+  std::int64_t entries = 0;
+  std::int64_t exits = 0;
+  std::int64_t proposals = 0;
+  std::int64_t projects_started = 0;
+  double public_money_nok = 0;
+  double private_money_nok = 0;
+  ThemeArray started_by_theme{};
+};
+
+struct World {
+  int step = 0;  // the step being (or last) simulated
+  FirmTable firms;
+  std::vector<Municipality> municipalities;
+  std::vector<University> universities;
+  std::vector<PrivateInvestor> investors;
+  std::vector<PromotionOrg> promotion_orgs;
+  PublicAgency agency;
+  std::vector<RegionState> regions;
+  TrustNetwork trust;
+  std::vector<Project> projects;  // every proposal, in the order made
+  std::vector<std::uint32_t> active_projects;  // indices into projects, ascending
+};
+
+// Monthly wage cost of one employee of firm i: its sector's wage, higher in more productive
+// firms (wages follow productivity, so margins differ less than productivity does).
+double wage_of(const FirmTable& f, const Scenario& s, std::size_t i);
+
+// Draws the state of firm row i (initial, or an entrant of this step) in region r.
+void init_firm(World& world, const Scenario& s, std::uint32_t i, std::uint16_t r, bool entrant);
+
+// Builds the initial world of a scenario (deterministic in the seed).
+World build_world(const Scenario& scenario);
+
+}  // namespace ecosim

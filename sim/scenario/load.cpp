@@ -1,0 +1,391 @@
+#include "scenario/load.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <sstream>
+
+#include "scenario/format.hpp"
+#include "scenario/schema.hpp"
+
+namespace ecosim {
+namespace {
+
+using schema::Limits;
+
+struct Location {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+Location location_of(const toml::source_region& src, const std::string& fallback_file) {
+  Location loc{src.path ? *src.path : fallback_file, static_cast<int>(src.begin.line),
+               static_cast<int>(src.begin.column)};
+  if (loc.line == 0) loc = {fallback_file, 1, 1};
+  return loc;
+}
+
+std::string_view type_name(const toml::node& n) {
+  switch (n.type()) {
+    case toml::node_type::table: return "table";
+    case toml::node_type::array: return "array";
+    case toml::node_type::string: return "string";
+    case toml::node_type::integer: return "integer";
+    case toml::node_type::floating_point: return "float";
+    case toml::node_type::boolean: return "boolean";
+    default: return "date/time";
+  }
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1] ? 1 : 0)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// Collects diagnostics for one scenario; shared by every Reader of its tables.
+struct Context {
+  std::string file;
+  std::vector<Diagnostic> diagnostics;
+  void error(const Location& at, std::string key, std::string message) {
+    diagnostics.push_back({at.file, at.line, at.column, std::move(key), std::move(message)});
+  }
+};
+
+// Reads one TOML table against the schema: each visited key is checked and copied into its
+// field; keys the schema never asked for are reported by finish().
+class Reader {
+ public:
+  Reader(Context& ctx, const toml::table* table, std::string prefix, Location where)
+      : ctx_(ctx), table_(table), prefix_(std::move(prefix)), where_(std::move(where)) {}
+
+  template <class T>
+  void num(std::string_view key, T& field, Limits limits, std::string_view, std::string_view) {
+    const toml::node* n = take(key);
+    if (!n) return;
+    constexpr bool integral = std::is_integral_v<T>;
+    const std::string allowed = std::string(integral ? "integer " : "number ") +
+                                format_number(limits.min) + ".." + format_number(limits.max);
+    double value = 0;
+    if (auto i = n->as_integer()) {
+      value = static_cast<double>(i->get());
+    } else if (auto f = n->as_floating_point(); f && !integral) {
+      value = f->get();
+    } else {
+      return fail(*n, key, "must be " + std::string(integral ? "an integer" : "a number") +
+                               ", got " + std::string(type_name(*n)), allowed);
+    }
+    if (!std::isfinite(value) || value < limits.min || value > limits.max)
+      return fail(*n, key, "out of range: " + format_number(value), allowed);
+    field = static_cast<T>(value);
+  }
+
+  void flag(std::string_view key, bool& field, std::string_view) {
+    const toml::node* n = take(key);
+    if (!n) return;
+    if (auto b = n->as_boolean()) field = b->get();
+    else fail(*n, key, "must be a boolean, got " + std::string(type_name(*n)), "true, false");
+  }
+
+  void text(std::string_view key, std::string& field, std::string_view) {
+    const toml::node* n = take(key);
+    if (!n) return;
+    if (auto s = n->as_string(); s && !s->get().empty()) field = s->get();
+    else fail(*n, key, "must be a non-empty string, got " + std::string(type_name(*n)), "text");
+  }
+
+  void rung(std::string_view key, Rung& field, std::string_view) {
+    const toml::node* n = take(key);
+    if (!n) return;
+    const auto s = n->as_string();
+    const auto index = s ? index_of(kRungNames, s->get()) : std::nullopt;
+    if (index) field = static_cast<Rung>(*index);
+    else fail(*n, key, s ? "unknown rung '" + s->get() + "'" : "must be a string", join(kRungNames));
+  }
+
+  void ladder(std::string_view key, std::array<double, 3>& field, std::string_view) {
+    const toml::node* n = take(key);
+    if (!n) return;
+    const auto* arr = n->as_array();
+    const std::string allowed = "3 increasing numbers in 0..1";
+    if (!arr || arr->size() != 3) return fail(*n, key, "must be an array of 3 numbers", allowed);
+    std::array<double, 3> values{};
+    for (std::size_t i = 0; i < 3; ++i) {
+      const auto v = (*arr)[i].value<double>();
+      if (!v || *v < 0 || *v > 1 || (i > 0 && *v <= values[i - 1]))
+        return fail(*n, key, "thresholds must be numbers in 0..1, strictly increasing", allowed);
+      values[i] = *v;
+    }
+    field = values;
+  }
+
+  template <std::size_t N>
+  void named_numbers(std::string_view key, std::array<double, N>& field,
+                     const std::array<std::string_view, N>& names, Limits limits,
+                     bool missing_is_zero) {
+    const toml::node* n = take(key);
+    if (!n) return;
+    const auto* tbl = n->as_table();
+    if (!tbl) return fail(*n, key, "must be a table of " + join(names), join(names));
+    std::array<double, N> values = field;
+    if (missing_is_zero) values.fill(0.0);
+    Reader inner(ctx_, tbl, path(key), location_of(n->source(), ctx_.file));
+    for (std::size_t i = 0; i < N; ++i)
+      inner.num(names[i], values[i], limits, "", "");
+    inner.finish();
+    field = values;
+  }
+
+  void sectors(std::string_view key, SectorArray& field, Limits limits, std::string_view,
+               std::string_view, bool missing_is_zero) {
+    named_numbers(key, field, kSectorNames, limits, missing_is_zero);
+  }
+  void themes(std::string_view key, ThemeArray& field, Limits limits, std::string_view,
+              std::string_view, bool missing_is_zero) {
+    named_numbers(key, field, kThemeNames, limits, missing_is_zero);
+  }
+
+  void table(std::string_view key, std::string_view, const std::function<void(Reader&)>& body) {
+    const toml::node* n = take(key);
+    const toml::table* tbl = n ? n->as_table() : nullptr;
+    if (n && !tbl) return fail(*n, key, "must be a table, got " + std::string(type_name(*n)), "table");
+    Reader inner(ctx_, tbl, path(key), n ? location_of(n->source(), ctx_.file) : where_);
+    body(inner);
+    inner.finish();
+  }
+
+  void regions(std::string_view key, std::vector<RegionParams>& field, std::string_view,
+               const std::function<void(Reader&, RegionParams&)>& body) {
+    const toml::node* n = take(key);
+    if (!n) return;
+    const auto* arr = n->as_array();
+    if (!arr || arr->empty() || !arr->is_array_of_tables())
+      return fail(*n, key, "must be a non-empty array of tables ([[region]])", "[[region]] entries");
+    field.clear();
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+      const toml::node& entry = *arr->get(i);
+      RegionParams region;
+      region.name = "region" + std::to_string(i + 1);
+      Reader inner(ctx_, entry.as_table(), path(key) + "[" + std::to_string(i) + "]",
+                   location_of(entry.source(), ctx_.file));
+      body(inner, region);
+      inner.finish();
+      field.push_back(std::move(region));
+    }
+  }
+
+  // Reports every key of the table that the schema did not ask for.
+  void finish() {
+    if (!table_) return;
+    for (auto&& [k, node] : *table_) {
+      if (asked_.count(std::string(k.str()))) continue;
+      std::string hint;
+      std::size_t best = 3;
+      for (const auto& candidate : asked_) {
+        const std::size_t d = edit_distance(k.str(), candidate);
+        if (d < best) best = d, hint = "; did you mean '" + candidate + "'?";
+      }
+      ctx_.error(location_of(k.source(), ctx_.file), path(k.str()),
+                 "unknown key" + hint + " (allowed: " + join(asked_) + ")");
+    }
+  }
+
+ private:
+  const toml::node* take(std::string_view key) {
+    asked_.insert(std::string(key));
+    return table_ ? table_->get(key) : nullptr;
+  }
+
+  std::string path(std::string_view key) const {
+    return prefix_.empty() ? std::string(key) : prefix_ + "." + std::string(key);
+  }
+
+  void fail(const toml::node& n, std::string_view key, std::string message,
+            const std::string& allowed) {
+    ctx_.error(location_of(n.source(), ctx_.file), path(key),
+               std::move(message) + " (allowed: " + allowed + ")");
+  }
+
+  template <class Names>
+  static std::string join(const Names& names) {
+    std::string out;
+    for (const auto& name : names) out += (out.empty() ? "" : ", ") + std::string(name);
+    return out;
+  }
+
+  Context& ctx_;
+  const toml::table* table_;
+  std::string prefix_;
+  Location where_;
+  std::set<std::string> asked_;
+};
+
+// Applies one "key.path=value" override to the parsed document.
+void apply_override(toml::table& root, const std::string& assignment, Context& ctx) {
+  const std::string origin = "--set " + assignment;
+  const auto eq = assignment.find('=');
+  if (eq == std::string::npos || eq == 0) {
+    ctx.error({origin, 1, 1}, assignment, "expected key.path=value (allowed: key.path=value)");
+    return;
+  }
+  std::string key = assignment.substr(0, eq);
+  const std::string raw = assignment.substr(eq + 1);
+  std::replace(key.begin(), key.end(), '[', '.');
+  key.erase(std::remove(key.begin(), key.end(), ']'), key.end());
+
+  std::vector<std::string> parts;
+  for (std::stringstream ss(key); std::getline(ss, parts.emplace_back(), '.');) {}
+  if (parts.back().empty()) parts.pop_back();
+
+  // The value is TOML when it parses as TOML (numbers, booleans, arrays, inline tables, quoted
+  // strings) and a plain string otherwise, so --set region.0.name=Drammen works unquoted.
+  toml::table holder;
+  try {
+    holder = toml::parse("value = " + raw, origin);
+  } catch (const toml::parse_error&) {
+    holder.insert("value", raw);
+  }
+
+  toml::node* cursor = &root;
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+    const std::string& part = parts[i];
+    if (auto* tbl = cursor->as_table()) {
+      if (!tbl->contains(part)) tbl->insert(part, toml::table{});
+      cursor = tbl->get(part);
+    } else if (auto* arr = cursor->as_array()) {
+      const bool numeric = !part.empty() && std::all_of(part.begin(), part.end(), ::isdigit);
+      const std::size_t index = numeric ? std::stoul(part) : arr->size();
+      if (index >= arr->size()) {
+        ctx.error({origin, 1, 1}, key,
+                  "no entry '" + part + "' (allowed: index 0.." + std::to_string(arr->size() - 1) + ")");
+        return;
+      }
+      cursor = arr->get(index);
+    } else {
+      ctx.error({origin, 1, 1}, key, "'" + part + "' is not a table (allowed: a path of tables)");
+      return;
+    }
+  }
+  if (auto* tbl = cursor->as_table()) {
+    tbl->insert_or_assign(parts.back(), *holder.get("value"));
+  } else {
+    ctx.error({origin, 1, 1}, key, "cannot set a key inside a non-table (allowed: a path of tables)");
+  }
+}
+
+// Checks that span several keys, reported at the table that holds them.
+void check_consistency(const Scenario& s, Context& ctx, const toml::table& root) {
+  auto where = [&](std::string_view path) {
+    const toml::node_view<const toml::node> n = root.at_path(path);
+    return n ? location_of(n.node()->source(), ctx.file) : Location{ctx.file, 1, 1};
+  };
+  if (s.projects.duration_min_months > s.projects.duration_max_months)
+    ctx.error(where("projects.duration_max_months"), "projects.duration_max_months",
+              "must be at least projects.duration_min_months (allowed: >= " +
+                  std::to_string(s.projects.duration_min_months) + ")");
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < s.regions.size(); ++i) {
+    const RegionParams& r = s.regions[i];
+    const std::string path = "region[" + std::to_string(i) + "]";
+    if (!names.insert(r.name).second)
+      ctx.error(where(path + ".name"), path + ".name",
+                "duplicate region name '" + r.name + "' (allowed: unique names)");
+    double total = 0;
+    for (double share : r.sector_shares) total += share;
+    if (total <= 0)
+      ctx.error(where(path + ".sector_shares"), path + ".sector_shares",
+                "shares sum to 0 (allowed: at least one positive share)");
+  }
+}
+
+Scenario build(std::string_view text, std::string_view source_name,
+               const std::vector<std::string>& overrides) {
+  Context ctx{std::string(source_name), {}};
+  toml::table root;
+  try {
+    root = toml::parse(text, source_name);
+  } catch (const toml::parse_error& e) {
+    const auto& src = e.source();
+    ctx.error(location_of(src, ctx.file), "(syntax)",
+              std::string(e.description()) + " (allowed: TOML 1.0)");
+    throw ScenarioError(std::move(ctx.diagnostics));
+  }
+  for (const auto& assignment : overrides) apply_override(root, assignment, ctx);
+
+  Scenario s;
+  s.source_name = std::string(source_name);
+  s.regions = {RegionParams{.name = "Studied"}, RegionParams{.name = "Competitor"}};
+  Reader reader(ctx, &root, "", {ctx.file, 1, 1});
+  schema::describe(reader, s);
+  reader.finish();
+  check_consistency(s, ctx, root);
+  if (!ctx.diagnostics.empty()) throw ScenarioError(std::move(ctx.diagnostics));
+
+  for (auto& region : s.regions) {
+    double total = 0;
+    for (double share : region.sector_shares) total += share;
+    for (double& share : region.sector_shares) share /= total;
+  }
+  if (overrides.empty()) {
+    s.text = std::string(text);
+  } else {
+    std::ostringstream out;
+    out << "# " << source_name << " with overrides:";
+    for (const auto& o : overrides) out << " --set " << o;
+    out << "\n" << root << "\n";
+    s.text = out.str();
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string Diagnostic::to_string() const {
+  return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + key + ": " +
+         message;
+}
+
+ScenarioError::ScenarioError(std::vector<Diagnostic> diagnostics)
+    : std::runtime_error([&] {
+        std::string all;
+        for (const auto& d : diagnostics) all += (all.empty() ? "" : "\n") + d.to_string();
+        return all;
+      }()),
+      diagnostics_(std::move(diagnostics)) {}
+
+Scenario load_scenario_text(std::string_view text, std::string_view source_name,
+                            const std::vector<std::string>& overrides) {
+  return build(text, source_name, overrides);
+}
+
+Scenario load_scenario_file(const std::filesystem::path& path,
+                            const std::vector<std::string>& overrides) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw ScenarioError({{path.string(), 0, 0, "(file)",
+                          "cannot open scenario file (allowed: a readable TOML file)"}});
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return build(buffer.str(), path.string(), overrides);
+}
+
+Scenario load_default_scenario(const std::vector<std::string>& overrides) {
+  return build(embedded_default_scenario(), "<embedded default>", overrides);
+}
+
+}  // namespace ecosim

@@ -1,0 +1,163 @@
+// The frozen description of a run: plain values, every default filled, every key checked.
+// Built once by load_scenario(), never changed afterwards; World holds all mutable state.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/types.hpp"
+
+namespace ecosim {
+
+struct SimulationParams {
+  int steps = 120;
+  std::int64_t seed = 42;
+  int record_every = 1;
+  int flush_every = 12;
+};
+
+struct RegionParams {
+  std::string name;
+  double population = 100000;
+  int firms = 5000;
+  int municipalities = 1;
+  int universities = 1;
+  int private_investors = 2;
+  int promotion_orgs = 1;
+  double generalised_trust = 0.6;
+  double service_quality = 0.6;
+  double responsiveness = 0.5;
+  double infrastructure = 0.6;
+  double entrepreneurial_attitude = 0.5;
+  double human_capital = 0.6;
+  double dialogue_per_month = 40;
+  double labour_force_share = 0.5;
+  double population_growth_per_year = 0.008;
+  SectorArray sector_shares = {0.145, 0.06, 0.22, 0.03, 0.04, 0.30, 0.205};
+};
+
+struct FirmParams {
+  double no_employee_share = 0.677;
+  double size_tail_exponent = 1.0;
+  int max_initial_employees = 2000;
+  double growth_sigma_per_month = 0.06;
+  double growth_size_exponent = 0.2;
+  double hiring_match_rate = 0.3;
+  double initial_cash_months = 3.0;
+  double initial_knowledge = 0.3;
+  double knowledge_productivity_gain = 0.2;
+  double input_cost_share = 0.45;
+  double exit_hazard_per_year = 0.13;
+  double exit_size_exponent = 0.5;
+  int insolvency_months = 6;
+  double entry_rate_per_year = 0.12;
+  SectorArray output_nok_per_worker_month = {140e3, 130e3, 75e3, 220e3, 70e3, 110e3, 95e3};
+  SectorArray wage_nok_per_month = {55e3, 65e3, 48e3, 62e3, 38e3, 47e3, 50e3};
+  SectorArray skilled_share = {0.35, 0.75, 0.55, 0.5, 0.2, 0.25, 0.45};
+  SectorArray emissions_t_per_mnok = {19.9, 0.8, 1.0, 45.0, 1.5, 20.0, 0.8};
+};
+
+struct MarketParams {
+  double demand_persistence = 0.95;
+  double demand_volatility = 0.02;
+  double demand_growth_per_year = 0.005;
+  double skilled_attrition_per_year = 0.025;
+};
+
+struct DialogueParams {
+  double satisfaction_rate = 0.1;
+  double weight_service = 0.4;
+  double weight_responsiveness = 0.3;
+  double weight_dialogue = 0.3;
+  double membership_share = 0.3;
+  double brokered_meetings_per_month = 20;
+  double member_fee_nok_per_year = 6000;
+  double public_grant_nok_per_year = 2.2e6;
+  double representation_public_share_threshold = 0.5;
+};
+
+struct UniversityParams {
+  double graduates_per_year = 800;
+  double research_strength = 0.6;
+  int max_concurrent_projects = 20;
+  double spinoffs_per_year = 3;
+};
+
+struct InvestorParams {
+  double capital_nok = 3e8;
+  double required_return = 0.08;
+  double risk_tolerance = 0.5;
+  double max_share = 0.4;
+};
+
+struct MunicipalityPolicy {
+  double min_external_share = 0.5;
+  bool in_kind_counts = true;
+  double budget_per_capita = 50.0;
+  double max_project_share = 0.5;
+  bool due_diligence = true;
+  double due_diligence_min_runway_months = 6;
+  bool transparency = true;
+  double transparency_overhead = 0.03;
+  double viability_weight = 0.5;
+  bool evaluation = true;
+  bool single_contract_owner = true;
+};
+
+struct PublicAgencyPolicy {
+  double max_aid_share = 0.5;
+  double budget_per_year = 2.0e8;
+  ThemeArray theme_priorities = {1.5, 1.0, 1.0, 0.8, 1.0, 1.0};
+};
+
+struct TrustParams {
+  std::array<double, 3> ladder = {0.2, 0.4, 0.6};
+  Rung min_rung_to_partner = Rung::cooperation;
+  double gain_dialogue = 0.02;
+  double gain_success = 0.10;
+  double loss_failure = 0.15;
+  double decay_per_month = 0.01;
+  double cross_region_factor = 0.5;
+  bool allow_cross_region = true;
+  int max_ties_per_firm = 8;
+  double initial_ties_per_firm = 2.0;
+};
+
+struct ProjectParams {
+  double ideas_per_firm_per_year = 0.06;
+  double budget_median_nok = 2.0e6;
+  double budget_log_sd = 0.8;
+  int duration_min_months = 12;
+  int duration_max_months = 36;
+  int max_partners = 4;
+  int max_projects_per_firm = 2;
+  double cash_share_per_party = 0.15;
+  double in_kind_share_per_party = 0.10;
+  double min_funded_share = 0.9;
+  double base_success = 0.55;
+  double knowledge_gain = 0.08;
+  double innovation_revenue_share = 0.5;
+  double innovation_revenue_decay_per_year = 0.2;
+  double review_threshold = 0.35;
+  double emission_cut = 0.05;
+};
+
+struct Scenario {
+  std::string source_name;  // file name or "<embedded default>"
+  std::string text;         // TOML text after overrides: enough to repeat the run
+  SimulationParams simulation;
+  std::vector<RegionParams> regions;
+  FirmParams firms;
+  MarketParams market;
+  DialogueParams dialogue;
+  UniversityParams universities;
+  InvestorParams investors;
+  MunicipalityPolicy municipality;
+  PublicAgencyPolicy public_agency;
+  TrustParams trust;
+  ProjectParams projects;
+};
+
+}  // namespace ecosim

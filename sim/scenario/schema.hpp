@@ -1,0 +1,255 @@
+// The one place that names every scenario key: its field, allowed range, unit and meaning.
+// describe() is walked by the TOML reader (load.cpp) and by the parameter-table writer
+// (params_table.cpp), so the parser, the validation and the docs can never disagree.
+#pragma once
+
+#include <limits>
+
+#include "scenario/scenario.hpp"
+
+namespace ecosim::schema {
+
+struct Limits {
+  double min;
+  double max;
+};
+inline constexpr Limits kUnit = {0.0, 1.0};
+inline constexpr Limits kNonNegative = {0.0, std::numeric_limits<double>::max()};
+inline constexpr Limits kNok = {0.0, 1e15};
+
+// Visitor V provides: num(key, field, limits, unit, doc), flag(key, field, doc),
+// text(key, field, doc), rung(key, field, doc), ladder(key, field, doc),
+// sectors/themes(key, field, limits, unit, doc, missing_is_zero), table(key, doc, body) and
+// regions(key, field, doc, body).
+
+template <class V>
+void describe(V& v, SimulationParams& p) {
+  v.num("steps", p.steps, Limits{1, 100000}, "month", "number of monthly steps to simulate");
+  v.num("seed", p.seed, Limits{0, 9.0e15}, "", "seed of every random stream of the run");
+  v.num("record_every", p.record_every, Limits{1, 1200}, "month", "steps between indicator rows");
+  v.num("flush_every", p.flush_every, Limits{1, 100000}, "month",
+        "steps between HDF5 writes and flushes (a killed run keeps every flushed row)");
+}
+
+template <class V>
+void describe(V& v, RegionParams& p) {
+  v.text("name", p.name, "region name; unique; the first region is the one studied");
+  v.num("population", p.population, Limits{100, 1e9}, "person", "inhabitants at the start");
+  v.num("firms", p.firms, Limits{1, 5e7}, "firm", "firms (establishments) at the start");
+  v.num("municipalities", p.municipalities, Limits{1, 1000}, "", "municipalities in the region");
+  v.num("universities", p.universities, Limits{0, 100}, "", "universities and colleges");
+  v.num("private_investors", p.private_investors, Limits{0, 1000}, "", "private capital funds");
+  v.num("promotion_orgs", p.promotion_orgs, Limits{0, 1000}, "",
+        "business-promotion / cluster organisations");
+  v.num("generalised_trust", p.generalised_trust, kUnit, "share",
+        "share saying most people can be trusted; initial and resting trust of ties");
+  v.num("service_quality", p.service_quality, kUnit, "index", "quality of municipal service");
+  v.num("responsiveness", p.responsiveness, kUnit, "index",
+        "how accommodating and solution-oriented the municipality is");
+  v.num("infrastructure", p.infrastructure, kUnit, "index", "quality of infrastructure");
+  v.num("entrepreneurial_attitude", p.entrepreneurial_attitude, kUnit, "index",
+        "attitude to entrepreneurship; scales firm entry");
+  v.num("human_capital", p.human_capital, kUnit, "share", "skilled share of the labour force");
+  v.num("dialogue_per_month", p.dialogue_per_month, Limits{0, 1e6}, "meeting/month",
+        "municipal meetings with firms (visits, breakfast meetings)");
+  v.num("labour_force_share", p.labour_force_share, Limits{0.05, 1}, "share",
+        "labour force available to firms per inhabitant");
+  v.num("population_growth_per_year", p.population_growth_per_year, Limits{-0.1, 0.1}, "1/year",
+        "growth of population and labour force");
+  v.sectors("sector_shares", p.sector_shares, kUnit, "share",
+            "shares of firms by sector; normalised to sum 1; a sector left out is 0", true);
+}
+
+template <class V>
+void describe(V& v, FirmParams& p) {
+  v.num("no_employee_share", p.no_employee_share, Limits{0, 0.99}, "share",
+        "share of firms without employees at the start (SSB 2023: 0.677)");
+  v.num("size_tail_exponent", p.size_tail_exponent, Limits{0.3, 5}, "",
+        "Pareto exponent of employer-firm sizes (Axtell 2001: about 1)");
+  v.num("max_initial_employees", p.max_initial_employees, Limits{1, 1e6}, "person",
+        "largest initial firm");
+  v.num("growth_sigma_per_month", p.growth_sigma_per_month, Limits{0, 1}, "1/month",
+        "scale of the Laplace growth shock of a one-person firm");
+  v.num("growth_size_exponent", p.growth_size_exponent, Limits{0, 1}, "",
+        "beta in sigma(S) ~ S^-beta (Stanley et al. 1996: about 0.2)");
+  v.num("hiring_match_rate", p.hiring_match_rate, kUnit, "1/month",
+        "share of job seekers a region's firms can hire per month");
+  v.num("initial_cash_months", p.initial_cash_months, Limits{0, 120}, "month",
+        "initial cash as months of wages");
+  v.num("initial_knowledge", p.initial_knowledge, kUnit, "index", "mean initial knowledge per theme");
+  v.num("knowledge_productivity_gain", p.knowledge_productivity_gain, Limits{0, 5}, "",
+        "output gain per unit of mean knowledge");
+  v.num("input_cost_share", p.input_cost_share, Limits{0, 0.95}, "share",
+        "share of output spent on inputs other than wages");
+  v.num("exit_hazard_per_year", p.exit_hazard_per_year, kUnit, "1/year",
+        "yearly exit probability of a solvent firm without employees (SSB 2015: 0.138)");
+  v.num("exit_size_exponent", p.exit_size_exponent, Limits{0, 3}, "",
+        "hazard falls as (employees + 1)^-exponent: large firms rarely close");
+  v.num("insolvency_months", p.insolvency_months, Limits{1, 120}, "month",
+        "months of negative cash before a firm exits");
+  v.num("entry_rate_per_year", p.entry_rate_per_year, kUnit, "1/year",
+        "new firms per existing firm at entrepreneurial_attitude 0.5 (SSB 2015: 0.144)");
+  v.sectors("output_nok_per_worker_month", p.output_nok_per_worker_month, kNok, "NOK/month",
+            "output per worker (owner included)", false);
+  v.sectors("wage_nok_per_month", p.wage_nok_per_month, kNok, "NOK/month",
+            "monthly wage cost per employee", false);
+  v.sectors("skilled_share", p.skilled_share, kUnit, "share",
+            "share of a sector's jobs that need skilled workers", false);
+  v.sectors("emissions_t_per_mnok", p.emissions_t_per_mnok, Limits{0, 1000}, "t CO2e/MNOK",
+            "emission intensity of output (SSB 2011, national accounts)", false);
+}
+
+template <class V>
+void describe(V& v, MarketParams& p) {
+  v.num("demand_persistence", p.demand_persistence, kUnit, "",
+        "AR(1) persistence of each (region, sector) demand shock");
+  v.num("demand_volatility", p.demand_volatility, Limits{0, 1}, "",
+        "standard deviation of the monthly demand shock");
+  v.num("demand_growth_per_year", p.demand_growth_per_year, Limits{-0.5, 0.5}, "1/year",
+        "trend growth of demand");
+  v.num("skilled_attrition_per_year", p.skilled_attrition_per_year, kUnit, "1/year",
+        "share of skilled workers leaving the labour force (retirement, moving away)");
+}
+
+template <class V>
+void describe(V& v, DialogueParams& p) {
+  v.num("satisfaction_rate", p.satisfaction_rate, kUnit, "1/month",
+        "speed at which satisfaction follows its target");
+  v.num("weight_service", p.weight_service, kUnit, "", "weight of service quality in satisfaction");
+  v.num("weight_responsiveness", p.weight_responsiveness, kUnit, "",
+        "weight of responsiveness in satisfaction");
+  v.num("weight_dialogue", p.weight_dialogue, kUnit, "",
+        "weight of the firm's trust in its municipality in satisfaction");
+  v.num("membership_share", p.membership_share, kUnit, "share",
+        "share of firms that are members of a promotion organisation");
+  v.num("brokered_meetings_per_month", p.brokered_meetings_per_month, Limits{0, 1e6},
+        "meeting/month", "meetings among members a promotion organisation brokers");
+  v.num("member_fee_nok_per_year", p.member_fee_nok_per_year, kNok, "NOK/year",
+        "membership fee per firm");
+  v.num("public_grant_nok_per_year", p.public_grant_nok_per_year, kNok, "NOK/year",
+        "public grant to each promotion organisation (Arena cluster: about 2.2 MNOK)");
+  v.num("representation_public_share_threshold", p.representation_public_share_threshold, kUnit,
+        "share", "public share of income above which an organisation loses representativeness");
+}
+
+template <class V>
+void describe(V& v, UniversityParams& p) {
+  v.num("graduates_per_year", p.graduates_per_year, Limits{0, 1e6}, "person/year",
+        "graduates entering the skilled labour force, per university");
+  v.num("research_strength", p.research_strength, kUnit, "index", "research capacity per theme");
+  v.num("max_concurrent_projects", p.max_concurrent_projects, Limits{0, 10000}, "project",
+        "projects a university can take part in at once");
+  v.num("spinoffs_per_year", p.spinoffs_per_year, Limits{0, 1000}, "firm/year",
+        "spin-off firms per university");
+}
+
+template <class V>
+void describe(V& v, InvestorParams& p) {
+  v.num("capital_nok", p.capital_nok, kNok, "NOK", "capital of each private investor");
+  v.num("required_return", p.required_return, Limits{0, 1}, "1/year",
+        "expected yearly return a private investor requires");
+  v.num("risk_tolerance", p.risk_tolerance, kUnit, "", "highest failure risk accepted");
+  v.num("max_share", p.max_share, kUnit, "share", "largest share of a project's budget");
+}
+
+template <class V>
+void describe(V& v, MunicipalityPolicy& p) {
+  v.num("min_external_share", p.min_external_share, kUnit, "share",
+        "others' share of a project before the municipality joins (Orebro: 0.5)");
+  v.flag("in_kind_counts", p.in_kind_counts, "in-kind contributions count toward the others' share");
+  v.num("budget_per_capita", p.budget_per_capita, kNok, "NOK/person/year",
+        "yearly business-development budget per inhabitant");
+  v.num("max_project_share", p.max_project_share, kUnit, "share",
+        "largest share of a project the municipality pays");
+  v.flag("due_diligence", p.due_diligence, "review partners' finances before joining");
+  v.num("due_diligence_min_runway_months", p.due_diligence_min_runway_months, Limits{0, 120},
+        "month", "cash runway a partner needs to pass due diligence");
+  v.flag("transparency", p.transparency, "require insight and transparency in funded projects");
+  v.num("transparency_overhead", p.transparency_overhead, Limits{0, 0.5}, "share",
+        "share of budget spent on transparency");
+  v.num("viability_weight", p.viability_weight, kUnit, "",
+        "weight of life after the contract in the municipality's decision");
+  v.flag("evaluation", p.evaluation, "evaluate projects against agreed goals part-way");
+  v.flag("single_contract_owner", p.single_contract_owner,
+         "one contract owner per external organisation");
+}
+
+template <class V>
+void describe(V& v, PublicAgencyPolicy& p) {
+  v.num("max_aid_share", p.max_aid_share, kUnit, "share",
+        "largest share of a project's budget a public agency funds (GBER/RCN: 0.5)");
+  v.num("budget_per_year", p.budget_per_year, kNok, "NOK/year", "yearly budget of the agency");
+  v.themes("theme_priorities", p.theme_priorities, Limits{0, 10}, "",
+           "relative priority of each theme", false);
+}
+
+template <class V>
+void describe(V& v, TrustParams& p) {
+  v.ladder("ladder", p.ladder,
+           "increasing trust thresholds of shared view, cooperation and joint action");
+  v.rung("min_rung_to_partner", p.min_rung_to_partner, "lowest rung on which two can partner");
+  v.num("gain_dialogue", p.gain_dialogue, kUnit, "", "trust gained per meeting (share of the gap to 1)");
+  v.num("gain_success", p.gain_success, kUnit, "", "trust gained by a successful project");
+  v.num("loss_failure", p.loss_failure, kUnit, "", "trust lost by a failed project");
+  v.num("decay_per_month", p.decay_per_month, kUnit, "1/month",
+        "pull of trust toward the region's generalised trust");
+  v.num("cross_region_factor", p.cross_region_factor, kUnit, "",
+        "initial trust across regions relative to within");
+  v.flag("allow_cross_region", p.allow_cross_region, "may partners come from other regions");
+  v.num("max_ties_per_firm", p.max_ties_per_firm, Limits{1, 64}, "tie",
+        "ties a firm remembers; the weakest is forgotten first");
+  v.num("initial_ties_per_firm", p.initial_ties_per_firm, Limits{0, 64}, "tie",
+        "mean initial ties of a firm to other firms");
+}
+
+template <class V>
+void describe(V& v, ProjectParams& p) {
+  v.num("ideas_per_firm_per_year", p.ideas_per_firm_per_year, kUnit, "1/year",
+        "project proposals per firm of average knowledge");
+  v.num("budget_median_nok", p.budget_median_nok, kNok, "NOK", "median project budget");
+  v.num("budget_log_sd", p.budget_log_sd, Limits{0, 5}, "", "log-normal spread of budgets");
+  v.num("duration_min_months", p.duration_min_months, Limits{1, 240}, "month", "shortest project");
+  v.num("duration_max_months", p.duration_max_months, Limits{1, 240}, "month", "longest project");
+  v.num("max_partners", p.max_partners, Limits{1, 32}, "party", "largest consortium, lead included");
+  v.num("max_projects_per_firm", p.max_projects_per_firm, Limits{1, 100}, "project",
+        "concurrent projects a firm takes part in");
+  v.num("cash_share_per_party", p.cash_share_per_party, kUnit, "share",
+        "cash each firm party offers, as a share of the budget");
+  v.num("in_kind_share_per_party", p.in_kind_share_per_party, kUnit, "share",
+        "staff time each party offers, as a share of the budget");
+  v.num("min_funded_share", p.min_funded_share, kUnit, "share",
+        "share of the budget that must be covered for a project to start");
+  v.num("base_success", p.base_success, kUnit, "probability",
+        "success probability of an average consortium");
+  v.num("knowledge_gain", p.knowledge_gain, kUnit, "", "knowledge gained by each party on success");
+  v.num("innovation_revenue_share", p.innovation_revenue_share, Limits{0, 10}, "1/year",
+        "yearly product-innovation revenue per unit of budget after success");
+  v.num("innovation_revenue_decay_per_year", p.innovation_revenue_decay_per_year, kUnit, "1/year",
+        "yearly fade of product-innovation revenue as products age");
+  v.num("review_threshold", p.review_threshold, kUnit, "",
+        "progress signal below which the review half-way stops a project (with evaluation on)");
+  v.num("emission_cut", p.emission_cut, kUnit, "share",
+        "cut in emission intensity of firm parties after a successful climate project");
+}
+
+template <class V>
+void describe(V& v, Scenario& s) {
+  v.table("simulation", "length, seed and output cadence", [&](V& t) { describe(t, s.simulation); });
+  v.regions("region", s.regions, "one entry per region; the first is the one studied",
+            [&](V& t, RegionParams& r) { describe(t, r); });
+  v.table("firms", "firm sizes, growth, money and emissions", [&](V& t) { describe(t, s.firms); });
+  v.table("market", "sector demand and labour supply", [&](V& t) { describe(t, s.market); });
+  v.table("dialogue", "meetings, satisfaction and promotion organisations",
+          [&](V& t) { describe(t, s.dialogue); });
+  v.table("universities", "every university", [&](V& t) { describe(t, s.universities); });
+  v.table("investors", "every private investor", [&](V& t) { describe(t, s.investors); });
+  v.table("policy", "partnership rules", [&](V& t) {
+    t.table("municipality", "Orebro's co-financing and governance rules",
+            [&](V& m) { describe(m, s.municipality); });
+    t.table("public_agency", "public funding agency", [&](V& a) { describe(a, s.public_agency); });
+  });
+  v.table("trust", "the trust network and cooperation ladder", [&](V& t) { describe(t, s.trust); });
+  v.table("projects", "proposals and their execution", [&](V& t) { describe(t, s.projects); });
+}
+
+}  // namespace ecosim::schema
