@@ -31,6 +31,7 @@ RegionCounts remove_exiting_firms(World& world, const Scenario& s) {
     const double hazard = base_hazard * std::pow(f.employees[i] + 1.0, -s.firms.exit_size_exponent);
     if (insolvent || uniform01(rng) < hazard) {
       f.alive[i] = 0;
+      f.exit_step[i] = world.step;
       world.trust.clear(static_cast<std::uint32_t>(i));
       ++acc.exits[f.region[i]];
     } else {

@@ -18,7 +18,7 @@ namespace ecosim {
 std::uint32_t FirmTable::add() {
   const auto index = static_cast<std::uint32_t>(size());
   auto grow = [](auto& column) { column.emplace_back(); };
-  grow(region), grow(municipality), grow(sector), grow(alive), grow(birth_step), grow(employees);
+  grow(region), grow(municipality), grow(sector), grow(alive), grow(birth_step), grow(exit_step), grow(employees);
   grow(skilled), grow(capacity), grow(productivity), grow(cash_nok), grow(knowledge);
   grow(emission_factor), grow(innovation_revenue_nok), grow(satisfaction);
   grow(trust_in_municipality), grow(promotion_org), grow(months_negative), grow(active_projects);
@@ -59,6 +59,7 @@ void init_firm(World& world, const Scenario& s, std::uint32_t i, std::uint16_t r
   f.sector[i] = static_cast<std::uint8_t>(sector);
   f.alive[i] = 1;
   f.birth_step[i] = entrant ? world.step : -1;
+  f.exit_step[i] = -1;
   f.employees[i] = employees;
   f.skilled[i] = static_cast<int>(std::lround(employees * fp.skilled_share[sector]));
   f.capacity[i] = entrant ? static_cast<float>(uniform01(rng) * 2.0) : static_cast<float>(employees);

@@ -23,7 +23,8 @@ struct FirmTable {
   std::vector<std::uint32_t> municipality;  // global municipality index
   std::vector<std::uint8_t> sector;
   std::vector<std::uint8_t> alive;
-  std::vector<std::int32_t> birth_step;
+  std::vector<std::int32_t> birth_step;  // -1: present at the start
+  std::vector<std::int32_t> exit_step;   // -1: alive
   std::vector<std::int32_t> employees;
   std::vector<std::int32_t> skilled;  // of employees
   std::vector<float> capacity;         // employment the firm wants (continuous)

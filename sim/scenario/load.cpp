@@ -199,7 +199,9 @@ class Reader {
         const std::size_t d = edit_distance(k.str(), candidate);
         if (d < best) best = d, hint = "; did you mean '" + candidate + "'?";
       }
-      ctx_.error(location_of(k.source(), ctx_.file), path(k.str()),
+      // Keys made by --set have no position of their own; their values do.
+      const auto& where = k.source().begin.line ? k.source() : node.source();
+      ctx_.error(location_of(where, ctx_.file), path(k.str()),
                  "unknown key" + hint + " (allowed: " + join(asked_) + ")");
     }
   }
@@ -257,7 +259,9 @@ void apply_override(toml::table& root, const std::string& assignment, Context& c
   try {
     holder = toml::parse("value = " + raw, origin);
   } catch (const toml::parse_error&) {
-    holder.insert("value", raw);
+    std::ostringstream quoted;
+    quoted << toml::value<std::string>(raw);
+    holder = toml::parse("value = " + quoted.str(), origin);
   }
 
   toml::node* cursor = &root;
@@ -281,7 +285,8 @@ void apply_override(toml::table& root, const std::string& assignment, Context& c
     }
   }
   if (auto* tbl = cursor->as_table()) {
-    tbl->insert_or_assign(parts.back(), *holder.get("value"));
+    // Moving the concrete value keeps its source position, so errors point at the --set.
+    holder.get("value")->visit([&](auto&& value) { tbl->insert_or_assign(parts.back(), std::move(value)); });
   } else {
     ctx.error({origin, 1, 1}, key, "cannot set a key inside a non-table (allowed: a path of tables)");
   }

@@ -56,8 +56,8 @@ void describe(V& v, RegionParams& p) {
         "labour force available to firms per inhabitant");
   v.num("population_growth_per_year", p.population_growth_per_year, Limits{-0.1, 0.1}, "1/year",
         "growth of population and labour force");
-  v.sectors("sector_shares", p.sector_shares, kUnit, "share",
-            "shares of firms by sector; normalised to sum 1; a sector left out is 0", true);
+  v.sectors("sector_shares", p.sector_shares, Limits{0, 1e6}, "share",
+            "weights of firms by sector, normalised to sum 1; a sector left out is 0", true);
 }
 
 template <class V>

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The command line as users meet it: exit codes, one-line errors, files never clobbered.
+set -uo pipefail
+ecosim=$1 data=$2 out=$3
+rm -rf "$out" && mkdir -p "$out"
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# expect CODE PATTERN -- command...: exit code and a line of stderr matching PATTERN
+expect() {
+  local code=$1 pattern=$2; shift 3
+  "$@" > "$out/stdout" 2> "$out/stderr"
+  local got=$?
+  [ "$got" -eq "$code" ] || fail "'$*' exited $got, expected $code: $(head -3 "$out/stderr")"
+  [ -z "$pattern" ] || grep -Eq -- "$pattern" "$out/stderr" "$out/stdout" ||
+    fail "'$*' printed no line matching '$pattern': $(head -3 "$out/stderr")"
+}
+
+expect 0 '^ecosim [0-9]+\.[0-9]+\.[0-9]+$' -- "$ecosim" --version
+expect 0 'usage: ecosim' -- "$ecosim" --help
+expect 0 '--threads' -- "$ecosim" run --help
+expect 0 'Validate' -- "$ecosim" check --help
+expect 2 'usage: ecosim' -- "$ecosim"
+expect 2 "unknown command 'fly'" -- "$ecosim" fly
+expect 0 ': ok \(2 regions' -- "$ecosim" check "$data/small.toml"
+expect 2 'misspelled_key.toml:4:1: simulation.stepz: unknown key' -- "$ecosim" check "$data/bad_scenarios/misspelled_key.toml"
+expect 2 'misspelled_key.toml:4:1: simulation.stepz' -- "$ecosim" run "$data/bad_scenarios/misspelled_key.toml" -o "$out/never.h5"
+[ ! -e "$out/never.h5" ] && [ ! -e "$out/never.h5.partial" ] || fail "a bad scenario left a file"
+expect 2 'cannot open scenario file' -- "$ecosim" check "$out/missing.toml"
+expect 2 '--threads: out of range: -3 \(allowed: 0..1024\)' -- "$ecosim" run "$data/small.toml" --threads -3
+expect 2 "the argument \('many'\) for option '--steps' is invalid" -- "$ecosim" run --steps many
+expect 2 'unrecognised option|unrecognized option' -- "$ecosim" run --colour blue
+expect 2 'simulation.steps: out of range: 0' -- "$ecosim" run "$data/small.toml" --steps 0
+expect 2 '--set trust.ladder=oops:1:9: trust.ladder: must be an array' -- "$ecosim" check "$data/small.toml" --set trust.ladder=oops
+
+# A good run prints where its file is; a second run refuses to overwrite it without --force.
+expect 0 "wrote $out/run.h5" -- "$ecosim" run "$data/small.toml" -o "$out/run.h5" --steps 6
+cp "$out/run.h5" "$out/run_copy.h5"
+expect 2 'output exists' -- "$ecosim" run "$data/small.toml" -o "$out/run.h5" --steps 3 --seed 99
+cmp -s "$out/run.h5" "$out/run_copy.h5" || fail "an existing file was changed without --force"
+expect 0 "wrote $out/run.h5" -- "$ecosim" run "$data/small.toml" -o "$out/run.h5" --steps 3 --seed 99 --force
+[ "$(h5dump -a /seed "$out/run.h5" | grep -c '99')" -ge 1 ] || fail "--force did not replace the file"
+expect 0 '' -- "$ecosim" run "$data/small.toml" -o "$out/quiet.h5" --steps 2 --quiet
+[ ! -s "$out/stdout" ] || fail "--quiet printed to stdout"
+# --set values land in the stored scenario text, so the file alone repeats the run.
+expect 0 '' -- "$ecosim" run "$data/small.toml" -o "$out/set.h5" --steps 2 --quiet --set region.1.name=Overridden
+h5dump -a /scenario "$out/set.h5" | grep -q 'Overridden' || fail "the override is missing from the stored scenario"
+# The embedded default runs without a file (few steps, to stay quick).
+expect 0 'Drammen' -- "$ecosim" run -o "$out/default.h5" --steps 2
+# params prints the table every key is documented in.
+expect 0 'policy.municipality.min_external_share' -- "$ecosim" params
+
+[ "$failures" -eq 0 ] && echo "cli: all checks passed" || { echo "cli: $failures failures"; exit 1; }

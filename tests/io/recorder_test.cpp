@@ -1,0 +1,102 @@
+#include "io/recorder.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "io/h5.hpp"
+#include "model/simulation.hpp"
+#include "support/small_world.hpp"
+
+namespace ecosim {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path fresh_path(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / "ecosim_recorder_test";
+  fs::create_directories(dir);
+  const fs::path p = dir / name;
+  fs::remove(p);
+  fs::remove(p.string() + ".partial");
+  return p;
+}
+
+h5::Handle open_file(const fs::path& p) {
+  return {h5::check(H5Fopen(p.string().c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open"), H5Fclose};
+}
+
+TEST(Recorder, WritesEveryRecordedRowAndDescribesTheRun) {
+  const fs::path path = fresh_path("full.h5");
+  Simulation sim(testing::small_scenario({"simulation.steps=12", "simulation.record_every=2",
+                                          "simulation.flush_every=4"}));
+  std::vector<Observation> kept;
+  {
+    Recorder rec(path, sim.scenario(), {"test-version", 3}, false);
+    for (int t = 0; t < 12; ++t) {
+      Observation o = sim.step();
+      rec.record(o);
+      if ((t + 1) % 2 == 0) kept.push_back(o);
+    }
+    EXPECT_TRUE(fs::exists(rec.partial_path()));
+    EXPECT_FALSE(fs::exists(path));
+    rec.finish(sim.world());
+  }
+  ASSERT_TRUE(fs::exists(path));
+  EXPECT_FALSE(fs::exists(path.string() + ".partial"));
+
+  h5::Handle file = open_file(path);
+  EXPECT_EQ(h5::read_string_attribute(file.get(), "ecosim_version"), "test-version");
+  EXPECT_EQ(h5::read_string_attribute(file.get(), "scenario"), sim.scenario().text);
+  EXPECT_EQ(h5::read_int_attribute(file.get(), "threads"), 3);
+  EXPECT_EQ(h5::read_int_attribute(file.get(), "seed"), sim.scenario().simulation.seed);
+  EXPECT_EQ(h5::read_int_attribute(file.get(), "complete"), 1);
+  h5::Handle g = h5::open_group(file.get(), "indicators");
+  std::vector<hsize_t> shape;
+  const auto time = h5::read_doubles(g.get(), "time", &shape);
+  EXPECT_EQ(time, (std::vector<double>{2, 4, 6, 8, 10, 12}));
+  EXPECT_EQ(h5::read_strings(g.get(), "region"), (std::vector<std::string>{"Small", "Rival"}));
+  const auto jobs = h5::read_doubles(g.get(), "jobs", &shape);
+  ASSERT_EQ(shape, (std::vector<hsize_t>{6, 2}));
+  for (std::size_t row = 0; row < kept.size(); ++row)
+    for (std::size_t r = 0; r < 2; ++r) EXPECT_EQ(jobs[row * 2 + r], kept[row].at(r, Indicator::jobs));
+  h5::read_doubles(g.get(), "jobs_by_sector", &shape);
+  EXPECT_EQ(shape, (std::vector<hsize_t>{6, 2, kSectors}));
+  h5::Handle projects = h5::open_group(file.get(), "projects");
+  const auto budget = h5::read_doubles(projects.get(), "budget_nok", &shape);
+  EXPECT_EQ(budget.size(), sim.world().projects.size());
+}
+
+// A run that dies keeps every flushed row, readable, under the .partial name.
+TEST(Recorder, AnUnfinishedRunLeavesAReadablePartialFile) {
+  const fs::path path = fresh_path("unfinished.h5");
+  Simulation sim(testing::small_scenario({"simulation.flush_every=3"}));
+  fs::path partial;
+  {
+    Recorder rec(path, sim.scenario(), {"v", 1}, false);
+    partial = rec.partial_path();
+    for (int t = 0; t < 7; ++t) rec.record(sim.step());
+  }  // destroyed without finish()
+  EXPECT_FALSE(fs::exists(path));
+  ASSERT_TRUE(fs::exists(partial));
+  h5::Handle file = open_file(partial);
+  h5::Handle g = h5::open_group(file.get(), "indicators");
+  std::vector<hsize_t> shape;
+  h5::read_doubles(g.get(), "jobs", &shape);
+  EXPECT_EQ(shape[0], 7u);
+}
+
+TEST(Recorder, RefusesToOverwriteUnlessAsked) {
+  const fs::path path = fresh_path("exists.h5");
+  { std::ofstream(path) << "precious"; }
+  const Scenario s = testing::small_scenario();
+  EXPECT_THROW(Recorder(path, s, {"v", 1}, false), std::runtime_error);
+  std::ifstream in(path);
+  std::string content;
+  in >> content;
+  EXPECT_EQ(content, "precious");
+}
+
+}  // namespace
+}  // namespace ecosim
