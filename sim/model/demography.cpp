@@ -41,8 +41,10 @@ RegionCounts remove_exiting_firms(World& world, const Scenario& s) {
 }
 
 // Entrants: a Poisson number per region, from the stock of firms and the entrepreneurial
-// attitude, plus university spin-offs. Appended in region order.
+// attitude, plus university spin-offs. Appended in region order; each entrant then meets a
+// few firms of its municipality.
 void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
+  const auto first_entrant = static_cast<std::uint32_t>(world.firms.size());
   for (std::uint16_t r = 0; r < world.regions.size(); ++r) {
     const RegionParams& p = s.regions[r];
     const double expected = counts.alive[r] * s.firms.entry_rate_per_year / 12.0 *
@@ -55,6 +57,8 @@ void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
     world.regions[r].entries += n;
   }
   world.trust.resize(world.firms.size());
+  for (std::uint32_t i = first_entrant; i < world.firms.size(); ++i)
+    form_first_ties(world, s, i, s.trust.initial_ties_per_firm);
 }
 
 }  // namespace

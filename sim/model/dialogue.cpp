@@ -56,6 +56,10 @@ void update_firm_views(World& world, const Scenario& s) {
     for (int k = 0; k < world.trust.slots(); ++k) {
       Tie& tie = ties[k];
       if (tie.other.empty()) continue;
+      if (tie.other.is_firm() && !f.alive[tie.other.index()]) {
+        tie = Tie{};  // the other firm closed: free the slot
+        continue;
+      }
       float resting = rest;
       if (tie.other.is_firm() && f.region[tie.other.index()] != f.region[i])
         resting *= static_cast<float>(t.cross_region_factor);

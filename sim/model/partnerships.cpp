@@ -172,6 +172,7 @@ void finance(World& world, const Scenario& s, Project& p) {
   if (p.municipal_rule_passed) {
     const double gap = budget - cash - in_kind - p.agency_nok;
     p.municipal_nok = std::clamp(std::min(m.max_project_share * budget, gap), 0.0, muni.budget_left_nok);
+    if (p.municipal_nok < 1.0) p.municipal_nok = 0;  // a spent budget, up to rounding
   }
   p.success_probability = static_cast<float>(success_probability(world, s, p));
   const double gap = budget - cash - in_kind - p.agency_nok - p.municipal_nok;

@@ -32,6 +32,38 @@ double wage_of(const FirmTable& f, const Scenario& s, std::size_t i) {
   return s.firms.wage_nok_per_month[f.sector[i]] * std::pow(f.productivity[i], 0.7);
 }
 
+// A firm's first ties: a few firm-firm ties (mostly within its municipality, some across
+// regions where allowed) and, for firms with knowledge, a tie to a local university, all near
+// the generalised trust of its region. `mean_ties` is the mean number the firm starts.
+void form_first_ties(World& world, const Scenario& s, std::uint32_t i, double mean_ties) {
+  FirmTable& f = world.firms;
+  Rng rng = make_rng(s.simulation.seed, AgentKind::firm, i, world.step, Stream::initial_ties);
+  const std::uint16_t r = f.region[i];
+  const float base = static_cast<float>(s.regions[r].generalised_trust);
+  const auto& neighbours = world.municipalities[f.municipality[i]].firms;
+  boost::random::poisson_distribution<int> tie_count(std::max(1e-9, mean_ties));
+  const int ties = mean_ties > 0 && !neighbours.empty() ? tie_count(rng) : 0;
+  for (int k = 0; k < ties; ++k) {
+    std::uint32_t other = neighbours[static_cast<std::size_t>(uniform01(rng) * neighbours.size())];
+    float trust = base * static_cast<float>(0.6 + 0.6 * uniform01(rng));
+    if (s.trust.allow_cross_region && s.regions.size() > 1 && uniform01(rng) < 0.05) {
+      other = static_cast<std::uint32_t>(uniform01(rng) * f.size());
+      if (f.region[other] != r) trust *= static_cast<float>(s.trust.cross_region_factor);
+    }
+    if (other == i || !f.alive[other]) continue;
+    trust = std::min(trust, 1.0f);
+    world.trust.set(i, ActorRef::firm(other), trust);
+    world.trust.set(other, ActorRef::firm(i), trust);
+  }
+  const auto unis = static_cast<std::uint32_t>(s.regions[r].universities);
+  double mean_knowledge = 0;
+  for (float k : f.knowledge[i]) mean_knowledge += k / kThemes;
+  if (unis > 0 && uniform01(rng) < mean_knowledge) {
+    const std::uint32_t u = world.regions[r].first_university + static_cast<std::uint32_t>(uniform01(rng) * unis);
+    world.trust.set(i, ActorRef::make(ActorKind::university, u), base);
+  }
+}
+
 void init_firm(World& world, const Scenario& s, std::uint32_t i, std::uint16_t r, bool entrant) {
   const RegionParams& region = s.regions[r];
   const FirmParams& fp = s.firms;
@@ -106,41 +138,6 @@ void build_institutions(World& world, const Scenario& s) {
   }
 }
 
-// Initial ties: a few firm-firm ties (mostly within the municipality, some across regions
-// where allowed) and a tie to a local university for firms with knowledge, all at the
-// generalised trust of the holder's region. Serial, so slot conflicts resolve in index order.
-void build_initial_ties(World& world, const Scenario& s) {
-  FirmTable& f = world.firms;
-  const auto n = static_cast<std::uint32_t>(f.size());
-  boost::random::poisson_distribution<int> tie_count(std::max(1e-9, s.trust.initial_ties_per_firm / 2));
-  for (std::uint32_t i = 0; i < n; ++i) {
-    Rng rng = make_rng(s.simulation.seed, AgentKind::firm, i, -1, Stream::initial_ties);
-    const std::uint16_t r = f.region[i];
-    const float base = static_cast<float>(s.regions[r].generalised_trust);
-    const auto& neighbours = world.municipalities[f.municipality[i]].firms;
-    const int ties = s.trust.initial_ties_per_firm > 0 ? tie_count(rng) : 0;
-    for (int k = 0; k < ties; ++k) {
-      std::uint32_t other = neighbours[static_cast<std::size_t>(uniform01(rng) * neighbours.size())];
-      float trust = base * static_cast<float>(0.6 + 0.6 * uniform01(rng));
-      if (s.trust.allow_cross_region && s.regions.size() > 1 && uniform01(rng) < 0.05) {
-        other = static_cast<std::uint32_t>(uniform01(rng) * n);
-        if (f.region[other] != r) trust *= static_cast<float>(s.trust.cross_region_factor);
-      }
-      if (other == i) continue;
-      trust = std::min(trust, 1.0f);
-      world.trust.set(i, ActorRef::firm(other), trust);
-      world.trust.set(other, ActorRef::firm(i), trust);
-    }
-    const auto unis = static_cast<std::uint32_t>(s.regions[r].universities);
-    double mean_knowledge = 0;
-    for (float k : f.knowledge[i]) mean_knowledge += k / kThemes;
-    if (unis > 0 && uniform01(rng) < mean_knowledge) {
-      const std::uint32_t u = world.regions[r].first_university + static_cast<std::uint32_t>(uniform01(rng) * unis);
-      world.trust.set(i, ActorRef::make(ActorKind::university, u), base);
-    }
-  }
-}
-
 }  // namespace
 
 World build_world(const Scenario& s) {
@@ -158,7 +155,9 @@ World build_world(const Scenario& s) {
   });
   world.trust.resize(world.firms.size());
   rebuild_rosters(world, s.dialogue.member_fee_nok_per_year);
-  build_initial_ties(world, s);
+  // Serial, so slot conflicts resolve in index order; each tie counts for both ends.
+  for (std::uint32_t i = 0; i < world.firms.size(); ++i)
+    form_first_ties(world, s, i, s.trust.initial_ties_per_firm / 2);
   return world;
 }
 

@@ -63,7 +63,7 @@ struct MarketParams {
   double demand_persistence = 0.95;
   double demand_volatility = 0.02;
   double demand_growth_per_year = 0.005;
-  double skilled_attrition_per_year = 0.025;
+  double skilled_attrition_per_year = 0.03;
 };
 
 struct DialogueParams {
@@ -79,7 +79,7 @@ struct DialogueParams {
 };
 
 struct UniversityParams {
-  double graduates_per_year = 800;
+  double graduates_per_year = 300;
   double research_strength = 0.6;
   int max_concurrent_projects = 20;
   double spinoffs_per_year = 3;
