@@ -47,6 +47,20 @@ expect 0 '' -- "$ecosim" run "$data/small.toml" -o "$out/set.h5" --steps 2 --qui
 h5dump -a /scenario "$out/set.h5" | grep -q 'Overridden' || fail "the override is missing from the stored scenario"
 # The embedded default runs without a file (few steps, to stay quick).
 expect 0 'Drammen' -- "$ecosim" run -o "$out/default.h5" --steps 2
+# Interrupted runs keep every flushed row in FILE.partial and exit 130.
+"$ecosim" run "$data/small.toml" -o "$out/interrupted.h5" --steps 100000 --set region.0.firms=20000 \
+  --quiet 2> "$out/interrupt_stderr" &
+pid=$!
+for _ in $(seq 50); do [ -s "$out/interrupted.h5.partial" ] && break; sleep 0.1; done
+sleep 1.5
+kill -INT "$pid"
+wait "$pid"; code=$?
+[ "$code" -eq 130 ] || fail "an interrupted run exited $code, expected 130"
+grep -q "interrupted after" "$out/interrupt_stderr" || fail "no message on interrupt"
+[ ! -e "$out/interrupted.h5" ] || fail "an interrupted run took the final name"
+rows=$(h5dump -H -d /indicators/jobs "$out/interrupted.h5.partial" | grep -o 'DATASPACE  SIMPLE { ( [0-9]*' | head -1 | grep -o '[0-9]*$')
+[ "${rows:-0}" -ge 5 ] || fail "the .partial file of an interrupted run has ${rows:-no} rows"
+
 # params prints the table every key is documented in.
 expect 0 'policy.municipality.min_external_share' -- "$ecosim" params
 
