@@ -68,7 +68,7 @@ void write_projects_table(hid_t file, const World& world) {
   t.column("cross_region", collect<I>(ps, [](const Project& p) { return p.cross_region; }), "1",
            "1 when a party comes from another region");
   t.column("budget_nok", collect<double>(ps, [](const Project& p) { return p.budget_nok; }), "NOK",
-           "total budget, transparency overhead included");
+           "total budget (transparency overhead included when transparency is required)");
   t.column("duration_months", collect<I>(ps, [](const Project& p) { return p.duration_months; }), "month",
            "planned duration");
   t.column("cash_nok", collect<double>(ps, [](const Project& p) { return p.private_cash_nok() - p.investor_nok; }),
@@ -85,16 +85,18 @@ void write_projects_table(hid_t file, const World& world) {
            "1", "(municipal + agency) / budget");
   t.column("municipal_rule_passed", collect<I>(ps, [](const Project& p) { return p.municipal_rule_passed; }),
            "1", "1 when the others' share met the municipality's minimum external share");
+  t.column("viability_passed", collect<I>(ps, [](const Project& p) { return p.viability_passed; }), "1",
+           "1 when the parties' own cash covered viability_weight / 2 of the budget");
   t.column("status", collect<S>(ps, [](const Project& p) { return S(kProjectStatusNames[size_t(p.status)]); }),
            "1", "rejected, active, stopped_at_review, completed or failed");
   t.column("rejected_by", collect<S>(ps, [](const Project& p) { return S(kRuleNames[size_t(p.rejected_by)]); }),
-           "1", "rule that rejected the proposal; none if it started");
+           "1", "rule that rejected the proposal (none, lead_at_capacity, no_partner, due_diligence, underfunded)");
   t.column("start", collect<I>(ps, [](const Project& p) { return p.start < 0 ? -1 : p.start + 1; }), "month",
            "month it started; -1 if rejected");
-  t.column("end", collect<I>(ps, [](const Project& p) { return p.end; }), "month",
-           "month it ended or is planned to end; -1 if rejected");
+  t.column("end", collect<I>(ps, [](const Project& p) { return p.end < 0 ? -1 : p.end + 1; }), "month",
+           "month of its last instalment (planned, if still active) or of the review that stopped it; -1 if rejected");
   t.column("success_probability", collect<double>(ps, [](const Project& p) { return p.success_probability; }),
-           "1", "probability of reaching the goals when it started");
+           "1", "probability of reaching the goals as assessed at financing; 0 if never assessed");
 
   struct PartyRow { std::size_t project; Party party; };
   std::vector<PartyRow> rows;

@@ -56,7 +56,7 @@ void plan_employment(World& world, const Scenario& s) {
     const int sector = f.sector[i];
     const double size = f.capacity[i] + 1.0;
     double drift = world.regions[f.region[i]].demand_change[sector] + trend_per_month;
-    if (f.cash_nok[i] < 0) drift -= 0.02;
+    if (f.cash_nok[i] < 0) drift -= fp.loss_shrink_per_month;
     const double sigma = fp.growth_sigma_per_month * std::pow(size, -fp.growth_size_exponent);
     // Laplace shock with standard deviation sigma, centred so that E[exp(shock)] = exp(drift).
     const double scale = std::min(std::max(sigma, 1e-12) / std::sqrt(2.0), 0.5);
@@ -171,7 +171,7 @@ void hire_and_produce(World& world, const Scenario& s) {
     }
   }
 
-  const double innovation_fade = 1.0 / monthly(s.projects.innovation_revenue_decay_per_year);
+  const double innovation_fade = std::pow(1.0 - s.projects.innovation_revenue_decay_per_year, 1.0 / 12.0);
   for_each_index(f.size(), [&](std::size_t i) {
     if (!f.alive[i]) return;
     const std::size_t r = f.region[i];
@@ -185,13 +185,16 @@ void hire_and_produce(World& world, const Scenario& s) {
     for (float k : f.knowledge[i]) mean_knowledge += k;
     mean_knowledge /= kThemes;
     const double demand = region.demand_trend * std::exp(region.log_demand[sector]);
+    const double infrastructure =
+        1.0 + fp.infrastructure_productivity_gain * (s.regions[r].infrastructure - 0.5);
     const double output = (f.employees[i] + 1.0) * fp.output_nok_per_worker_month[sector] *
-                          f.productivity[i] * demand *
+                          f.productivity[i] * demand * infrastructure *
                           (1.0 + fp.knowledge_productivity_gain * mean_knowledge);
+    // Products age: innovation revenue fades before this month's is earned.
+    f.innovation_revenue_nok[i] *= innovation_fade;
     const double costs = fp.input_cost_share * output + f.employees[i] * wage_of(f, s, i) +
                          f.project_cash_nok_per_month[i];
     f.cash_nok[i] += output + f.innovation_revenue_nok[i] - costs;
-    f.innovation_revenue_nok[i] *= innovation_fade;
     f.months_negative[i] = f.cash_nok[i] < 0 ? static_cast<std::uint8_t>(
                                                    std::min(255, f.months_negative[i] + 1))
                                              : 0;

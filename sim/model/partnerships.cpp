@@ -59,7 +59,8 @@ std::size_t gather_proposals(World& world, const Scenario& s) {
     Rng rng = make_rng(s.simulation.seed, AgentKind::project, p.id, world.step, Stream::idea);
     boost::random::lognormal_distribution<double> budget(std::log(pp.budget_median_nok), pp.budget_log_sd);
     boost::random::uniform_int_distribution<int> duration(pp.duration_min_months, pp.duration_max_months);
-    p.budget_nok = budget(rng);
+    // Transparency costs overhead on every budget it applies to.
+    p.budget_nok = budget(rng) * (s.municipality.transparency ? 1.0 + s.municipality.transparency_overhead : 1.0);
     p.duration_months = duration(rng);
     p.parties.push_back({p.lead, 0, 0});
     world.projects.push_back(std::move(p));
@@ -118,6 +119,7 @@ Rule admit_parties(World& world, const Scenario& s, Project& p) {
     if (!m.due_diligence || !a.is_firm()) return true;
     return f.cash_nok[a.index()] / monthly_wages(f, s, a.index()) >= m.due_diligence_min_runway_months;
   };
+  if (f.active_projects[p.lead.index()] >= s.projects.max_projects_per_firm) return Rule::lead_at_capacity;
   if (!passes_due_diligence(p.lead)) return Rule::due_diligence;
   bool refused_any = false;
   std::vector<Party> kept{p.parties.front()};
@@ -148,12 +150,11 @@ void finance(World& world, const Scenario& s, Project& p) {
   FirmTable& f = world.firms;
   const ProjectParams& pp = s.projects;
   const MunicipalityPolicy& m = s.municipality;
-  if (m.transparency) p.budget_nok *= 1.0 + m.transparency_overhead;
   const double budget = p.budget_nok;
   for (Party& party : p.parties) {
     party.in_kind_nok = pp.in_kind_share_per_party * budget;
     if (party.actor.is_firm())
-      party.cash_nok = std::min(pp.cash_share_per_party * budget, std::max(0.0, 0.5 * f.cash_nok[party.actor.index()]));
+      party.cash_nok = std::min(pp.cash_share_per_party * budget, std::max(0.0, pp.max_cash_pledge_share * f.cash_nok[party.actor.index()]));
   }
   double cash = 0, in_kind = 0;
   for (const Party& party : p.parties) cash += party.cash_nok, in_kind += party.in_kind_nok;
@@ -168,8 +169,10 @@ void finance(World& world, const Scenario& s, Project& p) {
 
   const double others = cash + (m.in_kind_counts ? in_kind : 0.0) + p.agency_nok;
   p.municipal_rule_passed = others >= m.min_external_share * budget;
+  // Viability: the parties' own cash is what can go on paying after the contract ends.
+  p.viability_passed = cash >= m.viability_weight * 0.5 * budget;
   Municipality& muni = world.municipalities[p.municipality];
-  if (p.municipal_rule_passed) {
+  if (p.municipal_rule_passed && p.viability_passed) {
     const double gap = budget - cash - in_kind - p.agency_nok;
     p.municipal_nok = std::clamp(std::min(m.max_project_share * budget, gap), 0.0, muni.budget_left_nok);
     if (p.municipal_nok < 1.0) p.municipal_nok = 0;  // a spent budget, up to rounding
@@ -198,7 +201,7 @@ void start(World& world, const Scenario& s, Project& p) {
   p.status = ProjectStatus::active;
   p.success_probability = static_cast<float>(success_probability(world, s, p));
   p.start = world.step;
-  p.end = world.step + p.duration_months;
+  p.end = world.step + p.duration_months;  // instalments in the economy phase of steps start+1..end
   for (const Party& party : p.parties) {
     if (party.actor.is_firm()) {
       f.project_cash_nok_per_month[party.actor.index()] += party.cash_nok / p.duration_months;

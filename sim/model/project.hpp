@@ -18,12 +18,13 @@ inline constexpr std::array<std::string_view, 5> kProjectStatusNames = {
 // The rule that stopped a proposal; none for a project that started.
 enum class Rule : std::uint8_t {
   none,
+  lead_at_capacity,   // an earlier proposal this month took the lead's last free place
   no_partner,         // no trusted partner high enough on the ladder
   due_diligence,      // the lead's finances fell below the threshold
   underfunded,        // the parties and funders together covered too little
 };
-inline constexpr std::array<std::string_view, 4> kRuleNames = {"none", "no_partner",
-                                                               "due_diligence", "underfunded"};
+inline constexpr std::array<std::string_view, 5> kRuleNames = {
+    "none", "lead_at_capacity", "no_partner", "due_diligence", "underfunded"};
 
 struct Party {
   ActorRef actor;
@@ -45,12 +46,13 @@ struct Project {
   double agency_nok = 0;
   double investor_nok = 0;
   std::int32_t investor = -1;
-  bool municipal_rule_passed = false;
+  bool municipal_rule_passed = false;  // others' share >= the municipality's minimum
+  bool viability_passed = false;        // parties' own cash share >= viability_weight / 2
   bool cross_region = false;
   ProjectStatus status = ProjectStatus::rejected;
   Rule rejected_by = Rule::none;
-  std::int32_t start = -1;
-  std::int32_t end = -1;
+  std::int32_t start = -1;  // step it started; instalments are paid in steps start+1..end
+  std::int32_t end = -1;    // step of its last instalment, or of the review that stopped it
   float success_probability = 0;
   float progress = 0;
 

@@ -15,22 +15,21 @@ void progress(World& world, const Scenario& s) {
       world.active_projects.size(),
       [&](std::size_t k) {
         Project& p = world.projects[world.active_projects[k]];
-        p.progress = static_cast<float>(world.step - p.start + 1) / p.duration_months;
+        p.progress = static_cast<float>(world.step - p.start) / p.duration_months;
         const int review_step = p.start + p.duration_months / 2;
         if (s.municipality.evaluation && world.step == review_step && p.duration_months >= 2) {
           Rng rng = make_rng(s.simulation.seed, AgentKind::project, p.id, world.step, Stream::evaluation);
-          boost::random::normal_distribution<double> noise(0.0, 0.15);
+          boost::random::normal_distribution<double> noise(0.0, s.projects.review_noise);
           if (p.success_probability + noise(rng) < s.projects.review_threshold) {
             p.status = ProjectStatus::stopped_at_review;
-            p.end = world.step + 1;
+            p.end = world.step;
             return;
           }
         }
-        if (world.step + 1 >= p.end) {
+        if (world.step >= p.end) {  // the last instalment was paid this step
           Rng rng = make_rng(s.simulation.seed, AgentKind::project, p.id, world.step, Stream::execution);
           p.status = uniform01(rng) < p.success_probability ? ProjectStatus::completed
                                                             : ProjectStatus::failed;
-          p.end = world.step + 1;
         }
       },
       64);
@@ -65,7 +64,7 @@ void settle(World& world, const Scenario& s, const Project& p) {
   for (const Party& a : p.parties) {
     if (!a.actor.is_firm() || !f.alive[a.actor.index()]) continue;
     for (const Party& b : p.parties) {
-      if (a.actor == b.actor) continue;
+      if (a.actor == b.actor || (b.actor.is_firm() && !f.alive[b.actor.index()])) continue;
       const std::uint32_t holder = a.actor.index();
       const float initial = static_cast<float>(s.regions[f.region[holder]].generalised_trust);
       if (success)

@@ -29,7 +29,7 @@ std::uint32_t FirmTable::add() {
 }
 
 double wage_of(const FirmTable& f, const Scenario& s, std::size_t i) {
-  return s.firms.wage_nok_per_month[f.sector[i]] * std::pow(f.productivity[i], 0.7);
+  return s.firms.wage_nok_per_month[f.sector[i]] * std::pow(f.productivity[i], s.firms.wage_productivity_elasticity);
 }
 
 // A firm's first ties: a few firm-firm ties (mostly within its municipality, some across
@@ -46,7 +46,7 @@ void form_first_ties(World& world, const Scenario& s, std::uint32_t i, double me
   for (int k = 0; k < ties; ++k) {
     std::uint32_t other = neighbours[static_cast<std::size_t>(uniform01(rng) * neighbours.size())];
     float trust = base * static_cast<float>(0.6 + 0.6 * uniform01(rng));
-    if (s.trust.allow_cross_region && s.regions.size() > 1 && uniform01(rng) < 0.05) {
+    if (s.trust.allow_cross_region && s.regions.size() > 1 && uniform01(rng) < s.trust.cross_region_tie_share) {
       other = static_cast<std::uint32_t>(uniform01(rng) * f.size());
       if (f.region[other] != r) trust *= static_cast<float>(s.trust.cross_region_factor);
     }

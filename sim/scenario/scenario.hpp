@@ -49,6 +49,9 @@ struct FirmParams {
   double initial_knowledge = 0.3;
   double knowledge_productivity_gain = 0.2;
   double input_cost_share = 0.45;
+  double wage_productivity_elasticity = 0.7;
+  double infrastructure_productivity_gain = 0.2;
+  double loss_shrink_per_month = 0.02;
   double exit_hazard_per_year = 0.13;
   double exit_size_exponent = 0.5;
   int insolvency_months = 6;
@@ -123,6 +126,7 @@ struct TrustParams {
   bool allow_cross_region = true;
   int max_ties_per_firm = 8;
   double initial_ties_per_firm = 2.0;
+  double cross_region_tie_share = 0.05;
 };
 
 struct ProjectParams {
@@ -134,9 +138,17 @@ struct ProjectParams {
   int max_partners = 4;
   int max_projects_per_firm = 2;
   double cash_share_per_party = 0.15;
+  double max_cash_pledge_share = 0.5;
   double in_kind_share_per_party = 0.10;
   double min_funded_share = 0.9;
   double base_success = 0.55;
+  double success_capability_weight = 2.0;
+  double success_trust_weight = 1.0;
+  double success_funding_weight = 2.0;
+  double coordination_cost_per_party = 0.15;
+  double single_owner_coordination_factor = 0.5;
+  double transparency_success_bonus = 0.2;
+  double review_noise = 0.15;
   double knowledge_gain = 0.08;
   double innovation_revenue_share = 0.5;
   double innovation_revenue_decay_per_year = 0.2;

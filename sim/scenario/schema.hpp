@@ -46,7 +46,8 @@ void describe(V& v, RegionParams& p) {
   v.num("service_quality", p.service_quality, kUnit, "index", "quality of municipal service");
   v.num("responsiveness", p.responsiveness, kUnit, "index",
         "how accommodating and solution-oriented the municipality is");
-  v.num("infrastructure", p.infrastructure, kUnit, "index", "quality of infrastructure");
+  v.num("infrastructure", p.infrastructure, kUnit, "index",
+        "quality of infrastructure; scales output (firms.infrastructure_productivity_gain)");
   v.num("entrepreneurial_attitude", p.entrepreneurial_attitude, kUnit, "index",
         "attitude to entrepreneurship; scales firm entry");
   v.num("human_capital", p.human_capital, kUnit, "share", "skilled share of the labour force");
@@ -81,6 +82,12 @@ void describe(V& v, FirmParams& p) {
         "output gain per unit of mean knowledge");
   v.num("input_cost_share", p.input_cost_share, Limits{0, 0.95}, "share",
         "share of output spent on inputs other than wages");
+  v.num("wage_productivity_elasticity", p.wage_productivity_elasticity, Limits{0, 1}, "",
+        "wage = sector wage * productivity^elasticity: productive firms pay more");
+  v.num("infrastructure_productivity_gain", p.infrastructure_productivity_gain, Limits{0, 5}, "",
+        "output gain per unit of the region's infrastructure above 0.5");
+  v.num("loss_shrink_per_month", p.loss_shrink_per_month, Limits{0, 1}, "1/month",
+        "drop in growth drift of a firm with negative cash");
   v.num("exit_hazard_per_year", p.exit_hazard_per_year, kUnit, "1/year",
         "yearly exit probability of a solvent firm without employees (SSB 2015: 0.138)");
   v.num("exit_size_exponent", p.exit_size_exponent, Limits{0, 3}, "",
@@ -200,6 +207,8 @@ void describe(V& v, TrustParams& p) {
         "ties a firm remembers; the weakest is forgotten first");
   v.num("initial_ties_per_firm", p.initial_ties_per_firm, Limits{0, 64}, "tie",
         "mean initial ties of a firm to other firms");
+  v.num("cross_region_tie_share", p.cross_region_tie_share, kUnit, "share",
+        "share of first ties made with a firm anywhere (possibly in another region)");
 }
 
 template <class V>
@@ -215,12 +224,28 @@ void describe(V& v, ProjectParams& p) {
         "concurrent projects a firm takes part in");
   v.num("cash_share_per_party", p.cash_share_per_party, kUnit, "share",
         "cash each firm party offers, as a share of the budget");
+  v.num("max_cash_pledge_share", p.max_cash_pledge_share, kUnit, "share",
+        "largest share of its cash a firm pledges to one project");
   v.num("in_kind_share_per_party", p.in_kind_share_per_party, kUnit, "share",
         "staff time each party offers, as a share of the budget");
   v.num("min_funded_share", p.min_funded_share, kUnit, "share",
         "share of the budget that must be covered for a project to start");
   v.num("base_success", p.base_success, kUnit, "probability",
         "success probability of an average consortium");
+  v.num("success_capability_weight", p.success_capability_weight, Limits{0, 20}, "logit",
+        "success logit per unit of the parties' mean knowledge above firms.initial_knowledge");
+  v.num("success_trust_weight", p.success_trust_weight, Limits{0, 20}, "logit",
+        "success logit per unit of the lead's mean trust in its partners above 0.5");
+  v.num("success_funding_weight", p.success_funding_weight, Limits{0, 20}, "logit",
+        "success logit per unit of funded share (below 1 lowers it)");
+  v.num("coordination_cost_per_party", p.coordination_cost_per_party, Limits{0, 5}, "logit",
+        "success logit lost per party beyond two");
+  v.num("single_owner_coordination_factor", p.single_owner_coordination_factor, kUnit, "",
+        "coordination cost multiplier with a single contract owner");
+  v.num("transparency_success_bonus", p.transparency_success_bonus, Limits{0, 5}, "logit",
+        "success logit gained when transparency is required");
+  v.num("review_noise", p.review_noise, Limits{0, 1}, "",
+        "standard deviation of the progress signal seen at the review");
   v.num("knowledge_gain", p.knowledge_gain, kUnit, "", "knowledge gained by each party on success");
   v.num("innovation_revenue_share", p.innovation_revenue_share, Limits{0, 10}, "1/year",
         "yearly product-innovation revenue per unit of budget after success");
