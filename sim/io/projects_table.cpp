@@ -96,7 +96,7 @@ void write_projects_table(hid_t file, const World& world) {
   t.column("end", collect<I>(ps, [](const Project& p) { return p.end < 0 ? -1 : p.end + 1; }), "month",
            "month of its last instalment (planned, if still active) or of the review that stopped it; -1 if rejected");
   t.column("success_probability", collect<double>(ps, [](const Project& p) { return p.success_probability; }),
-           "1", "probability of reaching the goals as assessed at financing; 0 if never assessed");
+           "1", "probability of reaching the goals: at start for started projects, at financing for underfunded ones, else 0");
 
   struct PartyRow { std::size_t project; Party party; };
   std::vector<PartyRow> rows;

@@ -20,7 +20,7 @@ enum class Rule : std::uint8_t {
   none,
   lead_at_capacity,   // an earlier proposal this month took the lead's last free place
   no_partner,         // no trusted partner high enough on the ladder
-  due_diligence,      // the lead's finances fell below the threshold
+  due_diligence,      // the lead's finances, or every partner's, fell below the threshold
   underfunded,        // the parties and funders together covered too little
 };
 inline constexpr std::array<std::string_view, 5> kRuleNames = {

@@ -84,7 +84,7 @@ void describe(V& v, FirmParams& p) {
         "share of output spent on inputs other than wages");
   v.num("wage_productivity_elasticity", p.wage_productivity_elasticity, Limits{0, 1}, "",
         "wage = sector wage * productivity^elasticity: productive firms pay more");
-  v.num("infrastructure_productivity_gain", p.infrastructure_productivity_gain, Limits{0, 5}, "",
+  v.num("infrastructure_productivity_gain", p.infrastructure_productivity_gain, Limits{0, 2}, "",
         "output gain per unit of the region's infrastructure above 0.5");
   v.num("loss_shrink_per_month", p.loss_shrink_per_month, Limits{0, 1}, "1/month",
         "drop in growth drift of a firm with negative cash");
@@ -171,11 +171,13 @@ void describe(V& v, MunicipalityPolicy& p) {
   v.flag("due_diligence", p.due_diligence, "review partners' finances before joining");
   v.num("due_diligence_min_runway_months", p.due_diligence_min_runway_months, Limits{0, 120},
         "month", "cash runway a partner needs to pass due diligence");
-  v.flag("transparency", p.transparency, "require insight and transparency in funded projects");
+  v.flag("transparency", p.transparency,
+         "require insight and transparency: overhead on every budget, lower failure risk");
   v.num("transparency_overhead", p.transparency_overhead, Limits{0, 0.5}, "share",
         "share of budget spent on transparency");
   v.num("viability_weight", p.viability_weight, kUnit, "",
-        "weight of life after the contract in the municipality's decision");
+        "the municipality joins only if the parties' own cash (what goes on after the contract) "
+        "covers viability_weight / 2 of the budget (0.5: 25%, Vinnova's business minimum)");
   v.flag("evaluation", p.evaluation, "evaluate projects against agreed goals part-way");
   v.flag("single_contract_owner", p.single_contract_owner,
          "one contract owner per external organisation");

@@ -75,6 +75,12 @@ void check_money(const World& w, const Scenario& s) {
       EXPECT_GE(others, s.municipality.min_external_share * p.budget_nok * (1 - 1e-12))
           << "the municipality joined below its minimum external share";
     }
+    if (p.status == ProjectStatus::completed || p.status == ProjectStatus::failed) {
+      EXPECT_EQ(p.end, p.start + p.duration_months) << "a finished project paid all its instalments";
+    }
+    if (p.status == ProjectStatus::stopped_at_review) {
+      EXPECT_EQ(p.end, p.start + p.duration_months / 2) << "stopped at its half-way review";
+    }
     if (p.status != ProjectStatus::active) continue;
     for (const Party& party : p.parties)
       if (party.actor.is_firm()) ++firm_projects[party.actor.index()];
@@ -91,8 +97,10 @@ void check_money(const World& w, const Scenario& s) {
     EXPECT_GE(inv.capital_left_nok, -1e-6);
   }
   EXPECT_NEAR(invested, investors, 1e-6 * (1 + investors));
-  for (std::uint32_t i = 0; i < w.firms.size(); ++i)
+  for (std::uint32_t i = 0; i < w.firms.size(); ++i) {
     EXPECT_EQ(w.firms.active_projects[i], firm_projects[i]) << "firm " << i;
+    EXPECT_LE(w.firms.active_projects[i], s.projects.max_projects_per_firm) << "firm " << i;
+  }
 }
 
 void check_bounded_views(const World& w) {
