@@ -22,6 +22,7 @@ enum class Stream : std::uint32_t {
   dialogue_meetings,
   brokered_meetings,
   idea,
+  partner_search,
   financing,
   execution,
   evaluation,

@@ -61,8 +61,10 @@ void write_projects_table(hid_t file, const World& world) {
            "theme of the project");
   t.column("region", collect<I>(ps, [](const Project& p) { return p.region; }), "1",
            "index of the lead's region (see indicators/region)");
+  t.column("lead_kind", collect<S>(ps, [](const Project& p) { return S(kActorKindNames[size_t(p.lead.kind())]); }),
+           "1", "firm or university");
   t.column("lead", collect<I>(ps, [](const Project& p) { return p.lead.index(); }), "1",
-           "firm index of the lead");
+           "index of the lead in the table of its kind");
   t.column("parties", collect<I>(ps, [](const Project& p) { return p.parties.size(); }), "party",
            "number of parties, lead included (rows in group parties)");
   t.column("cross_region", collect<I>(ps, [](const Project& p) { return p.cross_region; }), "1",
@@ -71,7 +73,7 @@ void write_projects_table(hid_t file, const World& world) {
            "total budget (transparency overhead included when transparency is required)");
   t.column("duration_months", collect<I>(ps, [](const Project& p) { return p.duration_months; }), "month",
            "planned duration");
-  t.column("cash_nok", collect<double>(ps, [](const Project& p) { return p.private_cash_nok() - p.investor_nok; }),
+  t.column("cash_nok", collect<double>(ps, [](const Project& p) { return p.parties_cash_nok(); }),
            "NOK", "cash offered by the parties");
   t.column("in_kind_nok", collect<double>(ps, [](const Project& p) { return p.in_kind_nok(); }), "NOK",
            "staff time offered by the parties");
@@ -83,18 +85,31 @@ void write_projects_table(hid_t file, const World& world) {
            "private investor money committed");
   t.column("public_share", collect<double>(ps, [](const Project& p) { return p.public_nok() / p.budget_nok; }),
            "1", "(municipal + agency) / budget");
-  t.column("municipal_rule_passed", collect<I>(ps, [](const Project& p) { return p.municipal_rule_passed; }),
-           "1", "1 when the others' share met the municipality's minimum external share");
-  t.column("viability_passed", collect<I>(ps, [](const Project& p) { return p.viability_passed; }), "1",
-           "1 when the parties' own cash covered viability_weight / 2 of the budget");
+  t.column("leaked_nok", collect<double>(ps, [](const Project& p) { return p.leaked_nok; }), "NOK",
+           "public money lost because transparency was not required");
+  for (std::size_t c = 0; c < kChecks; ++c) {
+    t.column("check_" + S(kCheckNames[c]),
+             collect<I>(ps, [c](const Project& p) { return static_cast<int>(p.checks[c]); }), "1",
+             "rule check " + S(kCheckNames[c]) + ": 1 passed, 0 failed, -1 not reached or switched off");
+  }
   t.column("status", collect<S>(ps, [](const Project& p) { return S(kProjectStatusNames[size_t(p.status)]); }),
-           "1", "rejected, active, stopped_at_review, completed or failed");
-  t.column("rejected_by", collect<S>(ps, [](const Project& p) { return S(kRuleNames[size_t(p.rejected_by)]); }),
-           "1", "rule that rejected the proposal (none, lead_at_capacity, no_partner, due_diligence, underfunded)");
+           "1", "rejected, active, stopped_at_review, completed, failed or continued");
+  t.column("rejected_by", collect<S>(ps, [](const Project& p) {
+             return p.status == ProjectStatus::rejected ? S(rejection_name(p.rejected_by)) : S("none");
+           }),
+           "1", "the failed check that stopped the proposal (underfunded: every check passed, the total fell short); none if it started");
   t.column("start", collect<I>(ps, [](const Project& p) { return p.start < 0 ? -1 : p.start + 1; }), "month",
            "month it started; -1 if rejected");
   t.column("end", collect<I>(ps, [](const Project& p) { return p.end < 0 ? -1 : p.end + 1; }), "month",
            "month of its last instalment (planned, if still active) or of the review that stopped it; -1 if rejected");
+  t.column("continued_until", collect<I>(ps, [](const Project& p) { return p.continued_until < 0 ? -1 : p.continued_until + 1; }),
+           "month", "last month its private side pays when it lives on after its funding; -1 otherwise");
+  t.column("succeeded", collect<I>(ps, [](const Project& p) { return p.succeeded; }), "1",
+           "1 when it reached its goals at the end of its funding");
+  t.column("complementarity", collect<double>(ps, [](const Project& p) { return p.complementarity; }), "1",
+           "mean gap between the lead's and each partner's knowledge profile");
+  t.column("review_signal", collect<double>(ps, [](const Project& p) { return p.review_signal; }), "1",
+           "progress signal seen at the half-way review; -1 if not reviewed");
   t.column("success_probability", collect<double>(ps, [](const Project& p) { return p.success_probability; }),
            "1", "probability of reaching the goals: at start for started projects, at financing for underfunded ones, else 0");
 
@@ -106,6 +121,12 @@ void write_projects_table(hid_t file, const World& world) {
   TableWriter pt(parties.get(), "party", rows.size());
   pt.column("project", collect<I>(rows, [](const PartyRow& r) { return r.project; }), "1",
             "row of the project in group projects");
+  pt.column("region", collect<I>(rows, [](const PartyRow& r) { return r.party.region; }), "1",
+            "index of the party's region");
+  pt.column("trust", collect<double>(rows, [](const PartyRow& r) { return r.party.trust; }), "1",
+            "the lead's trust in the party when it joined (1 for the lead)");
+  pt.column("runway_months", collect<double>(rows, [](const PartyRow& r) { return r.party.runway_months; }), "month",
+            "cash / monthly wage bill when it joined (firms; 0 for universities)");
   pt.column("kind", collect<S>(rows, [](const PartyRow& r) { return S(kActorKindNames[size_t(r.party.actor.kind())]); }),
             "1", "firm or university");
   pt.column("id", collect<I>(rows, [](const PartyRow& r) { return r.party.actor.index(); }), "1",

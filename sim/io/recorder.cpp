@@ -16,8 +16,11 @@ struct Recorder::File {
   Handle indicators;
   std::unique_ptr<h5::Extendible> time;
   std::vector<std::unique_ptr<h5::Extendible>> values;  // one per Indicator
-  std::unique_ptr<h5::Extendible> jobs_by_sector;
-  std::unique_ptr<h5::Extendible> started_by_theme;
+  struct BrokenDown {  // a (time, region, axis) dataset and the Observation field it records
+    std::unique_ptr<h5::Extendible> dataset;
+    std::vector<double> Observation::*member;
+  };
+  std::vector<BrokenDown> breakdowns;
   std::size_t regions = 0;
 };
 
@@ -34,6 +37,13 @@ void describe(hid_t dataset, std::string_view units, std::string_view descriptio
   h5::write_attribute(dataset, "units", std::string(units));
   h5::write_attribute(dataset, "description", std::string(description));
 }
+
+// An indicator over (time, region, axis), e.g. jobs by sector.
+struct Breakdown {
+  std::string name, unit, description, axis;
+  std::vector<std::string> axis_names;
+  std::vector<double> Observation::*member;
+};
 
 template <std::size_t N>
 std::vector<std::string> names_of(const std::array<std::string_view, N>& names) {
@@ -85,12 +95,6 @@ Recorder::Recorder(std::filesystem::path path, const Scenario& s, const RunInfo&
   Handle region = h5::write_strings(g, "region", region_names);
   describe(region.get(), "1", "region name; the first is the one studied");
   h5::make_scale(region.get(), "region");
-  Handle sector = h5::write_strings(g, "sector", names_of(kSectorNames));
-  describe(sector.get(), "1", "sector of firms");
-  h5::make_scale(sector.get(), "sector");
-  Handle theme = h5::write_strings(g, "theme", names_of(kThemeNames));
-  describe(theme.get(), "1", "theme of partnership projects");
-  h5::make_scale(theme.get(), "theme");
 
   const std::vector<hsize_t> per_region{f.regions};
   for (const IndicatorInfo& info_k : kIndicatorInfo) {
@@ -100,18 +104,31 @@ Recorder::Recorder(std::filesystem::path path, const Scenario& s, const RunInfo&
     h5::attach_scale(ds->get(), region.get(), 1);
     f.values.push_back(std::move(ds));
   }
-  f.jobs_by_sector = std::make_unique<h5::Extendible>(
-      g, "jobs_by_sector", H5T_IEEE_F64LE, std::vector<hsize_t>{f.regions, kSectors}, chunk);
-  describe(f.jobs_by_sector->get(), "person", "employees of alive firms by sector");
-  f.started_by_theme = std::make_unique<h5::Extendible>(
-      g, "projects_started_by_theme", H5T_IEEE_F64LE, std::vector<hsize_t>{f.regions, kThemes}, chunk);
-  describe(f.started_by_theme->get(), "project/month", "projects started this step by theme");
-  for (const auto* ds : {f.jobs_by_sector.get(), f.started_by_theme.get()}) {
+  // Indicators with a third axis: each gets its own scale of names.
+  std::vector<std::string> rule_names;
+  for (std::size_t c = 0; c < kChecks; ++c) rule_names.push_back(std::string(rejection_name(static_cast<Check>(c))));
+  const std::vector<Breakdown> breakdowns = {
+      {"jobs_by_sector", "person", "employees of alive firms by sector", "sector", names_of(kSectorNames),
+       &Observation::jobs_by_sector},
+      {"projects_started_by_theme", "project/month", "projects started this step by theme", "theme",
+       names_of(kThemeNames), &Observation::started_by_theme},
+      {"rejected_by_rule", "project/month", "proposals rejected this step, by the rule that stopped them",
+       "rule", rule_names, &Observation::rejected_by_rule},
+      {"ties_by_rung", "tie", "ties of firms to alive firms, by rung of the cooperation ladder", "rung",
+       names_of(kRungNames), &Observation::ties_by_rung},
+  };
+  for (const Breakdown& b : breakdowns) {
+    Handle scale = h5::write_strings(g, b.axis, b.axis_names);
+    describe(scale.get(), "1", b.axis + " names");
+    h5::make_scale(scale.get(), b.axis);
+    auto ds = std::make_unique<h5::Extendible>(
+        g, b.name, H5T_IEEE_F64LE, std::vector<hsize_t>{f.regions, b.axis_names.size()}, chunk);
+    describe(ds->get(), b.unit, b.description);
     h5::attach_scale(ds->get(), f.time->get(), 0);
     h5::attach_scale(ds->get(), region.get(), 1);
+    h5::attach_scale(ds->get(), scale.get(), 2);
+    f.breakdowns.push_back({std::move(ds), b.member});
   }
-  h5::attach_scale(f.jobs_by_sector->get(), sector.get(), 2);
-  h5::attach_scale(f.started_by_theme->get(), theme.get(), 2);
   h5::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flush");
 }
 
@@ -145,12 +162,11 @@ void Recorder::write_buffered_rows() {
       for (std::size_t r = 0; r < f.regions; ++r) block.push_back(o.at(r, static_cast<Indicator>(k)));
     f.values[k]->append(block.data(), n);
   }
-  block.clear();
-  for (const auto& o : buffer_) block.insert(block.end(), o.jobs_by_sector.begin(), o.jobs_by_sector.end());
-  f.jobs_by_sector->append(block.data(), n);
-  block.clear();
-  for (const auto& o : buffer_) block.insert(block.end(), o.started_by_theme.begin(), o.started_by_theme.end());
-  f.started_by_theme->append(block.data(), n);
+  for (auto& b : f.breakdowns) {
+    block.clear();
+    for (const auto& o : buffer_) block.insert(block.end(), (o.*b.member).begin(), (o.*b.member).end());
+    b.dataset->append(block.data(), n);
+  }
   buffer_.clear();
   h5::check(H5Fflush(f.file.get(), H5F_SCOPE_GLOBAL), "flush");
 }

@@ -41,7 +41,7 @@ RegionCounts remove_exiting_firms(World& world, const Scenario& s) {
 }
 
 // Entrants: a Poisson number per region, from the stock of firms and the entrepreneurial
-// attitude, plus university spin-offs. Appended in region order; each entrant then meets a
+// attitude, plus university spin-offs and start-ups seeded by entrepreneurship projects. Appended in region order; each entrant then meets a
 // few firms of its municipality.
 void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
   const auto first_entrant = static_cast<std::uint32_t>(world.firms.size());
@@ -49,7 +49,9 @@ void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
     const RegionParams& p = s.regions[r];
     const double expected = counts.alive[r] * s.firms.entry_rate_per_year / 12.0 *
                                 (p.entrepreneurial_attitude / 0.5) +
-                            s.universities.spinoffs_per_year / 12.0 * p.universities;
+                            s.universities.spinoffs_per_year / 12.0 * p.universities +
+                            world.regions[r].pending_startups;
+    world.regions[r].pending_startups = 0;
     Rng rng = make_rng(s.simulation.seed, AgentKind::region, r, world.step, Stream::firm_entry);
     boost::random::poisson_distribution<int> entrants(std::max(expected, 1e-9));
     const int n = expected > 0 ? entrants(rng) : 0;
@@ -66,7 +68,8 @@ void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
 void begin_step(World& world, const Scenario& s) {
   for (RegionState& region : world.regions) {
     region.entries = region.exits = region.proposals = region.projects_started = 0;
-    region.public_money_nok = region.private_money_nok = 0;
+    region.public_money_nok = region.private_money_nok = region.leaked_nok = 0;
+    region.rejected_by = {};
     region.started_by_theme = {};
   }
   if (world.step % 12 == 0) {

@@ -184,7 +184,7 @@ void hire_and_produce(World& world, const Scenario& s) {
     double mean_knowledge = 0;
     for (float k : f.knowledge[i]) mean_knowledge += k;
     mean_knowledge /= kThemes;
-    const double demand = region.demand_trend * std::exp(region.log_demand[sector]);
+    const double demand = region.demand_trend * std::exp(region.log_demand[sector] + region.demand_level[sector]);
     const double infrastructure =
         1.0 + fp.infrastructure_productivity_gain * (s.regions[r].infrastructure - 0.5);
     const double output = (f.employees[i] + 1.0) * fp.output_nok_per_worker_month[sector] *

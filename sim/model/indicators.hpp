@@ -37,8 +37,12 @@ enum class Indicator : std::size_t {
   projects_active,
   public_money,
   private_money,
+  leaked_money,
+  leverage,
+  rejected,
   mean_trust,
   ties_per_firm,
+  network_density,
   count
 };
 inline constexpr std::size_t kIndicators = static_cast<std::size_t>(Indicator::count);
@@ -57,6 +61,8 @@ struct Observation {
   std::vector<double> values;            // [region][indicator]
   std::vector<double> jobs_by_sector;    // [region][sector]
   std::vector<double> started_by_theme;  // [region][theme]
+  std::vector<double> rejected_by_rule;  // [region][check]
+  std::vector<double> ties_by_rung;      // [region][rung]
 
   double& at(std::size_t region, Indicator k) {
     return values[region * kIndicators + static_cast<std::size_t>(k)];
@@ -70,11 +76,15 @@ struct Observation {
 // so it must see every step, recorded or not.
 class Observer {
  public:
+  explicit Observer(const std::array<double, 3>& ladder) : ladder_(ladder) {}
   Observation observe(const World& world);
 
  private:
+  std::array<double, 3> ladder_;
   std::deque<std::vector<double>> past_jobs_;     // last 12 steps, oldest first
   std::deque<std::vector<double>> past_entries_;  // last 12 steps
+  std::deque<std::vector<double>> past_public_;   // last 12 steps
+  std::deque<std::vector<double>> past_private_;  // last 12 steps
 };
 
 }  // namespace ecosim

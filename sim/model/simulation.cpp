@@ -5,7 +5,7 @@
 namespace ecosim {
 
 Simulation::Simulation(Scenario scenario)
-    : scenario_(std::move(scenario)), world_(build_world(scenario_)) {}
+    : scenario_(std::move(scenario)), world_(build_world(scenario_)), observer_(scenario_.trust.ladder) {}
 
 Observation Simulation::step() {
   world_.step = steps_done_;

@@ -24,7 +24,7 @@ bool TrustNetwork::set(std::uint32_t firm, ActorRef other, float trust) {
     }
   }
   if (!target->other.empty() && target->trust >= trust) return false;
-  *target = {other, trust};
+  *target = {other, trust, 0};
   return true;
 }
 
@@ -32,6 +32,12 @@ void TrustNetwork::nudge(std::uint32_t firm, ActorRef other, float initial, floa
                          float rate) {
   const float current = trust(firm, other, initial);
   set(firm, other, current + rate * (target - current));
+}
+
+void TrustNetwork::add_joint_project(std::uint32_t firm, ActorRef other) {
+  Tie* ties = ties_of(firm);
+  for (int i = 0; i < slots_; ++i)
+    if (ties[i].other == other && ties[i].joint_projects < 255) ++ties[i].joint_projects;
 }
 
 void TrustNetwork::clear(std::uint32_t firm) {

@@ -15,6 +15,7 @@ namespace ecosim {
 struct Tie {
   ActorRef other;
   float trust = 0.0f;
+  std::uint8_t joint_projects = 0;  // projects done together: earlier partners are asked first
 };
 
 class TrustNetwork {
@@ -40,6 +41,9 @@ class TrustNetwork {
 
   // Moves trust toward value by rate (`rate` of the gap), creating the tie from `initial`.
   void nudge(std::uint32_t firm, ActorRef other, float initial, float target, float rate);
+
+  // Counts one more joint project on firm's tie to other, if it holds one.
+  void add_joint_project(std::uint32_t firm, ActorRef other);
 
   // Forgets every tie the firm holds (on exit). Ties that others hold to a dead firm stay until
   // forgotten; readers skip them by checking that the other firm is alive.

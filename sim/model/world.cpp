@@ -20,6 +20,7 @@ std::uint32_t FirmTable::add() {
   auto grow = [](auto& column) { column.emplace_back(); };
   grow(region), grow(municipality), grow(sector), grow(alive), grow(birth_step), grow(exit_step), grow(employees);
   grow(skilled), grow(capacity), grow(productivity), grow(cash_nok), grow(knowledge);
+  grow(expertise), grow(theme_mask);
   grow(emission_factor), grow(innovation_revenue_nok), grow(satisfaction);
   grow(trust_in_municipality), grow(promotion_org), grow(months_negative), grow(active_projects);
   grow(project_cash_nok_per_month), grow(skilled_wanted), grow(skilled_unfilled);
@@ -99,6 +100,7 @@ void init_firm(World& world, const Scenario& s, std::uint32_t i, std::uint16_t r
   f.cash_nok[i] = fp.initial_cash_months * std::max(1, employees) * wage_of(f, s, i);
   for (std::size_t t = 0; t < kThemes; ++t)
     f.knowledge[i][t] = static_cast<float>(std::min(1.0, fp.initial_knowledge * knowledge_spread(rng)));
+  f.expertise[i].fill(0.0f);
   f.emission_factor[i] = static_cast<float>(spread(rng));
   f.innovation_revenue_nok[i] = 0;
   f.satisfaction[i] = static_cast<float>(region.service_quality);
@@ -127,12 +129,12 @@ void build_institutions(World& world, const Scenario& s) {
     for (int m = 0; m < p.municipalities; ++m)
       world.municipalities.push_back({r, p.population / p.municipalities, 0, 0, {}});
     for (int u = 0; u < p.universities; ++u) {
-      University uni{r, {}, 0};
+      University uni{r, region.first_municipality + static_cast<std::uint32_t>(u % p.municipalities), {}, 0};
       uni.research.fill(static_cast<float>(s.universities.research_strength));
       world.universities.push_back(uni);
     }
     for (int k = 0; k < p.private_investors; ++k)
-      world.investors.push_back({r, s.investors.capital_nok, 0});
+      world.investors.push_back({r, s.investors.risk_tolerance, s.investors.capital_nok, 0});
     for (int k = 0; k < p.promotion_orgs; ++k)
       world.promotion_orgs.push_back({r, {}, 0, s.dialogue.public_grant_nok_per_year, 1.0});
   }

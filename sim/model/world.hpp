@@ -30,7 +30,9 @@ struct FirmTable {
   std::vector<float> capacity;         // employment the firm wants (continuous)
   std::vector<float> productivity;     // firm multiplier on its sector's output per worker
   std::vector<double> cash_nok;
-  std::vector<Knowledge> knowledge;
+  std::vector<Knowledge> knowledge;  // capability per theme (SKIN): absorbed, kept
+  std::vector<Knowledge> expertise;  // per theme: grows while used in a project, fades unused
+  std::vector<std::uint8_t> theme_mask;  // themes of the projects it works on this step
   std::vector<float> emission_factor;  // multiplier on its sector's intensity
   std::vector<double> innovation_revenue_nok;  // per month, from successful projects
   std::vector<float> satisfaction;
@@ -66,12 +68,14 @@ struct Municipality {
 
 struct University {
   std::uint16_t region = 0;
+  std::uint32_t municipality = 0;  // host
   Knowledge research{};
   int active_projects = 0;
 };
 
 struct PrivateInvestor {
   std::uint16_t region = 0;
+  double risk_tolerance = 0;  // rises with successful capital projects
   double capital_left_nok = 0;
   double invested_total_nok = 0;
 };
@@ -100,12 +104,16 @@ struct RegionState {
   double skilled_labour_force = 0;
   SectorArray log_demand{};     // AR(1) deviation of each sector's demand
   SectorArray demand_change{};  // this step's change of log_demand
+  SectorArray demand_level{};   // lasting log demand gains (tourism projects)
+  double pending_startups = 0;  // seeded by entrepreneurship projects, born next demography
   double demand_trend = 1.0;
   // Per-step flows, reset at the start of each step.
   std::int64_t entries = 0;
   std::int64_t exits = 0;
   std::int64_t proposals = 0;
   std::int64_t projects_started = 0;
+  std::array<std::int64_t, kChecks> rejected_by{};  // proposals rejected this step, by rule
+  double leaked_nok = 0;
   double public_money_nok = 0;
   double private_money_nok = 0;
   ThemeArray started_by_theme{};
@@ -123,6 +131,8 @@ struct World {
   TrustNetwork trust;
   std::vector<Project> projects;  // every proposal, in the order made
   std::vector<std::uint32_t> active_projects;  // indices into projects, ascending
+  // Firms tied to each university (firm, its trust), rebuilt each step for university leads.
+  std::vector<std::vector<Tie>> university_ties;
 };
 
 // Monthly wage cost of one employee of firm i: its sector's wage, higher in more productive

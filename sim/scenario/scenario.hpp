@@ -86,6 +86,7 @@ struct UniversityParams {
   double research_strength = 0.6;
   int max_concurrent_projects = 20;
   double spinoffs_per_year = 3;
+  double ideas_per_year = 6;
 };
 
 struct InvestorParams {
@@ -127,6 +128,8 @@ struct TrustParams {
   int max_ties_per_firm = 8;
   double initial_ties_per_firm = 2.0;
   double cross_region_tie_share = 0.05;
+  double encounter_trust_factor = 0.5;
+  double loss_broken_commitment = 0.3;
 };
 
 struct ProjectParams {
@@ -135,11 +138,14 @@ struct ProjectParams {
   double budget_log_sd = 0.8;
   int duration_min_months = 12;
   int duration_max_months = 36;
+  int min_parties = 2;
   int max_partners = 4;
+  int new_encounters_per_proposal = 2;
+  double complementarity_weight = 1.0;
   int max_projects_per_firm = 2;
-  double cash_share_per_party = 0.15;
+  double cash_share_per_party = 0.10;
   double max_cash_pledge_share = 0.5;
-  double in_kind_share_per_party = 0.10;
+  double in_kind_share_per_party = 0.08;
   double min_funded_share = 0.9;
   double base_success = 0.55;
   double success_capability_weight = 2.0;
@@ -149,6 +155,18 @@ struct ProjectParams {
   double single_owner_coordination_factor = 0.5;
   double transparency_success_bonus = 0.2;
   double review_noise = 0.15;
+  double success_complementarity_weight = 1.0;
+  double coordination_cost_per_project = 0.05;
+  double leakage_without_transparency = 0.1;
+  double expertise_gain_per_month = 0.05;
+  double expertise_decay_per_month = 0.02;
+  double continuation_cash_share = 1.0;
+  int continuation_months = 12;
+  double startups_per_mnok = 0.5;
+  double tourism_demand_gain_per_mnok = 0.002;
+  double trainees_per_mnok = 5.0;
+  double capital_mobilised_per_nok = 0.5;
+  double investor_appetite_gain = 0.02;
   double knowledge_gain = 0.08;
   double innovation_revenue_share = 0.5;
   double innovation_revenue_decay_per_year = 0.2;

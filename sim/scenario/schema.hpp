@@ -148,6 +148,8 @@ void describe(V& v, UniversityParams& p) {
         "projects a university can take part in at once");
   v.num("spinoffs_per_year", p.spinoffs_per_year, Limits{0, 1000}, "firm/year",
         "spin-off firms per university");
+  v.num("ideas_per_year", p.ideas_per_year, Limits{0, 1000}, "project/year",
+        "project proposals each university leads");
 }
 
 template <class V>
@@ -211,6 +213,10 @@ void describe(V& v, TrustParams& p) {
         "mean initial ties of a firm to other firms");
   v.num("cross_region_tie_share", p.cross_region_tie_share, kUnit, "share",
         "share of first ties made with a firm anywhere (possibly in another region)");
+  v.num("encounter_trust_factor", p.encounter_trust_factor, kUnit, "",
+        "trust of a new encounter relative to generalised trust (also across regions)");
+  v.num("loss_broken_commitment", p.loss_broken_commitment, kUnit, "",
+        "trust lost in a party that closed or ran out of cash before its project ended");
 }
 
 template <class V>
@@ -221,7 +227,12 @@ void describe(V& v, ProjectParams& p) {
   v.num("budget_log_sd", p.budget_log_sd, Limits{0, 5}, "", "log-normal spread of budgets");
   v.num("duration_min_months", p.duration_min_months, Limits{1, 240}, "month", "shortest project");
   v.num("duration_max_months", p.duration_max_months, Limits{1, 240}, "month", "longest project");
-  v.num("max_partners", p.max_partners, Limits{1, 32}, "party", "largest consortium, lead included");
+  v.num("min_parties", p.min_parties, Limits{2, 32}, "party", "smallest consortium, lead included");
+  v.num("max_partners", p.max_partners, Limits{2, 32}, "party", "largest consortium, lead included");
+  v.num("new_encounters_per_proposal", p.new_encounters_per_proposal, Limits{0, 32}, "firm",
+        "new firms a lead meets while searching (municipality or promotion organisation)");
+  v.num("complementarity_weight", p.complementarity_weight, Limits{0, 10}, "",
+        "weight of complementarity against theme knowledge in ranking candidates");
   v.num("max_projects_per_firm", p.max_projects_per_firm, Limits{1, 100}, "project",
         "concurrent projects a firm takes part in");
   v.num("cash_share_per_party", p.cash_share_per_party, kUnit, "share",
@@ -248,6 +259,30 @@ void describe(V& v, ProjectParams& p) {
         "success logit gained when transparency is required");
   v.num("review_noise", p.review_noise, Limits{0, 1}, "",
         "standard deviation of the progress signal seen at the review");
+  v.num("success_complementarity_weight", p.success_complementarity_weight, Limits{0, 20}, "logit",
+        "success logit per unit of the parties' complementarity above 0.2");
+  v.num("coordination_cost_per_project", p.coordination_cost_per_project, Limits{0, 5}, "logit",
+        "success logit lost per other project the parties are running");
+  v.num("leakage_without_transparency", p.leakage_without_transparency, kUnit, "share",
+        "share of public money that leaks away when transparency is not required");
+  v.num("expertise_gain_per_month", p.expertise_gain_per_month, kUnit, "1/month",
+        "growth of expertise in a theme while working on a project in it");
+  v.num("expertise_decay_per_month", p.expertise_decay_per_month, kUnit, "1/month",
+        "fade of expertise in a theme while unused");
+  v.num("continuation_cash_share", p.continuation_cash_share, Limits{0.01, 1}, "share",
+        "parties' cash share at which a successful project surely lives on after its funding");
+  v.num("continuation_months", p.continuation_months, Limits{0, 240}, "month",
+        "months a continued project goes on, paid by its private side");
+  v.num("startups_per_mnok", p.startups_per_mnok, Limits{0, 100}, "firm/MNOK",
+        "start-ups seeded per MNOK of a successful entrepreneurship project");
+  v.num("tourism_demand_gain_per_mnok", p.tourism_demand_gain_per_mnok, Limits{0, 1}, "1/MNOK",
+        "rise in the region's log tourism demand per MNOK of a successful tourism project");
+  v.num("trainees_per_mnok", p.trainees_per_mnok, Limits{0, 1000}, "person/MNOK",
+        "workers made skilled per MNOK of a successful competence project");
+  v.num("capital_mobilised_per_nok", p.capital_mobilised_per_nok, Limits{0, 100}, "",
+        "private capital drawn into the region per NOK of a successful capital project");
+  v.num("investor_appetite_gain", p.investor_appetite_gain, kUnit, "",
+        "rise in the region's investors' risk tolerance per successful capital project");
   v.num("knowledge_gain", p.knowledge_gain, kUnit, "", "knowledge gained by each party on success");
   v.num("innovation_revenue_share", p.innovation_revenue_share, Limits{0, 10}, "1/year",
         "yearly product-innovation revenue per unit of budget after success");

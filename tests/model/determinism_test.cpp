@@ -35,7 +35,14 @@ RunDigest run(int threads, const std::vector<std::string>& overrides = {}) {
   h.column(f.alive), h.column(f.employees), h.column(f.skilled), h.column(f.capacity);
   h.column(f.cash_nok), h.column(f.knowledge), h.column(f.satisfaction), h.column(f.emission_factor);
   h.column(f.trust_in_municipality), h.column(f.innovation_revenue_nok);
-  for (std::uint32_t i = 0; i < f.size(); ++i) h.bytes(sim.world().trust.ties_of(i), sim.world().trust.slots() * sizeof(Tie));
+  for (std::uint32_t i = 0; i < f.size(); ++i) {
+    const Tie* ties = sim.world().trust.ties_of(i);
+    for (int k = 0; k < sim.world().trust.slots(); ++k) {  // field by field: Tie has padding
+      h.bytes(&ties[k].other.bits, sizeof ties[k].other.bits);
+      h.bytes(&ties[k].trust, sizeof ties[k].trust);
+      h.bytes(&ties[k].joint_projects, sizeof ties[k].joint_projects);
+    }
+  }
   for (const Project& p : sim.world().projects) {
     h.bytes(&p.budget_nok, sizeof p.budget_nok);
     h.bytes(&p.status, sizeof p.status);

@@ -59,16 +59,17 @@ void check_money(const World& w, const Scenario& s) {
   std::map<std::uint32_t, int> firm_projects;
   for (const Project& p : w.projects) {
     if (p.start < 0) {
-      EXPECT_NE(p.rejected_by, Rule::none) << "a proposal that never started names its rule";
+      EXPECT_EQ(p.status, ProjectStatus::rejected);
+      EXPECT_EQ(p.result(p.rejected_by), CheckResult::failed) << "a rejection names a check that failed";
       EXPECT_EQ(p.public_nok() + p.investor_nok, 0.0) << "rejected proposals commit no money";
       continue;
     }
-    EXPECT_EQ(p.rejected_by, Rule::none);
+    EXPECT_EQ(p.result(Check::funded), CheckResult::passed);
     agency += p.agency_nok;
     investors += p.investor_nok;
     municipal[p.municipality] += p.municipal_nok;
-    const double cash = p.private_cash_nok() - p.investor_nok;
-    const double funded = cash + p.in_kind_nok() + p.public_nok() + p.investor_nok;
+    const double cash = p.parties_cash_nok();
+    const double funded = cash + p.in_kind_nok() + p.public_nok() + p.investor_nok - p.leaked_nok;
     EXPECT_GE(funded, s.projects.min_funded_share * p.budget_nok * (1 - 1e-12));
     if (p.municipal_nok > 0) {
       const double others = cash + (s.municipality.in_kind_counts ? p.in_kind_nok() : 0) + p.agency_nok;
@@ -81,7 +82,10 @@ void check_money(const World& w, const Scenario& s) {
     if (p.status == ProjectStatus::stopped_at_review) {
       EXPECT_EQ(p.end, p.start + p.duration_months / 2) << "stopped at its half-way review";
     }
-    if (p.status != ProjectStatus::active) continue;
+  }
+  for (std::uint32_t id : w.active_projects) {
+    const Project& p = w.projects[id];
+    EXPECT_TRUE(p.status == ProjectStatus::active || p.status == ProjectStatus::continued);
     for (const Party& party : p.parties)
       if (party.actor.is_firm()) ++firm_projects[party.actor.index()];
   }

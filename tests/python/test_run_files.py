@@ -56,9 +56,13 @@ def test_h5py_reads_root_attributes_and_consistent_values(path):
 def test_analysis_loaders(path):
     ds = ea.load_indicators(path)
     projects = ea.load_projects(path)
-    assert set(projects["status"]) <= {"rejected", "active", "stopped_at_review", "completed", "failed"}
+    assert set(projects["status"]) <= {"rejected", "active", "stopped_at_review", "completed", "failed", "continued"}
     rejected = projects[projects["status"] == "rejected"]
     assert (rejected["rejected_by"] != "none").all()
+    # Every rejection names a rule whose check failed (underfunded: the funding check).
+    for rule, rows in rejected.groupby("rejected_by"):
+        column = "check_funded" if rule == "underfunded" else f"check_{rule}"
+        assert (rows[column] == 0).all(), rule
     assert (projects.loc[projects["status"] != "rejected", "rejected_by"] == "none").all()
     table = ea.headline(path)
     assert list(table.index) == [str(r) for r in ds["region"].values]
