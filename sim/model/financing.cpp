@@ -28,7 +28,7 @@ void pledge(World& world, const Scenario& s, Project& p) {
 
 void ask_agency(World& world, const Scenario& s, Project& p, double covered, Rng& rng) {
   const double aid = std::min(s.public_agency.max_aid_share * p.budget_nok, p.budget_nok - covered);
-  if (aid <= 0) return;
+  if (aid <= 0 || s.public_agency.budget_per_year <= 0) return;  // not needed, or no agency
   p.set(Check::agency_budget, aid <= world.agency.budget_left_nok);
   if (p.result(Check::agency_budget) == CheckResult::failed) return;
   const auto& priorities = s.public_agency.theme_priorities;

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "scenario/compose.hpp"
 #include "scenario/format.hpp"
 #include "scenario/schema.hpp"
 
@@ -320,15 +321,8 @@ void check_consistency(const Scenario& s, Context& ctx, const toml::table& root)
 Scenario build(std::string_view text, std::string_view source_name,
                const std::vector<std::string>& overrides) {
   Context ctx{std::string(source_name), {}};
-  toml::table root;
-  try {
-    root = toml::parse(text, source_name);
-  } catch (const toml::parse_error& e) {
-    const auto& src = e.source();
-    ctx.error(location_of(src, ctx.file), "(syntax)",
-              std::string(e.description()) + " (allowed: TOML 1.0)");
-    throw ScenarioError(std::move(ctx.diagnostics));
-  }
+  Composed composed = parse_composed(text, ctx.file);
+  toml::table& root = composed.root;
   for (const auto& assignment : overrides) apply_override(root, assignment, ctx);
 
   Scenario s;
@@ -345,11 +339,14 @@ Scenario build(std::string_view text, std::string_view source_name,
     for (double share : region.sector_shares) total += share;
     for (double& share : region.sector_shares) share /= total;
   }
-  if (overrides.empty()) {
+  // The stored text must repeat the run on its own: verbatim when the file is all there is,
+  // else the composed table (bases merged, overrides applied).
+  if (overrides.empty() && !composed.has_base) {
     s.text = std::string(text);
   } else {
     std::ostringstream out;
-    out << "# " << source_name << " with overrides:";
+    out << "# " << source_name << (composed.has_base ? " with its bases merged" : "");
+    if (!overrides.empty()) out << ", with overrides:";
     for (const auto& o : overrides) out << " --set " << o;
     out << "\n" << root << "\n";
     s.text = out.str();

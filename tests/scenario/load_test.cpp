@@ -41,7 +41,9 @@ TEST(LoadScenario, EveryBadScenarioGivesExactlyItsExpectedErrors) {
     std::istringstream lines(read_file(path));
     for (std::string line; std::getline(lines, line) && line.rfind("# expect: ", 0) == 0;) {
       std::string e = line.substr(10);
-      e.replace(e.find("<file>"), 6, path);
+      for (std::size_t at; (at = e.find("<file>")) != std::string::npos;) e.replace(at, 6, path);
+      const std::string dir = entry.path().parent_path().string();
+      for (std::size_t at; (at = e.find("<dir>")) != std::string::npos;) e.replace(at, 5, dir);
       expected.push_back(e);
     }
     ASSERT_FALSE(expected.empty()) << "a bad scenario must say what it expects";
@@ -57,6 +59,25 @@ TEST(LoadScenario, EveryBadScenarioGivesExactlyItsExpectedErrors) {
     }
   }
   EXPECT_GE(files, 10);
+}
+
+TEST(LoadScenario, ABaseFileIsMergedUnderTheScenario) {
+  const Scenario s = load_scenario_file(std::string(ECOSIM_TEST_DATA) + "/compose/child.toml");
+  EXPECT_EQ(s.simulation.steps, 12);
+  EXPECT_EQ(s.simulation.seed, 3) << "keys the child leaves out come from the base";
+  ASSERT_EQ(s.regions.size(), 3u);
+  EXPECT_EQ(s.regions[0].name, "North");
+  EXPECT_EQ(s.regions[0].firms, 300);
+  EXPECT_DOUBLE_EQ(s.regions[0].generalised_trust, 0.7);
+  EXPECT_EQ(s.regions[1].name, "South") << "region entries merge by position";
+  EXPECT_EQ(s.regions[1].firms, 200);
+  EXPECT_DOUBLE_EQ(s.regions[1].generalised_trust, 0.3);
+  EXPECT_EQ(s.regions[2].name, "East");
+  // The stored text stands alone: it loads to the same scenario without the base file.
+  const Scenario again = load_scenario_text(s.text, "/nowhere/stored.toml");
+  EXPECT_EQ(again.regions.size(), 3u);
+  EXPECT_DOUBLE_EQ(again.regions[1].generalised_trust, 0.3);
+  EXPECT_EQ(again.simulation.seed, 3);
 }
 
 TEST(LoadScenario, MissingFileIsAnError) {

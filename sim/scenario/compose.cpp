@@ -1,0 +1,86 @@
+#include "scenario/compose.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "scenario/load.hpp"
+
+namespace ecosim {
+namespace {
+
+constexpr int kMaxDepth = 8;
+
+Diagnostic at(const toml::source_region& src, const std::string& file, std::string key, std::string message) {
+  return {src.path ? *src.path : file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column),
+          std::move(key), std::move(message)};
+}
+
+toml::table parse_one(std::string_view text, const std::string& name) {
+  try {
+    return toml::parse(text, name);
+  } catch (const toml::parse_error& e) {
+    throw ScenarioError({at(e.source(), name, "(syntax)", std::string(e.description()) + " (allowed: TOML 1.0)")});
+  }
+}
+
+// Moves every key of `top` onto `base` (values keep their source positions for errors).
+void merge_into(toml::table& base, toml::table&& top) {
+  for (auto&& [key, node] : top) {
+    toml::table* below = base.get_as<toml::table>(key);
+    toml::array* below_entries = base.get_as<toml::array>(key);
+    if (below && node.is_table()) {
+      merge_into(*below, std::move(*node.as_table()));
+    } else if (below_entries && below_entries->is_array_of_tables() && node.is_array_of_tables()) {
+      // [[region]] entries merge by position: entry i changes the base's entry i.
+      toml::array& entries = *node.as_array();
+      for (std::size_t i = 0; i < entries.size(); ++i) {
+        if (i < below_entries->size())
+          merge_into(*below_entries->get(i)->as_table(), std::move(*entries.get(i)->as_table()));
+        else
+          below_entries->push_back(std::move(*entries.get(i)->as_table()));
+      }
+    } else {
+      node.visit([&](auto&& value) { base.insert_or_assign(key, std::move(value)); });
+    }
+  }
+}
+
+toml::table resolve(toml::table root, const std::string& name, std::vector<std::string>& chain) {
+  const toml::node* base_node = root.get("base");
+  if (!base_node) return root;
+  const auto* base_name = base_node->as_string();
+  if (!base_name || base_name->get().empty())
+    throw ScenarioError({at(base_node->source(), name, "base", "must be a file name (allowed: a TOML file path)")});
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(name).parent_path();
+  const std::string path = (dir / base_name->get()).lexically_normal().string();
+  for (const auto& seen : chain)
+    if (seen == path)
+      throw ScenarioError({at(base_node->source(), name, "base", "'" + path + "' is already in the chain of bases (allowed: no cycles)")});
+  if (chain.size() >= kMaxDepth)
+    throw ScenarioError({at(base_node->source(), name, "base", "too deep (allowed: at most 8 bases)")});
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw ScenarioError({at(base_node->source(), name, "base", "cannot open '" + path + "' (allowed: a readable TOML file)")});
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  chain.push_back(path);
+  toml::table below = resolve(parse_one(buffer.str(), path), path, chain);
+  root.erase("base");
+  below.erase("base");
+  merge_into(below, std::move(root));
+  return below;
+}
+
+}  // namespace
+
+Composed parse_composed(std::string_view text, const std::string& source_name) {
+  toml::table root = parse_one(text, source_name);
+  const bool has_base = root.contains("base");
+  std::vector<std::string> chain{std::filesystem::path(source_name).lexically_normal().string()};
+  return {resolve(std::move(root), source_name, chain), has_base};
+}
+
+}  // namespace ecosim
