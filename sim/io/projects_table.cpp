@@ -85,6 +85,8 @@ void write_projects_table(hid_t file, const World& world) {
            "private investor money committed");
   t.column("public_share", collect<double>(ps, [](const Project& p) { return p.public_nok() / p.budget_nok; }),
            "1", "(municipal + agency) / budget");
+  t.column("refunded_nok", collect<double>(ps, [](const Project& p) { return p.refunded_nok(); }), "NOK",
+           "unspent municipal, agency and investor money returned when the review stopped it");
   t.column("leaked_nok", collect<double>(ps, [](const Project& p) { return p.leaked_nok; }), "NOK",
            "public money lost because transparency was not required");
   for (std::size_t c = 0; c < kChecks; ++c) {

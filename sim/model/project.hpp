@@ -76,6 +76,7 @@ struct Project {
   double investor_nok = 0;
   std::int32_t investor = -1;
   double leaked_nok = 0;  // public money lost without transparency
+  double refund_share = 0;  // share of its funders' money returned when a review stopped it
   bool cross_region = false;
   std::array<CheckResult, kChecks> checks;
   Check rejected_by = Check::funded;  // meaningful only when status == rejected
@@ -96,6 +97,7 @@ struct Project {
   CheckResult result(Check c) const { return checks[static_cast<std::size_t>(c)]; }
   bool started() const { return start >= 0; }
   double public_nok() const { return municipal_nok + agency_nok; }
+  double refunded_nok() const { return refund_share * (public_nok() + investor_nok); }
   double parties_cash_nok() const {
     double sum = 0;
     for (const auto& p : parties) sum += p.cash_nok;

@@ -123,6 +123,24 @@ void update_trust(World& world, const Scenario& s, const Project& p) {
   }
 }
 
+// A project stopped at its review pays back what its funders had not yet spent, to their
+// current budgets: the point of evaluating against goals. Its money columns keep what was
+// committed; refund_share says how much of it came back.
+void refund_unspent(World& world, Project& p) {
+  p.refund_share = 1.0 - static_cast<double>(p.end - p.start) / p.duration_months;
+  const double agency = p.refund_share * p.agency_nok, municipal = p.refund_share * p.municipal_nok;
+  const double investor = p.refund_share * p.investor_nok;
+  world.agency.budget_left_nok += agency;
+  world.agency.spent_total_nok -= agency;
+  Municipality& muni = world.municipalities[p.municipality];
+  muni.budget_left_nok += municipal;
+  muni.spent_total_nok -= municipal;
+  if (p.investor >= 0) {
+    world.investors[p.investor].capital_left_nok += investor;
+    world.investors[p.investor].invested_total_nok -= investor;
+  }
+}
+
 // Frees the parties of a project that no longer runs.
 void release(World& world, const Project& p) {
   FirmTable& f = world.firms;
@@ -157,13 +175,14 @@ void run_projects(World& world, const Scenario& s) {
   std::vector<std::uint32_t> still_active;
   still_active.reserve(world.active_projects.size());
   for (std::size_t k = 0; k < events.size(); ++k) {
-    const Project& p = world.projects[world.active_projects[k]];
+    Project& p = world.projects[world.active_projects[k]];
     switch (events[k]) {
       case Event::none:
         still_active.push_back(p.id);
         break;
       case Event::stopped:
         update_trust(world, s, p);
+        refund_unspent(world, p);
         release(world, p);
         break;
       case Event::funding_ended:

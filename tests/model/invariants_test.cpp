@@ -65,9 +65,10 @@ void check_money(const World& w, const Scenario& s) {
       continue;
     }
     EXPECT_EQ(p.result(Check::funded), CheckResult::passed);
-    agency += p.agency_nok;
-    investors += p.investor_nok;
-    municipal[p.municipality] += p.municipal_nok;
+    const double kept = 1.0 - p.refund_share;  // a stopped project returned the rest
+    agency += kept * p.agency_nok;
+    investors += kept * p.investor_nok;
+    municipal[p.municipality] += kept * p.municipal_nok;
     const double cash = p.parties_cash_nok();
     const double funded = cash + p.in_kind_nok() + p.public_nok() + p.investor_nok - p.leaked_nok;
     EXPECT_GE(funded, s.projects.min_funded_share * p.budget_nok * (1 - 1e-12));

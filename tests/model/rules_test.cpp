@@ -141,6 +141,8 @@ TEST(Rules, ReviewStopsProjectsBelowTheirGoals) {
     if (p.status == ProjectStatus::stopped_at_review) {
       ++stopped;
       EXPECT_LT(p.review_signal, 0.55f);
+      EXPECT_NEAR(p.refund_share, 1.0 - double(p.duration_months / 2) / p.duration_months, 1e-12)
+          << "a stopped project returns what it had not spent";
     } else {
       EXPECT_GE(p.review_signal, 0.55f) << "a project below its goals went on";
     }
