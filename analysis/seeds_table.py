@@ -49,7 +49,11 @@ def main(argv=None) -> int:
     mean = frame.groupby("scenario")[COLUMNS + ["success_rate", "public_nok_per_success"]].mean()
     mean.insert(0, "seeds", frame.groupby("scenario")["seed"].nunique())
     if args.markdown:
-        print(mean.to_markdown(floatfmt=".4g") if hasattr(mean, "to_markdown") else mean.to_string())
+        # Written by hand: pandas' to_markdown needs tabulate, which Debian's pandas lacks.
+        print("| scenario | " + " | ".join(mean.columns) + " |")
+        print("|---" * (len(mean.columns) + 1) + "|")
+        for name, row in mean.iterrows():
+            print(f"| {name} | " + " | ".join(f"{v:.4g}" for v in row.values) + " |")
     else:
         with pd.option_context("display.width", 250, "display.max_columns", None, "display.float_format", "{:.4g}".format):
             print(mean)
