@@ -1,55 +1,103 @@
-// Prints how fast the default model steps: set-up time, time per step, agent-steps per second
-// and peak memory, for a firm count and thread count given on the command line.
-//   usage: ecosim_bench [FIRMS] [STEPS] [THREADS]     (defaults: 100000 24 0 = all cores)
+// One benchmark configuration: the default scenario scaled to FIRMS firms (population and
+// every institution scaled with them), run for STEPS months on THREADS threads while recording
+// HDF5 at the scenario's cadence. Prints set-up time, time per step and per phase, agent-steps
+// per second, peak memory, and the share of run time spent recording. bench/run.sh runs it
+// over sizes and thread counts and writes bench/RESULTS.md.
+//   usage: ecosim_bench FIRMS STEPS THREADS [OUTPUT.h5]
 #include <sys/resource.h>
 
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "engine/parallel.hpp"
+#include "io/recorder.hpp"
 #include "model/simulation.hpp"
 #include "scenario/load.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// The default scenario with every region scaled so the firms add up to `firms`.
+ecosim::Scenario scaled_default(long firms, int steps) {
   using namespace ecosim;
-  using Clock = std::chrono::steady_clock;
-  const long firms = argc > 1 ? std::atol(argv[1]) : 100000;
-  const int steps = argc > 2 ? std::atoi(argv[2]) : 24;
-  const int threads = argc > 3 ? std::atoi(argv[3]) : 0;
-  if (firms < 2 || steps < 1 || threads < 0) {
-    std::fprintf(stderr, "usage: ecosim_bench [FIRMS>=2] [STEPS>=1] [THREADS>=0]\n");
-    return 2;
-  }
-  // The default scenario scaled: firms and population split like the default's two regions.
   const Scenario base = load_default_scenario();
   double base_firms = 0;
   for (const auto& r : base.regions) base_firms += r.firms;
+  const double scale = firms / base_firms;
   std::vector<std::string> overrides = {"simulation.steps=" + std::to_string(steps)};
   for (std::size_t r = 0; r < base.regions.size(); ++r) {
-    const double scale = firms / base_firms;
+    const RegionParams& region = base.regions[r];
     const std::string key = "region." + std::to_string(r) + ".";
-    overrides.push_back(key + "firms=" + std::to_string(std::max(1L, std::lround(base.regions[r].firms * scale))));
-    overrides.push_back(key + "population=" + std::to_string(base.regions[r].population * scale));
+    auto scaled = [&](double x) { return std::to_string(std::max(1L, std::lround(x * scale))); };
+    overrides.push_back(key + "firms=" + scaled(region.firms));
+    overrides.push_back(key + "population=" + scaled(region.population));
+    overrides.push_back(key + "municipalities=" + scaled(region.municipalities));
+    overrides.push_back(key + "universities=" + scaled(region.universities));
+    overrides.push_back(key + "private_investors=" + scaled(region.private_investors));
+    overrides.push_back(key + "promotion_orgs=" + scaled(region.promotion_orgs));
+    overrides.push_back(key + "dialogue_per_month=" + std::to_string(region.dialogue_per_month * scale));
+  }
+  overrides.push_back("policy.public_agency.budget_per_year=" + std::to_string(base.public_agency.budget_per_year * scale));
+  return load_default_scenario(overrides);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace ecosim;
+  if (argc < 4) {
+    std::fprintf(stderr, "usage: ecosim_bench FIRMS STEPS THREADS [OUTPUT.h5]\n");
+    return 2;
+  }
+  const long firms = std::atol(argv[1]);
+  const int steps = std::atoi(argv[2]);
+  const int threads = std::atoi(argv[3]);
+  const std::filesystem::path output = argc > 4 ? argv[4] : std::filesystem::temp_directory_path() / "ecosim_bench.h5";
+  if (firms < 2 || steps < 1 || threads < 1) {
+    std::fprintf(stderr, "ecosim_bench: need FIRMS >= 2, STEPS >= 1, THREADS >= 1\n");
+    return 2;
   }
   ThreadLimit limit(threads);
-  const auto t0 = Clock::now();
-  Simulation sim(load_default_scenario(overrides));
-  const auto t1 = Clock::now();
-  for (int t = 0; t < steps; ++t) sim.step();
-  const auto t2 = Clock::now();
-  const double setup = std::chrono::duration<double>(t1 - t0).count();
-  const double run = std::chrono::duration<double>(t2 - t1).count();
+  auto t0 = Clock::now();
+  Simulation sim(scaled_default(firms, steps));
+  const double setup = since(t0);
+
+  double recording = 0;
+  t0 = Clock::now();
+  {
+    auto r0 = Clock::now();
+    Recorder recorder(output, sim.scenario(), {ECOSIM_VERSION, threads}, true);
+    recording += since(r0);
+    for (int t = 0; t < steps; ++t) {
+      const Observation o = sim.step();
+      r0 = Clock::now();
+      recorder.record(o);
+      recording += since(r0);
+    }
+    r0 = Clock::now();
+    recorder.finish(sim.world());
+    recording += since(r0);
+  }
+  const double run = since(t0);
+  std::filesystem::remove(output);
+
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
+  const double peak_bytes = usage.ru_maxrss * 1024.0;
+  // Agent-steps count firms alive at the start; entries and exits roughly balance.
   const double agent_steps = static_cast<double>(firms) * steps;
-  std::printf("firms %ld  steps %d  threads %d\n", firms, steps,
-              threads > 0 ? threads : ThreadLimit::hardware_threads());
-  std::printf("setup %.3f s  run %.3f s  per step %.2f ms\n", setup, run, 1e3 * run / steps);
-  std::printf("agent-steps/s %.3g  ns/agent-step %.1f  peak RSS %.1f MiB (%.0f B/firm)\n",
-              agent_steps / run, 1e9 * run / agent_steps, usage.ru_maxrss / 1024.0,
-              usage.ru_maxrss * 1024.0 / firms);
+  std::printf("firms=%ld steps=%d threads=%d setup_s=%.4f run_s=%.4f step_ms=%.3f agent_steps_per_s=%.4g "
+              "ns_per_agent_step=%.2f peak_mib=%.1f bytes_per_firm=%.0f recording_share=%.4f",
+              firms, steps, threads, setup, run, 1e3 * run / steps, agent_steps / run, 1e9 * run / agent_steps,
+              peak_bytes / (1 << 20), peak_bytes / firms, recording / run);
+  for (std::size_t k = 0; k < kPhases; ++k)
+    std::printf(" %s_ms=%.3f", std::string(kPhaseNames[k]).c_str(), 1e3 * sim.phase_seconds()[k] / steps);
+  std::printf(" proposals=%zu\n", sim.world().projects.size());
   return 0;
 }

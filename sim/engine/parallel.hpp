@@ -6,8 +6,12 @@
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/parallel_reduce.h>
 
+#include <algorithm>
+
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 namespace ecosim {
 
@@ -50,6 +54,78 @@ Acc deterministic_reduce(std::size_t n, const Acc& identity, const Accumulate& a
         a.merge(b);
         return a;
       });
+}
+
+// Collects what emit(i, out) appends for each i in [0, n), in index order, in parallel: each
+// fixed chunk of indices fills its own vector, and the chunks are joined in order.
+template <class T, class Emit>
+std::vector<T> gather_in_order(std::size_t n, const Emit& emit) {
+  const std::size_t chunks = (n + kGrain - 1) / kGrain;
+  std::vector<std::vector<T>> parts(chunks);
+  for_each_index(
+      chunks,
+      [&](std::size_t c) {
+        for (std::size_t i = c * kGrain; i < std::min(n, (c + 1) * kGrain); ++i) emit(i, parts[c]);
+      },
+      1);
+  std::size_t total = 0;
+  for (const auto& part : parts) total += part.size();
+  std::vector<T> out;
+  out.reserve(total);
+  for (auto& part : parts) out.insert(out.end(), part.begin(), part.end());
+  return out;
+}
+
+// Indices grouped by bucket, each group in index order (compressed rows: the members of
+// bucket b are items[offsets[b] .. offsets[b + 1])).
+struct Buckets {
+  std::vector<std::uint32_t> offsets;
+  std::vector<std::uint32_t> items;
+  std::size_t size(std::size_t b) const { return offsets[b + 1] - offsets[b]; }
+  const std::uint32_t* begin(std::size_t b) const { return items.data() + offsets[b]; }
+  const std::uint32_t* end(std::size_t b) const { return items.data() + offsets[b + 1]; }
+  std::uint32_t at(std::size_t b, std::size_t k) const { return items[offsets[b] + k]; }
+};
+
+// Sorts [0, n) into `buckets` groups by key(i) (a negative key leaves i out): a parallel
+// counting sort whose result does not depend on the number of threads.
+template <class Key>
+Buckets bucket_in_order(std::size_t n, std::size_t buckets, const Key& key) {
+  const std::size_t chunks = (n + kGrain - 1) / kGrain;
+  std::vector<std::uint32_t> counts(chunks * buckets, 0);  // [chunk][bucket]
+  for_each_index(
+      chunks,
+      [&](std::size_t c) {
+        for (std::size_t i = c * kGrain; i < std::min(n, (c + 1) * kGrain); ++i) {
+          const auto k = key(i);
+          if (k >= 0) ++counts[c * buckets + static_cast<std::size_t>(k)];
+        }
+      },
+      1);
+  Buckets out;
+  out.offsets.assign(buckets + 1, 0);
+  // Turn counts into each chunk's first slot in each bucket, buckets in order, chunks in order.
+  std::uint32_t next = 0;
+  for (std::size_t b = 0; b < buckets; ++b) {
+    out.offsets[b] = next;
+    for (std::size_t c = 0; c < chunks; ++c) {
+      const std::uint32_t count = counts[c * buckets + b];
+      counts[c * buckets + b] = next;
+      next += count;
+    }
+  }
+  out.offsets[buckets] = next;
+  out.items.resize(next);
+  for_each_index(
+      chunks,
+      [&](std::size_t c) {
+        for (std::size_t i = c * kGrain; i < std::min(n, (c + 1) * kGrain); ++i) {
+          const auto k = key(i);
+          if (k >= 0) out.items[counts[c * buckets + static_cast<std::size_t>(k)]++] = static_cast<std::uint32_t>(i);
+        }
+      },
+      1);
+  return out;
 }
 
 }  // namespace ecosim

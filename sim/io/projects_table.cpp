@@ -113,7 +113,7 @@ void write_projects_table(hid_t file, const World& world) {
   t.column("review_signal", collect<double>(ps, [](const Project& p) { return p.review_signal; }), "1",
            "progress signal seen at the half-way review; -1 if not reviewed");
   t.column("success_probability", collect<double>(ps, [](const Project& p) { return p.success_probability; }),
-           "1", "probability of reaching the goals: at start for started projects, at financing for underfunded ones, else 0");
+           "1", "probability of reaching the goals, as assessed at financing (every proposal that reached financing); 0 otherwise");
 
   struct PartyRow { std::size_t project; Party party; };
   std::vector<PartyRow> rows;

@@ -45,6 +45,7 @@ RegionCounts remove_exiting_firms(World& world, const Scenario& s) {
 // few firms of its municipality.
 void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
   const auto first_entrant = static_cast<std::uint32_t>(world.firms.size());
+  std::vector<std::uint16_t> region_of;  // of each entrant, in region order
   for (std::uint16_t r = 0; r < world.regions.size(); ++r) {
     const RegionParams& p = s.regions[r];
     const double expected = counts.alive[r] * s.firms.entry_rate_per_year / 12.0 *
@@ -55,9 +56,13 @@ void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
     Rng rng = make_rng(s.simulation.seed, AgentKind::region, r, world.step, Stream::firm_entry);
     boost::random::poisson_distribution<int> entrants(std::max(expected, 1e-9));
     const int n = expected > 0 ? entrants(rng) : 0;
-    for (int k = 0; k < n; ++k) init_firm(world, s, world.firms.add(), r, true);
+    region_of.insert(region_of.end(), static_cast<std::size_t>(n), r);
     world.regions[r].entries += n;
   }
+  world.firms.resize(first_entrant + region_of.size());
+  for_each_index(region_of.size(), [&](std::size_t k) {
+    init_firm(world, s, static_cast<std::uint32_t>(first_entrant + k), region_of[k], true);
+  });
   world.trust.resize(world.firms.size());
   for (std::uint32_t i = first_entrant; i < world.firms.size(); ++i)
     form_first_ties(world, s, i, s.trust.initial_ties_per_firm);

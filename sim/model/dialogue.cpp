@@ -18,7 +18,8 @@ void meet_firms(World& world, const Scenario& s) {
       world.municipalities.size(),
       [&](std::size_t m) {
         const Municipality& muni = world.municipalities[m];
-        if (muni.firms.empty()) return;
+        const std::size_t firms = world.municipality_firms.size(m);
+        if (firms == 0) return;
         const RegionParams& region = s.regions[muni.region];
         const double share = muni.population / std::max(1.0, region.population);
         Rng rng = make_rng(s.simulation.seed, AgentKind::municipality, m, world.step,
@@ -27,7 +28,7 @@ void meet_firms(World& world, const Scenario& s) {
             std::max(1e-9, region.dialogue_per_month * share));
         const int count = region.dialogue_per_month > 0 ? meetings(rng) : 0;
         for (int k = 0; k < count; ++k)
-          f.met_this_step[muni.firms[static_cast<std::size_t>(uniform01(rng) * muni.firms.size())]] = 1;
+          f.met_this_step[world.municipality_firms.at(m, static_cast<std::size_t>(uniform01(rng) * firms))] = 1;
       },
       1);
 }
@@ -81,7 +82,8 @@ void broker_meetings(World& world, const Scenario& s) {
     const double threshold = d.representation_public_share_threshold;
     org.representativeness =
         public_share <= threshold ? 1.0 : std::max(0.0, 1.0 - (public_share - threshold) / (1.0 - threshold + 1e-12));
-    if (org.members.size() < 2) continue;
+    const std::size_t members = world.org_members.size(o);
+    if (members < 2) continue;
     Rng rng = make_rng(s.simulation.seed, AgentKind::promotion_org, o, world.step,
                        Stream::brokered_meetings);
     boost::random::poisson_distribution<int> meetings(
@@ -90,8 +92,8 @@ void broker_meetings(World& world, const Scenario& s) {
     const float initial = static_cast<float>(s.regions[org.region].generalised_trust);
     const float gain = static_cast<float>(t.gain_dialogue);
     for (int k = 0; k < count; ++k) {
-      const std::uint32_t a = org.members[static_cast<std::size_t>(uniform01(rng) * org.members.size())];
-      const std::uint32_t b = org.members[static_cast<std::size_t>(uniform01(rng) * org.members.size())];
+      const std::uint32_t a = world.org_members.at(o, static_cast<std::size_t>(uniform01(rng) * members));
+      const std::uint32_t b = world.org_members.at(o, static_cast<std::size_t>(uniform01(rng) * members));
       if (a == b) continue;
       world.trust.nudge(a, ActorRef::firm(b), initial, 1.0f, gain);
       world.trust.nudge(b, ActorRef::firm(a), initial, 1.0f, gain);

@@ -23,7 +23,8 @@ void update_markets(World& world, const Scenario& s) {
       boost::random::normal_distribution<double> shock(0.0, m.demand_volatility);
       const double before = region.log_demand[k];
       region.log_demand[k] = m.demand_persistence * before + shock(rng);
-      region.demand_change[k] = region.log_demand[k] - before;
+      region.demand_change[k] = region.log_demand[k] - before + region.level_change[k];
+      region.level_change[k] = 0;
     }
     region.demand_trend *= monthly(m.demand_growth_per_year);
   }

@@ -10,9 +10,11 @@
 namespace ecosim {
 namespace {
 
-// The checks whose failure can leave a proposal short, in the order financing meets them.
-constexpr Check kFundingChecks[] = {Check::agency_budget,      Check::agency_priority, Check::min_external_share,
-                                    Check::viability,          Check::municipal_budget, Check::investor_screen,
+// The checks whose failure can leave a proposal short, in the order a rejection is blamed on
+// them: the municipality's rules first (the levers analysts switch), then the agency, then
+// investors. Financing asks the agency first, since the municipality counts its money.
+constexpr Check kFundingChecks[] = {Check::min_external_share, Check::viability,       Check::municipal_budget,
+                                    Check::agency_budget,      Check::agency_priority, Check::investor_screen,
                                     Check::investor_capital};
 
 void pledge(World& world, const Scenario& s, Project& p) {

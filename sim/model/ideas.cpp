@@ -73,9 +73,12 @@ std::size_t propose_projects(World& world, const Scenario& s) {
   firms_propose(world, s);
   const std::size_t first = world.projects.size();
   const FirmTable& f = world.firms;
-  for (std::uint32_t i = 0; i < f.size(); ++i)
-    if (f.idea_theme[i] != kNoIdea)
-      add_proposal(world, s, ActorRef::firm(i), f.idea_theme[i], f.region[i], f.municipality[i]);
+  const std::vector<std::uint32_t> leads = gather_in_order<std::uint32_t>(
+      f.size(), [&](std::size_t i, std::vector<std::uint32_t>& out) {
+        if (f.idea_theme[i] != kNoIdea) out.push_back(static_cast<std::uint32_t>(i));
+      });
+  for (std::uint32_t i : leads)
+    add_proposal(world, s, ActorRef::firm(i), f.idea_theme[i], f.region[i], f.municipality[i]);
   // Universities lead projects too, in the themes of their research.
   for (std::uint32_t u = 0; u < world.universities.size(); ++u) {
     const University& uni = world.universities[u];

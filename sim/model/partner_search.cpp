@@ -72,10 +72,11 @@ void rank_for_firm_lead(const World& world, const Scenario& s, const Project& p,
   // municipality; now and then, where allowed, a firm of another region.
   const auto encounter_trust = static_cast<float>(s.regions[p.region].generalised_trust * s.trust.encounter_trust_factor);
   const std::int32_t org = f.promotion_org[lead];
-  const std::vector<std::uint32_t>& pool =
-      org >= 0 ? world.promotion_orgs[org].members : world.municipalities[f.municipality[lead]].firms;
-  for (int k = 0; k < s.projects.new_encounters_per_proposal && !pool.empty(); ++k) {
-    std::uint32_t other = pool[static_cast<std::size_t>(uniform01(rng) * pool.size())];
+  const Buckets& pools = org >= 0 ? world.org_members : world.municipality_firms;
+  const std::size_t pool = org >= 0 ? static_cast<std::size_t>(org) : f.municipality[lead];
+  const std::size_t size = pools.size(pool);
+  for (int k = 0; k < s.projects.new_encounters_per_proposal && size > 0; ++k) {
+    std::uint32_t other = pools.at(pool, static_cast<std::size_t>(uniform01(rng) * size));
     float trust = encounter_trust;
     if (s.trust.allow_cross_region && uniform01(rng) < s.trust.cross_region_tie_share) {
       other = static_cast<std::uint32_t>(uniform01(rng) * f.size());
@@ -135,11 +136,11 @@ void admit_partners(World& world, const Scenario& s, Project& p, const std::vect
 
   p.set(Check::lead_capacity, has_room(p.lead));
   if (p.result(Check::lead_capacity) == CheckResult::failed) return;
+  if (p.lead.is_firm()) p.parties.front().runway_months = static_cast<float>(runway_months(world, s, p.lead.index()));
   if (!passes_due_diligence(p.lead)) {
     p.set(Check::due_diligence, false);
     return;
   }
-  if (p.lead.is_firm()) p.parties.front().runway_months = static_cast<float>(runway_months(world, s, p.lead.index()));
   bool refused = false;
   for (const Candidate& c : candidates) {
     if (static_cast<int>(p.parties.size()) >= s.projects.max_partners) break;

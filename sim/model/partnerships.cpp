@@ -6,18 +6,20 @@
 namespace ecosim {
 namespace {
 
-// Which firms trust each university, for projects that universities lead. Serial over firms
-// in index order, so each list is in a fixed order.
+// Which firms trust each university, for projects that universities lead; each list in firm
+// order whatever the number of threads.
 void index_university_ties(World& world) {
-  world.university_ties.assign(world.universities.size(), {});
   const FirmTable& f = world.firms;
-  for (std::uint32_t i = 0; i < f.size(); ++i) {
-    if (!f.alive[i]) continue;
-    const Tie* ties = world.trust.ties_of(i);
+  struct Held { std::uint32_t university; Tie tie; };
+  const std::vector<Held> held = gather_in_order<Held>(f.size(), [&](std::size_t i, std::vector<Held>& out) {
+    if (!f.alive[i]) return;
+    const Tie* ties = world.trust.ties_of(static_cast<std::uint32_t>(i));
     for (int k = 0; k < world.trust.slots(); ++k)
       if (!ties[k].other.empty() && ties[k].other.kind() == ActorKind::university)
-        world.university_ties[ties[k].other.index()].push_back({ActorRef::firm(i), ties[k].trust, ties[k].joint_projects});
-  }
+        out.push_back({ties[k].other.index(), {ActorRef::firm(static_cast<std::uint32_t>(i)), ties[k].trust, ties[k].joint_projects}});
+  });
+  world.university_ties.assign(world.universities.size(), {});
+  for (const Held& h : held) world.university_ties[h.university].push_back(h.tie);
 }
 
 }  // namespace
@@ -38,8 +40,12 @@ void form_partnerships(World& world, const Scenario& s) {
       continue;
     }
     if (!admitted) {
-      for (Check c : {Check::lead_capacity, Check::due_diligence, Check::partner_found})
-        if (p.result(c) == CheckResult::failed) p.rejected_by = c;
+      for (Check c : {Check::lead_capacity, Check::due_diligence, Check::partner_found}) {
+        if (p.result(c) == CheckResult::failed) {
+          p.rejected_by = c;
+          break;
+        }
+      }
     }
     ++world.regions[p.region].rejected_by[static_cast<std::size_t>(p.rejected_by)];
   }

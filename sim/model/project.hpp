@@ -23,12 +23,13 @@ enum class ProjectStatus : std::uint8_t {
 inline constexpr std::array<std::string_view, 6> kProjectStatusNames = {
     "rejected", "active", "stopped_at_review", "completed", "failed", "continued"};
 
-// Every rule a proposal meets, in the order it meets them. Each is recorded as passed, failed
-// or not reached; the first failed check that left a proposal unfunded is its rejection.
+// Every rule a proposal meets. Each is recorded as passed, failed or not reached; a rejection
+// is blamed on the first failed check in this order (financing.cpp asks the agency before the
+// municipality, but blames the municipality's rules first).
 enum class Check : std::uint8_t {
   lead_capacity,       // the lead still has room for another project
   due_diligence,       // the lead's (and partners') cash runway meets the threshold
-  partner_found,       // at least one partner high enough on the ladder
+  partner_found,       // at least min_parties parties high enough on the ladder
   min_external_share,  // others' share >= the municipality's minimum (in kind counting or not)
   viability,           // parties' own cash covers viability_weight / 2 of the budget
   municipal_budget,    // the municipality has budget left for its share

@@ -60,8 +60,8 @@ void apply_outcomes(World& world, const Scenario& s, const Project& p) {
   const ProjectParams& pp = s.projects;
   const auto theme = static_cast<std::size_t>(p.theme);
   const double mnok = p.budget_nok / 1e6;
-  int firm_parties = 0;
-  for (const Party& party : p.parties) firm_parties += party.actor.is_firm();
+  int firm_parties = 0;  // alive ones share the revenue
+  for (const Party& party : p.parties) firm_parties += party.actor.is_firm() && f.alive[party.actor.index()];
   for (const Party& party : p.parties) {
     const std::uint32_t i = party.actor.index();
     if (!party.actor.is_firm()) {
@@ -79,9 +79,12 @@ void apply_outcomes(World& world, const Scenario& s, const Project& p) {
     case Theme::entrepreneurship:
       region.pending_startups += pp.startups_per_mnok * mnok;
       break;
-    case Theme::tourism:
-      region.demand_level[static_cast<std::size_t>(Sector::tourism)] += pp.tourism_demand_gain_per_mnok * mnok;
+    case Theme::tourism: {
+      const double gain = pp.tourism_demand_gain_per_mnok * mnok;
+      region.demand_level[static_cast<std::size_t>(Sector::tourism)] += gain;
+      region.level_change[static_cast<std::size_t>(Sector::tourism)] += gain;  // firms grow into it
       break;
+    }
     case Theme::competence:
       region.skilled_labour_force = std::min(region.labour_force, region.skilled_labour_force + pp.trainees_per_mnok * mnok);
       break;
@@ -105,9 +108,11 @@ void update_trust(World& world, const Scenario& s, const Project& p) {
   for (const Party& a : p.parties) {
     if (!a.actor.is_firm() || !f.alive[a.actor.index()]) continue;
     const std::uint32_t holder = a.actor.index();
-    const float initial = static_cast<float>(s.regions[f.region[holder]].generalised_trust);
     for (const Party& b : p.parties) {
       if (a.actor == b.actor) continue;
+      // A tie made by working together starts where a first tie would: lower across regions.
+      const float initial = static_cast<float>(s.regions[f.region[holder]].generalised_trust *
+                                               (b.region != f.region[holder] ? s.trust.cross_region_factor : 1.0));
       const bool broken = b.actor.is_firm() && (!f.alive[b.actor.index()] || f.cash_nok[b.actor.index()] < 0);
       if (broken) {
         if (f.alive[b.actor.index()])

@@ -3,16 +3,15 @@
 namespace ecosim {
 
 void rebuild_rosters(World& world, double member_fee_nok_per_year) {
-  for (auto& m : world.municipalities) m.firms.clear();
-  for (auto& o : world.promotion_orgs) o.members.clear();
   const FirmTable& f = world.firms;
-  for (std::uint32_t i = 0; i < f.size(); ++i) {
-    if (!f.alive[i]) continue;
-    world.municipalities[f.municipality[i]].firms.push_back(i);
-    if (f.promotion_org[i] >= 0) world.promotion_orgs[f.promotion_org[i]].members.push_back(i);
-  }
-  for (auto& o : world.promotion_orgs)
-    o.fee_income_nok = member_fee_nok_per_year * static_cast<double>(o.members.size());
+  world.municipality_firms = bucket_in_order(f.size(), world.municipalities.size(), [&](std::size_t i) {
+    return f.alive[i] ? static_cast<std::int64_t>(f.municipality[i]) : -1;
+  });
+  world.org_members = bucket_in_order(f.size(), world.promotion_orgs.size(), [&](std::size_t i) {
+    return f.alive[i] ? static_cast<std::int64_t>(f.promotion_org[i]) : -1;
+  });
+  for (std::size_t o = 0; o < world.promotion_orgs.size(); ++o)
+    world.promotion_orgs[o].fee_income_nok = member_fee_nok_per_year * static_cast<double>(world.org_members.size(o));
 }
 
 }  // namespace ecosim

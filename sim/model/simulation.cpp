@@ -1,22 +1,41 @@
 #include "model/simulation.hpp"
 
+#include <chrono>
+
 #include "model/phases.hpp"
 
 namespace ecosim {
+namespace {
+
+// Runs one phase and adds its wall time to its slot.
+template <class Body>
+void timed(PhaseSeconds& seconds, Phase phase, Body&& body) {
+  const auto start = std::chrono::steady_clock::now();
+  body();
+  seconds[static_cast<std::size_t>(phase)] +=
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
 
 Simulation::Simulation(Scenario scenario)
     : scenario_(std::move(scenario)), world_(build_world(scenario_)), observer_(scenario_.trust.ladder) {}
 
 Observation Simulation::step() {
-  world_.step = steps_done_;
-  begin_step(world_, scenario_);
-  run_economy(world_, scenario_);
-  hold_dialogue(world_, scenario_);
-  form_partnerships(world_, scenario_);
-  run_projects(world_, scenario_);
-  update_demography(world_, scenario_);
+  World& w = world_;
+  const Scenario& s = scenario_;
+  PhaseSeconds& t = phase_seconds_;
+  w.step = steps_done_;
+  timed(t, Phase::calendar, [&] { begin_step(w, s); });
+  timed(t, Phase::economy, [&] { run_economy(w, s); });
+  timed(t, Phase::dialogue, [&] { hold_dialogue(w, s); });
+  timed(t, Phase::partnerships, [&] { form_partnerships(w, s); });
+  timed(t, Phase::projects, [&] { run_projects(w, s); });
+  timed(t, Phase::demography, [&] { update_demography(w, s); });
   ++steps_done_;
-  return observer_.observe(world_);
+  Observation o;
+  timed(t, Phase::indicators, [&] { o = observer_.observe(w); });
+  return o;
 }
 
 }  // namespace ecosim

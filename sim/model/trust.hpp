@@ -1,5 +1,5 @@
 // The trust network: each firm remembers at most K ties (a's trust in b), stored in fixed
-// slots so the network costs K * 8 bytes per firm and never allocates while stepping.
+// slots so the network costs K * 12 bytes per firm and never allocates while stepping.
 // Shared events (a meeting, a joint project) update both holders; a full firm forgets its
 // weakest tie first, so trust is held per holder and may become one-sided.
 #pragma once

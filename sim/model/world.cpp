@@ -15,18 +15,15 @@
 
 namespace ecosim {
 
-std::uint32_t FirmTable::add() {
-  const auto index = static_cast<std::uint32_t>(size());
-  auto grow = [](auto& column) { column.emplace_back(); };
-  grow(region), grow(municipality), grow(sector), grow(alive), grow(birth_step), grow(exit_step), grow(employees);
-  grow(skilled), grow(capacity), grow(productivity), grow(cash_nok), grow(knowledge);
-  grow(expertise), grow(theme_mask);
-  grow(emission_factor), grow(innovation_revenue_nok), grow(satisfaction);
-  grow(trust_in_municipality), grow(promotion_org), grow(months_negative), grow(active_projects);
-  grow(project_cash_nok_per_month), grow(skilled_wanted), grow(skilled_unfilled);
-  grow(unskilled_wanted), grow(hired_skilled), grow(hired_unskilled);
-  grow(output_nok), grow(emissions_t), grow(met_this_step), grow(idea_theme);
-  return index;
+void FirmTable::resize(std::size_t n) {
+  auto grow = [n](auto& column) { column.resize(n); };
+  grow(region), grow(municipality), grow(sector), grow(alive), grow(birth_step), grow(exit_step);
+  grow(employees), grow(skilled), grow(capacity), grow(productivity), grow(cash_nok), grow(knowledge);
+  grow(expertise), grow(theme_mask), grow(emission_factor), grow(innovation_revenue_nok);
+  grow(satisfaction), grow(trust_in_municipality), grow(promotion_org), grow(months_negative);
+  grow(active_projects), grow(project_cash_nok_per_month), grow(skilled_wanted), grow(skilled_unfilled);
+  grow(unskilled_wanted), grow(hired_skilled), grow(hired_unskilled), grow(output_nok), grow(emissions_t);
+  grow(met_this_step), grow(idea_theme);
 }
 
 double wage_of(const FirmTable& f, const Scenario& s, std::size_t i) {
@@ -41,11 +38,13 @@ void form_first_ties(World& world, const Scenario& s, std::uint32_t i, double me
   Rng rng = make_rng(s.simulation.seed, AgentKind::firm, i, world.step, Stream::initial_ties);
   const std::uint16_t r = f.region[i];
   const float base = static_cast<float>(s.regions[r].generalised_trust);
-  const auto& neighbours = world.municipalities[f.municipality[i]].firms;
+  const Buckets& rosters = world.municipality_firms;
+  const std::size_t muni = f.municipality[i];
+  const std::size_t neighbours = rosters.size(muni);
   boost::random::poisson_distribution<int> tie_count(std::max(1e-9, mean_ties));
-  const int ties = mean_ties > 0 && !neighbours.empty() ? tie_count(rng) : 0;
+  const int ties = mean_ties > 0 && neighbours > 0 ? tie_count(rng) : 0;
   for (int k = 0; k < ties; ++k) {
-    std::uint32_t other = neighbours[static_cast<std::size_t>(uniform01(rng) * neighbours.size())];
+    std::uint32_t other = rosters.at(muni, static_cast<std::size_t>(uniform01(rng) * neighbours));
     float trust = base * static_cast<float>(0.6 + 0.6 * uniform01(rng));
     if (s.trust.allow_cross_region && s.regions.size() > 1 && uniform01(rng) < s.trust.cross_region_tie_share) {
       other = static_cast<std::uint32_t>(uniform01(rng) * f.size());
@@ -127,7 +126,7 @@ void build_institutions(World& world, const Scenario& s) {
     region.first_investor = static_cast<std::uint32_t>(world.investors.size());
     region.first_promotion_org = static_cast<std::uint32_t>(world.promotion_orgs.size());
     for (int m = 0; m < p.municipalities; ++m)
-      world.municipalities.push_back({r, p.population / p.municipalities, 0, 0, {}});
+      world.municipalities.push_back({r, p.population / p.municipalities, 0, 0});
     for (int u = 0; u < p.universities; ++u) {
       University uni{r, region.first_municipality + static_cast<std::uint32_t>(u % p.municipalities), {}, 0};
       uni.research.fill(static_cast<float>(s.universities.research_strength));
@@ -136,7 +135,7 @@ void build_institutions(World& world, const Scenario& s) {
     for (int k = 0; k < p.private_investors; ++k)
       world.investors.push_back({r, s.investors.risk_tolerance, s.investors.capital_nok, 0});
     for (int k = 0; k < p.promotion_orgs; ++k)
-      world.promotion_orgs.push_back({r, {}, 0, s.dialogue.public_grant_nok_per_year, 1.0});
+      world.promotion_orgs.push_back({r, 0, s.dialogue.public_grant_nok_per_year, 1.0});
   }
 }
 
@@ -151,7 +150,7 @@ World build_world(const Scenario& s) {
   std::vector<std::uint16_t> region_of;
   for (std::uint16_t r = 0; r < s.regions.size(); ++r)
     region_of.insert(region_of.end(), s.regions[r].firms, r);
-  for (std::size_t i = 0; i < region_of.size(); ++i) world.firms.add();
+  world.firms.resize(region_of.size());
   for_each_index(region_of.size(), [&](std::size_t i) {
     init_firm(world, s, static_cast<std::uint32_t>(i), region_of[i], false);
   });

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/parallel.hpp"
 #include "model/actor.hpp"
 #include "model/project.hpp"
 #include "model/trust.hpp"
@@ -54,8 +55,8 @@ struct FirmTable {
   std::vector<std::uint8_t> idea_theme;  // theme of this step's proposal, kNoIdea if none
 
   std::size_t size() const { return alive.size(); }
-  // Appends a zero-initialised row and returns its index.
-  std::uint32_t add();
+  // Grows (or shrinks) every column to n rows; new rows are zero until init_firm fills them.
+  void resize(std::size_t n);
 };
 
 struct Municipality {
@@ -63,7 +64,6 @@ struct Municipality {
   double population = 0;
   double budget_left_nok = 0;  // of this year's business-development budget
   double spent_total_nok = 0;
-  std::vector<std::uint32_t> firms;  // alive firms, rebuilt every step in index order
 };
 
 struct University {
@@ -87,7 +87,6 @@ struct PublicAgency {
 
 struct PromotionOrg {
   std::uint16_t region = 0;
-  std::vector<std::uint32_t> members;  // alive member firms, rebuilt every step
   double fee_income_nok = 0;           // yearly
   double grant_income_nok = 0;         // yearly
   double representativeness = 1.0;
@@ -105,6 +104,7 @@ struct RegionState {
   SectorArray log_demand{};     // AR(1) deviation of each sector's demand
   SectorArray demand_change{};  // this step's change of log_demand
   SectorArray demand_level{};   // lasting log demand gains (tourism projects)
+  SectorArray level_change{};   // gains since the last market update, added to firms' drift
   double pending_startups = 0;  // seeded by entrepreneurship projects, born next demography
   double demand_trend = 1.0;
   // Per-step flows, reset at the start of each step.
@@ -126,6 +126,10 @@ struct World {
   std::vector<University> universities;
   std::vector<PrivateInvestor> investors;
   std::vector<PromotionOrg> promotion_orgs;
+  // Alive firms of each municipality and members of each promotion organisation, in index
+  // order, rebuilt after demography every step (rosters.hpp).
+  Buckets municipality_firms;
+  Buckets org_members;
   PublicAgency agency;
   std::vector<RegionState> regions;
   TrustNetwork trust;

@@ -25,12 +25,14 @@ toml::table parse_one(std::string_view text, const std::string& name) {
   }
 }
 
-// Moves every key of `top` onto `base` (values keep their source positions for errors).
+// Moves every key of `top` onto `base` (values keep their source positions for errors);
+// standard tables merge, inline tables and other values replace.
 void merge_into(toml::table& base, toml::table&& top) {
   for (auto&& [key, node] : top) {
     toml::table* below = base.get_as<toml::table>(key);
     toml::array* below_entries = base.get_as<toml::array>(key);
-    if (below && node.is_table()) {
+    // An inline table ({ a = 1, b = 2 }) is a whole value: it replaces, like in TOML itself.
+    if (below && node.is_table() && !node.as_table()->is_inline()) {
       merge_into(*below, std::move(*node.as_table()));
     } else if (below_entries && below_entries->is_array_of_tables() && node.is_array_of_tables()) {
       // [[region]] entries merge by position: entry i changes the base's entry i.
@@ -59,7 +61,7 @@ toml::table resolve(toml::table root, const std::string& name, std::vector<std::
   for (const auto& seen : chain)
     if (seen == path)
       throw ScenarioError({at(base_node->source(), name, "base", "'" + path + "' is already in the chain of bases (allowed: no cycles)")});
-  if (chain.size() >= kMaxDepth)
+  if (chain.size() > kMaxDepth)  // the chain holds the scenario itself and its bases
     throw ScenarioError({at(base_node->source(), name, "base", "too deep (allowed: at most 8 bases)")});
   std::ifstream in(path, std::ios::binary);
   if (!in)

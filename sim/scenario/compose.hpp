@@ -1,7 +1,8 @@
 // Scenario files may build on another: `base = "default.toml"` at the top takes every key of
 // that file (path relative to this one) and lets this file change what it names. Tables merge
 // key by key; arrays of tables ([[region]]) merge entry by entry, by position (entries beyond
-// the base's are added); other values and arrays replace the base's. Bases may chain.
+// the base's are added); inline tables (sector_shares = {...}), other values and arrays
+// replace the base's. Bases may chain, up to 8.
 #pragma once
 
 #include <toml++/toml.h>

@@ -303,6 +303,9 @@ void check_consistency(const Scenario& s, Context& ctx, const toml::table& root)
     ctx.error(where("projects.duration_max_months"), "projects.duration_max_months",
               "must be at least projects.duration_min_months (allowed: >= " +
                   std::to_string(s.projects.duration_min_months) + ")");
+  if (s.projects.min_parties > s.projects.max_partners)
+    ctx.error(where("projects.max_partners"), "projects.max_partners",
+              "must be at least projects.min_parties (allowed: >= " + std::to_string(s.projects.min_parties) + ")");
   std::set<std::string> names;
   for (std::size_t i = 0; i < s.regions.size(); ++i) {
     const RegionParams& r = s.regions[i];

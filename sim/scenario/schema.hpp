@@ -246,7 +246,8 @@ void describe(V& v, ProjectParams& p) {
   v.num("base_success", p.base_success, kUnit, "probability",
         "success probability of an average consortium");
   v.num("success_capability_weight", p.success_capability_weight, Limits{0, 20}, "logit",
-        "success logit per unit of the parties' mean knowledge above firms.initial_knowledge");
+        "success logit per unit of the parties' mean practised capability above half of "
+        "firms.initial_knowledge (a new firm's)");
   v.num("success_trust_weight", p.success_trust_weight, Limits{0, 20}, "logit",
         "success logit per unit of the lead's mean trust in its partners above 0.5");
   v.num("success_funding_weight", p.success_funding_weight, Limits{0, 20}, "logit",

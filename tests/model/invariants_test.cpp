@@ -34,10 +34,12 @@ void check_labour(const World& w, const Observation& o) {
 
 void check_dead_firms_are_gone(const World& w) {
   const FirmTable& f = w.firms;
-  for (const Municipality& m : w.municipalities)
-    for (std::uint32_t i : m.firms) ASSERT_TRUE(f.alive[i]) << "dead firm in a municipality roster";
-  for (const PromotionOrg& o : w.promotion_orgs)
-    for (std::uint32_t i : o.members) ASSERT_TRUE(f.alive[i]) << "dead firm among members";
+  for (std::size_t m = 0; m < w.municipalities.size(); ++m)
+    for (const std::uint32_t* i = w.municipality_firms.begin(m); i != w.municipality_firms.end(m); ++i)
+      ASSERT_TRUE(f.alive[*i] && f.municipality[*i] == m) << "roster holds a closed or foreign firm";
+  for (std::size_t o = 0; o < w.promotion_orgs.size(); ++o)
+    for (const std::uint32_t* i = w.org_members.begin(o); i != w.org_members.end(o); ++i)
+      ASSERT_TRUE(f.alive[*i] && f.promotion_org[*i] == static_cast<std::int32_t>(o)) << "closed firm among members";
   for (std::uint32_t i = 0; i < f.size(); ++i) {
     if (f.alive[i]) continue;
     const Tie* ties = w.trust.ties_of(i);

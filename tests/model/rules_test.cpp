@@ -118,7 +118,8 @@ TEST(Rules, EveryRejectionNamesARuleThatReallyFailed) {
   for (const Overrides& o : {Overrides{}, Overrides{"policy.public_agency.budget_per_year=0"},
                              Overrides{"policy.municipality.min_external_share=0.9", "policy.public_agency.budget_per_year=0"},
                              Overrides{"trust.min_rung_to_partner=joint_action"},
-                             Overrides{"policy.municipality.viability_weight=1", "policy.public_agency.budget_per_year=0"}}) {
+                             Overrides{"policy.municipality.viability_weight=1", "policy.public_agency.budget_per_year=0"},
+                             Overrides{"policy.municipality.budget_per_capita=0", "policy.public_agency.budget_per_year=2e6"}}) {
     const Simulation sim = run(o);
     for (const Project& p : sim.world().projects) {
       if (p.started()) continue;

@@ -73,6 +73,9 @@ TEST(LoadScenario, ABaseFileIsMergedUnderTheScenario) {
   EXPECT_EQ(s.regions[1].firms, 200);
   EXPECT_DOUBLE_EQ(s.regions[1].generalised_trust, 0.3);
   EXPECT_EQ(s.regions[2].name, "East");
+  EXPECT_DOUBLE_EQ(s.regions[1].sector_shares[static_cast<int>(Sector::ict)], 1.0);
+  EXPECT_DOUBLE_EQ(s.regions[1].sector_shares[static_cast<int>(Sector::services)], 0.0)
+      << "an inline table replaces the base's, so the sectors it leaves out are 0";
   // The stored text stands alone: it loads to the same scenario without the base file.
   const Scenario again = load_scenario_text(s.text, "/nowhere/stored.toml");
   EXPECT_EQ(again.regions.size(), 3u);
