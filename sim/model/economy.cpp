@@ -193,7 +193,7 @@ void hire_and_produce(World& world, const Scenario& s) {
                           (1.0 + fp.knowledge_productivity_gain * mean_knowledge);
     // Products age: innovation revenue fades before this month's is earned.
     f.innovation_revenue_nok[i] *= innovation_fade;
-    const double costs = fp.input_cost_share * output + f.employees[i] * wage_of(f, s, i) +
+    const double costs = fp.input_cost_share * output + f.employees[i] * double(f.wage_nok[i]) +
                          f.project_cash_nok_per_month[i];
     f.cash_nok[i] += output + f.innovation_revenue_nok[i] - costs;
     f.months_negative[i] = f.cash_nok[i] < 0 ? static_cast<std::uint8_t>(

@@ -17,22 +17,29 @@ float min_partner_trust(const Scenario& s) {
 
 double runway_months(const World& world, const Scenario& s, std::uint32_t firm) {
   const FirmTable& f = world.firms;
-  return f.cash_nok[firm] / (std::max(1, f.employees[firm]) * wage_of(f, s, firm));
+  return f.cash_nok[firm] / (std::max(1, f.employees[firm]) * double(f.wage_nok[firm]));
+  (void)s;
 }
 
 namespace {
 
+// Candidates kept per place in the consortium: enough for those without room or failing due
+// diligence to be passed over.
+constexpr std::size_t kCandidatesKept = 8;
+
 class CandidateList {
  public:
   CandidateList(const World& world, const Scenario& s, const Project& p, std::vector<Candidate>& out)
-      : world_(world), s_(s), p_(p), out_(out) {}
+      : world_(world), s_(s), p_(p), out_(out), lowest_(min_partner_trust(s)) {}
 
-  // Adds a candidate unless it is the lead, already listed, closed, or from a region the
-  // rules exclude. Encounters below the ladder stay listed: they still make a tie.
-  void offer(ActorRef actor, float trust, bool earlier, bool encounter) {
-    if (actor == p_.lead) return;
-    for (const Candidate& c : out_)
-      if (c.actor == actor) return;
+  // Adds a candidate unless it is the lead, already listed (checked unless the caller knows
+  // it is `unique`), closed, below the ladder, or from a region the rules exclude.
+  // Encounters below the ladder stay listed: they still make a tie.
+  void offer(ActorRef actor, float trust, bool earlier, bool encounter, bool unique = false) {
+    if (actor == p_.lead || (trust < lowest_ && !encounter)) return;
+    if (!unique)
+      for (const Candidate& c : out_)
+        if (c.actor == actor) return;
     const FirmTable& f = world_.firms;
     if (actor.is_firm()) {
       if (!f.alive[actor.index()]) return;
@@ -52,6 +59,7 @@ class CandidateList {
   const Scenario& s_;
   const Project& p_;
   std::vector<Candidate>& out_;
+  float lowest_;
 };
 
 void rank_for_firm_lead(const World& world, const Scenario& s, const Project& p, CandidateList& list, Rng& rng) {
@@ -100,15 +108,27 @@ void rank_candidates(const World& world, const Scenario& s, std::size_t first,
         Rng rng = make_rng(s.simulation.seed, AgentKind::project, p.id, world.step, Stream::partner_search);
         if (p.lead.is_firm()) {
           rank_for_firm_lead(world, s, p, list, rng);
-        } else {
-          for (const Tie& t : world.university_ties[p.lead.index()]) list.offer(t.other, t.trust, t.joint_projects > 0, false);
+        } else {  // a firm holds at most one tie to a university: no duplicates to look for
+          for (const Tie& t : world.university_ties[p.lead.index()])
+            list.offer(t.other, t.trust, t.joint_projects > 0, false, true);
         }
         // Earlier partners first, then by score; ties broken by id so the order is fixed.
-        std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
+        // Only the best few can join, so a university with thousands of ties sorts only those.
+        auto better = [](const Candidate& a, const Candidate& b) {
           if (a.earlier_partner != b.earlier_partner) return a.earlier_partner;
           if (a.score != b.score) return a.score > b.score;
           return a.actor < b.actor;
-        });
+        };
+        const std::size_t keep = std::min(out.size(), kCandidatesKept * static_cast<std::size_t>(s.projects.max_partners));
+        std::vector<Candidate> encounters;  // kept whatever their rank: each makes a tie
+        for (const Candidate& c : out)
+          if (c.encounter) encounters.push_back(c);
+        std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(keep), out.end(), better);
+        out.resize(keep);
+        for (const Candidate& c : encounters)
+          if (std::none_of(out.begin(), out.end(), [&](const Candidate& o) { return o.actor == c.actor; }))
+            out.push_back(c);
+        std::sort(out.begin(), out.end(), better);
       },
       16);
 }

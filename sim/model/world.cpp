@@ -18,7 +18,8 @@ namespace ecosim {
 void FirmTable::resize(std::size_t n) {
   auto grow = [n](auto& column) { column.resize(n); };
   grow(region), grow(municipality), grow(sector), grow(alive), grow(birth_step), grow(exit_step);
-  grow(employees), grow(skilled), grow(capacity), grow(productivity), grow(cash_nok), grow(knowledge);
+  grow(employees), grow(skilled), grow(capacity), grow(productivity), grow(wage_nok), grow(cash_nok);
+  grow(knowledge);
   grow(expertise), grow(theme_mask), grow(emission_factor), grow(innovation_revenue_nok);
   grow(satisfaction), grow(trust_in_municipality), grow(promotion_org), grow(months_negative);
   grow(active_projects), grow(project_cash_nok_per_month), grow(skilled_wanted), grow(skilled_unfilled);
@@ -26,8 +27,8 @@ void FirmTable::resize(std::size_t n) {
   grow(met_this_step), grow(idea_theme);
 }
 
-double wage_of(const FirmTable& f, const Scenario& s, std::size_t i) {
-  return s.firms.wage_nok_per_month[f.sector[i]] * std::pow(f.productivity[i], s.firms.wage_productivity_elasticity);
+double wage_for(const Scenario& s, int sector, double productivity) {
+  return s.firms.wage_nok_per_month[sector] * std::pow(productivity, s.firms.wage_productivity_elasticity);
 }
 
 // A firm's first ties: a few firm-firm ties (mostly within its municipality, some across
@@ -96,7 +97,8 @@ void init_firm(World& world, const Scenario& s, std::uint32_t i, std::uint16_t r
   f.skilled[i] = static_cast<int>(std::lround(employees * fp.skilled_share[sector]));
   f.capacity[i] = entrant ? static_cast<float>(uniform01(rng) * 2.0) : static_cast<float>(employees);
   f.productivity[i] = static_cast<float>(spread(rng));
-  f.cash_nok[i] = fp.initial_cash_months * std::max(1, employees) * wage_of(f, s, i);
+  f.wage_nok[i] = static_cast<float>(wage_for(s, sector, f.productivity[i]));
+  f.cash_nok[i] = fp.initial_cash_months * std::max(1, employees) * f.wage_nok[i];
   for (std::size_t t = 0; t < kThemes; ++t)
     f.knowledge[i][t] = static_cast<float>(std::min(1.0, fp.initial_knowledge * knowledge_spread(rng)));
   f.expertise[i].fill(0.0f);

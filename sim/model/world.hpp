@@ -30,6 +30,7 @@ struct FirmTable {
   std::vector<std::int32_t> skilled;  // of employees
   std::vector<float> capacity;         // employment the firm wants (continuous)
   std::vector<float> productivity;     // firm multiplier on its sector's output per worker
+  std::vector<float> wage_nok;         // monthly wage cost per employee (wage_for at birth)
   std::vector<double> cash_nok;
   std::vector<Knowledge> knowledge;  // capability per theme (SKIN): absorbed, kept
   std::vector<Knowledge> expertise;  // per theme: grows while used in a project, fades unused
@@ -139,9 +140,9 @@ struct World {
   std::vector<std::vector<Tie>> university_ties;
 };
 
-// Monthly wage cost of one employee of firm i: its sector's wage, higher in more productive
-// firms (wages follow productivity, so margins differ less than productivity does).
-double wage_of(const FirmTable& f, const Scenario& s, std::size_t i);
+// Monthly wage cost of one employee of a firm of this sector and productivity: the sector's
+// wage, higher in more productive firms (so margins differ less than productivity does).
+double wage_for(const Scenario& s, int sector, double productivity);
 
 // Draws the state of firm row i (initial, or an entrant of this step) in region r.
 void init_firm(World& world, const Scenario& s, std::uint32_t i, std::uint16_t r, bool entrant);
