@@ -40,7 +40,7 @@ def _table(path, group: str) -> pd.DataFrame:
         columns = {}
         for name, ds in g.items():
             values = ds[()]
-            if values.dtype.kind == "O":
+            if values.dtype.kind in "OS":  # variable- or fixed-length UTF-8 strings
                 values = [v.decode() if isinstance(v, bytes) else v for v in values]
             columns[name] = values
     return pd.DataFrame(columns)

@@ -2,6 +2,8 @@
 
 #include <hdf5_hl.h>
 
+#include <algorithm>
+
 namespace ecosim::h5 {
 
 hid_t check(hid_t id, const std::string& what) {
@@ -102,6 +104,18 @@ Handle write_strings(hid_t parent, const std::string& name, const std::vector<st
   return write_1d(parent, name, type.get(), type.get(), values.size(), pointers.data());
 }
 
+Handle write_fixed_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values) {
+  std::size_t width = 1;
+  for (const auto& v : values) width = std::max(width, v.size());
+  std::vector<char> buffer(values.size() * width, '\0');
+  for (std::size_t i = 0; i < values.size(); ++i) std::copy(values[i].begin(), values[i].end(), buffer.begin() + i * width);
+  Handle type(check(H5Tcopy(H5T_C_S1), "copy string type"), H5Tclose);
+  check(H5Tset_size(type.get(), width), "set string size");
+  check(H5Tset_strpad(type.get(), H5T_STR_NULLPAD), "set string padding");
+  check(H5Tset_cset(type.get(), H5T_CSET_UTF8), "set UTF-8");
+  return write_1d(parent, name, type.get(), type.get(), values.size(), buffer.data());
+}
+
 Handle write_doubles(hid_t parent, const std::string& name, const std::vector<double>& values) {
   return write_1d(parent, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, values.size(), values.data());
 }
@@ -169,6 +183,19 @@ std::vector<std::string> read_strings(hid_t parent, const std::string& name) {
   Handle ds(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "open dataset " + name), H5Dclose);
   Handle space(check(H5Dget_space(ds.get()), "get dataspace"), H5Sclose);
   const hssize_t n = H5Sget_simple_extent_npoints(space.get());
+  Handle file_type(check(H5Dget_type(ds.get()), "get type of " + name), H5Tclose);
+  if (H5Tis_variable_str(file_type.get()) <= 0) {  // fixed-length: one buffer, NUL-padded
+    const std::size_t width = H5Tget_size(file_type.get());
+    std::vector<char> buffer(static_cast<std::size_t>(n) * width);
+    Handle mem_type(check(H5Tcopy(file_type.get()), "copy type"), H5Tclose);
+    if (n > 0) check(H5Dread(ds.get(), mem_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data()), "read " + name);
+    std::vector<std::string> values;
+    for (hssize_t i = 0; i < n; ++i) {
+      const char* start = buffer.data() + i * width;
+      values.emplace_back(start, std::find(start, start + width, '\0'));
+    }
+    return values;
+  }
   std::vector<char*> raw(static_cast<std::size_t>(n), nullptr);
   Handle type = string_type();
   if (n > 0) check(H5Dread(ds.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.data()), "read " + name);

@@ -44,6 +44,9 @@ std::int64_t read_int_attribute(hid_t object, const std::string& name);
 
 // A fixed 1-D dataset of strings (variable-length UTF-8) or numbers.
 Handle write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values);
+// Fixed-length UTF-8 strings (as long as the longest): one contiguous write, fast for long
+// columns of short category names; h5py returns bytes (use .asstr()).
+Handle write_fixed_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values);
 Handle write_doubles(hid_t parent, const std::string& name, const std::vector<double>& values);
 Handle write_ints(hid_t parent, const std::string& name, const std::vector<std::int64_t>& values);
 

@@ -26,7 +26,7 @@ class TableWriter {
   void column(const std::string& name, const std::vector<T>& values, const std::string& units,
               const std::string& description) {
     Handle ds;
-    if constexpr (std::is_same_v<T, std::string>) ds = h5::write_strings(group_, name, values);
+    if constexpr (std::is_same_v<T, std::string>) ds = h5::write_fixed_strings(group_, name, values);
     else if constexpr (std::is_same_v<T, double>) ds = h5::write_doubles(group_, name, values);
     else ds = h5::write_ints(group_, name, values);
     h5::write_attribute(ds.get(), "units", units);
