@@ -39,11 +39,11 @@ class TableWriter {
   Handle scale_;
 };
 
-template <class T, class Row, class Get>
-std::vector<T> collect(const std::vector<Row>& rows, Get get) {
+template <class T, class Rows, class Get>
+std::vector<T> collect(const Rows& rows, Get get) {
   std::vector<T> out;
   out.reserve(rows.size());
-  for (const Row& row : rows) out.push_back(static_cast<T>(get(row)));
+  for (const auto& row : rows) out.push_back(static_cast<T>(get(row)));
   return out;
 }
 
@@ -64,7 +64,7 @@ void write_projects_table(hid_t file, const World& world) {
   t.column("lead_kind", collect<S>(ps, [](const Project& p) { return S(kActorKindNames[size_t(p.lead.kind())]); }),
            "1", "firm or university");
   t.column("lead", collect<I>(ps, [](const Project& p) { return p.lead.index(); }), "1",
-           "index of the lead in the table of its kind");
+           "index of the lead in the table of its kind (a closed firm's index passes to a later entrant)");
   t.column("parties", collect<I>(ps, [](const Project& p) { return p.parties.size(); }), "party",
            "number of parties, lead included (rows in group parties)");
   t.column("cross_region", collect<I>(ps, [](const Project& p) { return p.cross_region; }), "1",
@@ -132,7 +132,7 @@ void write_projects_table(hid_t file, const World& world) {
   pt.column("kind", collect<S>(rows, [](const PartyRow& r) { return S(kActorKindNames[size_t(r.party.actor.kind())]); }),
             "1", "firm or university");
   pt.column("id", collect<I>(rows, [](const PartyRow& r) { return r.party.actor.index(); }), "1",
-            "index in the table of its kind");
+            "index in the table of its kind (a closed firm's index passes to a later entrant)");
   pt.column("cash_nok", collect<double>(rows, [](const PartyRow& r) { return r.party.cash_nok; }), "NOK",
             "cash offered");
   pt.column("in_kind_nok", collect<double>(rows, [](const PartyRow& r) { return r.party.in_kind_nok; }), "NOK",

@@ -43,8 +43,18 @@ RegionCounts remove_exiting_firms(World& world, const Scenario& s) {
 // Entrants: a Poisson number per region, from the stock of firms and the entrepreneurial
 // attitude, plus university spin-offs and start-ups seeded by entrepreneurship projects. Appended in region order; each entrant then meets a
 // few firms of its municipality.
+// Rows an entrant may take over: firms that closed in an earlier step (so every tie to them
+// has since been dropped by the dialogue phase) and that no running project still names.
+// Reusing them keeps the tables at the size of the living economy, not of its history.
+std::vector<std::uint32_t> free_rows(const World& world) {
+  const FirmTable& f = world.firms;
+  return gather_in_order<std::uint32_t>(f.size(), [&](std::size_t i, std::vector<std::uint32_t>& out) {
+    if (!f.alive[i] && f.active_projects[i] == 0 && f.exit_step[i] < world.step)
+      out.push_back(static_cast<std::uint32_t>(i));
+  });
+}
+
 void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
-  const auto first_entrant = static_cast<std::uint32_t>(world.firms.size());
   std::vector<std::uint16_t> region_of;  // of each entrant, in region order
   for (std::uint16_t r = 0; r < world.regions.size(); ++r) {
     const RegionParams& p = s.regions[r];
@@ -59,13 +69,17 @@ void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
     region_of.insert(region_of.end(), static_cast<std::size_t>(n), r);
     world.regions[r].entries += n;
   }
-  world.firms.resize(first_entrant + region_of.size());
-  for_each_index(region_of.size(), [&](std::size_t k) {
-    init_firm(world, s, static_cast<std::uint32_t>(first_entrant + k), region_of[k], true);
-  });
+  std::vector<std::uint32_t> rows = free_rows(world);
+  rows.resize(std::min(rows.size(), region_of.size()));
+  const std::size_t reused = rows.size();
+  for (std::size_t k = reused; k < region_of.size(); ++k) rows.push_back(static_cast<std::uint32_t>(world.firms.size() + k - reused));
+  world.firms.resize(world.firms.size() + region_of.size() - reused);
   world.trust.resize(world.firms.size());
-  for (std::uint32_t i = first_entrant; i < world.firms.size(); ++i)
-    form_first_ties(world, s, i, s.trust.initial_ties_per_firm);
+  for_each_index(rows.size(), [&](std::size_t k) {
+    world.trust.clear(rows[k]);
+    init_firm(world, s, rows[k], region_of[k], true);
+  });
+  for (std::uint32_t i : rows) form_first_ties(world, s, i, s.trust.initial_ties_per_firm);
 }
 
 }  // namespace

@@ -22,7 +22,12 @@ class TrustNetwork {
  public:
   explicit TrustNetwork(int slots_per_firm = 8) : slots_(slots_per_firm) {}
 
-  void resize(std::size_t firms) { ties_.resize(firms * slots_); }
+  // Grows by an eighth at a time (see FirmTable::resize).
+  void resize(std::size_t firms) {
+    const std::size_t n = firms * static_cast<std::size_t>(slots_);
+    if (n > ties_.capacity()) ties_.reserve(n + n / 8);
+    ties_.resize(n);
+  }
   std::size_t firms() const { return ties_.size() / slots_; }
   int slots() const { return slots_; }
 

@@ -16,7 +16,13 @@
 namespace ecosim {
 
 void FirmTable::resize(std::size_t n) {
-  auto grow = [n](auto& column) { column.resize(n); };
+  // Entrants arrive every month: grow capacity by an eighth at a time, not by doubling, so a
+  // million-firm table does not briefly hold twice its size (peak memory is a target).
+  const std::size_t room = n > alive.capacity() ? n + n / 8 : alive.capacity();
+  auto grow = [n, room](auto& column) {
+    column.reserve(room);
+    column.resize(n);
+  };
   grow(region), grow(municipality), grow(sector), grow(alive), grow(birth_step), grow(exit_step);
   grow(employees), grow(skilled), grow(capacity), grow(productivity), grow(wage_nok), grow(cash_nok);
   grow(knowledge);
@@ -107,6 +113,9 @@ void init_firm(World& world, const Scenario& s, std::uint32_t i, std::uint16_t r
   f.satisfaction[i] = static_cast<float>(region.service_quality);
   f.trust_in_municipality[i] = static_cast<float>(region.generalised_trust);
   f.promotion_org[i] = -1;
+  f.months_negative[i] = 0;
+  f.active_projects[i] = 0;
+  f.project_cash_nok_per_month[i] = 0;
   if (region.promotion_orgs > 0 && uniform01(rng) < s.dialogue.membership_share) {
     boost::random::uniform_int_distribution<int> pick_org(0, region.promotion_orgs - 1);
     f.promotion_org[i] = static_cast<std::int32_t>(state.first_promotion_org) + pick_org(rng);

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <vector>
 
 #include "engine/parallel.hpp"
@@ -18,7 +19,8 @@ namespace ecosim {
 using Knowledge = std::array<float, kThemes>;
 inline constexpr std::uint8_t kNoIdea = 0xFF;
 
-// Firms, one row each; a row is never reused, so a firm's index is its id for the whole run.
+// Firms, one row each. A closed firm's row is taken over by an entrant once nothing refers to
+// it any more (demography.cpp), so a firm is identified by its index and birth_step.
 struct FirmTable {
   std::vector<std::uint16_t> region;
   std::vector<std::uint32_t> municipality;  // global municipality index
@@ -134,7 +136,9 @@ struct World {
   PublicAgency agency;
   std::vector<RegionState> regions;
   TrustNetwork trust;
-  std::vector<Project> projects;  // every proposal, in the order made
+  // Every proposal, in the order made. A deque: it grows without moving what it holds, so a
+  // long run never briefly holds two copies of its projects (peak memory is a target).
+  std::deque<Project> projects;
   std::vector<std::uint32_t> active_projects;  // indices into projects, ascending
   // Firms tied to each university (firm, its trust), rebuilt each step for university leads.
   std::vector<std::vector<Tie>> university_ties;
