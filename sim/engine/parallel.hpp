@@ -57,15 +57,16 @@ Acc deterministic_reduce(std::size_t n, const Acc& identity, const Accumulate& a
 }
 
 // Collects what emit(i, out) appends for each i in [0, n), in index order, in parallel: each
-// fixed chunk of indices fills its own vector, and the chunks are joined in order.
+// fixed chunk of indices fills its own vector, and the chunks are joined in order. A smaller
+// grain suits few, costly items.
 template <class T, class Emit>
-std::vector<T> gather_in_order(std::size_t n, const Emit& emit) {
-  const std::size_t chunks = (n + kGrain - 1) / kGrain;
+std::vector<T> gather_in_order(std::size_t n, const Emit& emit, std::size_t grain = kGrain) {
+  const std::size_t chunks = (n + grain - 1) / grain;
   std::vector<std::vector<T>> parts(chunks);
   for_each_index(
       chunks,
       [&](std::size_t c) {
-        for (std::size_t i = c * kGrain; i < std::min(n, (c + 1) * kGrain); ++i) emit(i, parts[c]);
+        for (std::size_t i = c * grain; i < std::min(n, (c + 1) * grain); ++i) emit(i, parts[c]);
       },
       1);
   std::size_t total = 0;

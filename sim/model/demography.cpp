@@ -75,11 +75,14 @@ void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
   for (std::size_t k = reused; k < region_of.size(); ++k) rows.push_back(static_cast<std::uint32_t>(world.firms.size() + k - reused));
   world.firms.resize(world.firms.size() + region_of.size() - reused);
   world.trust.resize(world.firms.size());
-  for_each_index(rows.size(), [&](std::size_t k) {
-    world.trust.clear(rows[k]);
-    init_firm(world, s, rows[k], region_of[k], true);
-  });
-  for (std::uint32_t i : rows) form_first_ties(world, s, i, s.trust.initial_ties_per_firm);
+  for_each_index(
+      rows.size(),
+      [&](std::size_t k) {
+        world.trust.clear(rows[k]);
+        init_firm(world, s, rows[k], region_of[k], true);
+      },
+      64);  // entrants are few (about 1% of firms a month): small chunks keep both threads busy
+  form_first_ties(world, s, rows, s.trust.initial_ties_per_firm);
 }
 
 }  // namespace

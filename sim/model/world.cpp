@@ -37,11 +37,21 @@ double wage_for(const Scenario& s, int sector, double productivity) {
   return s.firms.wage_nok_per_month[sector] * std::pow(productivity, s.firms.wage_productivity_elasticity);
 }
 
-// A firm's first ties: a few firm-firm ties (mostly within its municipality, some across
-// regions where allowed) and, for firms with knowledge, a tie to a local university, all near
-// the generalised trust of its region. `mean_ties` is the mean number the firm starts.
-void form_first_ties(World& world, const Scenario& s, std::uint32_t i, double mean_ties) {
-  FirmTable& f = world.firms;
+namespace {
+
+struct FirstTie {
+  std::uint32_t holder;
+  ActorRef other;
+  float trust;
+  bool both_ways;  // firm-firm ties are held by both; a tie to a university by the firm only
+};
+
+// Draws firm i's first ties: a few firm-firm ties (mostly within its municipality, some
+// across regions where allowed) and, for firms with knowledge, a tie to a local university,
+// all near the generalised trust of its region. Reads the world only.
+void draw_first_ties(const World& world, const Scenario& s, std::uint32_t i, double mean_ties,
+                     std::vector<FirstTie>& out) {
+  const FirmTable& f = world.firms;
   Rng rng = make_rng(s.simulation.seed, AgentKind::firm, i, world.step, Stream::initial_ties);
   const std::uint16_t r = f.region[i];
   const float base = static_cast<float>(s.regions[r].generalised_trust);
@@ -58,16 +68,28 @@ void form_first_ties(World& world, const Scenario& s, std::uint32_t i, double me
       if (f.region[other] != r) trust *= static_cast<float>(s.trust.cross_region_factor);
     }
     if (other == i || !f.alive[other]) continue;
-    trust = std::min(trust, 1.0f);
-    world.trust.set(i, ActorRef::firm(other), trust);
-    world.trust.set(other, ActorRef::firm(i), trust);
+    out.push_back({i, ActorRef::firm(other), std::min(trust, 1.0f), true});
   }
   const auto unis = static_cast<std::uint32_t>(s.regions[r].universities);
   double mean_knowledge = 0;
   for (float k : f.knowledge[i]) mean_knowledge += k / kThemes;
   if (unis > 0 && uniform01(rng) < mean_knowledge) {
     const std::uint32_t u = world.regions[r].first_university + static_cast<std::uint32_t>(uniform01(rng) * unis);
-    world.trust.set(i, ActorRef::make(ActorKind::university, u), base);
+    out.push_back({i, ActorRef::make(ActorKind::university, u), base, false});
+  }
+}
+
+}  // namespace
+
+void form_first_ties(World& world, const Scenario& s, const std::vector<std::uint32_t>& firms, double mean_ties) {
+  // Drawn in parallel, stored in firm order: a full holder's slots then resolve the same way
+  // whatever the number of threads.
+  const std::vector<FirstTie> ties = gather_in_order<FirstTie>(
+      firms.size(), [&](std::size_t k, std::vector<FirstTie>& out) { draw_first_ties(world, s, firms[k], mean_ties, out); },
+      64);
+  for (const FirstTie& t : ties) {
+    world.trust.set(t.holder, t.other, t.trust);
+    if (t.both_ways) world.trust.set(t.other.index(), ActorRef::firm(t.holder), t.trust);
   }
 }
 
@@ -167,9 +189,10 @@ World build_world(const Scenario& s) {
   });
   world.trust.resize(world.firms.size());
   rebuild_rosters(world, s.dialogue.member_fee_nok_per_year);
-  // Serial, so slot conflicts resolve in index order; each tie counts for both ends.
-  for (std::uint32_t i = 0; i < world.firms.size(); ++i)
-    form_first_ties(world, s, i, s.trust.initial_ties_per_firm / 2);
+  // Each tie counts for both ends, so each firm starts half of its mean.
+  std::vector<std::uint32_t> all(world.firms.size());
+  for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+  form_first_ties(world, s, all, s.trust.initial_ties_per_firm / 2);
   return world;
 }
 

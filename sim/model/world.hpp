@@ -151,8 +151,8 @@ double wage_for(const Scenario& s, int sector, double productivity);
 // Draws the state of firm row i (initial, or an entrant of this step) in region r.
 void init_firm(World& world, const Scenario& s, std::uint32_t i, std::uint16_t r, bool entrant);
 
-// Gives firm i its first ties (at the start, or as an entrant), `mean_ties` on average.
-void form_first_ties(World& world, const Scenario& s, std::uint32_t i, double mean_ties);
+// Gives each of `firms` its first ties (at the start, or as entrants), `mean_ties` on average.
+void form_first_ties(World& world, const Scenario& s, const std::vector<std::uint32_t>& firms, double mean_ties);
 
 // Builds the initial world of a scenario (deterministic in the seed).
 World build_world(const Scenario& scenario);
