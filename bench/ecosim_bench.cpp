@@ -90,12 +90,14 @@ int main(int argc, char** argv) {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   const double peak_bytes = usage.ru_maxrss * 1024.0;
+  const double cpu = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec * 1e-6 + usage.ru_stime.tv_sec +
+                     usage.ru_stime.tv_usec * 1e-6;
   // Agent-steps count firms alive at the start; entries and exits roughly balance.
   const double agent_steps = static_cast<double>(firms) * steps;
   std::printf("firms=%ld steps=%d threads=%d setup_s=%.4f run_s=%.4f step_ms=%.3f agent_steps_per_s=%.4g "
-              "ns_per_agent_step=%.2f peak_mib=%.1f bytes_per_firm=%.0f recording_share=%.4f",
+              "ns_per_agent_step=%.2f peak_mib=%.1f bytes_per_firm=%.0f recording_share=%.4f cpu_s=%.3f",
               firms, steps, threads, setup, run, 1e3 * run / steps, agent_steps / run, 1e9 * run / agent_steps,
-              peak_bytes / (1 << 20), peak_bytes / firms, recording / run);
+              peak_bytes / (1 << 20), peak_bytes / firms, recording / run, cpu);
   for (std::size_t k = 0; k < kPhases; ++k)
     std::printf(" %s_ms=%.3f", std::string(kPhaseNames[k]).c_str(), 1e3 * sim.phase_seconds()[k] / steps);
   std::printf(" proposals=%zu\n", sim.world().projects.size());

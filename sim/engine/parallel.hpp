@@ -93,6 +93,20 @@ struct Buckets {
 template <class Key>
 Buckets bucket_in_order(std::size_t n, std::size_t buckets, const Key& key) {
   const std::size_t chunks = (n + kGrain - 1) / kGrain;
+  if (buckets > kGrain) {
+    // Many buckets (one per firm, say): a table of chunks x buckets would not fit; one serial
+    // counting sort gives the same result.
+    Buckets out;
+    out.offsets.assign(buckets + 1, 0);
+    for (std::size_t i = 0; i < n; ++i)
+      if (const auto k = key(i); k >= 0) ++out.offsets[static_cast<std::size_t>(k) + 1];
+    for (std::size_t b = 0; b < buckets; ++b) out.offsets[b + 1] += out.offsets[b];
+    out.items.resize(out.offsets[buckets]);
+    std::vector<std::uint32_t> next(out.offsets.begin(), out.offsets.end() - 1);
+    for (std::size_t i = 0; i < n; ++i)
+      if (const auto k = key(i); k >= 0) out.items[next[static_cast<std::size_t>(k)]++] = static_cast<std::uint32_t>(i);
+    return out;
+  }
   std::vector<std::uint32_t> counts(chunks * buckets, 0);  // [chunk][bucket]
   for_each_index(
       chunks,

@@ -87,10 +87,22 @@ void form_first_ties(World& world, const Scenario& s, const std::vector<std::uin
   const std::vector<FirstTie> ties = gather_in_order<FirstTie>(
       firms.size(), [&](std::size_t k, std::vector<FirstTie>& out) { draw_first_ties(world, s, firms[k], mean_ties, out); },
       64);
+  // Each holder's slots depend only on the order of its own ties: group the ties by holder
+  // (in their serial order) and let holders take them in parallel; the result is the same as
+  // applying them one by one.
+  struct Held { std::uint32_t holder; ActorRef other; float trust; };
+  std::vector<Held> held;
+  held.reserve(2 * ties.size());
   for (const FirstTie& t : ties) {
-    world.trust.set(t.holder, t.other, t.trust);
-    if (t.both_ways) world.trust.set(t.other.index(), ActorRef::firm(t.holder), t.trust);
+    held.push_back({t.holder, t.other, t.trust});
+    if (t.both_ways) held.push_back({t.other.index(), ActorRef::firm(t.holder), t.trust});
   }
+  const Buckets by_holder = bucket_in_order(held.size(), world.firms.size(),
+                                            [&](std::size_t k) { return static_cast<std::int64_t>(held[k].holder); });
+  for_each_index(world.firms.size(), [&](std::size_t i) {
+    for (const std::uint32_t* k = by_holder.begin(i); k != by_holder.end(i); ++k)
+      world.trust.set(static_cast<std::uint32_t>(i), held[*k].other, held[*k].trust);
+  });
 }
 
 void init_firm(World& world, const Scenario& s, std::uint32_t i, std::uint16_t r, bool entrant) {
