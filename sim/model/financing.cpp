@@ -106,7 +106,7 @@ void finance(World& world, const Scenario& s, Project& p) {
   p.investor = -1;
 }
 
-void start_project(World& world, const Scenario& s, Project& p) {
+void start_project(World& world, Project& p) {
   FirmTable& f = world.firms;
   p.status = ProjectStatus::active;
   p.start = world.step;
@@ -135,7 +135,6 @@ void start_project(World& world, const Scenario& s, Project& p) {
   region.private_money_nok += p.private_cash_nok();
   region.leaked_nok += p.leaked_nok;
   world.active_projects.push_back(p.id);
-  (void)s;
 }
 
 }  // namespace ecosim

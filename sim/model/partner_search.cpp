@@ -15,10 +15,9 @@ float min_partner_trust(const Scenario& s) {
   return rung == 0 ? 0.0f : static_cast<float>(s.trust.ladder[rung - 1]);
 }
 
-double runway_months(const World& world, const Scenario& s, std::uint32_t firm) {
+double runway_months(const World& world, std::uint32_t firm) {
   const FirmTable& f = world.firms;
   return f.cash_nok[firm] / (std::max(1, f.employees[firm]) * double(f.wage_nok[firm]));
-  (void)s;
 }
 
 namespace {
@@ -142,7 +141,7 @@ void admit_partners(World& world, const Scenario& s, Project& p, const std::vect
                        : world.universities[a.index()].active_projects < s.universities.max_concurrent_projects;
   };
   auto passes_due_diligence = [&](ActorRef a) {
-    return !m.due_diligence || !a.is_firm() || runway_months(world, s, a.index()) >= m.due_diligence_min_runway_months;
+    return !m.due_diligence || !a.is_firm() || runway_months(world, a.index()) >= m.due_diligence_min_runway_months;
   };
 
   // Encounters make ties (the first rung) whether or not they lead to a partnership.
@@ -156,7 +155,7 @@ void admit_partners(World& world, const Scenario& s, Project& p, const std::vect
 
   p.set(Check::lead_capacity, has_room(p.lead));
   if (p.result(Check::lead_capacity) == CheckResult::failed) return;
-  if (p.lead.is_firm()) p.parties.front().runway_months = static_cast<float>(runway_months(world, s, p.lead.index()));
+  if (p.lead.is_firm()) p.parties.front().runway_months = static_cast<float>(runway_months(world, p.lead.index()));
   if (!passes_due_diligence(p.lead)) {
     p.set(Check::due_diligence, false);
     return;
@@ -173,7 +172,7 @@ void admit_partners(World& world, const Scenario& s, Project& p, const std::vect
     party.actor = c.actor;
     party.region = c.actor.is_firm() ? f.region[c.actor.index()] : world.universities[c.actor.index()].region;
     party.trust = c.trust;
-    if (c.actor.is_firm()) party.runway_months = static_cast<float>(runway_months(world, s, c.actor.index()));
+    if (c.actor.is_firm()) party.runway_months = static_cast<float>(runway_months(world, c.actor.index()));
     p.parties.push_back(party);
   }
   const bool enough = static_cast<int>(p.parties.size()) >= s.projects.min_parties;

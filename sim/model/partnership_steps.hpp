@@ -33,9 +33,9 @@ void admit_partners(World& world, const Scenario& s, Project& p, const std::vect
 // 5. Financing (financing.cpp): the co-financing rules, in order, each check recorded; a
 // funded project starts and commits its money.
 void finance(World& world, const Scenario& s, Project& p);
-void start_project(World& world, const Scenario& s, Project& p);
+void start_project(World& world, Project& p);
 
 // Cash runway of a firm in months of its wage bill.
-double runway_months(const World& world, const Scenario& s, std::uint32_t firm);
+double runway_months(const World& world, std::uint32_t firm);
 
 }  // namespace ecosim

@@ -36,7 +36,7 @@ void form_partnerships(World& world, const Scenario& s) {
     const bool admitted = p.result(Check::partner_found) == CheckResult::passed;
     if (admitted) finance(world, s, p);
     if (admitted && p.result(Check::funded) == CheckResult::passed) {
-      start_project(world, s, p);
+      start_project(world, p);
       continue;
     }
     if (!admitted) {
