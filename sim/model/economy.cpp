@@ -62,10 +62,12 @@ void plan_employment(World& world, const Scenario& s) {
     // Laplace shock with standard deviation sigma, centred so that E[exp(shock)] = exp(drift).
     const double scale = std::min(std::max(sigma, 1e-12) / std::sqrt(2.0), 0.5);
     boost::random::laplace_distribution<double> shock(drift + std::log(1.0 - scale * scale), scale);
-    const double capacity = std::clamp(size * std::exp(shock(rng)) - 1.0, 0.0, 1e7);
+    // Capacity may fall below zero (a one-person firm drifting further from hiring): cutting
+    // it at zero would turn every unlucky draw of the many one-person firms into upward drift.
+    const double capacity = std::clamp(size * std::exp(shock(rng)) - 1.0, -0.9, 1e7);
     f.capacity[i] = static_cast<float>(capacity);
 
-    const int target = static_cast<int>(std::lround(capacity));
+    const int target = static_cast<int>(std::lround(std::max(0.0, capacity)));
     if (target < f.employees[i]) {
       f.skilled[i] = static_cast<int>(std::lround(f.skilled[i] * double(target) / f.employees[i]));
       f.employees[i] = target;
