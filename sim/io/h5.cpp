@@ -120,8 +120,9 @@ Handle write_doubles(hid_t parent, const std::string& name, const std::vector<do
   return write_1d(parent, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, values.size(), values.data());
 }
 
-Handle write_ints(hid_t parent, const std::string& name, const std::vector<std::int64_t>& values) {
-  return write_1d(parent, name, H5T_STD_I64LE, H5T_NATIVE_INT64, values.size(), values.data());
+Handle write_ints(hid_t parent, const std::string& name, const std::vector<std::int64_t>& values,
+                  hid_t file_type) {
+  return write_1d(parent, name, file_type, H5T_NATIVE_INT64, values.size(), values.data());
 }
 
 void make_scale(hid_t dataset, const std::string& name) {

@@ -48,7 +48,9 @@ Handle write_strings(hid_t parent, const std::string& name, const std::vector<st
 // columns of short category names; h5py returns bytes (use .asstr()).
 Handle write_fixed_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values);
 Handle write_doubles(hid_t parent, const std::string& name, const std::vector<double>& values);
-Handle write_ints(hid_t parent, const std::string& name, const std::vector<std::int64_t>& values);
+// Integers stored as `file_type` (a narrower type keeps long tables small; values must fit).
+Handle write_ints(hid_t parent, const std::string& name, const std::vector<std::int64_t>& values,
+                  hid_t file_type = H5T_STD_I64LE);
 
 // Marks a 1-D dataset as the dimension scale `name`, and attaches scales to a variable.
 void make_scale(hid_t dataset, const std::string& name);

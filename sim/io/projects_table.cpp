@@ -17,18 +17,20 @@ class TableWriter {
   TableWriter(hid_t group, const std::string& dimension, std::size_t rows) : group_(group) {
     std::vector<std::int64_t> index(rows);
     for (std::size_t i = 0; i < rows; ++i) index[i] = static_cast<std::int64_t>(i);
-    scale_ = h5::write_ints(group, dimension, index);
+    scale_ = h5::write_ints(group, dimension, index, H5T_STD_I32LE);
     h5::write_attribute(scale_.get(), "units", std::string("1"));
     h5::write_attribute(scale_.get(), "description", "row number of the " + dimension);
     h5::make_scale(scale_.get(), dimension);
   }
+  // Integers are stored as 32-bit (ids, months) or, for flags and checks, 8-bit: the tables of
+  // a long run hold millions of rows, and writing them is part of the run's time.
   template <class T>
   void column(const std::string& name, const std::vector<T>& values, const std::string& units,
-              const std::string& description) {
+              const std::string& description, hid_t int_type = H5T_STD_I32LE) {
     Handle ds;
     if constexpr (std::is_same_v<T, std::string>) ds = h5::write_fixed_strings(group_, name, values);
     else if constexpr (std::is_same_v<T, double>) ds = h5::write_doubles(group_, name, values);
-    else ds = h5::write_ints(group_, name, values);
+    else ds = h5::write_ints(group_, name, values, int_type);
     h5::write_attribute(ds.get(), "units", units);
     h5::write_attribute(ds.get(), "description", description);
     h5::attach_scale(ds.get(), scale_.get(), 0);
@@ -68,7 +70,7 @@ void write_projects_table(hid_t file, const World& world) {
   t.column("parties", collect<I>(ps, [](const Project& p) { return p.parties.size(); }), "party",
            "number of parties, lead included (rows in group parties)");
   t.column("cross_region", collect<I>(ps, [](const Project& p) { return p.cross_region; }), "1",
-           "1 when a party comes from another region");
+           "1 when a party comes from another region", H5T_STD_I8LE);
   t.column("budget_nok", collect<double>(ps, [](const Project& p) { return p.budget_nok; }), "NOK",
            "total budget (transparency overhead included when transparency is required)");
   t.column("duration_months", collect<I>(ps, [](const Project& p) { return p.duration_months; }), "month",
@@ -92,7 +94,8 @@ void write_projects_table(hid_t file, const World& world) {
   for (std::size_t c = 0; c < kChecks; ++c) {
     t.column("check_" + S(kCheckNames[c]),
              collect<I>(ps, [c](const Project& p) { return static_cast<int>(p.checks[c]); }), "1",
-             "rule check " + S(kCheckNames[c]) + ": 1 passed, 0 failed, -1 not reached or switched off");
+             "rule check " + S(kCheckNames[c]) + ": 1 passed, 0 failed, -1 not reached or switched off",
+             H5T_STD_I8LE);
   }
   t.column("status", collect<S>(ps, [](const Project& p) { return S(kProjectStatusNames[size_t(p.status)]); }),
            "1", "rejected, active, stopped_at_review, completed, failed or continued");
@@ -107,7 +110,7 @@ void write_projects_table(hid_t file, const World& world) {
   t.column("continued_until", collect<I>(ps, [](const Project& p) { return p.continued_until < 0 ? -1 : p.continued_until + 1; }),
            "month", "last month its private side pays when it lives on after its funding; -1 otherwise");
   t.column("succeeded", collect<I>(ps, [](const Project& p) { return p.succeeded; }), "1",
-           "1 when it reached its goals at the end of its funding");
+           "1 when it reached its goals at the end of its funding", H5T_STD_I8LE);
   t.column("complementarity", collect<double>(ps, [](const Project& p) { return p.complementarity; }), "1",
            "mean gap between the lead's and each partner's knowledge profile");
   t.column("review_signal", collect<double>(ps, [](const Project& p) { return p.review_signal; }), "1",
