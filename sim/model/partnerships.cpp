@@ -12,7 +12,7 @@ void index_university_ties(World& world) {
   const FirmTable& f = world.firms;
   struct Held { std::uint32_t university; Tie tie; };
   const std::vector<Held> held = gather_in_order<Held>(f.size(), [&](std::size_t i, std::vector<Held>& out) {
-    if (!f.alive[i]) return;
+    if (!f.alive[i] || !world.trust.holds_university_tie(static_cast<std::uint32_t>(i))) return;
     const Tie* ties = world.trust.ties_of(static_cast<std::uint32_t>(i));
     for (int k = 0; k < world.trust.slots(); ++k)
       if (!ties[k].other.empty() && ties[k].other.kind() == ActorKind::university)

@@ -24,6 +24,9 @@ bool TrustNetwork::set(std::uint32_t firm, ActorRef other, float trust) {
     }
   }
   if (!target->other.empty() && target->trust >= trust) return false;
+  auto is_university = [](ActorRef a) { return !a.empty() && a.kind() == ActorKind::university; };
+  university_ties_[firm] = static_cast<std::uint8_t>(university_ties_[firm] - is_university(target->other) +
+                                                     is_university(other));
   *target = {other, trust, 0};
   return true;
 }
@@ -43,6 +46,7 @@ void TrustNetwork::add_joint_project(std::uint32_t firm, ActorRef other) {
 void TrustNetwork::clear(std::uint32_t firm) {
   Tie* ties = ties_of(firm);
   for (int i = 0; i < slots_; ++i) ties[i] = Tie{};
+  university_ties_[firm] = 0;
 }
 
 }  // namespace ecosim

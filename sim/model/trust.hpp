@@ -25,9 +25,14 @@ class TrustNetwork {
   // Grows by an eighth at a time (see FirmTable::resize).
   void resize(std::size_t firms) {
     const std::size_t n = firms * static_cast<std::size_t>(slots_);
-    if (n > ties_.capacity()) ties_.reserve(n + n / 8);
+    if (n > ties_.capacity()) ties_.reserve(n + n / 8), university_ties_.reserve(firms + firms / 8);
     ties_.resize(n);
+    university_ties_.resize(firms);
   }
+
+  // Whether the firm holds a tie to any university: lets the university index skip the
+  // slots of most firms.
+  bool holds_university_tie(std::uint32_t firm) const { return university_ties_[firm] > 0; }
   std::size_t firms() const { return ties_.size() / slots_; }
   int slots() const { return slots_; }
 
@@ -57,6 +62,7 @@ class TrustNetwork {
  private:
   int slots_;
   std::vector<Tie> ties_;
+  std::vector<std::uint8_t> university_ties_;  // per holder: ties to universities held
 };
 
 // Rung of a trust value on the ladder (thresholds: shared view, cooperation, joint action).

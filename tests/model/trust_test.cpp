@@ -57,3 +57,25 @@ TEST(ActorRef, KeepsKindAndIndexApart) {
 
 }  // namespace
 }  // namespace ecosim
+
+namespace ecosim {
+namespace {
+
+TEST(TrustNetwork, KnowsWhichFirmsHoldAUniversityTie) {
+  TrustNetwork net(2);
+  net.resize(3);
+  const ActorRef uni = ActorRef::make(ActorKind::university, 0);
+  EXPECT_FALSE(net.holds_university_tie(0));
+  net.set(0, uni, 0.5f);
+  EXPECT_TRUE(net.holds_university_tie(0));
+  net.set(0, uni, 0.6f);  // an update, not a second tie
+  net.set(0, ActorRef::firm(1), 0.7f);
+  net.set(0, ActorRef::firm(2), 0.9f);  // full: evicts the weakest, the university tie
+  EXPECT_FALSE(net.holds_university_tie(0));
+  net.set(1, uni, 0.5f);
+  net.clear(1);
+  EXPECT_FALSE(net.holds_university_tie(1));
+}
+
+}  // namespace
+}  // namespace ecosim
