@@ -108,11 +108,23 @@ def main(argv=None):
                          f"{busy:.2f} cores busy")
             if firms >= 100_000 and top == 2:
                 checks.append((f"2 threads >= 1.8x faster than 1 at {firms:,} firms", speedup >= 1.8, f"{speedup:.2f}x"))
+        # Where the speed-up is lost: each phase's own speed-up at the largest size.
+        largest = max(args.sizes)
+        per_phase = {p: results[largest, 1][p + "_ms"] / max(results[largest, top][p + "_ms"], 1e-9) for p in PHASES}
+        lines += ["", f"Speed-up by phase at {largest:,} firms (1 -> {top} threads), slowest first:", ""]
+        for phase, speedup in sorted(per_phase.items(), key=lambda kv: kv[1]):
+            share = results[largest, top][phase + "_ms"] / results[largest, top]["step_ms"]
+            lines.append(f"- {phase}: {speedup:.2f}x ({100 * share:.0f}% of a step on {top} threads)")
+        lines += ["", "Serial by design: admission and financing of proposals (fixed order, so partners' places "
+                  "and funders' budgets are taken the same way at any thread count) in partnerships, the "
+                  "settling of ended projects in projects, and HDF5 writes. A compute-only TBB loop reaches "
+                  "about 1.84x on this 2-core VM, the ceiling for any phase here."]
     ratio = results[large, top]["step_ns_per_agent_step"] / results[small, top]["step_ns_per_agent_step"]
     checks.append((f"cost per agent-step at {large:,} <= 1.3x that at {small:,} (stepping)", ratio <= 1.3, f"{ratio:.2f}x"))
+    lines += ["", f"Cost per firm by phase, {large:,} against {small:,} firms ({top} threads):", ""]
     for phase in PHASES:
         grow = (results[large, top][phase + "_ms"] / large) / max(results[small, top][phase + "_ms"] / small, 1e-12)
-        lines.append(f"- phase {phase}: cost per firm at {large:,} is {grow:.2f}x that at {small:,}")
+        lines.append(f"- {phase}: {grow:.2f}x")
     share = max(results[firms, top]["recording_share"] for firms in args.sizes if firms >= 100_000) \
         if large >= 100_000 else results[large, top]["recording_share"]
     checks.append(("HDF5 recording <= 5% of run time (10^5 firms and more)", share <= 0.05, f"{100 * share:.1f}%"))
