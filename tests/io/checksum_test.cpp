@@ -12,6 +12,7 @@
 #include "io/h5.hpp"
 #include "io/recorder.hpp"
 #include "model/simulation.hpp"
+#include "support/fnv.hpp"
 #include "support/small_world.hpp"
 
 namespace ecosim {
@@ -19,14 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Fnv {
-  std::uint64_t h = 1469598103934665603ull;
-  void add(const void* data, std::size_t n) {
-    const auto* p = static_cast<const unsigned char*>(data);
-    for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
-  }
-  void add(const std::string& s) { add(s.data(), s.size() + 1); }
-};
 
 herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* out) {
   static_cast<std::vector<std::string>*>(out)->push_back(name);
@@ -34,7 +27,7 @@ herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* out) {
 }
 
 // Hashes every dataset of a group, by name order: names, shapes and values.
-void hash_group(hid_t file, const std::string& group_name, Fnv& fnv) {
+void hash_group(hid_t file, const std::string& group_name, testing::Fnv& fnv) {
   h5::Handle group = h5::open_group(file, group_name);
   std::vector<std::string> names;
   H5Literate(group.get(), H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_name, &names);
@@ -63,7 +56,7 @@ std::string digest_of_small_run(const std::vector<std::string>& overrides = {}) 
     recorder.finish(sim.world());
   }
   h5::Handle file(h5::check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open"), H5Fclose);
-  Fnv fnv;
+  testing::Fnv fnv;
   for (const char* group : {"indicators", "projects", "parties"}) hash_group(file.get(), group, fnv);
   std::ostringstream hex;
   hex << std::hex << fnv.h;

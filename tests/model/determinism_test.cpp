@@ -5,20 +5,12 @@
 
 #include "engine/parallel.hpp"
 #include "model/simulation.hpp"
+#include "support/fnv.hpp"
 #include "support/small_world.hpp"
 
 namespace ecosim {
 namespace {
 
-struct Hash {
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a
-  void bytes(const void* data, std::size_t n) {
-    const auto* p = static_cast<const unsigned char*>(data);
-    for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
-  }
-  template <class T>
-  void column(const std::vector<T>& v) { bytes(v.data(), v.size() * sizeof(T)); }
-};
 
 struct RunDigest {
   std::vector<Observation> observations;
@@ -31,23 +23,23 @@ RunDigest run(int threads, const std::vector<std::string>& overrides = {}) {
   RunDigest d;
   for (int t = 0; t < sim.scenario().simulation.steps; ++t) d.observations.push_back(sim.step());
   const FirmTable& f = sim.world().firms;
-  Hash h;
-  h.column(f.alive), h.column(f.employees), h.column(f.skilled), h.column(f.capacity);
-  h.column(f.cash_nok), h.column(f.knowledge), h.column(f.satisfaction), h.column(f.emission_factor);
-  h.column(f.trust_in_municipality), h.column(f.innovation_revenue_nok);
+  testing::Fnv h;
+  h.add(f.alive), h.add(f.employees), h.add(f.skilled), h.add(f.capacity);
+  h.add(f.cash_nok), h.add(f.knowledge), h.add(f.satisfaction), h.add(f.emission_factor);
+  h.add(f.trust_in_municipality), h.add(f.innovation_revenue_nok);
   for (std::uint32_t i = 0; i < f.size(); ++i) {
     const Tie* ties = sim.world().trust.ties_of(i);
     for (int k = 0; k < sim.world().trust.slots(); ++k) {  // field by field: Tie has padding
-      h.bytes(&ties[k].other.bits, sizeof ties[k].other.bits);
-      h.bytes(&ties[k].trust, sizeof ties[k].trust);
-      h.bytes(&ties[k].joint_projects, sizeof ties[k].joint_projects);
+      h.add(&ties[k].other.bits, sizeof ties[k].other.bits);
+      h.add(&ties[k].trust, sizeof ties[k].trust);
+      h.add(&ties[k].joint_projects, sizeof ties[k].joint_projects);
     }
   }
   for (const Project& p : sim.world().projects) {
-    h.bytes(&p.budget_nok, sizeof p.budget_nok);
-    h.bytes(&p.status, sizeof p.status);
-    h.bytes(&p.municipal_nok, sizeof p.municipal_nok);
-    for (const Party& party : p.parties) h.bytes(&party.actor, sizeof party.actor);
+    h.add(&p.budget_nok, sizeof p.budget_nok);
+    h.add(&p.status, sizeof p.status);
+    h.add(&p.municipal_nok, sizeof p.municipal_nok);
+    for (const Party& party : p.parties) h.add(&party.actor, sizeof party.actor);
   }
   d.state = h.h;
   return d;
