@@ -15,7 +15,7 @@
 
 #include "engine/parallel.hpp"
 #include "io/recorder.hpp"
-#include "model/simulation.hpp"
+#include "run/simulation.hpp"
 #include "scenario/load.hpp"
 
 namespace {

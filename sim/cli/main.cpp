@@ -14,7 +14,7 @@
 #include "cli/summary.hpp"
 #include "engine/parallel.hpp"
 #include "io/recorder.hpp"
-#include "model/simulation.hpp"
+#include "run/simulation.hpp"
 #include "scenario/load.hpp"
 
 namespace po = boost::program_options;

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <ostream>
 
-#include "model/simulation.hpp"
+#include "run/simulation.hpp"
 
 namespace ecosim {
 

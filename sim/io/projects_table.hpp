@@ -2,7 +2,7 @@
 
 #include <hdf5.h>
 
-#include "model/world.hpp"
+#include "world/world.hpp"
 
 namespace ecosim {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "model/indicators.hpp"
-#include "model/world.hpp"
+#include "indicators/indicators.hpp"
+#include "world/world.hpp"
 #include "scenario/scenario.hpp"
 
 namespace ecosim {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "model/types.hpp"
+#include "scenario/vocabulary.hpp"
 
 namespace ecosim {
 

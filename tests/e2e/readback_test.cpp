@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "io/h5.hpp"
-#include "model/indicators.hpp"
+#include "indicators/indicators.hpp"
 #include "scenario/load.hpp"
 
 namespace ecosim {

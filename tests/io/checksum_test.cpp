@@ -11,7 +11,7 @@
 
 #include "io/h5.hpp"
 #include "io/recorder.hpp"
-#include "model/simulation.hpp"
+#include "run/simulation.hpp"
 #include "support/fnv.hpp"
 #include "support/small_world.hpp"
 

@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "io/h5.hpp"
-#include "model/simulation.hpp"
+#include "run/simulation.hpp"
 #include "support/small_world.hpp"
 
 namespace ecosim {

@@ -4,7 +4,7 @@
 #include <cstring>
 
 #include "engine/parallel.hpp"
-#include "model/simulation.hpp"
+#include "run/simulation.hpp"
 #include "support/fnv.hpp"
 #include "support/small_world.hpp"
 

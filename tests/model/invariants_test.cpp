@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "model/simulation.hpp"
+#include "run/simulation.hpp"
 #include "support/small_world.hpp"
 
 namespace ecosim {

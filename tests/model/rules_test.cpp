@@ -4,8 +4,8 @@
 
 #include <functional>
 
-#include "model/partnership_steps.hpp"
-#include "model/simulation.hpp"
+#include "phases/partnerships/steps.hpp"
+#include "run/simulation.hpp"
 #include "support/small_world.hpp"
 
 namespace ecosim {

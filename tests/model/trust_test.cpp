@@ -1,4 +1,4 @@
-#include "model/trust.hpp"
+#include "world/trust.hpp"
 
 #include <gtest/gtest.h>
 

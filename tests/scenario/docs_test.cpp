@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "model/indicators.hpp"
+#include "indicators/indicators.hpp"
 #include "scenario/load.hpp"
 
 namespace ecosim {

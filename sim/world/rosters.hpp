@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/world.hpp"
+#include "world/world.hpp"
 
 namespace ecosim {
 

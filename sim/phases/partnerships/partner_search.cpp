@@ -5,8 +5,8 @@
 
 #include "engine/parallel.hpp"
 #include "engine/rng.hpp"
-#include "model/knowledge.hpp"
-#include "model/partnership_steps.hpp"
+#include "world/knowledge.hpp"
+#include "phases/partnerships/steps.hpp"
 
 namespace ecosim {
 

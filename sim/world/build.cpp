@@ -1,4 +1,4 @@
-#include "model/world.hpp"
+#include "world/world.hpp"
 
 #include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/discrete_distribution.hpp>
@@ -11,7 +11,7 @@
 
 #include "engine/parallel.hpp"
 #include "engine/rng.hpp"
-#include "model/rosters.hpp"
+#include "world/rosters.hpp"
 
 namespace ecosim {
 

@@ -1,7 +1,7 @@
 // Phases 3-5: ideas, partner search and financing, run in this order each step.
 #include "engine/parallel.hpp"
-#include "model/partnership_steps.hpp"
-#include "model/phases.hpp"
+#include "phases/partnerships/steps.hpp"
+#include "phases/phases.hpp"
 
 namespace ecosim {
 namespace {

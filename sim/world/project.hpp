@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "model/actor.hpp"
-#include "model/types.hpp"
+#include "world/actor.hpp"
+#include "scenario/vocabulary.hpp"
 
 namespace ecosim {
 

@@ -7,7 +7,7 @@
 
 #include "engine/parallel.hpp"
 #include "engine/rng.hpp"
-#include "model/partnership_steps.hpp"
+#include "phases/partnerships/steps.hpp"
 
 namespace ecosim {
 namespace {

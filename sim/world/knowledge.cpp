@@ -1,4 +1,4 @@
-#include "model/knowledge.hpp"
+#include "world/knowledge.hpp"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "model/rosters.hpp"
+#include "world/rosters.hpp"
 
 namespace ecosim {
 

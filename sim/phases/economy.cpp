@@ -6,7 +6,7 @@
 
 #include "engine/parallel.hpp"
 #include "engine/rng.hpp"
-#include "model/phases.hpp"
+#include "phases/phases.hpp"
 
 namespace ecosim {
 namespace {

@@ -1,8 +1,8 @@
-#include "model/simulation.hpp"
+#include "run/simulation.hpp"
 
 #include <chrono>
 
-#include "model/phases.hpp"
+#include "phases/phases.hpp"
 
 namespace ecosim {
 namespace {

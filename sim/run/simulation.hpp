@@ -4,8 +4,8 @@
 #include <array>
 #include <string_view>
 
-#include "model/indicators.hpp"
-#include "model/world.hpp"
+#include "indicators/indicators.hpp"
+#include "world/world.hpp"
 #include "scenario/scenario.hpp"
 
 namespace ecosim {

@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "model/actor.hpp"
-#include "model/types.hpp"
+#include "world/actor.hpp"
+#include "scenario/vocabulary.hpp"
 
 namespace ecosim {
 

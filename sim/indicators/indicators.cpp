@@ -1,4 +1,4 @@
-#include "model/indicators.hpp"
+#include "indicators/indicators.hpp"
 
 #include <cmath>
 #include <numeric>

@@ -4,8 +4,8 @@
 #include <algorithm>
 
 #include "engine/rng.hpp"
-#include "model/partnership_steps.hpp"
-#include "model/success.hpp"
+#include "phases/partnerships/steps.hpp"
+#include "phases/partnerships/success.hpp"
 
 namespace ecosim {
 namespace {

@@ -4,8 +4,8 @@
 
 #include "engine/parallel.hpp"
 #include "engine/rng.hpp"
-#include "model/phases.hpp"
-#include "model/rosters.hpp"
+#include "phases/phases.hpp"
+#include "world/rosters.hpp"
 
 namespace ecosim {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "model/world.hpp"
+#include "world/world.hpp"
 
 namespace ecosim {
 

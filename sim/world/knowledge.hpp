@@ -3,7 +3,7 @@
 // project, fades while unused). Partners are scored on how they complement each other.
 #pragma once
 
-#include "model/world.hpp"
+#include "world/world.hpp"
 
 namespace ecosim {
 

@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "engine/parallel.hpp"
-#include "model/actor.hpp"
-#include "model/project.hpp"
-#include "model/trust.hpp"
-#include "model/types.hpp"
+#include "world/actor.hpp"
+#include "world/project.hpp"
+#include "world/trust.hpp"
+#include "scenario/vocabulary.hpp"
 #include "scenario/scenario.hpp"
 
 namespace ecosim {

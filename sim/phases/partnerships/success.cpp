@@ -1,9 +1,9 @@
-#include "model/success.hpp"
+#include "phases/partnerships/success.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "model/knowledge.hpp"
+#include "world/knowledge.hpp"
 
 namespace ecosim {
 

@@ -3,7 +3,7 @@
 // touches every agent, and resolves cross-agent effects in a fixed order.
 #pragma once
 
-#include "model/world.hpp"
+#include "world/world.hpp"
 #include "scenario/scenario.hpp"
 
 namespace ecosim {

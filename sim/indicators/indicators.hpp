@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/world.hpp"
+#include "world/world.hpp"
 
 namespace ecosim {
 

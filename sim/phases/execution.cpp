@@ -6,8 +6,8 @@
 
 #include "engine/parallel.hpp"
 #include "engine/rng.hpp"
-#include "model/knowledge.hpp"
-#include "model/phases.hpp"
+#include "world/knowledge.hpp"
+#include "phases/phases.hpp"
 
 namespace ecosim {
 namespace {
