@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  cmake g++ make pkg-config git
+  cmake g++ make pkg-config git clang-format
   libboost-program-options-dev libboost-random-dev
   libtbb-dev librandom123-dev libtomlplusplus-dev
   libhdf5-dev hdf5-tools

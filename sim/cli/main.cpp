@@ -1,7 +1,6 @@
 // ecosim: the command line. Exit codes: 0 ok, 1 runtime failure, 2 bad input.
-#include <boost/program_options.hpp>
-
 #include <atomic>
+#include <boost/program_options.hpp>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -44,8 +43,9 @@ const char* kUsage =
     "  -h [ --help ]    this help; 'ecosim COMMAND --help' for a command\n"
     "  --version        print the version\n";
 
-po::variables_map parse(const std::vector<std::string>& args, const po::options_description& visible,
-                        const po::options_description& all, const po::positional_options_description& pos) {
+po::variables_map parse(const std::vector<std::string>& args,
+                        const po::options_description& visible, const po::options_description& all,
+                        const po::positional_options_description& pos) {
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
@@ -68,19 +68,20 @@ fs::path default_output(const Scenario& s, const std::string& file) {
 }
 
 int run_command(const std::vector<std::string>& args) {
-  po::options_description visible("ecosim run [SCENARIO] [options]\n\nSimulate SCENARIO (a TOML file; "
-                                  "the embedded default when left out) and write an HDF5 run file");
+  po::options_description visible(
+      "ecosim run [SCENARIO] [options]\n\nSimulate SCENARIO (a TOML file; "
+      "the embedded default when left out) and write an HDF5 run file");
   std::string output;
   std::vector<std::string> overrides;
-  visible.add_options()
-      ("help,h", "this help")
-      ("output,o", po::value(&output), "run file to write (default: runs/<scenario>_seed<N>.h5)")
-      ("seed", po::value<std::int64_t>(), "shorthand for --set simulation.seed=N")
-      ("steps", po::value<int>(), "shorthand for --set simulation.steps=N")
-      ("threads", po::value<int>()->default_value(0), "worker threads, 1..1024; 0 = all cores")
-      ("set", po::value(&overrides)->composing(), "override a scenario key: --set key.path=value (repeatable)")
-      ("force", "overwrite an existing run file")
-      ("quiet,q", "no progress and no summary; only errors");
+  visible.add_options()("help,h", "this help")(
+      "output,o", po::value(&output), "run file to write (default: runs/<scenario>_seed<N>.h5)")(
+      "seed", po::value<std::int64_t>(), "shorthand for --set simulation.seed=N")(
+      "steps", po::value<int>(), "shorthand for --set simulation.steps=N")(
+      "threads", po::value<int>()->default_value(0), "worker threads, 1..1024; 0 = all cores")(
+      "set", po::value(&overrides)->composing(),
+      "override a scenario key: --set key.path=value (repeatable)")(
+      "force", "overwrite an existing run file")("quiet,q",
+                                                 "no progress and no summary; only errors");
   po::options_description all;
   std::string scenario_file;
   all.add(visible).add_options()("scenario", po::value(&scenario_file));
@@ -94,8 +95,10 @@ int run_command(const std::vector<std::string>& args) {
   const int threads = vm["threads"].as<int>();
   if (threads < 0 || threads > 1024)
     throw BadInput("--threads: out of range: " + std::to_string(threads) + " (allowed: 0..1024)");
-  if (vm.count("seed")) overrides.push_back("simulation.seed=" + std::to_string(vm["seed"].as<std::int64_t>()));
-  if (vm.count("steps")) overrides.push_back("simulation.steps=" + std::to_string(vm["steps"].as<int>()));
+  if (vm.count("seed"))
+    overrides.push_back("simulation.seed=" + std::to_string(vm["seed"].as<std::int64_t>()));
+  if (vm.count("steps"))
+    overrides.push_back("simulation.steps=" + std::to_string(vm["steps"].as<int>()));
   const bool quiet = vm.count("quiet") > 0;
 
   Scenario scenario = load(scenario_file, overrides);
@@ -132,11 +135,12 @@ int run_command(const std::vector<std::string>& args) {
 }
 
 int check_command(const std::vector<std::string>& args) {
-  po::options_description visible("ecosim check SCENARIO [options]\n\nValidate SCENARIO and report "
-                                  "every problem as FILE:LINE:COL: key: message");
+  po::options_description visible(
+      "ecosim check SCENARIO [options]\n\nValidate SCENARIO and report "
+      "every problem as FILE:LINE:COL: key: message");
   std::vector<std::string> overrides;
-  visible.add_options()("help,h", "this help")(
-      "set", po::value(&overrides)->composing(), "override a scenario key: --set key.path=value");
+  visible.add_options()("help,h", "this help")("set", po::value(&overrides)->composing(),
+                                               "override a scenario key: --set key.path=value");
   po::options_description all;
   std::string scenario_file;
   all.add(visible).add_options()("scenario", po::value(&scenario_file));
@@ -174,7 +178,8 @@ int dispatch(int argc, char** argv) {
     std::cout << parameter_table_markdown();
     return kOk;
   }
-  throw BadInput("unknown command '" + command + "' (allowed: run, check, params; see ecosim --help)");
+  throw BadInput("unknown command '" + command +
+                 "' (allowed: run, check, params; see ecosim --help)");
 }
 
 }  // namespace

@@ -18,8 +18,8 @@ void Progress::update(int done) {
   if (terminal_) {
     if (now - last_draw_ < std::chrono::milliseconds(200) && done < total_) return;
     last_draw_ = now;
-    std::fprintf(stderr, "\r  step %d/%d  %3d%%  elapsed %.1fs  ETA %.1fs   ", done, total_, percent,
-                 elapsed, eta);
+    std::fprintf(stderr, "\r  step %d/%d  %3d%%  elapsed %.1fs  ETA %.1fs   ", done, total_,
+                 percent, elapsed, eta);
   } else if (percent / 10 != last_tenth_) {
     last_tenth_ = percent / 10;
     std::fprintf(stderr, "  step %d/%d (%d%%), elapsed %.1fs, ETA %.1fs\n", done, total_, percent,

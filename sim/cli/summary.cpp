@@ -15,15 +15,20 @@ void print_summary(std::ostream& out, const Simulation& sim, const Observation& 
   std::snprintf(line, sizeof line, "  %-16s %-20s %12s %12s\n", "region", "indicator", "month 1",
                 ("month " + std::to_string(sim.steps_done())).c_str());
   out << line;
-  const Indicator shown[] = {Indicator::jobs,          Indicator::firms,
-                             Indicator::employment_rate, Indicator::competence_gap,
-                             Indicator::satisfaction,  Indicator::diversity_shannon,
-                             Indicator::emissions,     Indicator::innovation_revenue,
-                             Indicator::projects_active, Indicator::mean_trust};
-  for (std::size_t r = 0; r < first.regions; ++r) {
-    for (Indicator k : shown) {
-      std::snprintf(line, sizeof line, "  %-16.16s %-20s %12.4g %12.4g\n", s.regions[r].name.c_str(),
-                    std::string(kIndicatorInfo[static_cast<std::size_t>(k)].name).c_str(),
+  constexpr IndicatorId shown[] = {indicator("jobs"),
+                                   indicator("firms"),
+                                   indicator("employment_rate"),
+                                   indicator("competence_gap"),
+                                   indicator("satisfaction"),
+                                   indicator("diversity_shannon"),
+                                   indicator("emissions"),
+                                   indicator("innovation_revenue"),
+                                   indicator("projects_active"),
+                                   indicator("mean_trust")};
+  for (const RegionId r : s.regions.ids()) {
+    for (const IndicatorId k : shown) {
+      std::snprintf(line, sizeof line, "  %-16.16s %-20s %12.4g %12.4g\n",
+                    s.regions[r].name.c_str(), std::string(kIndicators[k.index].name).c_str(),
                     first.at(r, k), last.at(r, k));
       out << line;
     }
@@ -31,7 +36,7 @@ void print_summary(std::ostream& out, const Simulation& sim, const Observation& 
   std::size_t started = 0;
   double public_nok = 0, private_nok = 0;
   for (const Project& p : sim.world().projects) {
-    if (p.start < 0) continue;
+    if (!p.started()) continue;
     ++started;
     public_nok += p.public_nok();
     private_nok += p.private_cash_nok();

@@ -7,10 +7,10 @@
 #include <oneapi/tbb/parallel_reduce.h>
 
 #include <algorithm>
-
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 namespace ecosim {
@@ -77,48 +77,54 @@ std::vector<T> gather_in_order(std::size_t n, const Emit& emit, std::size_t grai
   return out;
 }
 
-// Indices grouped by bucket, each group in index order (compressed rows: the members of
-// bucket b are items[offsets[b] .. offsets[b + 1])).
+// A bucket or item as a position: plain integers are their own, typed ids have index().
+template <class T>
+constexpr std::size_t position_of(T value) {
+  if constexpr (std::is_integral_v<T>)
+    return static_cast<std::size_t>(value);
+  else
+    return value.index();
+}
+
+// Items grouped by bucket, each group in index order (compressed rows: the members of bucket b
+// are items[offsets[b] .. offsets[b + 1])). Bucket and Item may be typed ids.
+template <class Bucket = std::size_t, class Item = std::uint32_t>
 struct Buckets {
   std::vector<std::uint32_t> offsets;
-  std::vector<std::uint32_t> items;
-  std::size_t size(std::size_t b) const { return offsets[b + 1] - offsets[b]; }
-  const std::uint32_t* begin(std::size_t b) const { return items.data() + offsets[b]; }
-  const std::uint32_t* end(std::size_t b) const { return items.data() + offsets[b + 1]; }
-  std::uint32_t at(std::size_t b, std::size_t k) const { return items[offsets[b] + k]; }
+  std::vector<Item> items;
+  std::size_t size(Bucket b) const { return offsets[position_of(b) + 1] - offsets[position_of(b)]; }
+  const Item* begin(Bucket b) const { return items.data() + offsets[position_of(b)]; }
+  const Item* end(Bucket b) const { return items.data() + offsets[position_of(b) + 1]; }
+  Item at(Bucket b, std::size_t k) const { return items[offsets[position_of(b)] + k]; }
 };
 
-// Sorts [0, n) into `buckets` groups by key(i) (a negative key leaves i out): a parallel
-// counting sort whose result does not depend on the number of threads.
-template <class Key>
-Buckets bucket_in_order(std::size_t n, std::size_t buckets, const Key& key) {
+// Sorts the items [0, n) into `buckets` groups by key(i), an std::optional<Bucket> (empty
+// leaves i out): a parallel counting sort whose result does not depend on the number of threads.
+template <class Bucket = std::size_t, class Item = std::uint32_t, class Key>
+Buckets<Bucket, Item> bucket_in_order(std::size_t n, std::size_t buckets, const Key& key) {
   const std::size_t chunks = (n + kGrain - 1) / kGrain;
+  Buckets<Bucket, Item> out;
+  out.offsets.assign(buckets + 1, 0);
   if (buckets > kGrain) {
     // Many buckets (one per firm, say): a table of chunks x buckets would not fit; one serial
     // counting sort gives the same result.
-    Buckets out;
-    out.offsets.assign(buckets + 1, 0);
     for (std::size_t i = 0; i < n; ++i)
-      if (const auto k = key(i); k >= 0) ++out.offsets[static_cast<std::size_t>(k) + 1];
+      if (const auto k = key(i)) ++out.offsets[position_of(*k) + 1];
     for (std::size_t b = 0; b < buckets; ++b) out.offsets[b + 1] += out.offsets[b];
     out.items.resize(out.offsets[buckets]);
     std::vector<std::uint32_t> next(out.offsets.begin(), out.offsets.end() - 1);
     for (std::size_t i = 0; i < n; ++i)
-      if (const auto k = key(i); k >= 0) out.items[next[static_cast<std::size_t>(k)]++] = static_cast<std::uint32_t>(i);
+      if (const auto k = key(i)) out.items[next[position_of(*k)]++] = Item(i);
     return out;
   }
   std::vector<std::uint32_t> counts(chunks * buckets, 0);  // [chunk][bucket]
   for_each_index(
       chunks,
       [&](std::size_t c) {
-        for (std::size_t i = c * kGrain; i < std::min(n, (c + 1) * kGrain); ++i) {
-          const auto k = key(i);
-          if (k >= 0) ++counts[c * buckets + static_cast<std::size_t>(k)];
-        }
+        for (std::size_t i = c * kGrain; i < std::min(n, (c + 1) * kGrain); ++i)
+          if (const auto k = key(i)) ++counts[c * buckets + position_of(*k)];
       },
       1);
-  Buckets out;
-  out.offsets.assign(buckets + 1, 0);
   // Turn counts into each chunk's first slot in each bucket, buckets in order, chunks in order.
   std::uint32_t next = 0;
   for (std::size_t b = 0; b < buckets; ++b) {
@@ -134,10 +140,8 @@ Buckets bucket_in_order(std::size_t n, std::size_t buckets, const Key& key) {
   for_each_index(
       chunks,
       [&](std::size_t c) {
-        for (std::size_t i = c * kGrain; i < std::min(n, (c + 1) * kGrain); ++i) {
-          const auto k = key(i);
-          if (k >= 0) out.items[counts[c * buckets + static_cast<std::size_t>(k)]++] = static_cast<std::uint32_t>(i);
-        }
+        for (std::size_t i = c * kGrain; i < std::min(n, (c + 1) * kGrain); ++i)
+          if (const auto k = key(i)) out.items[counts[c * buckets + position_of(*k)]++] = Item(i);
       },
       1);
   return out;

@@ -55,8 +55,8 @@ inline std::uint64_t agent_key(AgentKind kind, std::uint64_t index) {
 inline Rng make_rng(std::uint64_t seed, AgentKind kind, std::uint64_t index, std::int64_t step,
                     Stream stream, std::uint32_t sub = 0) {
   const Philox::ukey_type key = {{seed, agent_key(kind, index)}};
-  const Philox::ctr_type counter = {{static_cast<std::uint64_t>(step),
-                                     static_cast<std::uint64_t>(stream), sub, 0}};
+  const Philox::ctr_type counter = {
+      {static_cast<std::uint64_t>(step), static_cast<std::uint64_t>(stream), sub, 0}};
   return Rng(counter, key);
 }
 

@@ -48,11 +48,11 @@ Handle simple_space(hsize_t n) {
   return {check(H5Screate_simple(1, &n, nullptr), "create dataspace"), H5Sclose};
 }
 
-Handle write_1d(hid_t parent, const std::string& name, hid_t file_type, hid_t mem_type,
-                hsize_t n, const void* data) {
+Handle write_1d(hid_t parent, const std::string& name, hid_t file_type, hid_t mem_type, hsize_t n,
+                const void* data) {
   Handle space = simple_space(n);
-  Handle ds(check(H5Dcreate2(parent, name.c_str(), file_type, space.get(), H5P_DEFAULT,
-                             H5P_DEFAULT, H5P_DEFAULT),
+  Handle ds(check(H5Dcreate2(parent, name.c_str(), file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT,
+                             H5P_DEFAULT),
                   "create dataset " + name),
             H5Dclose);
   if (n > 0)
@@ -65,23 +65,26 @@ Handle write_1d(hid_t parent, const std::string& name, hid_t file_type, hid_t me
 void write_attribute(hid_t object, const std::string& name, const std::string& value) {
   Handle type = string_type();
   Handle space(check(H5Screate(H5S_SCALAR), "scalar space"), H5Sclose);
-  Handle attr(check(H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
-                    "create attribute " + name),
-              H5Aclose);
+  Handle attr(
+      check(H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
+            "create attribute " + name),
+      H5Aclose);
   const char* text = value.c_str();
   check(H5Awrite(attr.get(), type.get(), &text), "write attribute " + name);
 }
 
 void write_attribute(hid_t object, const std::string& name, std::int64_t value) {
   Handle space(check(H5Screate(H5S_SCALAR), "scalar space"), H5Sclose);
-  Handle attr(check(H5Acreate2(object, name.c_str(), H5T_STD_I64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
-                    "create attribute " + name),
-              H5Aclose);
+  Handle attr(
+      check(H5Acreate2(object, name.c_str(), H5T_STD_I64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+            "create attribute " + name),
+      H5Aclose);
   check(H5Awrite(attr.get(), H5T_NATIVE_INT64, &value), "write attribute " + name);
 }
 
 std::string read_string_attribute(hid_t object, const std::string& name) {
-  Handle attr(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name), H5Aclose);
+  Handle attr(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name),
+              H5Aclose);
   Handle type = string_type();
   char* text = nullptr;
   check(H5Aread(attr.get(), type.get(), &text), "read attribute " + name);
@@ -91,24 +94,28 @@ std::string read_string_attribute(hid_t object, const std::string& name) {
 }
 
 std::int64_t read_int_attribute(hid_t object, const std::string& name) {
-  Handle attr(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name), H5Aclose);
+  Handle attr(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name),
+              H5Aclose);
   std::int64_t value = 0;
   check(H5Aread(attr.get(), H5T_NATIVE_INT64, &value), "read attribute " + name);
   return value;
 }
 
-Handle write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values) {
+Handle write_strings(hid_t parent, const std::string& name,
+                     const std::vector<std::string>& values) {
   std::vector<const char*> pointers;
   for (const auto& v : values) pointers.push_back(v.c_str());
   Handle type = string_type();
   return write_1d(parent, name, type.get(), type.get(), values.size(), pointers.data());
 }
 
-Handle write_fixed_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values) {
+Handle write_fixed_strings(hid_t parent, const std::string& name,
+                           const std::vector<std::string>& values) {
   std::size_t width = 1;
   for (const auto& v : values) width = std::max(width, v.size());
   std::vector<char> buffer(values.size() * width, '\0');
-  for (std::size_t i = 0; i < values.size(); ++i) std::copy(values[i].begin(), values[i].end(), buffer.begin() + i * width);
+  for (std::size_t i = 0; i < values.size(); ++i)
+    std::copy(values[i].begin(), values[i].end(), buffer.begin() + i * width);
   Handle type(check(H5Tcopy(H5T_C_S1), "copy string type"), H5Tclose);
   check(H5Tset_size(type.get(), width), "set string size");
   check(H5Tset_strpad(type.get(), H5T_STR_NULLPAD), "set string padding");
@@ -137,7 +144,8 @@ Extendible::Extendible(hid_t parent, const std::string& name, hid_t type,
                        std::vector<hsize_t> row_shape, hsize_t chunk_rows)
     : type_(type), row_shape_(std::move(row_shape)) {
   std::vector<hsize_t> dims{0}, max_dims{H5S_UNLIMITED}, chunk{chunk_rows};
-  for (hsize_t d : row_shape_) dims.push_back(d), max_dims.push_back(d), chunk.push_back(std::max<hsize_t>(d, 1));
+  for (hsize_t d : row_shape_)
+    dims.push_back(d), max_dims.push_back(d), chunk.push_back(std::max<hsize_t>(d, 1));
   Handle space(check(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), max_dims.data()),
                      "create dataspace for " + name),
                H5Sclose);
@@ -145,7 +153,8 @@ Extendible::Extendible(hid_t parent, const std::string& name, hid_t type,
   check(H5Pset_chunk(props.get(), static_cast<int>(chunk.size()), chunk.data()), "set chunk");
   check(H5Pset_shuffle(props.get()), "set shuffle");
   check(H5Pset_deflate(props.get(), 4), "set deflate");
-  dataset_ = Handle(check(H5Dcreate2(parent, name.c_str(), type, space.get(), H5P_DEFAULT, props.get(), H5P_DEFAULT),
+  dataset_ = Handle(check(H5Dcreate2(parent, name.c_str(), type, space.get(), H5P_DEFAULT,
+                                     props.get(), H5P_DEFAULT),
                           "create dataset " + name),
                     H5Dclose);
 }
@@ -156,16 +165,20 @@ void Extendible::append(const void* data, hsize_t count) {
   for (hsize_t d : row_shape_) new_dims.push_back(d), start.push_back(0), block.push_back(d);
   check(H5Dset_extent(dataset_.get(), new_dims.data()), "extend dataset");
   Handle file_space(check(H5Dget_space(dataset_.get()), "get dataspace"), H5Sclose);
-  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, block.data(), nullptr),
+  check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, block.data(),
+                            nullptr),
         "select rows");
-  Handle mem_space(check(H5Screate_simple(static_cast<int>(block.size()), block.data(), nullptr), "memory space"),
+  Handle mem_space(check(H5Screate_simple(static_cast<int>(block.size()), block.data(), nullptr),
+                         "memory space"),
                    H5Sclose);
   const hid_t mem_type = H5Tequal(type_, H5T_IEEE_F64LE) > 0 ? H5T_NATIVE_DOUBLE : H5T_NATIVE_INT64;
-  check(H5Dwrite(dataset_.get(), mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, data), "write rows");
+  check(H5Dwrite(dataset_.get(), mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, data),
+        "write rows");
   rows_ += count;
 }
 
-std::vector<double> read_doubles(hid_t parent, const std::string& name, std::vector<hsize_t>* shape) {
+std::vector<double> read_doubles(hid_t parent, const std::string& name,
+                                 std::vector<hsize_t>* shape) {
   Handle ds(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "open dataset " + name), H5Dclose);
   Handle space(check(H5Dget_space(ds.get()), "get dataspace"), H5Sclose);
   const int rank = check(H5Sget_simple_extent_ndims(space.get()), "get rank");
@@ -175,7 +188,8 @@ std::vector<double> read_doubles(hid_t parent, const std::string& name, std::vec
   for (hsize_t d : dims) total *= d;
   std::vector<double> values(total);
   if (total > 0)
-    check(H5Dread(ds.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "read " + name);
+    check(H5Dread(ds.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+          "read " + name);
   if (shape) *shape = dims;
   return values;
 }
@@ -189,7 +203,9 @@ std::vector<std::string> read_strings(hid_t parent, const std::string& name) {
     const std::size_t width = H5Tget_size(file_type.get());
     std::vector<char> buffer(static_cast<std::size_t>(n) * width);
     Handle mem_type(check(H5Tcopy(file_type.get()), "copy type"), H5Tclose);
-    if (n > 0) check(H5Dread(ds.get(), mem_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data()), "read " + name);
+    if (n > 0)
+      check(H5Dread(ds.get(), mem_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data()),
+            "read " + name);
     std::vector<std::string> values;
     for (hssize_t i = 0; i < n; ++i) {
       const char* start = buffer.data() + i * width;
@@ -199,7 +215,8 @@ std::vector<std::string> read_strings(hid_t parent, const std::string& name) {
   }
   std::vector<char*> raw(static_cast<std::size_t>(n), nullptr);
   Handle type = string_type();
-  if (n > 0) check(H5Dread(ds.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.data()), "read " + name);
+  if (n > 0)
+    check(H5Dread(ds.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.data()), "read " + name);
   std::vector<std::string> values;
   for (char* s : raw) values.emplace_back(s ? s : ""), H5free_memory(s);
   return values;

@@ -46,7 +46,8 @@ std::int64_t read_int_attribute(hid_t object, const std::string& name);
 Handle write_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values);
 // Fixed-length UTF-8 strings (as long as the longest): one contiguous write, fast for long
 // columns of short category names; h5py returns bytes (use .asstr()).
-Handle write_fixed_strings(hid_t parent, const std::string& name, const std::vector<std::string>& values);
+Handle write_fixed_strings(hid_t parent, const std::string& name,
+                           const std::vector<std::string>& values);
 Handle write_doubles(hid_t parent, const std::string& name, const std::vector<double>& values);
 // Integers stored as `file_type` (a narrower type keeps long tables small; values must fit).
 Handle write_ints(hid_t parent, const std::string& name, const std::vector<std::int64_t>& values,
@@ -74,7 +75,8 @@ class Extendible {
 };
 
 // Reads a whole numeric dataset as doubles, with its shape.
-std::vector<double> read_doubles(hid_t parent, const std::string& name, std::vector<hsize_t>* shape);
+std::vector<double> read_doubles(hid_t parent, const std::string& name,
+                                 std::vector<hsize_t>* shape);
 std::vector<std::string> read_strings(hid_t parent, const std::string& name);
 
 }  // namespace ecosim::h5

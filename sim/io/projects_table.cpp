@@ -28,9 +28,12 @@ class TableWriter {
   void column(const std::string& name, const std::vector<T>& values, const std::string& units,
               const std::string& description, hid_t int_type = H5T_STD_I32LE) {
     Handle ds;
-    if constexpr (std::is_same_v<T, std::string>) ds = h5::write_fixed_strings(group_, name, values);
-    else if constexpr (std::is_same_v<T, double>) ds = h5::write_doubles(group_, name, values);
-    else ds = h5::write_ints(group_, name, values, int_type);
+    if constexpr (std::is_same_v<T, std::string>)
+      ds = h5::write_fixed_strings(group_, name, values);
+    else if constexpr (std::is_same_v<T, double>)
+      ds = h5::write_doubles(group_, name, values);
+    else
+      ds = h5::write_ints(group_, name, values, int_type);
     h5::write_attribute(ds.get(), "units", units);
     h5::write_attribute(ds.get(), "description", description);
     h5::attach_scale(ds.get(), scale_.get(), 0);
@@ -40,6 +43,9 @@ class TableWriter {
   hid_t group_;
   Handle scale_;
 };
+
+// A step as the month the file counts (1-based), or -1 when it has not happened.
+std::int64_t month_or_none(Step step) { return step == kNoStep ? -1 : step + 1; }
 
 template <class T, class Rows, class Get>
 std::vector<T> collect(const Rows& rows, Get get) {
@@ -59,86 +65,114 @@ void write_projects_table(hid_t file, const World& world) {
   TableWriter t(group.get(), "project", ps.size());
   t.column("step", collect<I>(ps, [](const Project& p) { return p.step + 1; }), "month",
            "month in which the proposal was made");
-  t.column("theme", collect<S>(ps, [](const Project& p) { return S(kThemeNames[size_t(p.theme)]); }), "1",
+  t.column("theme", collect<S>(ps, [](const Project& p) { return S(name_of(p.theme)); }), "1",
            "theme of the project");
-  t.column("region", collect<I>(ps, [](const Project& p) { return p.region; }), "1",
+  t.column("region", collect<I>(ps, [](const Project& p) { return p.region.index(); }), "1",
            "index of the lead's region (see indicators/region)");
-  t.column("lead_kind", collect<S>(ps, [](const Project& p) { return S(kActorKindNames[size_t(p.lead.kind())]); }),
-           "1", "firm or university");
+  t.column(
+      "lead_kind",
+      collect<S>(ps, [](const Project& p) { return S(kActorKindNames[size_t(p.lead.kind())]); }),
+      "1", "firm or university");
   t.column("lead", collect<I>(ps, [](const Project& p) { return p.lead.index(); }), "1",
-           "index of the lead in the table of its kind (a closed firm's index passes to a later entrant)");
+           "index of the lead in the table of its kind (a closed firm's index passes to a later "
+           "entrant)");
   t.column("parties", collect<I>(ps, [](const Project& p) { return p.parties.size(); }), "party",
            "number of parties, lead included (rows in group parties)");
   t.column("cross_region", collect<I>(ps, [](const Project& p) { return p.cross_region; }), "1",
            "1 when a party comes from another region", H5T_STD_I8LE);
   t.column("budget_nok", collect<double>(ps, [](const Project& p) { return p.budget_nok; }), "NOK",
            "total budget (transparency overhead included when transparency is required)");
-  t.column("duration_months", collect<I>(ps, [](const Project& p) { return p.duration_months; }), "month",
-           "planned duration");
+  t.column("duration_months", collect<I>(ps, [](const Project& p) { return p.duration_months; }),
+           "month", "planned duration");
   t.column("cash_nok", collect<double>(ps, [](const Project& p) { return p.parties_cash_nok(); }),
            "NOK", "cash offered by the parties");
-  t.column("in_kind_nok", collect<double>(ps, [](const Project& p) { return p.in_kind_nok(); }), "NOK",
-           "staff time offered by the parties");
-  t.column("municipal_nok", collect<double>(ps, [](const Project& p) { return p.municipal_nok; }), "NOK",
-           "municipal money committed");
+  t.column("in_kind_nok", collect<double>(ps, [](const Project& p) { return p.in_kind_nok(); }),
+           "NOK", "staff time offered by the parties");
+  t.column("municipal_nok", collect<double>(ps, [](const Project& p) { return p.municipal_nok; }),
+           "NOK", "municipal money committed");
   t.column("agency_nok", collect<double>(ps, [](const Project& p) { return p.agency_nok; }), "NOK",
            "public agency money committed");
-  t.column("investor_nok", collect<double>(ps, [](const Project& p) { return p.investor_nok; }), "NOK",
-           "private investor money committed");
-  t.column("public_share", collect<double>(ps, [](const Project& p) { return p.public_nok() / p.budget_nok; }),
-           "1", "(municipal + agency) / budget");
-  t.column("refunded_nok", collect<double>(ps, [](const Project& p) { return p.refunded_nok(); }), "NOK",
+  t.column("investor_nok", collect<double>(ps, [](const Project& p) { return p.investor_nok; }),
+           "NOK", "private investor money committed");
+  t.column("public_share",
+           collect<double>(ps, [](const Project& p) { return p.public_nok() / p.budget_nok; }), "1",
+           "(municipal + agency) / budget");
+  t.column("refunded_nok", collect<double>(ps, [](const Project& p) { return p.refunded_nok(); }),
+           "NOK",
            "unspent municipal, agency and investor money returned when the review stopped it");
   t.column("leaked_nok", collect<double>(ps, [](const Project& p) { return p.leaked_nok; }), "NOK",
            "public money lost because transparency was not required");
-  for (std::size_t c = 0; c < kChecks; ++c) {
-    t.column("check_" + S(kCheckNames[c]),
-             collect<I>(ps, [c](const Project& p) { return static_cast<int>(p.checks[c]); }), "1",
-             "rule check " + S(kCheckNames[c]) + ": 1 passed, 0 failed, -1 not reached or switched off",
+  for (const Check c : kAllChecks) {
+    const S name(kCheckNames[static_cast<std::size_t>(c)]);
+    t.column("check_" + name,
+             collect<I>(ps, [c](const Project& p) { return static_cast<int>(p.result(c)); }), "1",
+             "rule check " + name + ": 1 passed, 0 failed, -1 not reached or switched off",
              H5T_STD_I8LE);
   }
-  t.column("status", collect<S>(ps, [](const Project& p) { return S(kProjectStatusNames[size_t(p.status)]); }),
-           "1", "rejected, active, stopped_at_review, completed, failed or continued");
-  t.column("rejected_by", collect<S>(ps, [](const Project& p) {
-             return p.status == ProjectStatus::rejected ? S(rejection_name(p.rejected_by)) : S("none");
-           }),
-           "1", "the failed check that stopped the proposal (underfunded: every check passed, the total fell short); none if it started");
-  t.column("start", collect<I>(ps, [](const Project& p) { return p.start < 0 ? -1 : p.start + 1; }), "month",
-           "month it started; -1 if rejected");
-  t.column("end", collect<I>(ps, [](const Project& p) { return p.end < 0 ? -1 : p.end + 1; }), "month",
-           "month of its last instalment (planned, if still active) or of the review that stopped it; -1 if rejected");
-  t.column("continued_until", collect<I>(ps, [](const Project& p) { return p.continued_until < 0 ? -1 : p.continued_until + 1; }),
-           "month", "last month its private side pays when it lives on after its funding; -1 otherwise");
+  t.column(
+      "status",
+      collect<S>(ps, [](const Project& p) { return S(kProjectStatusNames[size_t(p.status)]); }),
+      "1", "rejected, active, stopped_at_review, completed, failed or continued");
+  t.column("rejected_by",
+           collect<S>(ps,
+                      [](const Project& p) {
+                        return p.status == ProjectStatus::rejected
+                                   ? S(rejection_name(p.rejected_by))
+                                   : S("none");
+                      }),
+           "1",
+           "the failed check that stopped the proposal (underfunded: every check passed, the total "
+           "fell short); none if it started");
+  t.column("start", collect<I>(ps, [](const Project& p) { return month_or_none(p.start); }),
+           "month", "month it started; -1 if rejected");
+  t.column("end", collect<I>(ps, [](const Project& p) { return month_or_none(p.end); }), "month",
+           "month of its last instalment (planned, if still active) or of the review that stopped "
+           "it; -1 if rejected");
+  t.column("continued_until",
+           collect<I>(ps, [](const Project& p) { return month_or_none(p.continued_until); }),
+           "month",
+           "last month its private side pays when it lives on after its funding; -1 otherwise");
   t.column("succeeded", collect<I>(ps, [](const Project& p) { return p.succeeded; }), "1",
            "1 when it reached its goals at the end of its funding", H5T_STD_I8LE);
-  t.column("complementarity", collect<double>(ps, [](const Project& p) { return p.complementarity; }), "1",
+  t.column("complementarity",
+           collect<double>(ps, [](const Project& p) { return p.complementarity; }), "1",
            "mean gap between the lead's and each partner's knowledge profile");
-  t.column("review_signal", collect<double>(ps, [](const Project& p) { return p.review_signal; }), "1",
-           "progress signal seen at the half-way review; -1 if not reviewed");
-  t.column("success_probability", collect<double>(ps, [](const Project& p) { return p.success_probability; }),
-           "1", "probability of reaching the goals, as assessed at financing (every proposal that reached financing); 0 otherwise");
+  t.column("review_signal", collect<double>(ps, [](const Project& p) { return p.review_signal; }),
+           "1", "progress signal seen at the half-way review; -1 if not reviewed");
+  t.column("success_probability",
+           collect<double>(ps, [](const Project& p) { return p.success_probability; }), "1",
+           "probability of reaching the goals, as assessed at financing (every proposal that "
+           "reached financing); 0 otherwise");
 
-  struct PartyRow { std::size_t project; Party party; };
+  struct PartyRow {
+    ProjectId project;
+    Party party;
+  };
   std::vector<PartyRow> rows;
-  for (std::size_t k = 0; k < ps.size(); ++k)
-    for (const Party& party : ps[k].parties) rows.push_back({k, party});
+  for (const Project& p : ps)
+    for (const Party& party : p.parties) rows.push_back({p.id, party});
   Handle parties = h5::create_group(file, "parties");
   TableWriter pt(parties.get(), "party", rows.size());
-  pt.column("project", collect<I>(rows, [](const PartyRow& r) { return r.project; }), "1",
+  pt.column("project", collect<I>(rows, [](const PartyRow& r) { return r.project.index(); }), "1",
             "row of the project in group projects");
-  pt.column("region", collect<I>(rows, [](const PartyRow& r) { return r.party.region; }), "1",
-            "index of the party's region");
+  pt.column("region", collect<I>(rows, [](const PartyRow& r) { return r.party.region.index(); }),
+            "1", "index of the party's region");
   pt.column("trust", collect<double>(rows, [](const PartyRow& r) { return r.party.trust; }), "1",
             "the lead's trust in the party when it joined (1 for the lead)");
-  pt.column("runway_months", collect<double>(rows, [](const PartyRow& r) { return r.party.runway_months; }), "month",
+  pt.column("runway_months",
+            collect<double>(rows, [](const PartyRow& r) { return r.party.runway_months; }), "month",
             "cash / monthly wage bill when it joined (firms; 0 for universities)");
-  pt.column("kind", collect<S>(rows, [](const PartyRow& r) { return S(kActorKindNames[size_t(r.party.actor.kind())]); }),
-            "1", "firm or university");
+  pt.column(
+      "kind",
+      collect<S>(
+          rows, [](const PartyRow& r) { return S(kActorKindNames[size_t(r.party.actor.kind())]); }),
+      "1", "firm or university");
   pt.column("id", collect<I>(rows, [](const PartyRow& r) { return r.party.actor.index(); }), "1",
             "index in the table of its kind (a closed firm's index passes to a later entrant)");
-  pt.column("cash_nok", collect<double>(rows, [](const PartyRow& r) { return r.party.cash_nok; }), "NOK",
-            "cash offered");
-  pt.column("in_kind_nok", collect<double>(rows, [](const PartyRow& r) { return r.party.in_kind_nok; }), "NOK",
+  pt.column("cash_nok", collect<double>(rows, [](const PartyRow& r) { return r.party.cash_nok; }),
+            "NOK", "cash offered");
+  pt.column("in_kind_nok",
+            collect<double>(rows, [](const PartyRow& r) { return r.party.in_kind_nok; }), "NOK",
             "staff time offered");
 }
 

@@ -15,12 +15,8 @@ struct Recorder::File {
   Handle file;
   Handle indicators;
   std::unique_ptr<h5::Extendible> time;
-  std::vector<std::unique_ptr<h5::Extendible>> values;  // one per Indicator
-  struct BrokenDown {  // a (time, region, axis) dataset and the Observation field it records
-    std::unique_ptr<h5::Extendible> dataset;
-    std::vector<double> Observation::*member;
-  };
-  std::vector<BrokenDown> breakdowns;
+  std::vector<std::unique_ptr<h5::Extendible>> values;      // one per Indicator of kIndicators
+  std::vector<std::unique_ptr<h5::Extendible>> breakdowns;  // one per Breakdown
   std::size_t regions = 0;
 };
 
@@ -38,15 +34,8 @@ void describe(hid_t dataset, std::string_view units, std::string_view descriptio
   h5::write_attribute(dataset, "description", std::string(description));
 }
 
-// An indicator over (time, region, axis), e.g. jobs by sector.
-struct Breakdown {
-  std::string name, unit, description, axis;
-  std::vector<std::string> axis_names;
-  std::vector<double> Observation::*member;
-};
-
-template <std::size_t N>
-std::vector<std::string> names_of(const std::array<std::string_view, N>& names) {
+template <class Names>
+std::vector<std::string> names_of(const Names& names) {
   return {names.begin(), names.end()};
 }
 
@@ -89,7 +78,8 @@ Recorder::Recorder(std::filesystem::path path, const Scenario& s, const RunInfo&
   f.regions = region_names.size();
   const auto chunk = static_cast<hsize_t>(std::min(flush_every_, 256));
 
-  f.time = std::make_unique<h5::Extendible>(g, "time", H5T_STD_I64LE, std::vector<hsize_t>{}, chunk);
+  f.time =
+      std::make_unique<h5::Extendible>(g, "time", H5T_STD_I64LE, std::vector<hsize_t>{}, chunk);
   describe(f.time->get(), "month", "months simulated at the end of the step (1 = first month)");
   h5::make_scale(f.time->get(), "time");
   Handle region = h5::write_strings(g, "region", region_names);
@@ -97,37 +87,28 @@ Recorder::Recorder(std::filesystem::path path, const Scenario& s, const RunInfo&
   h5::make_scale(region.get(), "region");
 
   const std::vector<hsize_t> per_region{f.regions};
-  for (const IndicatorInfo& info_k : kIndicatorInfo) {
-    auto ds = std::make_unique<h5::Extendible>(g, std::string(info_k.name), H5T_IEEE_F64LE, per_region, chunk);
-    describe(ds->get(), info_k.unit, info_k.description);
+  for (const Indicator& k : kIndicators) {
+    auto ds =
+        std::make_unique<h5::Extendible>(g, std::string(k.name), H5T_IEEE_F64LE, per_region, chunk);
+    describe(ds->get(), k.unit, k.description);
     h5::attach_scale(ds->get(), f.time->get(), 0);
     h5::attach_scale(ds->get(), region.get(), 1);
     f.values.push_back(std::move(ds));
   }
   // Indicators with a third axis: each gets its own scale of names.
-  std::vector<std::string> rule_names;
-  for (std::size_t c = 0; c < kChecks; ++c) rule_names.push_back(std::string(rejection_name(static_cast<Check>(c))));
-  const std::vector<Breakdown> breakdowns = {
-      {"jobs_by_sector", "person", "employees of alive firms by sector", "sector", names_of(kSectorNames),
-       &Observation::jobs_by_sector},
-      {"projects_started_by_theme", "project/month", "projects started this step by theme", "theme",
-       names_of(kThemeNames), &Observation::started_by_theme},
-      {"rejected_by_rule", "project/month", "proposals rejected this step, by the rule that stopped them",
-       "rule", rule_names, &Observation::rejected_by_rule},
-      {"ties_by_rung", "tie", "ties of firms to alive firms, by rung of the cooperation ladder", "rung",
-       names_of(kRungNames), &Observation::ties_by_rung},
-  };
-  for (const Breakdown& b : breakdowns) {
-    Handle scale = h5::write_strings(g, b.axis, b.axis_names);
-    describe(scale.get(), "1", b.axis + " names");
-    h5::make_scale(scale.get(), b.axis);
-    auto ds = std::make_unique<h5::Extendible>(
-        g, b.name, H5T_IEEE_F64LE, std::vector<hsize_t>{f.regions, b.axis_names.size()}, chunk);
+  for (const Breakdown& b : kBreakdowns) {
+    const std::string axis(b.axis);
+    Handle scale = h5::write_strings(g, axis, names_of(b.axis_names));
+    describe(scale.get(), "1", axis + " names");
+    h5::make_scale(scale.get(), axis);
+    auto ds = std::make_unique<h5::Extendible>(g, std::string(b.name), H5T_IEEE_F64LE,
+                                               std::vector<hsize_t>{f.regions, b.axis_names.size()},
+                                               chunk);
     describe(ds->get(), b.unit, b.description);
     h5::attach_scale(ds->get(), f.time->get(), 0);
     h5::attach_scale(ds->get(), region.get(), 1);
     h5::attach_scale(ds->get(), scale.get(), 2);
-    f.breakdowns.push_back({std::move(ds), b.member});
+    f.breakdowns.push_back(std::move(ds));
   }
   h5::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flush");
 }
@@ -156,16 +137,17 @@ void Recorder::write_buffered_rows() {
   for (const auto& o : buffer_) times.push_back(o.step + 1);
   f.time->append(times.data(), n);
   std::vector<double> block;
-  for (std::size_t k = 0; k < kIndicators; ++k) {
+  for (std::size_t k = 0; k < kIndicators.size(); ++k) {
     block.clear();
     for (const auto& o : buffer_)
-      for (std::size_t r = 0; r < f.regions; ++r) block.push_back(o.at(r, static_cast<Indicator>(k)));
+      for (const RegionId r : ids<RegionId>(f.regions)) block.push_back(o.at(r, {k}));
     f.values[k]->append(block.data(), n);
   }
-  for (auto& b : f.breakdowns) {
+  for (std::size_t b = 0; b < kBreakdowns.size(); ++b) {
     block.clear();
-    for (const auto& o : buffer_) block.insert(block.end(), (o.*b.member).begin(), (o.*b.member).end());
-    b.dataset->append(block.data(), n);
+    for (const auto& o : buffer_)
+      block.insert(block.end(), o.breakdowns[b].begin(), o.breakdowns[b].end());
+    f.breakdowns[b]->append(block.data(), n);
   }
   buffer_.clear();
   h5::check(H5Fflush(f.file.get(), H5F_SCOPE_GLOBAL), "flush");

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "indicators/indicators.hpp"
-#include "world/world.hpp"
 #include "scenario/scenario.hpp"
+#include "world/world.hpp"
 
 namespace ecosim {
 

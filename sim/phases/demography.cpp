@@ -1,10 +1,11 @@
-// Phase 8, Demography (ODD: submodel "demography"), and the calendar at the start of a step.
+// Phase 8, Demography (ODD: submodel "demography").
 #include <boost/random/poisson_distribution.hpp>
 #include <cmath>
 
 #include "engine/parallel.hpp"
-#include "engine/rng.hpp"
 #include "phases/phases.hpp"
+#include "world/build.hpp"
+#include "world/random.hpp"
 #include "world/rosters.hpp"
 
 namespace ecosim {
@@ -23,63 +24,67 @@ struct RegionCounts {
 RegionCounts remove_exiting_firms(World& world, const Scenario& s) {
   FirmTable& f = world.firms;
   const double base_hazard = 1.0 - std::pow(1.0 - s.firms.exit_hazard_per_year, 1.0 / 12.0);
-  return deterministic_reduce(f.size(), RegionCounts(world.regions.size()),
-                              [&](RegionCounts& acc, std::size_t i) {
-    if (!f.alive[i]) return;
-    Rng rng = make_rng(s.simulation.seed, AgentKind::firm, i, world.step, Stream::firm_exit);
-    const bool insolvent = f.months_negative[i] >= s.firms.insolvency_months;
-    const double hazard = base_hazard * std::pow(f.employees[i] + 1.0, -s.firms.exit_size_exponent);
-    if (insolvent || uniform01(rng) < hazard) {
-      f.alive[i] = 0;
-      f.exit_step[i] = world.step;
-      world.trust.clear(static_cast<std::uint32_t>(i));
-      ++acc.exits[f.region[i]];
-    } else {
-      ++acc.alive[f.region[i]];
-    }
+  return deterministic_reduce(
+      f.size(), RegionCounts(world.regions.size()), [&](RegionCounts& acc, std::size_t k) {
+        const FirmId i(k);
+        if (!f.alive[i]) return;
+        Rng rng = rng_for(s, i, world.step, Stream::firm_exit);
+        const bool insolvent = f.months_negative[i] >= s.firms.insolvency_months;
+        const double hazard =
+            base_hazard * std::pow(f.employees[i] + 1.0, -s.firms.exit_size_exponent);
+        if (insolvent || uniform01(rng) < hazard) {
+          f.alive[i] = 0;
+          f.exit_step[i] = world.step;
+          world.trust.clear(i);
+          ++acc.exits[f.region[i].index()];
+        } else {
+          ++acc.alive[f.region[i].index()];
+        }
+      });
+}
+
+// Rows an entrant may take over: firms that closed in an earlier step (so every tie to them
+// has since been dropped by the dialogue phase) and that no running project still names.
+// Reusing them keeps the tables at the size of the living economy, not of its history.
+std::vector<FirmId> free_rows(const World& world) {
+  const FirmTable& f = world.firms;
+  return gather_in_order<FirmId>(f.size(), [&](std::size_t k, std::vector<FirmId>& out) {
+    const FirmId i(k);
+    if (!f.alive[i] && f.active_projects[i] == 0 && f.exit_step[i] < world.step) out.push_back(i);
   });
 }
 
 // Entrants: a Poisson number per region, from the stock of firms and the entrepreneurial
-// attitude, plus university spin-offs and start-ups seeded by entrepreneurship projects. Appended in region order; each entrant then meets a
-// few firms of its municipality.
-// Rows an entrant may take over: firms that closed in an earlier step (so every tie to them
-// has since been dropped by the dialogue phase) and that no running project still names.
-// Reusing them keeps the tables at the size of the living economy, not of its history.
-std::vector<std::uint32_t> free_rows(const World& world) {
-  const FirmTable& f = world.firms;
-  return gather_in_order<std::uint32_t>(f.size(), [&](std::size_t i, std::vector<std::uint32_t>& out) {
-    if (!f.alive[i] && f.active_projects[i] == 0 && f.exit_step[i] < world.step)
-      out.push_back(static_cast<std::uint32_t>(i));
-  });
-}
-
+// attitude, plus university spin-offs and start-ups seeded by entrepreneurship projects, in
+// region order; each entrant then meets a few firms of its municipality.
 void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
-  std::vector<std::uint16_t> region_of;  // of each entrant, in region order
-  for (std::uint16_t r = 0; r < world.regions.size(); ++r) {
+  std::vector<RegionId> region_of_entrant;
+  for (const RegionId r : world.regions.ids()) {
     const RegionParams& p = s.regions[r];
-    const double expected = counts.alive[r] * s.firms.entry_rate_per_year / 12.0 *
+    RegionState& region = world.regions[r];
+    const double expected = counts.alive[r.index()] * s.firms.entry_rate_per_year / 12.0 *
                                 (p.entrepreneurial_attitude / 0.5) +
                             s.universities.spinoffs_per_year / 12.0 * p.universities +
-                            world.regions[r].pending_startups;
-    world.regions[r].pending_startups = 0;
-    Rng rng = make_rng(s.simulation.seed, AgentKind::region, r, world.step, Stream::firm_entry);
+                            region.pending_startups;
+    region.pending_startups = 0;
+    Rng rng = rng_for(s, r, world.step, Stream::firm_entry);
     boost::random::poisson_distribution<int> entrants(std::max(expected, 1e-9));
     const int n = expected > 0 ? entrants(rng) : 0;
-    region_of.insert(region_of.end(), static_cast<std::size_t>(n), r);
-    world.regions[r].entries += n;
+    region_of_entrant.insert(region_of_entrant.end(), static_cast<std::size_t>(n), r);
+    region.flows.entries += n;
   }
-  std::vector<std::uint32_t> rows = free_rows(world);
-  rows.resize(std::min(rows.size(), region_of.size()));
+  std::vector<FirmId> rows = free_rows(world);
+  rows.resize(std::min(rows.size(), region_of_entrant.size()));
   const std::size_t reused = rows.size();
-  for (std::size_t k = reused; k < region_of.size(); ++k) rows.push_back(static_cast<std::uint32_t>(world.firms.size() + k - reused));
-  world.firms.resize(world.firms.size() + region_of.size() - reused);
+  for (std::size_t k = reused; k < region_of_entrant.size(); ++k)
+    rows.push_back(FirmId(world.firms.size() + k - reused));
+  world.firms.resize(world.firms.size() + region_of_entrant.size() - reused);
   world.trust.resize(world.firms.size());
   for_each_index(
       rows.size(),
       [&](std::size_t k) {
         world.trust.clear(rows[k]);
-        init_firm(world, s, rows[k], region_of[k], true);
+        init_firm(world, s, rows[k], region_of_entrant[k], true);
       },
       64);  // entrants are few (about 1% of firms a month): small chunks keep both threads busy
   form_first_ties(world, s, rows, s.trust.initial_ties_per_firm);
@@ -87,24 +92,10 @@ void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
 
 }  // namespace
 
-void begin_step(World& world, const Scenario& s) {
-  for (RegionState& region : world.regions) {
-    region.entries = region.exits = region.proposals = region.projects_started = 0;
-    region.public_money_nok = region.private_money_nok = region.leaked_nok = 0;
-    region.rejected_by = {};
-    region.started_by_theme = {};
-  }
-  if (world.step % 12 == 0) {
-    for (Municipality& m : world.municipalities)
-      m.budget_left_nok = s.municipality.budget_per_capita * m.population *
-                          world.regions[m.region].population / s.regions[m.region].population;
-    world.agency.budget_left_nok = s.public_agency.budget_per_year;
-  }
-}
-
 void update_demography(World& world, const Scenario& s) {
   const RegionCounts counts = remove_exiting_firms(world, s);
-  for (std::size_t r = 0; r < world.regions.size(); ++r) world.regions[r].exits += counts.exits[r];
+  for (const RegionId r : world.regions.ids())
+    world.regions[r].flows.exits += counts.exits[r.index()];
   add_entrants(world, s, counts);
   rebuild_rosters(world, s.dialogue.member_fee_nok_per_year);
 }

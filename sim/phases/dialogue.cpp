@@ -1,10 +1,10 @@
 // Phase 2, Dialogue (ODD: Details, submodel "dialogue").
-#include <boost/random/poisson_distribution.hpp>
 #include <algorithm>
+#include <boost/random/poisson_distribution.hpp>
 
 #include "engine/parallel.hpp"
-#include "engine/rng.hpp"
 #include "phases/phases.hpp"
+#include "world/random.hpp"
 
 namespace ecosim {
 namespace {
@@ -13,34 +13,35 @@ namespace {
 // population. A firm belongs to one municipality, so municipalities can meet in parallel.
 void meet_firms(World& world, const Scenario& s) {
   FirmTable& f = world.firms;
-  for_each_index(f.size(), [&](std::size_t i) { f.met_this_step[i] = 0; });
-  for_each_index(
+  for_each_id<FirmId>(f.size(), [&](FirmId i) { f.met_this_step[i] = 0; });
+  for_each_id<MunicipalityId>(
       world.municipalities.size(),
-      [&](std::size_t m) {
+      [&](MunicipalityId m) {
         const Municipality& muni = world.municipalities[m];
         const std::size_t firms = world.municipality_firms.size(m);
         if (firms == 0) return;
         const RegionParams& region = s.regions[muni.region];
         const double share = muni.population / std::max(1.0, region.population);
-        Rng rng = make_rng(s.simulation.seed, AgentKind::municipality, m, world.step,
-                           Stream::dialogue_meetings);
+        Rng rng = rng_for(s, m, world.step, Stream::dialogue_meetings);
         boost::random::poisson_distribution<int> meetings(
             std::max(1e-9, region.dialogue_per_month * share));
         const int count = region.dialogue_per_month > 0 ? meetings(rng) : 0;
         for (int k = 0; k < count; ++k)
-          f.met_this_step[world.municipality_firms.at(m, static_cast<std::size_t>(uniform01(rng) * firms))] = 1;
+          f.met_this_step[world.municipality_firms.at(
+              m, static_cast<std::size_t>(uniform01(rng) * firms))] = 1;
       },
       1);
 }
 
 // Satisfaction follows service quality, responsiveness and trust in the municipality; every
-// tie's trust decays toward the holder region's generalised trust (lower across regions).
+// tie's trust decays toward the level it rests at (tie_trust).
 void update_firm_views(World& world, const Scenario& s) {
   FirmTable& f = world.firms;
   const DialogueParams& d = s.dialogue;
   const TrustParams& t = s.trust;
-  const double weights = std::max(1e-12, d.weight_service + d.weight_responsiveness + d.weight_dialogue);
-  for_each_index(f.size(), [&](std::size_t i) {
+  const double weights =
+      std::max(1e-12, d.weight_service + d.weight_responsiveness + d.weight_dialogue);
+  for_each_id<FirmId>(f.size(), [&](FirmId i) {
     if (!f.alive[i]) return;
     const RegionParams& region = s.regions[f.region[i]];
     const float rest = static_cast<float>(region.generalised_trust);
@@ -48,22 +49,19 @@ void update_firm_views(World& world, const Scenario& s) {
     if (f.met_this_step[i]) trust += static_cast<float>(t.gain_dialogue) * (1.0f - trust);
     trust += static_cast<float>(t.decay_per_month) * (rest - trust);
     f.trust_in_municipality[i] = trust;
-    const double target = (d.weight_service * region.service_quality +
-                           d.weight_responsiveness * region.responsiveness + d.weight_dialogue * trust) /
-                          weights;
+    const double target =
+        (d.weight_service * region.service_quality +
+         d.weight_responsiveness * region.responsiveness + d.weight_dialogue * trust) /
+        weights;
     f.satisfaction[i] += static_cast<float>(d.satisfaction_rate * (target - f.satisfaction[i]));
 
-    Tie* ties = world.trust.ties_of(static_cast<std::uint32_t>(i));
-    for (int k = 0; k < world.trust.slots(); ++k) {
-      Tie& tie = ties[k];
+    for (Tie& tie : world.trust.ties_of(i)) {
       if (tie.other.empty()) continue;
-      if (tie.other.is_firm() && !f.alive[tie.other.index()]) {
+      if (tie.other.is_firm() && !f.alive[tie.other.firm_id()]) {
         tie = Tie{};  // the other firm closed: free the slot
         continue;
       }
-      float resting = rest;
-      if (tie.other.is_firm() && f.region[tie.other.index()] != f.region[i])
-        resting *= static_cast<float>(t.cross_region_factor);
+      const float resting = tie_trust(s, f.region[i], region_of(world, tie.other));
       tie.trust += static_cast<float>(t.decay_per_month) * (resting - tie.trust);
     }
   });
@@ -75,25 +73,27 @@ void update_firm_views(World& world, const Scenario& s) {
 void broker_meetings(World& world, const Scenario& s) {
   const DialogueParams& d = s.dialogue;
   const TrustParams& t = s.trust;
-  for (std::size_t o = 0; o < world.promotion_orgs.size(); ++o) {
+  for (const PromotionOrgId o : world.promotion_orgs.ids()) {
     PromotionOrg& org = world.promotion_orgs[o];
     const double income = org.fee_income_nok + org.grant_income_nok;
     const double public_share = income > 0 ? org.grant_income_nok / income : 0.0;
     const double threshold = d.representation_public_share_threshold;
     org.representativeness =
-        public_share <= threshold ? 1.0 : std::max(0.0, 1.0 - (public_share - threshold) / (1.0 - threshold + 1e-12));
+        public_share <= threshold
+            ? 1.0
+            : std::max(0.0, 1.0 - (public_share - threshold) / (1.0 - threshold + 1e-12));
     const std::size_t members = world.org_members.size(o);
     if (members < 2) continue;
-    Rng rng = make_rng(s.simulation.seed, AgentKind::promotion_org, o, world.step,
-                       Stream::brokered_meetings);
+    Rng rng = rng_for(s, o, world.step, Stream::brokered_meetings);
     boost::random::poisson_distribution<int> meetings(
         std::max(1e-9, d.brokered_meetings_per_month * org.representativeness));
     const int count = d.brokered_meetings_per_month > 0 ? meetings(rng) : 0;
-    const float initial = static_cast<float>(s.regions[org.region].generalised_trust);
+    // Members are firms of the organisation's region.
+    const float initial = tie_trust(s, org.region, org.region);
     const float gain = static_cast<float>(t.gain_dialogue);
     for (int k = 0; k < count; ++k) {
-      const std::uint32_t a = world.org_members.at(o, static_cast<std::size_t>(uniform01(rng) * members));
-      const std::uint32_t b = world.org_members.at(o, static_cast<std::size_t>(uniform01(rng) * members));
+      const FirmId a = world.org_members.at(o, static_cast<std::size_t>(uniform01(rng) * members));
+      const FirmId b = world.org_members.at(o, static_cast<std::size_t>(uniform01(rng) * members));
       if (a == b) continue;
       world.trust.nudge(a, ActorRef::firm(b), initial, 1.0f, gain);
       world.trust.nudge(b, ActorRef::firm(a), initial, 1.0f, gain);

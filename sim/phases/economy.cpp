@@ -1,25 +1,25 @@
 // Phase 1, Economy (ODD: Details, submodel "economy").
+#include "phases/economy.hpp"
+
+#include <algorithm>
 #include <boost/random/laplace_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
-#include <algorithm>
 #include <cmath>
 
 #include "engine/parallel.hpp"
-#include "engine/rng.hpp"
 #include "phases/phases.hpp"
+#include "world/random.hpp"
 
 namespace ecosim {
-namespace {
 
 double monthly(double per_year) { return std::pow(1.0 + per_year, 1.0 / 12.0); }
 
 void update_markets(World& world, const Scenario& s) {
   const MarketParams& m = s.market;
-  for (std::size_t r = 0; r < world.regions.size(); ++r) {
+  for (const RegionId r : world.regions.ids()) {
     RegionState& region = world.regions[r];
-    for (std::size_t k = 0; k < kSectors; ++k) {
-      Rng rng = make_rng(s.simulation.seed, AgentKind::sector_market, r * kSectors + k, world.step,
-                         Stream::sector_demand);
+    for (const Sector k : kAllSectors) {
+      Rng rng = rng_for(s, r, k, world.step, Stream::sector_demand);
       boost::random::normal_distribution<double> shock(0.0, m.demand_volatility);
       const double before = region.log_demand[k];
       region.log_demand[k] = m.demand_persistence * before + shock(rng);
@@ -31,7 +31,7 @@ void update_markets(World& world, const Scenario& s) {
 }
 
 void update_labour_supply(World& world, const Scenario& s) {
-  for (std::size_t r = 0; r < world.regions.size(); ++r) {
+  for (const RegionId r : world.regions.ids()) {
     const RegionParams& p = s.regions[r];
     RegionState& region = world.regions[r];
     region.population *= monthly(p.population_growth_per_year);
@@ -43,18 +43,15 @@ void update_labour_supply(World& world, const Scenario& s) {
   }
 }
 
-// Each firm's wish: Gibrat-like growth of its capacity with Laplace shocks whose spread falls
-// with size (Stanley et al. 1996), pushed by its sector's demand and pulled down by losses.
-// Firing happens at once; hires are only wished for here.
 void plan_employment(World& world, const Scenario& s) {
   FirmTable& f = world.firms;
   const FirmParams& fp = s.firms;
   const double trend_per_month = std::log(monthly(s.market.demand_growth_per_year));
-  for_each_index(f.size(), [&](std::size_t i) {
+  for_each_id<FirmId>(f.size(), [&](FirmId i) {
     f.skilled_wanted[i] = f.skilled_unfilled[i] = f.unskilled_wanted[i] = 0;
     if (!f.alive[i]) return;
-    Rng rng = make_rng(s.simulation.seed, AgentKind::firm, i, world.step, Stream::firm_growth);
-    const int sector = f.sector[i];
+    Rng rng = rng_for(s, i, world.step, Stream::firm_growth);
+    const Sector sector = f.sector[i];
     const double size = f.capacity[i] + 1.0;
     double drift = world.regions[f.region[i]].demand_change[sector] + trend_per_month;
     if (f.cash_nok[i] < 0) drift -= fp.loss_shrink_per_month;
@@ -79,71 +76,87 @@ void plan_employment(World& world, const Scenario& s) {
   });
 }
 
+double fill_ratio(std::int64_t wanted, double seekers, double match_rate) {
+  if (wanted <= 0) return 0.0;
+  return std::clamp(match_rate * std::max(0.0, seekers) / static_cast<double>(wanted), 0.0, 1.0);
+}
+
+namespace {
+
 // Per region: who wants to hire, and who is already employed.
 struct LabourMarket {
-  std::vector<std::int64_t> cells;  // per region: 6 counters, see the enum
   enum : std::size_t { want_s, want_u, employed_s, employed_u, n };
+  std::vector<std::int64_t> cells;  // [region][counter]
   explicit LabourMarket(std::size_t regions) : cells(regions * n, 0) {}
-  std::int64_t& at(std::size_t r, std::size_t k) { return cells[r * n + k]; }
-  std::int64_t at(std::size_t r, std::size_t k) const { return cells[r * n + k]; }
+  std::int64_t& at(RegionId r, std::size_t k) { return cells[r.index() * n + k]; }
+  std::int64_t at(RegionId r, std::size_t k) const { return cells[r.index() * n + k]; }
   void merge(const LabourMarket& o) {
     for (std::size_t j = 0; j < cells.size(); ++j) cells[j] += o.cells[j];
   }
 };
 
-// Share of each wish that can be met this month: a match_rate share of job seekers.
-double fill_ratio(std::int64_t wanted, double seekers, double match) {
-  if (wanted <= 0) return 0.0;
-  return std::clamp(match * std::max(0.0, seekers) / static_cast<double>(wanted), 0.0, 1.0);
-}
+// Per region: skilled hires, and all hires.
+struct Hires {
+  std::vector<std::int64_t> skilled, all;
+  explicit Hires(std::size_t regions) : skilled(regions, 0), all(regions, 0) {}
+  void merge(const Hires& o) {
+    for (std::size_t r = 0; r < skilled.size(); ++r) skilled[r] += o.skilled[r], all[r] += o.all[r];
+  }
+};
 
 // Rounding every firm's share up or down at random keeps hires unbiased; in the rare month
 // when the rounding overshoots the pool, later firms (in index order) hire fewer.
-void clip_to_pool(FirmTable& f, std::vector<std::int32_t>& hires, std::size_t region,
+void clip_to_pool(const FirmTable& f, IdVector<FirmId, std::int32_t>& hires, RegionId region,
                   std::int64_t pool) {
-  for (std::size_t i = 0; i < f.size(); ++i) {
+  for (const FirmId i : f.ids()) {
     if (!f.alive[i] || f.region[i] != region) continue;
     hires[i] = static_cast<std::int32_t>(std::clamp<std::int64_t>(pool, 0, hires[i]));
     pool -= hires[i];
   }
 }
 
+}  // namespace
+
 void hire_and_produce(World& world, const Scenario& s) {
   FirmTable& f = world.firms;
   const FirmParams& fp = s.firms;
   const std::size_t regions = world.regions.size();
-  const LabourMarket market = deterministic_reduce(
-      f.size(), LabourMarket(regions), [&](LabourMarket& acc, std::size_t i) {
+  const LabourMarket market =
+      deterministic_reduce(f.size(), LabourMarket(regions), [&](LabourMarket& acc, std::size_t k) {
+        const FirmId i(k);
         if (!f.alive[i]) return;
-        const std::size_t r = f.region[i];
+        const RegionId r = f.region[i];
         acc.at(r, LabourMarket::want_s) += f.skilled_wanted[i];
         acc.at(r, LabourMarket::want_u) += f.unskilled_wanted[i];
         acc.at(r, LabourMarket::employed_s) += f.skilled[i];
         acc.at(r, LabourMarket::employed_u) += f.employees[i] - f.skilled[i];
       });
   // Skilled jobs need skilled job seekers; anyone out of work can take an unskilled job.
-  std::vector<double> fill_s(regions), fill_u(regions);
-  std::vector<std::int64_t> pool(regions), pool_s(regions);
-  for (std::size_t r = 0; r < regions; ++r) {
+  IdVector<RegionId, double> fill_s(regions), fill_u(regions);
+  IdVector<RegionId, std::int64_t> pool(regions), pool_s(regions);
+  for (const RegionId r : world.regions.ids()) {
     const RegionState& region = world.regions[r];
     const LabourMarket& m = market;
-    const double employed = double(m.at(r, LabourMarket::employed_s) + m.at(r, LabourMarket::employed_u));
+    const double employed =
+        double(m.at(r, LabourMarket::employed_s) + m.at(r, LabourMarket::employed_u));
     pool[r] = static_cast<std::int64_t>(std::floor(std::max(0.0, region.labour_force - employed)));
     pool_s[r] = std::min<std::int64_t>(
-        pool[r], static_cast<std::int64_t>(std::floor(std::max(
-                     0.0, region.skilled_labour_force - double(m.at(r, LabourMarket::employed_s))))));
+        pool[r],
+        static_cast<std::int64_t>(std::floor(std::max(
+            0.0, region.skilled_labour_force - double(m.at(r, LabourMarket::employed_s))))));
     fill_s[r] = fill_ratio(m.at(r, LabourMarket::want_s), double(pool_s[r]), fp.hiring_match_rate);
     const double expected_s = fill_s[r] * double(m.at(r, LabourMarket::want_s));
-    fill_u[r] = fill_ratio(m.at(r, LabourMarket::want_u), double(pool[r]) - expected_s, fp.hiring_match_rate);
+    fill_u[r] = fill_ratio(m.at(r, LabourMarket::want_u), double(pool[r]) - expected_s,
+                           fp.hiring_match_rate);
   }
 
-  std::vector<std::int32_t>& hired_s = f.hired_skilled;
-  std::vector<std::int32_t>& hired_u = f.hired_unskilled;
-  for_each_index(f.size(), [&](std::size_t i) {
+  IdVector<FirmId, std::int32_t>& hired_s = f.hired_skilled;
+  IdVector<FirmId, std::int32_t>& hired_u = f.hired_unskilled;
+  for_each_id<FirmId>(f.size(), [&](FirmId i) {
     hired_s[i] = hired_u[i] = 0;
     if (!f.alive[i]) return;
-    Rng rng = make_rng(s.simulation.seed, AgentKind::firm, i, world.step, Stream::hiring);
-    const std::size_t r = f.region[i];
+    Rng rng = rng_for(s, i, world.step, Stream::hiring);
+    const RegionId r = f.region[i];
     auto round_randomly = [&](double x) {
       const double whole = std::floor(x);
       return static_cast<int>(whole) + (uniform01(rng) < x - whole ? 1 : 0);
@@ -151,63 +164,53 @@ void hire_and_produce(World& world, const Scenario& s) {
     hired_s[i] = round_randomly(f.skilled_wanted[i] * fill_s[r]);
     hired_u[i] = round_randomly(f.unskilled_wanted[i] * fill_u[r]);
   });
-  struct Totals {
-    std::vector<std::int64_t> s, all;
-    void merge(const Totals& o) {
-      for (std::size_t r = 0; r < s.size(); ++r) s[r] += o.s[r], all[r] += o.all[r];
-    }
-  };
-  const Totals totals = deterministic_reduce(
-      f.size(), Totals{std::vector<std::int64_t>(regions, 0), std::vector<std::int64_t>(regions, 0)},
-      [&](Totals& acc, std::size_t i) {
+  const Hires totals =
+      deterministic_reduce(f.size(), Hires(regions), [&](Hires& acc, std::size_t k) {
+        const FirmId i(k);
         if (!f.alive[i]) return;
-        acc.s[f.region[i]] += hired_s[i];
-        acc.all[f.region[i]] += hired_s[i] + hired_u[i];
+        acc.skilled[f.region[i].index()] += hired_s[i];
+        acc.all[f.region[i].index()] += hired_s[i] + hired_u[i];
       });
-  for (std::size_t r = 0; r < regions; ++r) {
-    if (totals.s[r] > pool_s[r]) clip_to_pool(f, hired_s, r, pool_s[r]);
-    if (totals.all[r] > pool[r]) {
+  for (const RegionId r : world.regions.ids()) {
+    if (totals.skilled[r.index()] > pool_s[r]) clip_to_pool(f, hired_s, r, pool_s[r]);
+    if (totals.all[r.index()] > pool[r]) {
       std::int64_t skilled = 0;
-      for (std::size_t i = 0; i < f.size(); ++i)
+      for (const FirmId i : f.ids())
         if (f.alive[i] && f.region[i] == r) skilled += hired_s[i];
       clip_to_pool(f, hired_u, r, pool[r] - skilled);
     }
   }
 
-  const double innovation_fade = std::pow(1.0 - s.projects.innovation_revenue_decay_per_year, 1.0 / 12.0);
-  for_each_index(f.size(), [&](std::size_t i) {
+  const double innovation_fade =
+      std::pow(1.0 - s.projects.innovation_revenue_decay_per_year, 1.0 / 12.0);
+  for_each_id<FirmId>(f.size(), [&](FirmId i) {
     if (!f.alive[i]) return;
-    const std::size_t r = f.region[i];
+    const RegionId r = f.region[i];
     f.skilled_unfilled[i] = f.skilled_wanted[i] - hired_s[i];
     f.skilled[i] += hired_s[i];
     f.employees[i] += hired_s[i] + hired_u[i];
 
-    const int sector = f.sector[i];
+    const Sector sector = f.sector[i];
     const RegionState& region = world.regions[r];
-    double mean_knowledge = 0;
-    for (float k : f.knowledge[i]) mean_knowledge += k;
-    mean_knowledge /= kThemes;
-    const double demand = region.demand_trend * std::exp(region.log_demand[sector] + region.demand_level[sector]);
+    const double demand =
+        region.demand_trend * std::exp(region.log_demand[sector] + region.demand_level[sector]);
     const double infrastructure =
         1.0 + fp.infrastructure_productivity_gain * (s.regions[r].infrastructure - 0.5);
     const double output = (f.employees[i] + 1.0) * fp.output_nok_per_worker_month[sector] *
                           f.productivity[i] * demand * infrastructure *
-                          (1.0 + fp.knowledge_productivity_gain * mean_knowledge);
+                          (1.0 + fp.knowledge_productivity_gain * mean_of(f.knowledge[i]));
     // Products age: innovation revenue fades before this month's is earned.
     f.innovation_revenue_nok[i] *= innovation_fade;
     const double costs = fp.input_cost_share * output + f.employees[i] * double(f.wage_nok[i]) +
                          f.project_cash_nok_per_month[i];
     f.cash_nok[i] += output + f.innovation_revenue_nok[i] - costs;
-    f.months_negative[i] = f.cash_nok[i] < 0 ? static_cast<std::uint8_t>(
-                                                   std::min(255, f.months_negative[i] + 1))
-                                             : 0;
+    f.months_negative[i] =
+        f.cash_nok[i] < 0 ? static_cast<std::uint8_t>(std::min(255, f.months_negative[i] + 1)) : 0;
     f.output_nok[i] = static_cast<float>(output + f.innovation_revenue_nok[i]);
-    f.emissions_t[i] = static_cast<float>(output / 1e6 * fp.emissions_t_per_mnok[sector] *
-                                          f.emission_factor[i]);
+    f.emissions_t[i] =
+        static_cast<float>(output / 1e6 * fp.emissions_t_per_mnok[sector] * f.emission_factor[i]);
   });
 }
-
-}  // namespace
 
 void run_economy(World& world, const Scenario& s) {
   update_markets(world, s);

@@ -1,14 +1,14 @@
-// The phases of one monthly step, in the order Simulation::step runs them (DESIGN.md §3).
-// Each reads the frozen Scenario and changes only the World; each is data-parallel where it
-// touches every agent, and resolves cross-agent effects in a fixed order.
+// The phases of one monthly step, in the order Simulation::step runs them (DESIGN.md §3;
+// docs/MODEL.md §3). Each reads the frozen Scenario and changes only the World; each is
+// data-parallel where it touches every agent, and resolves cross-agent effects in a fixed order.
 #pragma once
 
-#include "world/world.hpp"
 #include "scenario/scenario.hpp"
+#include "world/world.hpp"
 
 namespace ecosim {
 
-// Resets the per-step flows; in January renews municipal and agency budgets.
+// Calendar: resets the regions' flows; in January renews municipal and agency budgets.
 void begin_step(World& world, const Scenario& s);
 
 // 1. Economy: demand shocks, labour supply, hiring and firing, production, cash, emissions.

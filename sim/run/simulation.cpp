@@ -2,39 +2,33 @@
 
 #include <chrono>
 
-#include "phases/phases.hpp"
+#include "world/build.hpp"
 
 namespace ecosim {
 namespace {
 
-// Runs one phase and adds its wall time to its slot.
+// Runs `body` and adds its wall time to `seconds`.
 template <class Body>
-void timed(PhaseSeconds& seconds, Phase phase, Body&& body) {
+void timed(double& seconds, Body&& body) {
   const auto start = std::chrono::steady_clock::now();
   body();
-  seconds[static_cast<std::size_t>(phase)] +=
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace
 
 Simulation::Simulation(Scenario scenario)
-    : scenario_(std::move(scenario)), world_(build_world(scenario_)), observer_(scenario_.trust.ladder) {}
+    : scenario_(std::move(scenario)),
+      world_(build_world(scenario_)),
+      observer_(scenario_.trust.ladder) {}
 
 Observation Simulation::step() {
-  World& w = world_;
-  const Scenario& s = scenario_;
-  PhaseSeconds& t = phase_seconds_;
-  w.step = steps_done_;
-  timed(t, Phase::calendar, [&] { begin_step(w, s); });
-  timed(t, Phase::economy, [&] { run_economy(w, s); });
-  timed(t, Phase::dialogue, [&] { hold_dialogue(w, s); });
-  timed(t, Phase::partnerships, [&] { form_partnerships(w, s); });
-  timed(t, Phase::projects, [&] { run_projects(w, s); });
-  timed(t, Phase::demography, [&] { update_demography(w, s); });
+  world_.step = steps_done_;
+  for (std::size_t k = 0; k < kPhases.size(); ++k)
+    timed(phase_seconds_[k], [&] { kPhases[k].run(world_, scenario_); });
   ++steps_done_;
   Observation o;
-  timed(t, Phase::indicators, [&] { o = observer_.observe(w); });
+  timed(phase_seconds_.back(), [&] { o = observer_.observe(world_); });
   return o;
 }
 

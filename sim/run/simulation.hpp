@@ -5,18 +5,28 @@
 #include <string_view>
 
 #include "indicators/indicators.hpp"
-#include "world/world.hpp"
+#include "phases/phases.hpp"
 #include "scenario/scenario.hpp"
+#include "world/world.hpp"
 
 namespace ecosim {
 
-// Wall-clock seconds spent in each phase of the step, summed over the steps done (for the
-// benchmark; timing never changes results).
-enum class Phase : std::size_t { calendar, economy, dialogue, partnerships, projects, demography, indicators, count };
-inline constexpr std::size_t kPhases = static_cast<std::size_t>(Phase::count);
-inline constexpr std::array<std::string_view, kPhases> kPhaseNames = {
-    "calendar", "economy", "dialogue", "partnerships", "projects", "demography", "indicators"};
-using PhaseSeconds = std::array<double, kPhases>;
+struct Phase {
+  std::string_view name;
+  void (*run)(World&, const Scenario&);
+};
+
+// One month, in order (docs/MODEL.md §3). Observing the indicators follows as a last phase.
+inline constexpr std::array kPhases = {
+    Phase{"calendar", begin_step},    Phase{"economy", run_economy},
+    Phase{"dialogue", hold_dialogue}, Phase{"partnerships", form_partnerships},
+    Phase{"projects", run_projects},  Phase{"demography", update_demography},
+};
+inline constexpr std::string_view kObservePhase = "indicators";
+
+// Wall-clock seconds spent in each phase (kPhases, then observing), summed over the steps done:
+// for the benchmark; timing never changes results.
+using PhaseSeconds = std::array<double, kPhases.size() + 1>;
 
 class Simulation {
  public:
@@ -29,6 +39,10 @@ class Simulation {
   const World& world() const { return world_; }
   int steps_done() const { return steps_done_; }
   const PhaseSeconds& phase_seconds() const { return phase_seconds_; }
+  // The name of each entry of phase_seconds().
+  static std::string_view phase_name(std::size_t k) {
+    return k < kPhases.size() ? kPhases[k].name : kObservePhase;
+  }
 
  private:
   Scenario scenario_;

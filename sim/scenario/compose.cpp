@@ -12,16 +12,18 @@ namespace {
 
 constexpr int kMaxDepth = 8;
 
-Diagnostic at(const toml::source_region& src, const std::string& file, std::string key, std::string message) {
-  return {src.path ? *src.path : file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column),
-          std::move(key), std::move(message)};
+Diagnostic at(const toml::source_region& src, const std::string& file, std::string key,
+              std::string message) {
+  return {src.path ? *src.path : file, static_cast<int>(src.begin.line),
+          static_cast<int>(src.begin.column), std::move(key), std::move(message)};
 }
 
 toml::table parse_one(std::string_view text, const std::string& name) {
   try {
     return toml::parse(text, name);
   } catch (const toml::parse_error& e) {
-    throw ScenarioError({at(e.source(), name, "(syntax)", std::string(e.description()) + " (allowed: TOML 1.0)")});
+    throw ScenarioError(
+        {at(e.source(), name, "(syntax)", std::string(e.description()) + " (allowed: TOML 1.0)")});
   }
 }
 
@@ -54,18 +56,23 @@ toml::table resolve(toml::table root, const std::string& name, std::vector<std::
   if (!base_node) return root;
   const auto* base_name = base_node->as_string();
   if (!base_name || base_name->get().empty())
-    throw ScenarioError({at(base_node->source(), name, "base", "must be a file name (allowed: a TOML file path)")});
+    throw ScenarioError(
+        {at(base_node->source(), name, "base", "must be a file name (allowed: a TOML file path)")});
   namespace fs = std::filesystem;
   const fs::path dir = fs::path(name).parent_path();
   const std::string path = (dir / base_name->get()).lexically_normal().string();
   for (const auto& seen : chain)
     if (seen == path)
-      throw ScenarioError({at(base_node->source(), name, "base", "'" + path + "' is already in the chain of bases (allowed: no cycles)")});
+      throw ScenarioError(
+          {at(base_node->source(), name, "base",
+              "'" + path + "' is already in the chain of bases (allowed: no cycles)")});
   if (chain.size() > kMaxDepth)  // the chain holds the scenario itself and its bases
-    throw ScenarioError({at(base_node->source(), name, "base", "too deep (allowed: at most 8 bases)")});
+    throw ScenarioError(
+        {at(base_node->source(), name, "base", "too deep (allowed: at most 8 bases)")});
   std::ifstream in(path, std::ios::binary);
   if (!in)
-    throw ScenarioError({at(base_node->source(), name, "base", "cannot open '" + path + "' (allowed: a readable TOML file)")});
+    throw ScenarioError({at(base_node->source(), name, "base",
+                            "cannot open '" + path + "' (allowed: a readable TOML file)")});
   std::stringstream buffer;
   buffer << in.rdbuf();
   chain.push_back(path);

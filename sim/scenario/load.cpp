@@ -33,13 +33,20 @@ Location location_of(const toml::source_region& src, const std::string& fallback
 
 std::string_view type_name(const toml::node& n) {
   switch (n.type()) {
-    case toml::node_type::table: return "table";
-    case toml::node_type::array: return "array";
-    case toml::node_type::string: return "string";
-    case toml::node_type::integer: return "integer";
-    case toml::node_type::floating_point: return "float";
-    case toml::node_type::boolean: return "boolean";
-    default: return "date/time";
+    case toml::node_type::table:
+      return "table";
+    case toml::node_type::array:
+      return "array";
+    case toml::node_type::string:
+      return "string";
+    case toml::node_type::integer:
+      return "integer";
+    case toml::node_type::floating_point:
+      return "float";
+    case toml::node_type::boolean:
+      return "boolean";
+    default:
+      return "date/time";
   }
 }
 
@@ -87,8 +94,10 @@ class Reader {
     } else if (auto f = n->as_floating_point(); f && !integral) {
       value = f->get();
     } else {
-      return fail(*n, key, "must be " + std::string(integral ? "an integer" : "a number") +
-                               ", got " + std::string(type_name(*n)), allowed);
+      return fail(*n, key,
+                  "must be " + std::string(integral ? "an integer" : "a number") + ", got " +
+                      std::string(type_name(*n)),
+                  allowed);
     }
     if (!std::isfinite(value) || value < limits.min || value > limits.max)
       return fail(*n, key, "out of range: " + format_number(value), allowed);
@@ -98,15 +107,19 @@ class Reader {
   void flag(std::string_view key, bool& field, std::string_view) {
     const toml::node* n = take(key);
     if (!n) return;
-    if (auto b = n->as_boolean()) field = b->get();
-    else fail(*n, key, "must be a boolean, got " + std::string(type_name(*n)), "true, false");
+    if (auto b = n->as_boolean())
+      field = b->get();
+    else
+      fail(*n, key, "must be a boolean, got " + std::string(type_name(*n)), "true, false");
   }
 
   void text(std::string_view key, std::string& field, std::string_view) {
     const toml::node* n = take(key);
     if (!n) return;
-    if (auto s = n->as_string(); s && !s->get().empty()) field = s->get();
-    else fail(*n, key, "must be a non-empty string, got " + std::string(type_name(*n)), "text");
+    if (auto s = n->as_string(); s && !s->get().empty())
+      field = s->get();
+    else
+      fail(*n, key, "must be a non-empty string, got " + std::string(type_name(*n)), "text");
   }
 
   void rung(std::string_view key, Rung& field, std::string_view) {
@@ -114,8 +127,10 @@ class Reader {
     if (!n) return;
     const auto s = n->as_string();
     const auto index = s ? index_of(kRungNames, s->get()) : std::nullopt;
-    if (index) field = static_cast<Rung>(*index);
-    else fail(*n, key, s ? "unknown rung '" + s->get() + "'" : "must be a string", join(kRungNames));
+    if (index)
+      field = static_cast<Rung>(*index);
+    else
+      fail(*n, key, s ? "unknown rung '" + s->get() + "'" : "must be a string", join(kRungNames));
   }
 
   void ladder(std::string_view key, std::array<double, 3>& field, std::string_view) {
@@ -134,19 +149,18 @@ class Reader {
     field = values;
   }
 
-  template <std::size_t N>
-  void named_numbers(std::string_view key, std::array<double, N>& field,
+  template <class E, std::size_t N>
+  void named_numbers(std::string_view key, EnumArray<E, N, double>& field,
                      const std::array<std::string_view, N>& names, Limits limits,
                      bool missing_is_zero) {
     const toml::node* n = take(key);
     if (!n) return;
     const auto* tbl = n->as_table();
     if (!tbl) return fail(*n, key, "must be a table of " + join(names), join(names));
-    std::array<double, N> values = field;
+    EnumArray<E, N, double> values = field;
     if (missing_is_zero) values.fill(0.0);
     Reader inner(ctx_, tbl, path(key), location_of(n->source(), ctx_.file));
-    for (std::size_t i = 0; i < N; ++i)
-      inner.num(names[i], values[i], limits, "", "");
+    for (std::size_t i = 0; i < N; ++i) inner.num(names[i], values.values[i], limits, "", "");
     inner.finish();
     field = values;
   }
@@ -163,19 +177,21 @@ class Reader {
   void table(std::string_view key, std::string_view, const std::function<void(Reader&)>& body) {
     const toml::node* n = take(key);
     const toml::table* tbl = n ? n->as_table() : nullptr;
-    if (n && !tbl) return fail(*n, key, "must be a table, got " + std::string(type_name(*n)), "table");
+    if (n && !tbl)
+      return fail(*n, key, "must be a table, got " + std::string(type_name(*n)), "table");
     Reader inner(ctx_, tbl, path(key), n ? location_of(n->source(), ctx_.file) : where_);
     body(inner);
     inner.finish();
   }
 
-  void regions(std::string_view key, std::vector<RegionParams>& field, std::string_view,
+  void regions(std::string_view key, IdVector<RegionId, RegionParams>& field, std::string_view,
                const std::function<void(Reader&, RegionParams&)>& body) {
     const toml::node* n = take(key);
     if (!n) return;
     const auto* arr = n->as_array();
     if (!arr || arr->empty() || !arr->is_array_of_tables())
-      return fail(*n, key, "must be a non-empty array of tables ([[region]])", "[[region]] entries");
+      return fail(*n, key, "must be a non-empty array of tables ([[region]])",
+                  "[[region]] entries");
     field.clear();
     for (std::size_t i = 0; i < arr->size(); ++i) {
       const toml::node& entry = *arr->get(i);
@@ -251,7 +267,8 @@ void apply_override(toml::table& root, const std::string& assignment, Context& c
   key.erase(std::remove(key.begin(), key.end(), ']'), key.end());
 
   std::vector<std::string> parts;
-  for (std::stringstream ss(key); std::getline(ss, parts.emplace_back(), '.');) {}
+  for (std::stringstream ss(key); std::getline(ss, parts.emplace_back(), '.');) {
+  }
   if (parts.back().empty()) parts.pop_back();
 
   // The value is TOML when it parses as TOML (numbers, booleans, arrays, inline tables, quoted
@@ -275,8 +292,9 @@ void apply_override(toml::table& root, const std::string& assignment, Context& c
       const bool numeric = !part.empty() && std::all_of(part.begin(), part.end(), ::isdigit);
       const std::size_t index = numeric ? std::stoul(part) : arr->size();
       if (index >= arr->size()) {
-        ctx.error({origin, 1, 1}, key,
-                  "no entry '" + part + "' (allowed: index 0.." + std::to_string(arr->size() - 1) + ")");
+        ctx.error(
+            {origin, 1, 1}, key,
+            "no entry '" + part + "' (allowed: index 0.." + std::to_string(arr->size() - 1) + ")");
         return;
       }
       cursor = arr->get(index);
@@ -287,9 +305,11 @@ void apply_override(toml::table& root, const std::string& assignment, Context& c
   }
   if (auto* tbl = cursor->as_table()) {
     // Moving the concrete value keeps its source position, so errors point at the --set.
-    holder.get("value")->visit([&](auto&& value) { tbl->insert_or_assign(parts.back(), std::move(value)); });
+    holder.get("value")->visit(
+        [&](auto&& value) { tbl->insert_or_assign(parts.back(), std::move(value)); });
   } else {
-    ctx.error({origin, 1, 1}, key, "cannot set a key inside a non-table (allowed: a path of tables)");
+    ctx.error({origin, 1, 1}, key,
+              "cannot set a key inside a non-table (allowed: a path of tables)");
   }
 }
 
@@ -305,11 +325,12 @@ void check_consistency(const Scenario& s, Context& ctx, const toml::table& root)
                   std::to_string(s.projects.duration_min_months) + ")");
   if (s.projects.min_parties > s.projects.max_partners)
     ctx.error(where("projects.max_partners"), "projects.max_partners",
-              "must be at least projects.min_parties (allowed: >= " + std::to_string(s.projects.min_parties) + ")");
+              "must be at least projects.min_parties (allowed: >= " +
+                  std::to_string(s.projects.min_parties) + ")");
   std::set<std::string> names;
-  for (std::size_t i = 0; i < s.regions.size(); ++i) {
-    const RegionParams& r = s.regions[i];
-    const std::string path = "region[" + std::to_string(i) + "]";
+  for (const RegionId id : s.regions.ids()) {
+    const RegionParams& r = s.regions[id];
+    const std::string path = "region[" + std::to_string(id.index()) + "]";
     if (!names.insert(r.name).second)
       ctx.error(where(path + ".name"), path + ".name",
                 "duplicate region name '" + r.name + "' (allowed: unique names)");
@@ -330,7 +351,8 @@ Scenario build(std::string_view text, std::string_view source_name,
 
   Scenario s;
   s.source_name = std::string(source_name);
-  s.regions = {RegionParams{.name = "Studied"}, RegionParams{.name = "Competitor"}};
+  s.regions.push_back(RegionParams{.name = "Studied"});
+  s.regions.push_back(RegionParams{.name = "Competitor"});
   Reader reader(ctx, &root, "", {ctx.file, 1, 1});
   schema::describe(reader, s);
   reader.finish();

@@ -19,7 +19,8 @@ class TableWriter {
   template <class T>
   void num(std::string_view key, const T& field, Limits limits, std::string_view unit,
            std::string_view doc) {
-    row(key, std::is_integral_v<T> ? "integer" : "number", format_number(static_cast<double>(field)),
+    row(key, std::is_integral_v<T> ? "integer" : "number",
+        format_number(static_cast<double>(field)),
         format_number(limits.min) + " .. " + format_number(limits.max), unit, doc);
   }
   void flag(std::string_view key, bool field, std::string_view doc) {
@@ -33,33 +34,36 @@ class TableWriter {
         "conversation, shared_view, cooperation, joint_action", "", doc);
   }
   void ladder(std::string_view key, const std::array<double, 3>& field, std::string_view doc) {
-    row(key, "array", "[" + format_number(field[0]) + ", " + format_number(field[1]) + ", " +
-                          format_number(field[2]) + "]",
+    row(key, "array",
+        "[" + format_number(field[0]) + ", " + format_number(field[1]) + ", " +
+            format_number(field[2]) + "]",
         "3 increasing in 0 .. 1", "trust", doc);
   }
-  template <std::size_t N>
-  void named(std::string_view key, const std::array<double, N>& field,
+  template <class E, std::size_t N>
+  void named(std::string_view key, const EnumArray<E, N, double>& field,
              const std::array<std::string_view, N>& names, Limits limits, std::string_view unit,
              std::string_view doc) {
     std::string value = "{ ";
     for (std::size_t i = 0; i < N; ++i)
-      value += std::string(i ? ", " : "") + std::string(names[i]) + " = " + format_number(field[i]);
+      value += std::string(i ? ", " : "") + std::string(names[i]) + " = " +
+               format_number(field.values[i]);
     row(key, "table", value + " }",
         "each " + format_number(limits.min) + " .. " + format_number(limits.max), unit, doc);
   }
-  void sectors(std::string_view key, const SectorArray& field, Limits limits,
-               std::string_view unit, std::string_view doc, bool) {
+  void sectors(std::string_view key, const SectorArray& field, Limits limits, std::string_view unit,
+               std::string_view doc, bool) {
     named(key, field, kSectorNames, limits, unit, doc);
   }
   void themes(std::string_view key, const ThemeArray& field, Limits limits, std::string_view unit,
               std::string_view doc, bool) {
     named(key, field, kThemeNames, limits, unit, doc);
   }
-  void table(std::string_view key, std::string_view, const std::function<void(TableWriter&)>& body) {
+  void table(std::string_view key, std::string_view,
+             const std::function<void(TableWriter&)>& body) {
     TableWriter inner(out_, path(key));
     body(inner);
   }
-  void regions(std::string_view key, std::vector<RegionParams>&, std::string_view,
+  void regions(std::string_view key, IdVector<RegionId, RegionParams>&, std::string_view,
                const std::function<void(TableWriter&, RegionParams&)>& body) {
     TableWriter inner(out_, path(key) + "[]");
     RegionParams defaults;

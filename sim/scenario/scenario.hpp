@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/id.hpp"
 #include "scenario/vocabulary.hpp"
 
 namespace ecosim {
@@ -35,7 +36,7 @@ struct RegionParams {
   double dialogue_per_month = 40;
   double labour_force_share = 0.5;
   double population_growth_per_year = 0.008;
-  SectorArray sector_shares = {0.145, 0.06, 0.22, 0.03, 0.04, 0.30, 0.205};
+  SectorArray sector_shares = {{0.145, 0.06, 0.22, 0.03, 0.04, 0.30, 0.205}};
 };
 
 struct FirmParams {
@@ -56,10 +57,10 @@ struct FirmParams {
   double exit_size_exponent = 0.5;
   int insolvency_months = 6;
   double entry_rate_per_year = 0.12;
-  SectorArray output_nok_per_worker_month = {140e3, 130e3, 75e3, 220e3, 70e3, 110e3, 95e3};
-  SectorArray wage_nok_per_month = {55e3, 65e3, 48e3, 62e3, 38e3, 47e3, 50e3};
-  SectorArray skilled_share = {0.35, 0.75, 0.55, 0.5, 0.2, 0.25, 0.45};
-  SectorArray emissions_t_per_mnok = {19.9, 0.8, 1.0, 45.0, 1.5, 20.0, 0.8};
+  SectorArray output_nok_per_worker_month = {{140e3, 130e3, 75e3, 220e3, 70e3, 110e3, 95e3}};
+  SectorArray wage_nok_per_month = {{55e3, 65e3, 48e3, 62e3, 38e3, 47e3, 50e3}};
+  SectorArray skilled_share = {{0.35, 0.75, 0.55, 0.5, 0.2, 0.25, 0.45}};
+  SectorArray emissions_t_per_mnok = {{19.9, 0.8, 1.0, 45.0, 1.5, 20.0, 0.8}};
 };
 
 struct MarketParams {
@@ -113,7 +114,7 @@ struct MunicipalityPolicy {
 struct PublicAgencyPolicy {
   double max_aid_share = 0.5;
   double budget_per_year = 2.0e8;
-  ThemeArray theme_priorities = {1.5, 1.0, 1.0, 0.8, 1.0, 1.0};
+  ThemeArray theme_priorities = {{1.5, 1.0, 1.0, 0.8, 1.0, 1.0}};
 };
 
 struct TrustParams {
@@ -178,7 +179,7 @@ struct Scenario {
   std::string source_name;  // file name or "<embedded default>"
   std::string text;         // TOML text after overrides: enough to repeat the run
   SimulationParams simulation;
-  std::vector<RegionParams> regions;
+  IdVector<RegionId, RegionParams> regions;
   FirmParams firms;
   MarketParams market;
   DialogueParams dialogue;

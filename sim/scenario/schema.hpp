@@ -77,7 +77,8 @@ void describe(V& v, FirmParams& p) {
         "share of job seekers a region's firms can hire per month");
   v.num("initial_cash_months", p.initial_cash_months, Limits{0, 120}, "month",
         "initial cash as months of wages");
-  v.num("initial_knowledge", p.initial_knowledge, kUnit, "index", "mean initial knowledge per theme");
+  v.num("initial_knowledge", p.initial_knowledge, kUnit, "index",
+        "mean initial knowledge per theme");
   v.num("knowledge_productivity_gain", p.knowledge_productivity_gain, Limits{0, 5}, "",
         "output gain per unit of mean knowledge");
   v.num("input_cost_share", p.input_cost_share, Limits{0, 0.95}, "share",
@@ -165,7 +166,8 @@ template <class V>
 void describe(V& v, MunicipalityPolicy& p) {
   v.num("min_external_share", p.min_external_share, kUnit, "share",
         "others' share of a project before the municipality joins (Orebro: 0.5)");
-  v.flag("in_kind_counts", p.in_kind_counts, "in-kind contributions count toward the others' share");
+  v.flag("in_kind_counts", p.in_kind_counts,
+         "in-kind contributions count toward the others' share");
   v.num("budget_per_capita", p.budget_per_capita, kNok, "NOK/person/year",
         "yearly business-development budget per inhabitant");
   v.num("max_project_share", p.max_project_share, kUnit, "share",
@@ -199,7 +201,8 @@ void describe(V& v, TrustParams& p) {
   v.ladder("ladder", p.ladder,
            "increasing trust thresholds of shared view, cooperation and joint action");
   v.rung("min_rung_to_partner", p.min_rung_to_partner, "lowest rung on which two can partner");
-  v.num("gain_dialogue", p.gain_dialogue, kUnit, "", "trust gained per meeting (share of the gap to 1)");
+  v.num("gain_dialogue", p.gain_dialogue, kUnit, "",
+        "trust gained per meeting (share of the gap to 1)");
   v.num("gain_success", p.gain_success, kUnit, "", "trust gained by a successful project");
   v.num("loss_failure", p.loss_failure, kUnit, "", "trust lost by a failed project");
   v.num("decay_per_month", p.decay_per_month, kUnit, "1/month",
@@ -228,7 +231,8 @@ void describe(V& v, ProjectParams& p) {
   v.num("duration_min_months", p.duration_min_months, Limits{1, 240}, "month", "shortest project");
   v.num("duration_max_months", p.duration_max_months, Limits{1, 240}, "month", "longest project");
   v.num("min_parties", p.min_parties, Limits{2, 32}, "party", "smallest consortium, lead included");
-  v.num("max_partners", p.max_partners, Limits{2, 32}, "party", "largest consortium, lead included");
+  v.num("max_partners", p.max_partners, Limits{2, 32}, "party",
+        "largest consortium, lead included");
   v.num("new_encounters_per_proposal", p.new_encounters_per_proposal, Limits{0, 32}, "firm",
         "new firms a lead meets while searching (municipality or promotion organisation)");
   v.num("complementarity_weight", p.complementarity_weight, Limits{0, 10}, "",
@@ -297,7 +301,8 @@ void describe(V& v, ProjectParams& p) {
 
 template <class V>
 void describe(V& v, Scenario& s) {
-  v.table("simulation", "length, seed and output cadence", [&](V& t) { describe(t, s.simulation); });
+  v.table("simulation", "length, seed and output cadence",
+          [&](V& t) { describe(t, s.simulation); });
   v.regions("region", s.regions, "one entry per region; the first is the one studied",
             [&](V& t, RegionParams& r) { describe(t, r); });
   v.table("firms", "firm sizes, growth, money and emissions", [&](V& t) { describe(t, s.firms); });

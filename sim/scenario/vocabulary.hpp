@@ -1,4 +1,5 @@
-// The fixed vocabularies of the model: sectors, themes and the cooperation ladder.
+// The fixed vocabularies of the model: sectors, themes, the cooperation ladder, and regions
+// (which a scenario lists, so their id belongs here).
 #pragma once
 
 #include <array>
@@ -7,7 +8,12 @@
 #include <optional>
 #include <string_view>
 
+#include "engine/id.hpp"
+
 namespace ecosim {
+
+// A region's position in the scenario's [[region]] list; the first is the one studied.
+using RegionId = Id<struct RegionTag, std::uint16_t>;
 
 enum class Sector : std::uint8_t {
   manufacturing,
@@ -20,8 +26,8 @@ enum class Sector : std::uint8_t {
 };
 inline constexpr std::size_t kSectors = 7;
 inline constexpr std::array<std::string_view, kSectors> kSectorNames = {
-    "manufacturing", "ict",  "health_welfare", "energy",
-    "tourism",       "trade_logistics", "services"};
+    "manufacturing", "ict", "health_welfare", "energy", "tourism", "trade_logistics", "services"};
+inline constexpr std::array<Sector, kSectors> kAllSectors = enum_values<Sector, kSectors>();
 
 // The six themes of cross-regional cooperation (DOMAIN.md, source 003).
 enum class Theme : std::uint8_t {
@@ -35,12 +41,14 @@ enum class Theme : std::uint8_t {
 inline constexpr std::size_t kThemes = 6;
 inline constexpr std::array<std::string_view, kThemes> kThemeNames = {
     "climate_energy", "health_welfare", "entrepreneurship", "tourism", "competence", "capital"};
+inline constexpr std::array<Theme, kThemes> kAllThemes = enum_values<Theme, kThemes>();
 
 // Samhandlingstrappan: the rungs a relationship climbs (DOMAIN.md, source 004).
 enum class Rung : std::uint8_t { conversation, shared_view, cooperation, joint_action };
 inline constexpr std::size_t kRungs = 4;
-inline constexpr std::array<std::string_view, kRungs> kRungNames = {
-    "conversation", "shared_view", "cooperation", "joint_action"};
+inline constexpr std::array<std::string_view, kRungs> kRungNames = {"conversation", "shared_view",
+                                                                    "cooperation", "joint_action"};
+inline constexpr std::array<Rung, kRungs> kAllRungs = enum_values<Rung, kRungs>();
 
 template <std::size_t N>
 std::optional<std::size_t> index_of(const std::array<std::string_view, N>& names,
@@ -50,7 +58,17 @@ std::optional<std::size_t> index_of(const std::array<std::string_view, N>& names
   return std::nullopt;
 }
 
-using SectorArray = std::array<double, kSectors>;
-using ThemeArray = std::array<double, kThemes>;
+inline std::string_view name_of(Sector s) { return kSectorNames[static_cast<std::size_t>(s)]; }
+inline std::string_view name_of(Theme t) { return kThemeNames[static_cast<std::size_t>(t)]; }
+inline std::string_view name_of(Rung r) { return kRungNames[static_cast<std::size_t>(r)]; }
+
+template <class T>
+using PerSector = EnumArray<Sector, kSectors, T>;
+template <class T>
+using PerTheme = EnumArray<Theme, kThemes, T>;
+template <class T>
+using PerRung = EnumArray<Rung, kRungs, T>;
+using SectorArray = PerSector<double>;
+using ThemeArray = PerTheme<double>;
 
 }  // namespace ecosim

@@ -1,22 +1,30 @@
 // Knowledge in the tradition of the SKIN models: capability per theme (what an actor knows,
 // kept once learnt) and expertise per theme (how practised it is: grows while used in a
-// project, fades while unused). Partners are scored on how they complement each other.
+// project, fades while unused; phases/execution.cpp). Partners are scored on how they
+// complement each other.
 #pragma once
 
-#include "world/world.hpp"
+#include "scenario/vocabulary.hpp"
+#include "world/actor.hpp"
 
 namespace ecosim {
 
-// Capability of an actor in a theme (firms: knowledge; universities: research).
-float capability_of(const World& world, ActorRef actor, std::size_t theme);
+using Knowledge = PerTheme<float>;
 
-// Effective capability: capability weighted by practice, (0.5 + 0.5 expertise) for firms.
-float effective_capability(const World& world, ActorRef actor, std::size_t theme);
+struct World;
+
+// Mean over themes, summed in double: the firm's general knowledge (scales its output, its
+// ideas and its pull to universities).
+double mean_of(const Knowledge& knowledge);
+
+// What an actor knows per theme (firms: knowledge; universities: research).
+const Knowledge& knowledge_of(const World& world, ActorRef actor);
+
+// Effective capability in a theme: capability weighted by practice, (0.5 + 0.5 expertise) for
+// firms.
+float effective_capability(const World& world, ActorRef actor, Theme theme);
 
 // How different two knowledge profiles are: the mean absolute gap over themes, in [0, 1].
 float complementarity(const World& world, ActorRef a, ActorRef b);
-
-// Expertise grows in each theme a firm works on this step and fades in the others.
-void practise_expertise(World& world, const Scenario& s);
 
 }  // namespace ecosim

@@ -7,8 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include "world/actor.hpp"
+#include "engine/id.hpp"
 #include "scenario/vocabulary.hpp"
+#include "world/actor.hpp"
+#include "world/ids.hpp"
 
 namespace ecosim {
 
@@ -23,9 +25,10 @@ enum class ProjectStatus : std::uint8_t {
 inline constexpr std::array<std::string_view, 6> kProjectStatusNames = {
     "rejected", "active", "stopped_at_review", "completed", "failed", "continued"};
 
-// Every rule a proposal meets. Each is recorded as passed, failed or not reached; a rejection
-// is blamed on the first failed check in this order (financing.cpp asks the agency before the
-// municipality, but blames the municipality's rules first).
+// Every rule a proposal meets, in the order a rejection is blamed on them (blame() below):
+// the proposal's own checks, then the municipality's rules (the levers analysts switch), then
+// the agency, then investors. Financing asks the agency before the municipality, since the
+// municipality counts the agency's money, but blames the municipality's rules first.
 enum class Check : std::uint8_t {
   lead_capacity,       // the lead still has room for another project
   due_diligence,       // the lead's (and partners') cash runway meets the threshold
@@ -41,13 +44,16 @@ enum class Check : std::uint8_t {
 };
 inline constexpr std::size_t kChecks = 11;
 inline constexpr std::array<std::string_view, kChecks> kCheckNames = {
-    "lead_capacity",    "due_diligence",   "partner_found",   "min_external_share",
-    "viability",        "municipal_budget", "agency_budget",  "agency_priority",
-    "investor_screen",  "investor_capital", "funded"};
+    "lead_capacity",   "due_diligence",    "partner_found", "min_external_share",
+    "viability",       "municipal_budget", "agency_budget", "agency_priority",
+    "investor_screen", "investor_capital", "funded"};
+inline constexpr std::array<Check, kChecks> kAllChecks = enum_values<Check, kChecks>();
+template <class T>
+using PerCheck = EnumArray<Check, kChecks, T>;
 
 // The name a rejection goes by: the failed check, or "underfunded" when every funder gave what
 // its rules allowed and the total still fell short.
-inline std::string_view rejection_name(Check c) {
+constexpr std::string_view rejection_name(Check c) {
   return c == Check::funded ? "underfunded" : kCheckNames[static_cast<std::size_t>(c)];
 }
 
@@ -55,36 +61,36 @@ enum class CheckResult : std::int8_t { not_reached = -1, failed = 0, passed = 1 
 
 struct Party {
   ActorRef actor;
-  std::uint16_t region = 0;
-  float trust = 1.0f;  // the lead's trust in this party when it joined (1 for the lead)
+  RegionId region;
+  float trust = 1.0f;       // the lead's trust in this party when it joined (1 for the lead)
   float runway_months = 0;  // cash / monthly wages when it joined (firms)
   double cash_nok = 0;
   double in_kind_nok = 0;
 };
 
 struct Project {
-  std::uint32_t id = 0;
-  std::int32_t step = 0;  // proposed
+  ProjectId id;
+  Step step = 0;  // proposed
   Theme theme = Theme::climate_energy;
-  std::uint16_t region = 0;  // the lead's
+  RegionId region;  // the lead's
   ActorRef lead;
   std::vector<Party> parties;  // lead first
   double budget_nok = 0;
   std::int32_t duration_months = 0;
-  std::uint32_t municipality = 0;  // the lead's (a university's host municipality)
+  MunicipalityId municipality;  // the lead's (a university's host municipality)
   double municipal_nok = 0;
   double agency_nok = 0;
   double investor_nok = 0;
-  std::int32_t investor = -1;
-  double leaked_nok = 0;  // public money lost without transparency
+  MaybeId<InvestorId> investor;
+  double leaked_nok = 0;    // public money lost without transparency
   double refund_share = 0;  // share of its funders' money returned when a review stopped it
   bool cross_region = false;
-  std::array<CheckResult, kChecks> checks;
+  PerCheck<CheckResult> checks;
   Check rejected_by = Check::funded;  // meaningful only when status == rejected
   ProjectStatus status = ProjectStatus::rejected;
-  std::int32_t start = -1;  // step it started; instalments are paid in steps start+1..end
-  std::int32_t end = -1;    // step of its last funded instalment, or of the review that stopped it
-  std::int32_t continued_until = -1;  // last step its private side pays, when continued
+  Step start = kNoStep;  // step it started; instalments are paid in steps start+1..end
+  Step end = kNoStep;    // step of its last funded instalment, or of the review that stopped it
+  Step continued_until = kNoStep;  // last step its private side pays, when continued
   float success_probability = 0;
   float complementarity = 0;
   float review_signal = -1;  // progress signal seen at the review; -1 if never reviewed
@@ -92,11 +98,11 @@ struct Project {
 
   Project() { checks.fill(CheckResult::not_reached); }
 
-  void set(Check c, bool passed) {
-    checks[static_cast<std::size_t>(c)] = passed ? CheckResult::passed : CheckResult::failed;
-  }
-  CheckResult result(Check c) const { return checks[static_cast<std::size_t>(c)]; }
-  bool started() const { return start >= 0; }
+  void set(Check c, bool passed) { checks[c] = passed ? CheckResult::passed : CheckResult::failed; }
+  CheckResult result(Check c) const { return checks[c]; }
+  bool failed(Check c) const { return checks[c] == CheckResult::failed; }
+  bool passed(Check c) const { return checks[c] == CheckResult::passed; }
+  bool started() const { return start != kNoStep; }
   double public_nok() const { return municipal_nok + agency_nok; }
   double refunded_nok() const { return refund_share * (public_nok() + investor_nok); }
   double parties_cash_nok() const {
@@ -111,5 +117,13 @@ struct Project {
     return sum;
   }
 };
+
+// The check a rejected proposal is blamed on: the first failed one in the order of Check, or
+// `funded` (underfunded) when none failed.
+inline Check blame(const Project& p) {
+  for (Check c : kAllChecks)
+    if (p.failed(c)) return c;
+  return Check::funded;
+}
 
 }  // namespace ecosim

@@ -1,17 +1,26 @@
 #include "world/rosters.hpp"
 
+#include <optional>
+
 namespace ecosim {
 
 void rebuild_rosters(World& world, double member_fee_nok_per_year) {
   const FirmTable& f = world.firms;
-  world.municipality_firms = bucket_in_order(f.size(), world.municipalities.size(), [&](std::size_t i) {
-    return f.alive[i] ? static_cast<std::int64_t>(f.municipality[i]) : -1;
-  });
-  world.org_members = bucket_in_order(f.size(), world.promotion_orgs.size(), [&](std::size_t i) {
-    return f.alive[i] ? static_cast<std::int64_t>(f.promotion_org[i]) : -1;
-  });
-  for (std::size_t o = 0; o < world.promotion_orgs.size(); ++o)
-    world.promotion_orgs[o].fee_income_nok = member_fee_nok_per_year * static_cast<double>(world.org_members.size(o));
+  world.municipality_firms = bucket_in_order<MunicipalityId, FirmId>(
+      f.size(), world.municipalities.size(), [&](std::size_t i) -> std::optional<MunicipalityId> {
+        const FirmId firm(i);
+        if (!f.alive[firm]) return std::nullopt;
+        return f.municipality[firm];
+      });
+  world.org_members = bucket_in_order<PromotionOrgId, FirmId>(
+      f.size(), world.promotion_orgs.size(), [&](std::size_t i) -> std::optional<PromotionOrgId> {
+        const FirmId firm(i);
+        if (!f.alive[firm] || !f.promotion_org[firm]) return std::nullopt;
+        return *f.promotion_org[firm];
+      });
+  for (const PromotionOrgId o : world.promotion_orgs.ids())
+    world.promotion_orgs[o].fee_income_nok =
+        member_fee_nok_per_year * static_cast<double>(world.org_members.size(o));
 }
 
 }  // namespace ecosim

@@ -5,7 +5,7 @@
 namespace ecosim {
 
 // Rebuilds each municipality's list of alive firms and each promotion organisation's members,
-// in firm-index order (deterministic), and the organisations' fee income.
+// in firm order (deterministic), and the organisations' fee income.
 void rebuild_rosters(World& world, double member_fee_nok_per_year);
 
 }  // namespace ecosim

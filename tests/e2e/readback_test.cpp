@@ -6,8 +6,8 @@
 #include <cmath>
 #include <filesystem>
 
-#include "io/h5.hpp"
 #include "indicators/indicators.hpp"
+#include "io/h5.hpp"
 #include "scenario/load.hpp"
 
 namespace ecosim {
@@ -29,29 +29,33 @@ TEST(Readback, EveryRunFileIsCompleteAndSelfDescribing) {
   ASSERT_FALSE(files.empty()) << "no run files in " << g_dir;
   for (const fs::path& path : files) {
     SCOPED_TRACE(path.string());
-    h5::Handle file(h5::check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open"), H5Fclose);
+    h5::Handle file(h5::check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open"),
+                    H5Fclose);
     EXPECT_EQ(h5::read_int_attribute(file.get(), "complete"), 1);
     EXPECT_FALSE(h5::read_string_attribute(file.get(), "ecosim_version").empty());
     EXPECT_FALSE(h5::read_string_attribute(file.get(), "created").empty());
     EXPECT_GE(h5::read_int_attribute(file.get(), "threads"), 1);
     // The stored scenario alone repeats the run.
-    const Scenario s = load_scenario_text(h5::read_string_attribute(file.get(), "scenario"), path.string());
+    const Scenario s =
+        load_scenario_text(h5::read_string_attribute(file.get(), "scenario"), path.string());
     EXPECT_EQ(s.simulation.steps, h5::read_int_attribute(file.get(), "steps"));
     EXPECT_EQ(s.simulation.seed, h5::read_int_attribute(file.get(), "seed"));
 
     h5::Handle g = h5::open_group(file.get(), "indicators");
     std::vector<hsize_t> shape;
     const auto time = h5::read_doubles(g.get(), "time", &shape);
-    const std::size_t rows = static_cast<std::size_t>(s.simulation.steps / s.simulation.record_every);
+    const std::size_t rows =
+        static_cast<std::size_t>(s.simulation.steps / s.simulation.record_every);
     ASSERT_EQ(time.size(), rows);
     EXPECT_EQ(time.back(), rows * s.simulation.record_every);
     const auto regions = h5::read_strings(g.get(), "region");
     ASSERT_EQ(regions.size(), s.regions.size());
-    EXPECT_EQ(regions[0], s.regions[0].name);
+    EXPECT_EQ(regions[0], s.regions[RegionId(0)].name);
 
     h5::Handle time_ds(h5::check(H5Dopen2(g.get(), "time", H5P_DEFAULT), "open time"), H5Dclose);
-    h5::Handle region_ds(h5::check(H5Dopen2(g.get(), "region", H5P_DEFAULT), "open region"), H5Dclose);
-    for (const IndicatorInfo& info : kIndicatorInfo) {
+    h5::Handle region_ds(h5::check(H5Dopen2(g.get(), "region", H5P_DEFAULT), "open region"),
+                         H5Dclose);
+    for (const Indicator& info : kIndicators) {
       SCOPED_TRACE(std::string(info.name));
       const std::string name(info.name);
       const auto values = h5::read_doubles(g.get(), name, &shape);

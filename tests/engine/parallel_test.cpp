@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <optional>
 #include <vector>
 
 namespace ecosim {
@@ -15,14 +16,17 @@ struct Sum {
 
 double sum_with_threads(int threads, const std::vector<double>& xs) {
   ThreadLimit limit(threads);
-  return deterministic_reduce(xs.size(), Sum{}, [&](Sum& acc, std::size_t i) { acc.value += xs[i]; }).value;
+  return deterministic_reduce(xs.size(), Sum{},
+                              [&](Sum& acc, std::size_t i) { acc.value += xs[i]; })
+      .value;
 }
 
 // Floating-point sums depend on the order of additions; the fixed split tree must make them
 // bit-identical whatever the number of threads.
 TEST(Parallel, DeterministicReduceIsBitIdenticalAcrossThreadCounts) {
   std::vector<double> xs(300000);
-  for (std::size_t i = 0; i < xs.size(); ++i) xs[i] = std::sin(double(i)) * std::pow(10.0, double(i % 17) - 8);
+  for (std::size_t i = 0; i < xs.size(); ++i)
+    xs[i] = std::sin(double(i)) * std::pow(10.0, double(i % 17) - 8);
   const double one = sum_with_threads(1, xs);
   for (int threads : {2, 3, 4, 8}) {
     for (int repeat = 0; repeat < 5; ++repeat) EXPECT_EQ(one, sum_with_threads(threads, xs));
@@ -42,17 +46,20 @@ namespace ecosim {
 namespace {
 
 // Both ways of bucketing (parallel for few buckets, serial for many) give each bucket its
-// indices in index order, and leave out negative keys, at any thread count.
+// indices in index order, and leave out empty keys, at any thread count.
 TEST(Parallel, BucketInOrderMatchesANaiveGrouping) {
   for (const std::size_t buckets : {std::size_t{7}, std::size_t{50000}}) {
     const std::size_t n = 120000;
-    auto key = [&](std::size_t i) { return i % 11 == 0 ? std::int64_t{-1} : static_cast<std::int64_t>((i * 2654435761u) % buckets); };
+    auto key = [&](std::size_t i) -> std::optional<std::size_t> {
+      if (i % 11 == 0) return std::nullopt;
+      return (i * 2654435761u) % buckets;
+    };
     std::vector<std::vector<std::uint32_t>> naive(buckets);
     for (std::size_t i = 0; i < n; ++i)
-      if (key(i) >= 0) naive[static_cast<std::size_t>(key(i))].push_back(static_cast<std::uint32_t>(i));
+      if (key(i)) naive[*key(i)].push_back(static_cast<std::uint32_t>(i));
     for (int threads : {1, 2, 4}) {
       ThreadLimit limit(threads);
-      const Buckets got = bucket_in_order(n, buckets, key);
+      const Buckets<> got = bucket_in_order(n, buckets, key);
       for (std::size_t b = 0; b < buckets; ++b)
         ASSERT_EQ(std::vector<std::uint32_t>(got.begin(b), got.end(b)), naive[b]) << "bucket " << b;
     }
@@ -63,7 +70,11 @@ TEST(Parallel, GatherInOrderKeepsIndexOrder) {
   for (int threads : {1, 2}) {
     ThreadLimit limit(threads);
     const auto odd = gather_in_order<std::size_t>(
-        100001, [](std::size_t i, std::vector<std::size_t>& out) { if (i % 2) out.push_back(i); }, 64);
+        100001,
+        [](std::size_t i, std::vector<std::size_t>& out) {
+          if (i % 2) out.push_back(i);
+        },
+        64);
     ASSERT_EQ(odd.size(), 50000u);
     for (std::size_t k = 0; k < odd.size(); ++k) ASSERT_EQ(odd[k], 2 * k + 1);
   }

@@ -20,7 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-
 herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* out) {
   static_cast<std::vector<std::string>*>(out)->push_back(name);
   return 0;
@@ -33,7 +32,8 @@ void hash_group(hid_t file, const std::string& group_name, testing::Fnv& fnv) {
   H5Literate(group.get(), H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_name, &names);
   for (const std::string& name : names) {
     fnv.add(group_name + "/" + name);
-    h5::Handle ds(h5::check(H5Dopen2(group.get(), name.c_str(), H5P_DEFAULT), "open " + name), H5Dclose);
+    h5::Handle ds(h5::check(H5Dopen2(group.get(), name.c_str(), H5P_DEFAULT), "open " + name),
+                  H5Dclose);
     h5::Handle type(H5Dget_type(ds.get()), H5Tclose);
     if (H5Tget_class(type.get()) == H5T_STRING) {
       for (const std::string& s : h5::read_strings(group.get(), name)) fnv.add(s);
@@ -57,7 +57,8 @@ std::string digest_of_small_run(const std::vector<std::string>& overrides = {}) 
   }
   h5::Handle file(h5::check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open"), H5Fclose);
   testing::Fnv fnv;
-  for (const char* group : {"indicators", "projects", "parties"}) hash_group(file.get(), group, fnv);
+  for (const char* group : {"indicators", "projects", "parties"})
+    hash_group(file.get(), group, fnv);
   std::ostringstream hex;
   hex << std::hex << fnv.h;
   return hex.str();

@@ -29,8 +29,8 @@ h5::Handle open_file(const fs::path& p) {
 
 TEST(Recorder, WritesEveryRecordedRowAndDescribesTheRun) {
   const fs::path path = fresh_path("full.h5");
-  Simulation sim(testing::small_scenario({"simulation.steps=12", "simulation.record_every=2",
-                                          "simulation.flush_every=4"}));
+  Simulation sim(testing::small_scenario(
+      {"simulation.steps=12", "simulation.record_every=2", "simulation.flush_every=4"}));
   std::vector<Observation> kept;
   {
     Recorder rec(path, sim.scenario(), {"test-version", 3}, false);
@@ -60,7 +60,8 @@ TEST(Recorder, WritesEveryRecordedRowAndDescribesTheRun) {
   const auto jobs = h5::read_doubles(g.get(), "jobs", &shape);
   ASSERT_EQ(shape, (std::vector<hsize_t>{6, 2}));
   for (std::size_t row = 0; row < kept.size(); ++row)
-    for (std::size_t r = 0; r < 2; ++r) EXPECT_EQ(jobs[row * 2 + r], kept[row].at(r, Indicator::jobs));
+    for (const RegionId r : ids<RegionId>(2))
+      EXPECT_EQ(jobs[row * 2 + r.index()], kept[row].at(r, indicator("jobs")));
   h5::read_doubles(g.get(), "jobs_by_sector", &shape);
   EXPECT_EQ(shape, (std::vector<hsize_t>{6, 2, kSectors}));
   h5::Handle projects = h5::open_group(file.get(), "projects");

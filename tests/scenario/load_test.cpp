@@ -18,7 +18,8 @@ std::string read_file(const fs::path& path) {
   return buffer.str();
 }
 
-std::vector<std::string> errors_of(const std::string& text, const std::vector<std::string>& overrides = {}) {
+std::vector<std::string> errors_of(const std::string& text,
+                                   const std::vector<std::string>& overrides = {}) {
   try {
     load_scenario_text(text, "s.toml", overrides);
   } catch (const ScenarioError& e) {
@@ -33,7 +34,8 @@ std::vector<std::string> errors_of(const std::string& text, const std::vector<st
 // must produce; <file> stands for its path. All errors of a file are reported at once.
 TEST(LoadScenario, EveryBadScenarioGivesExactlyItsExpectedErrors) {
   int files = 0;
-  for (const auto& entry : fs::directory_iterator(std::string(ECOSIM_TEST_DATA) + "/bad_scenarios")) {
+  for (const auto& entry :
+       fs::directory_iterator(std::string(ECOSIM_TEST_DATA) + "/bad_scenarios")) {
     const std::string path = entry.path().string();
     SCOPED_TRACE(path);
     ++files;
@@ -61,28 +63,6 @@ TEST(LoadScenario, EveryBadScenarioGivesExactlyItsExpectedErrors) {
   EXPECT_GE(files, 10);
 }
 
-TEST(LoadScenario, ABaseFileIsMergedUnderTheScenario) {
-  const Scenario s = load_scenario_file(std::string(ECOSIM_TEST_DATA) + "/compose/child.toml");
-  EXPECT_EQ(s.simulation.steps, 12);
-  EXPECT_EQ(s.simulation.seed, 3) << "keys the child leaves out come from the base";
-  ASSERT_EQ(s.regions.size(), 3u);
-  EXPECT_EQ(s.regions[0].name, "North");
-  EXPECT_EQ(s.regions[0].firms, 300);
-  EXPECT_DOUBLE_EQ(s.regions[0].generalised_trust, 0.7);
-  EXPECT_EQ(s.regions[1].name, "South") << "region entries merge by position";
-  EXPECT_EQ(s.regions[1].firms, 200);
-  EXPECT_DOUBLE_EQ(s.regions[1].generalised_trust, 0.3);
-  EXPECT_EQ(s.regions[2].name, "East");
-  EXPECT_DOUBLE_EQ(s.regions[1].sector_shares[static_cast<int>(Sector::ict)], 1.0);
-  EXPECT_DOUBLE_EQ(s.regions[1].sector_shares[static_cast<int>(Sector::services)], 0.0)
-      << "an inline table replaces the base's, so the sectors it leaves out are 0";
-  // The stored text stands alone: it loads to the same scenario without the base file.
-  const Scenario again = load_scenario_text(s.text, "/nowhere/stored.toml");
-  EXPECT_EQ(again.regions.size(), 3u);
-  EXPECT_DOUBLE_EQ(again.regions[1].generalised_trust, 0.3);
-  EXPECT_EQ(again.simulation.seed, 3);
-}
-
 TEST(LoadScenario, MissingFileIsAnError) {
   EXPECT_THROW(load_scenario_file("/nonexistent/scenario.toml"), ScenarioError);
 }
@@ -93,43 +73,49 @@ TEST(LoadScenario, EmptyFileTakesEveryDefault) {
   EXPECT_EQ(s.simulation.steps, defaults.simulation.steps);
   EXPECT_EQ(s.simulation.seed, defaults.simulation.seed);
   ASSERT_EQ(s.regions.size(), 2u);
-  EXPECT_EQ(s.regions[0].name, "Studied");
+  EXPECT_EQ(s.regions[RegionId(0)].name, "Studied");
   EXPECT_EQ(s.municipality.min_external_share, 0.5);
   EXPECT_EQ(s.trust.min_rung_to_partner, Rung::cooperation);
 }
 
 TEST(LoadScenario, RegionKeysLeftOutTakeDefaultsAndSectorSharesAreNormalised) {
   const Scenario s = load_scenario_text(
-      "[[region]]\nname = \"A\"\nfirms = 10\nsector_shares = { ict = 1.0, services = 3.0 }\n", "s.toml");
+      "[[region]]\nname = \"A\"\nfirms = 10\nsector_shares = { ict = 1.0, services = 3.0 }\n",
+      "s.toml");
   ASSERT_EQ(s.regions.size(), 1u);
-  EXPECT_EQ(s.regions[0].firms, 10);
-  EXPECT_EQ(s.regions[0].population, RegionParams{}.population);
-  EXPECT_DOUBLE_EQ(s.regions[0].sector_shares[static_cast<int>(Sector::ict)], 0.25);
-  EXPECT_DOUBLE_EQ(s.regions[0].sector_shares[static_cast<int>(Sector::services)], 0.75);
-  EXPECT_DOUBLE_EQ(s.regions[0].sector_shares[static_cast<int>(Sector::energy)], 0.0);
+  EXPECT_EQ(s.regions[RegionId(0)].firms, 10);
+  EXPECT_EQ(s.regions[RegionId(0)].population, RegionParams{}.population);
+  EXPECT_DOUBLE_EQ(s.regions[RegionId(0)].sector_shares[Sector::ict], 0.25);
+  EXPECT_DOUBLE_EQ(s.regions[RegionId(0)].sector_shares[Sector::services], 0.75);
+  EXPECT_DOUBLE_EQ(s.regions[RegionId(0)].sector_shares[Sector::energy], 0.0);
 }
 
 TEST(LoadScenario, OverridesSetAnyKeyIncludingRegionsAndTables) {
-  const Scenario s = load_scenario_text("[[region]]\nname = \"A\"\n[[region]]\nname = \"B\"\n", "s.toml",
-                                        {"simulation.steps=7", "region.1.firms=33", "region[0].name=Drammen",
-                                         "policy.municipality.in_kind_counts=false",
-                                         "trust.min_rung_to_partner=joint_action"});
+  const Scenario s = load_scenario_text(
+      "[[region]]\nname = \"A\"\n[[region]]\nname = \"B\"\n", "s.toml",
+      {"simulation.steps=7", "region.1.firms=33", "region[0].name=Drammen",
+       "policy.municipality.in_kind_counts=false", "trust.min_rung_to_partner=joint_action"});
   EXPECT_EQ(s.simulation.steps, 7);
-  EXPECT_EQ(s.regions[1].firms, 33);
-  EXPECT_EQ(s.regions[0].name, "Drammen");
+  EXPECT_EQ(s.regions[RegionId(1)].firms, 33);
+  EXPECT_EQ(s.regions[RegionId(0)].name, "Drammen");
   EXPECT_FALSE(s.municipality.in_kind_counts);
   EXPECT_EQ(s.trust.min_rung_to_partner, Rung::joint_action);
 }
 
 TEST(LoadScenario, BadOverridesAreReportedLikeFileErrors) {
-  const auto errors = errors_of("[[region]]\nname = \"A\"\n[[region]]\nname = \"B\"\n",
-                                {"simulation.stepz=3", "simulation.seed=-1", "region.5.firms=3", "novalue"});
+  const auto errors =
+      errors_of("[[region]]\nname = \"A\"\n[[region]]\nname = \"B\"\n",
+                {"simulation.stepz=3", "simulation.seed=-1", "region.5.firms=3", "novalue"});
   ASSERT_EQ(errors.size(), 4u);
-  EXPECT_NE(errors[0].find("region.5.firms: no entry '5' (allowed: index 0..1)"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("region.5.firms: no entry '5' (allowed: index 0..1)"), std::string::npos)
+      << errors[0];
   EXPECT_NE(errors[1].find("novalue: expected key.path=value"), std::string::npos) << errors[1];
-  EXPECT_NE(errors[2].find("--set simulation.seed=-1:1:9: simulation.seed: out of range: -1"), std::string::npos)
+  EXPECT_NE(errors[2].find("--set simulation.seed=-1:1:9: simulation.seed: out of range: -1"),
+            std::string::npos)
       << errors[2];
-  EXPECT_NE(errors[3].find("simulation.stepz: unknown key; did you mean 'steps'?"), std::string::npos) << errors[3];
+  EXPECT_NE(errors[3].find("simulation.stepz: unknown key; did you mean 'steps'?"),
+            std::string::npos)
+      << errors[3];
 }
 
 TEST(LoadScenario, TextAfterOverridesRepeatsTheRun) {
@@ -138,9 +124,9 @@ TEST(LoadScenario, TextAfterOverridesRepeatsTheRun) {
   EXPECT_NE(first.text.find("seed = 99"), std::string::npos);
   const Scenario again = load_scenario_text(first.text, "again.toml");
   EXPECT_EQ(again.simulation.seed, 99);
-  EXPECT_EQ(again.regions[0].firms, 123);
-  EXPECT_EQ(again.regions[0].name, first.regions[0].name);
-  EXPECT_EQ(again.regions[1].sector_shares, first.regions[1].sector_shares);
+  EXPECT_EQ(again.regions[RegionId(0)].firms, 123);
+  EXPECT_EQ(again.regions[RegionId(0)].name, first.regions[RegionId(0)].name);
+  EXPECT_EQ(again.regions[RegionId(1)].sector_shares, first.regions[RegionId(1)].sector_shares);
 }
 
 TEST(LoadScenario, TextWithoutOverridesIsVerbatim) {
@@ -153,7 +139,7 @@ TEST(LoadScenario, EmbeddedDefaultIsScenariosDefaultToml) {
             read_file(std::string(ECOSIM_SOURCE_DIR) + "/scenarios/default.toml"));
   const Scenario s = load_default_scenario();
   ASSERT_GE(s.regions.size(), 2u);
-  EXPECT_EQ(s.regions[0].name, "Drammen");
+  EXPECT_EQ(s.regions[RegionId(0)].name, "Drammen");
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace ecosim::testing {
@@ -16,7 +17,25 @@ struct Fnv {
   }
   void add(const std::string& s) { add(s.data(), s.size() + 1); }
   template <class T>
-  void add(const std::vector<T>& column) { add(column.data(), column.size() * sizeof(T)); }
+  void add(const std::vector<T>& column) {
+    add(column.data(), column.size() * sizeof(T));
+  }
+  // One value, member by member where it has parts (optionals, ids, arrays), so that padding
+  // and the storage of an empty optional never enter the digest.
+  template <class T>
+  void add_value(const T& v) {
+    if constexpr (requires { v.has_value(); }) {
+      add_value(v.has_value());
+      if (v.has_value()) add_value(*v);
+    } else if constexpr (requires { v.value(); }) {
+      add_value(v.value());
+    } else if constexpr (requires { v.begin(); }) {
+      for (const auto& x : v) add_value(x);
+    } else {
+      static_assert(std::is_arithmetic_v<T> || std::is_enum_v<T>);
+      add(&v, sizeof v);
+    }
+  }
 };
 
 }  // namespace ecosim::testing

@@ -10,14 +10,19 @@ namespace {
 // order whatever the number of threads.
 void index_university_ties(World& world) {
   const FirmTable& f = world.firms;
-  struct Held { std::uint32_t university; Tie tie; };
-  const std::vector<Held> held = gather_in_order<Held>(f.size(), [&](std::size_t i, std::vector<Held>& out) {
-    if (!f.alive[i] || !world.trust.holds_university_tie(static_cast<std::uint32_t>(i))) return;
-    const Tie* ties = world.trust.ties_of(static_cast<std::uint32_t>(i));
-    for (int k = 0; k < world.trust.slots(); ++k)
-      if (!ties[k].other.empty() && ties[k].other.kind() == ActorKind::university)
-        out.push_back({ties[k].other.index(), {ActorRef::firm(static_cast<std::uint32_t>(i)), ties[k].trust, ties[k].joint_projects}});
-  });
+  struct Held {
+    UniversityId university;
+    Tie tie;
+  };
+  const std::vector<Held> held =
+      gather_in_order<Held>(f.size(), [&](std::size_t k, std::vector<Held>& out) {
+        const FirmId i(k);
+        if (!f.alive[i] || !world.trust.holds_university_tie(i)) return;
+        for (const Tie& tie : world.trust.ties_of(i))
+          if (tie.other.is_university())
+            out.push_back(
+                {tie.other.university_id(), {ActorRef::firm(i), tie.trust, tie.joint_projects}});
+      });
   world.university_ties.assign(world.universities.size(), {});
   for (const Held& h : held) world.university_ties[h.university].push_back(h.tie);
 }
@@ -26,28 +31,20 @@ void index_university_ties(World& world) {
 
 void form_partnerships(World& world, const Scenario& s) {
   index_university_ties(world);
-  const std::size_t first = propose_projects(world, s);
+  const ProjectId first = propose_projects(world, s);
   std::vector<std::vector<Candidate>> candidates;
   rank_candidates(world, s, first, candidates);
   // In proposal order: earlier proposals take partners' room and funders' budgets first.
-  for (std::size_t k = first; k < world.projects.size(); ++k) {
-    Project& p = world.projects[k];
-    admit_partners(world, s, p, candidates[k - first]);
-    const bool admitted = p.result(Check::partner_found) == CheckResult::passed;
-    if (admitted) finance(world, s, p);
-    if (admitted && p.result(Check::funded) == CheckResult::passed) {
+  for (const ProjectId id : ids(first, world.projects.size() - first.index())) {
+    Project& p = world.projects[id];
+    admit_partners(world, s, p, candidates[id.index() - first.index()]);
+    if (p.passed(Check::partner_found)) finance(world, s, p);
+    if (p.passed(Check::funded)) {
       start_project(world, p);
       continue;
     }
-    if (!admitted) {
-      for (Check c : {Check::lead_capacity, Check::due_diligence, Check::partner_found}) {
-        if (p.result(c) == CheckResult::failed) {
-          p.rejected_by = c;
-          break;
-        }
-      }
-    }
-    ++world.regions[p.region].rejected_by[static_cast<std::size_t>(p.rejected_by)];
+    p.rejected_by = blame(p);
+    ++world.regions[p.region].flows.rejected_by[p.rejected_by];
   }
 }
 

@@ -17,25 +17,20 @@ struct Candidate {
   bool encounter = false;  // met while searching: a new tie is made whether or not it joins
 };
 
-// Lowest trust that reaches the scenario's minimum rung.
-float min_partner_trust(const Scenario& s);
-
-// 3. Ideas (ideas.cpp): firms and universities propose; returns the first new project index.
-std::size_t propose_projects(World& world, const Scenario& s);
+// 3. Ideas (ideas.cpp): firms and universities propose; returns the first new project id.
+ProjectId propose_projects(World& world, const Scenario& s);
 
 // 4. Partner search (partner_search.cpp): ranks candidates for each new proposal, read-only
 // and parallel; then, serially in proposal order, makes the encounters' ties and admits
 // partners who have room and pass due diligence.
-void rank_candidates(const World& world, const Scenario& s, std::size_t first,
+void rank_candidates(const World& world, const Scenario& s, ProjectId first,
                      std::vector<std::vector<Candidate>>& candidates);
-void admit_partners(World& world, const Scenario& s, Project& p, const std::vector<Candidate>& candidates);
+void admit_partners(World& world, const Scenario& s, Project& p,
+                    const std::vector<Candidate>& candidates);
 
 // 5. Financing (financing.cpp): the co-financing rules, in order, each check recorded; a
 // funded project starts and commits its money.
 void finance(World& world, const Scenario& s, Project& p);
 void start_project(World& world, Project& p);
-
-// Cash runway of a firm in months of its wage bill.
-double runway_months(const World& world, std::uint32_t firm);
 
 }  // namespace ecosim

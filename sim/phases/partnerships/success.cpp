@@ -7,15 +7,12 @@
 
 namespace ecosim {
 
-double success_probability(const World& world, const Scenario& s, Project& p) {
-  const FirmTable& f = world.firms;
+SuccessOutlook assess_success(const World& world, const Scenario& s, const Project& p) {
   const ProjectParams& pp = s.projects;
-  const auto theme = static_cast<std::size_t>(p.theme);
   double capability = 0, trust = 0, complement = 0, other_projects = 0;
   for (const Party& party : p.parties) {
-    capability += effective_capability(world, party.actor, theme);
-    other_projects += party.actor.is_firm() ? f.active_projects[party.actor.index()]
-                                            : world.universities[party.actor.index()].active_projects;
+    capability += effective_capability(world, party.actor, p.theme);
+    other_projects += active_projects_of(world, party.actor);
     if (party.actor == p.lead) continue;
     trust += party.trust;
     complement += complementarity(world, p.lead, party.actor);
@@ -24,7 +21,6 @@ double success_probability(const World& world, const Scenario& s, Project& p) {
   capability /= static_cast<double>(p.parties.size());
   trust = p.parties.size() > 1 ? trust / partners : s.regions[p.region].generalised_trust;
   complement = p.parties.size() > 1 ? complement / partners : 0.0;
-  p.complementarity = static_cast<float>(complement);
   const double funded = (p.private_cash_nok() + p.in_kind_nok() + p.public_nok() - p.leaked_nok) /
                         std::max(1.0, p.budget_nok);
   const double coordination =
@@ -32,13 +28,14 @@ double success_probability(const World& world, const Scenario& s, Project& p) {
        pp.coordination_cost_per_project * other_projects) *
       (s.municipality.single_contract_owner ? pp.single_owner_coordination_factor : 1.0);
   const double base = std::clamp(pp.base_success, 1e-6, 1 - 1e-6);
-  const double logit = std::log(base / (1 - base)) +
-                       pp.success_capability_weight * (capability - 0.5 * s.firms.initial_knowledge) +
-                       pp.success_complementarity_weight * (complement - 0.2) +
-                       pp.success_trust_weight * (trust - 0.5) +
-                       pp.success_funding_weight * (std::min(1.0, funded) - 1.0) - coordination +
-                       (s.municipality.transparency ? pp.transparency_success_bonus : 0.0);
-  return 1.0 / (1.0 + std::exp(-logit));
+  const double logit =
+      std::log(base / (1 - base)) +
+      pp.success_capability_weight * (capability - 0.5 * s.firms.initial_knowledge) +
+      pp.success_complementarity_weight * (complement - 0.2) +
+      pp.success_trust_weight * (trust - 0.5) +
+      pp.success_funding_weight * (std::min(1.0, funded) - 1.0) - coordination +
+      (s.municipality.transparency ? pp.transparency_success_bonus : 0.0);
+  return {1.0 / (1.0 + std::exp(-logit)), complement};
 }
 
 }  // namespace ecosim

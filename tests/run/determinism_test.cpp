@@ -11,7 +11,6 @@
 namespace ecosim {
 namespace {
 
-
 struct RunDigest {
   std::vector<Observation> observations;
   std::uint64_t state = 0;
@@ -24,15 +23,15 @@ RunDigest run(int threads, const std::vector<std::string>& overrides = {}) {
   for (int t = 0; t < sim.scenario().simulation.steps; ++t) d.observations.push_back(sim.step());
   const FirmTable& f = sim.world().firms;
   testing::Fnv h;
-  h.add(f.alive), h.add(f.employees), h.add(f.skilled), h.add(f.capacity);
-  h.add(f.cash_nok), h.add(f.knowledge), h.add(f.satisfaction), h.add(f.emission_factor);
-  h.add(f.trust_in_municipality), h.add(f.innovation_revenue_nok);
-  for (std::uint32_t i = 0; i < f.size(); ++i) {
-    const Tie* ties = sim.world().trust.ties_of(i);
-    for (int k = 0; k < sim.world().trust.slots(); ++k) {  // field by field: Tie has padding
-      h.add(&ties[k].other.bits, sizeof ties[k].other.bits);
-      h.add(&ties[k].trust, sizeof ties[k].trust);
-      h.add(&ties[k].joint_projects, sizeof ties[k].joint_projects);
+  // Every column, element by element (some element types have padding).
+  f.for_each_column([&](const char*, const auto& column) {
+    for (const auto& value : column) h.add_value(value);
+  });
+  for (const FirmId i : f.ids()) {
+    for (const Tie& tie : sim.world().trust.ties_of(i)) {  // field by field: Tie has padding
+      h.add_value(tie.other.bits());
+      h.add_value(tie.trust);
+      h.add_value(tie.joint_projects);
     }
   }
   for (const Project& p : sim.world().projects) {
@@ -53,7 +52,7 @@ void expect_identical(const RunDigest& a, const RunDigest& b) {
     const auto& y = b.observations[t].values;
     ASSERT_EQ(x.size(), y.size());
     ASSERT_EQ(0, std::memcmp(x.data(), y.data(), x.size() * sizeof(double))) << "step " << t;
-    ASSERT_EQ(a.observations[t].jobs_by_sector, b.observations[t].jobs_by_sector);
+    ASSERT_EQ(a.observations[t].breakdowns, b.observations[t].breakdowns);
   }
   EXPECT_EQ(a.state, b.state);
 }

@@ -1,0 +1,31 @@
+// The steps of phase 1, economy (ODD: submodel "economy"), in the order run_economy runs them.
+#pragma once
+
+#include "scenario/scenario.hpp"
+#include "world/world.hpp"
+
+namespace ecosim {
+
+// The growth factor per month of a yearly rate.
+double monthly(double per_year);
+
+// Sector demand: an AR(1) shock per (region, sector) around a trend, plus lasting gains.
+void update_markets(World& world, const Scenario& s);
+
+// Population and labour force grow; universities add graduates to the skilled labour force,
+// which loses a share to attrition.
+void update_labour_supply(World& world, const Scenario& s);
+
+// Each firm's wish: Gibrat-like growth of its capacity with Laplace shocks whose spread falls
+// with size (Stanley et al. 1996), pushed by its sector's demand and pulled down by losses.
+// Firing happens at once; hires are only wished for here.
+void plan_employment(World& world, const Scenario& s);
+
+// Hires against each region's pools of job seekers (skilled jobs need skilled seekers), then
+// production, wages, project instalments, cash and emissions.
+void hire_and_produce(World& world, const Scenario& s);
+
+// Share of the wished hires that can be met this month: a match_rate share of the seekers.
+double fill_ratio(std::int64_t wanted, double seekers, double match_rate);
+
+}  // namespace ecosim

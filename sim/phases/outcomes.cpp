@@ -1,0 +1,121 @@
+#include "phases/outcomes.hpp"
+
+#include <algorithm>
+
+namespace ecosim {
+
+void apply_outcomes(World& world, const Scenario& s, const Project& p) {
+  FirmTable& f = world.firms;
+  const ProjectParams& pp = s.projects;
+  const double mnok = p.budget_nok / 1e6;
+  int firm_parties = 0;  // alive ones share the revenue
+  for (const Party& party : p.parties)
+    firm_parties += party.actor.is_firm() && f.alive[party.actor.firm_id()];
+  for (const Party& party : p.parties) {
+    visit(
+        party.actor,
+        [&](FirmId i) {
+          if (!f.alive[i]) return;
+          float& k = f.knowledge[i][p.theme];
+          k += static_cast<float>(pp.knowledge_gain * (1 - k));
+          f.innovation_revenue_nok[i] +=
+              p.budget_nok * pp.innovation_revenue_share / 12.0 / firm_parties;
+          if (p.theme == Theme::climate_energy)
+            f.emission_factor[i] *= static_cast<float>(1 - pp.emission_cut);
+        },
+        [&](UniversityId u) {
+          float& r = world.universities[u].research[p.theme];
+          r += static_cast<float>(pp.knowledge_gain / 2 * (1 - r));
+        });
+  }
+  RegionState& region = world.regions[p.region];
+  switch (p.theme) {
+    case Theme::entrepreneurship:
+      region.pending_startups += pp.startups_per_mnok * mnok;
+      break;
+    case Theme::tourism: {
+      const double gain = pp.tourism_demand_gain_per_mnok * mnok;
+      region.demand_level[Sector::tourism] += gain;
+      region.level_change[Sector::tourism] += gain;  // firms grow into it
+      break;
+    }
+    case Theme::competence:
+      region.skilled_labour_force =
+          std::min(region.labour_force, region.skilled_labour_force + pp.trainees_per_mnok * mnok);
+      break;
+    case Theme::capital:
+      for (const InvestorId id : region.investors) {
+        PrivateInvestor& investor = world.investors[id];
+        investor.capital_left_nok +=
+            pp.capital_mobilised_per_nok * p.budget_nok / region.investors.size();
+        investor.risk_tolerance =
+            std::min(1.0, investor.risk_tolerance + pp.investor_appetite_gain);
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+void update_trust(World& world, const Scenario& s, const Project& p) {
+  const FirmTable& f = world.firms;
+  for (const Party& a : p.parties) {
+    if (!a.actor.is_firm() || !f.alive[a.actor.firm_id()]) continue;
+    const FirmId holder = a.actor.firm_id();
+    for (const Party& b : p.parties) {
+      if (a.actor == b.actor) continue;
+      // A tie made by working together starts where ties rest.
+      const float initial = tie_trust(s, f.region[holder], b.region);
+      const bool broken =
+          b.actor.is_firm() && (!f.alive[b.actor.firm_id()] || f.cash_nok[b.actor.firm_id()] < 0);
+      if (broken) {
+        if (f.alive[b.actor.firm_id()])
+          world.trust.nudge(holder, b.actor, initial, 0.0f,
+                            static_cast<float>(s.trust.loss_broken_commitment));
+        continue;
+      }
+      if (p.succeeded)
+        world.trust.nudge(holder, b.actor, initial, 1.0f, static_cast<float>(s.trust.gain_success));
+      else
+        world.trust.nudge(holder, b.actor, initial, 0.0f, static_cast<float>(s.trust.loss_failure));
+      world.trust.add_joint_project(holder, b.actor);
+    }
+  }
+}
+
+void refund_unspent(World& world, Project& p) {
+  p.refund_share = 1.0 - static_cast<double>(p.end - p.start) / p.duration_months;
+  const double agency = p.refund_share * p.agency_nok, municipal = p.refund_share * p.municipal_nok;
+  const double investor = p.refund_share * p.investor_nok;
+  world.agency.budget_left_nok += agency;
+  world.agency.spent_total_nok -= agency;
+  Municipality& muni = world.municipalities[p.municipality];
+  muni.budget_left_nok += municipal;
+  muni.spent_total_nok -= municipal;
+  if (p.investor) {
+    world.investors[*p.investor].capital_left_nok += investor;
+    world.investors[*p.investor].invested_total_nok -= investor;
+  }
+}
+
+void release(World& world, const Project& p) {
+  FirmTable& f = world.firms;
+  for (const Party& party : p.parties) {
+    count_project(world, party.actor, -1);
+    if (!party.actor.is_firm()) continue;
+    double& committed = f.project_cash_nok_per_month[party.actor.firm_id()];
+    committed = std::max(0.0, committed - party.cash_nok / p.duration_months);
+  }
+}
+
+void end_continuation(World& world, const Scenario& s, const Project& p) {
+  FirmTable& f = world.firms;
+  for (const Party& party : p.parties) {
+    if (!party.actor.is_firm() || !f.alive[party.actor.firm_id()]) continue;
+    const double paid_on = party.cash_nok / p.duration_months * s.projects.continuation_months;
+    f.innovation_revenue_nok[party.actor.firm_id()] +=
+        paid_on * s.projects.innovation_revenue_share / 12.0;
+  }
+}
+
+}  // namespace ecosim

@@ -1,0 +1,27 @@
+#include "world/firms.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ecosim {
+
+void FirmTable::resize(std::size_t n) {
+  // Entrants arrive every month: grow capacity by an eighth at a time, not by doubling, so a
+  // million-firm table does not briefly hold twice its size (peak memory is a target).
+  const std::size_t room = n > alive.capacity() ? n + n / 8 : alive.capacity();
+  for_each_column([n, room](const char*, auto& column) {
+    column.reserve(room);
+    column.resize(n);
+  });
+}
+
+double wage_for(const Scenario& s, Sector sector, double productivity) {
+  return s.firms.wage_nok_per_month[sector] *
+         std::pow(productivity, s.firms.wage_productivity_elasticity);
+}
+
+double runway_months(const FirmTable& f, FirmId firm) {
+  return f.cash_nok[firm] / (std::max(1, f.employees[firm]) * double(f.wage_nok[firm]));
+}
+
+}  // namespace ecosim

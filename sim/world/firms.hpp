@@ -1,0 +1,86 @@
+// Firms, one row each, as a structure of arrays. A closed firm's row is taken over by an
+// entrant once nothing refers to it any more (phases/demography.cpp), so a firm is identified
+// by its row and its birth_step.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+
+#include "engine/id.hpp"
+#include "scenario/scenario.hpp"
+#include "world/ids.hpp"
+#include "world/knowledge.hpp"
+
+namespace ecosim {
+
+// Every column, declared once: FirmTable's members and everything that must touch each column
+// (resizing, hashing, saving) are made from this list. X(type, name) /* meaning */.
+#define ECOSIM_FIRM_COLUMNS(X)                                                               \
+  X(RegionId, region)                                                                        \
+  X(MunicipalityId, municipality)                                                            \
+  X(Sector, sector)                                                                          \
+  X(std::uint8_t, alive)                                                                     \
+  X(Step, birth_step) /* kPresentAtStart for the initial firms */                            \
+  X(Step, exit_step)  /* kNoStep while alive */                                              \
+  X(std::int32_t, employees)                                                                 \
+  X(std::int32_t, skilled) /* of employees */                                                \
+  X(float, capacity)       /* employment the firm wants (continuous) */                      \
+  X(float, productivity)   /* multiplier on its sector's output per worker */                \
+  X(float, wage_nok)       /* monthly wage cost per employee (wage_for) */                   \
+  X(double, cash_nok)                                                                        \
+  X(Knowledge, knowledge)           /* capability per theme (SKIN): absorbed, kept */        \
+  X(Knowledge, expertise)           /* per theme: grows while used, fades unused */          \
+  X(std::uint8_t, theme_mask)       /* themes of the projects it works on this step */       \
+  X(float, emission_factor)         /* multiplier on its sector's intensity */               \
+  X(double, innovation_revenue_nok) /* per month, from successful projects */                \
+  X(float, satisfaction)                                                                     \
+  X(float, trust_in_municipality)                                                            \
+  X(MaybeId<PromotionOrgId>, promotion_org) /* the organisation it is a member of, if any */ \
+  X(std::uint8_t, months_negative)                                                           \
+  X(std::uint8_t, active_projects)                                                           \
+  X(double, project_cash_nok_per_month) /* committed cash to running projects */             \
+  /* Written by the economy phase each step, read by later phases and the indicators: */     \
+  X(std::int32_t, skilled_wanted)   /* skilled hires sought */                               \
+  X(std::int32_t, skilled_unfilled) /* of which not found: the competence gap */             \
+  X(std::int32_t, unskilled_wanted)                                                          \
+  X(std::int32_t, hired_skilled)                                                             \
+  X(std::int32_t, hired_unskilled)                                                           \
+  X(float, output_nok)                                                                       \
+  X(float, emissions_t)                                                                      \
+  X(std::uint8_t, met_this_step)      /* met by its municipality this step */                \
+  X(std::optional<Theme>, idea_theme) /* theme of this step's proposal, if any */
+
+struct FirmTable {
+#define ECOSIM_DECLARE_COLUMN(type, name) IdVector<FirmId, type> name;
+  ECOSIM_FIRM_COLUMNS(ECOSIM_DECLARE_COLUMN)
+#undef ECOSIM_DECLARE_COLUMN
+
+  // Calls visit(name, column) for every column, in declaration order.
+  template <class Visitor>
+  void for_each_column(Visitor&& visit) {
+#define ECOSIM_VISIT_COLUMN(type, name) visit(#name, name);
+    ECOSIM_FIRM_COLUMNS(ECOSIM_VISIT_COLUMN)
+#undef ECOSIM_VISIT_COLUMN
+  }
+  template <class Visitor>
+  void for_each_column(Visitor&& visit) const {
+#define ECOSIM_VISIT_COLUMN(type, name) visit(#name, name);
+    ECOSIM_FIRM_COLUMNS(ECOSIM_VISIT_COLUMN)
+#undef ECOSIM_VISIT_COLUMN
+  }
+
+  std::size_t size() const { return alive.size(); }
+  IdRange<FirmId> ids() const { return alive.ids(); }
+  // Grows (or shrinks) every column to n rows; new rows are zero until init_firm fills them.
+  void resize(std::size_t n);
+};
+
+// Monthly wage cost of one employee of a firm of this sector and productivity: the sector's
+// wage, higher in more productive firms (so margins differ less than productivity does).
+double wage_for(const Scenario& s, Sector sector, double productivity);
+
+// Cash runway of a firm in months of its wage bill (at least one person's).
+double runway_months(const FirmTable& firms, FirmId firm);
+
+}  // namespace ecosim

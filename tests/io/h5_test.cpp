@@ -1,0 +1,86 @@
+// The HDF5 helpers (io/h5.hpp): what is written is read back, errors throw.
+#include "io/h5.hpp"
+
+#include <gtest/gtest.h>
+#include <hdf5_hl.h>
+
+#include <filesystem>
+
+namespace ecosim {
+namespace {
+
+namespace fs = std::filesystem;
+
+class H5Test : public ::testing::Test {
+ protected:
+  fs::path path = fs::temp_directory_path() / "ecosim_h5_test.h5";
+  h5::Handle file;
+  void SetUp() override {
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+    file = h5::Handle(
+        h5::check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), "create"),
+        H5Fclose);
+  }
+  void TearDown() override {
+    file.reset();
+    fs::remove(path);
+  }
+};
+
+TEST_F(H5Test, AttributesRoundTrip) {
+  h5::write_attribute(file.get(), "text", std::string("Drammen – Øvre Eiker"));
+  h5::write_attribute(file.get(), "number", std::int64_t{-42});
+  EXPECT_EQ(h5::read_string_attribute(file.get(), "text"), "Drammen – Øvre Eiker");
+  EXPECT_EQ(h5::read_int_attribute(file.get(), "number"), -42);
+  EXPECT_THROW(h5::read_int_attribute(file.get(), "missing"), h5::Error);
+}
+
+TEST_F(H5Test, FixedDatasetsRoundTrip) {
+  h5::write_strings(file.get(), "names", {"a", "", "ccc"});
+  h5::write_fixed_strings(file.get(), "fixed", {"x", "yyyy", ""});
+  h5::write_doubles(file.get(), "doubles", {1.5, -2.25});
+  h5::write_ints(file.get(), "ints", {1, -2, 300}, H5T_STD_I16LE);
+  EXPECT_EQ(h5::read_strings(file.get(), "names"), (std::vector<std::string>{"a", "", "ccc"}));
+  EXPECT_EQ(h5::read_strings(file.get(), "fixed"), (std::vector<std::string>{"x", "yyyy", ""}));
+  std::vector<hsize_t> shape;
+  EXPECT_EQ(h5::read_doubles(file.get(), "doubles", &shape), (std::vector<double>{1.5, -2.25}));
+  EXPECT_EQ(shape, (std::vector<hsize_t>{2}));
+  EXPECT_EQ(h5::read_doubles(file.get(), "ints", nullptr), (std::vector<double>{1, -2, 300}));
+  EXPECT_THROW(h5::read_doubles(file.get(), "missing", nullptr), h5::Error);
+}
+
+TEST_F(H5Test, ExtendibleDatasetsAppendBlocksOfRows) {
+  h5::Extendible table(file.get(), "table", H5T_IEEE_F64LE, {2}, 4);
+  const double first[] = {1, 2, 3, 4};
+  const double second[] = {5, 6};
+  table.append(first, 2);
+  table.append(second, 1);
+  table.append(nullptr, 0);
+  EXPECT_EQ(table.rows(), 3u);
+  std::vector<hsize_t> shape;
+  EXPECT_EQ(h5::read_doubles(file.get(), "table", &shape), (std::vector<double>{1, 2, 3, 4, 5, 6}));
+  EXPECT_EQ(shape, (std::vector<hsize_t>{3, 2}));
+  h5::Extendible ints(file.get(), "ints", H5T_STD_I64LE, {}, 4);
+  const std::int64_t values[] = {7, 8, 9};
+  ints.append(values, 3);
+  EXPECT_EQ(h5::read_doubles(file.get(), "ints", nullptr), (std::vector<double>{7, 8, 9}));
+}
+
+TEST_F(H5Test, DimensionScalesAttachToVariables) {
+  h5::Handle axis = h5::write_doubles(file.get(), "axis", {0, 1});
+  h5::make_scale(axis.get(), "axis");
+  h5::Handle variable = h5::write_doubles(file.get(), "variable", {10, 20});
+  h5::attach_scale(variable.get(), axis.get(), 0);
+  EXPECT_GT(H5DSis_scale(axis.get()), 0);
+  EXPECT_GT(H5DSis_attached(variable.get(), axis.get(), 0), 0);
+}
+
+TEST_F(H5Test, GroupsOpenOnlyWhenTheyExist) {
+  h5::create_group(file.get(), "group");
+  EXPECT_NO_THROW(h5::open_group(file.get(), "group"));
+  EXPECT_THROW(h5::open_group(file.get(), "other"), h5::Error);
+  EXPECT_THROW(h5::create_group(file.get(), "group"), h5::Error) << "no group is made twice";
+}
+
+}  // namespace
+}  // namespace ecosim

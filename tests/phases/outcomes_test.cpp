@@ -1,0 +1,114 @@
+// What an ended project brings (phases/outcomes.cpp).
+#include "phases/outcomes.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/runs.hpp"
+#include "support/small_world.hpp"
+#include "world/build.hpp"
+
+namespace ecosim {
+namespace {
+
+class OutcomesTest : public testing::SmallWorld {
+ protected:
+  std::vector<FirmId> firms = testing::alive_firms(world, RegionId(0), 3);
+};
+
+TEST_F(OutcomesTest, ASuccessRaisesThePartiesKnowledgeAndRevenue) {
+  Project& p = testing::add_project(world, firm(0), {firm(1)}, Theme::health_welfare, 2e6);
+  p.succeeded = true;
+  const float before = world.firms.knowledge[firms[1]][Theme::health_welfare];
+  const double revenue = world.firms.innovation_revenue_nok[firms[1]];
+  apply_outcomes(world, s, p);
+  const ProjectParams& pp = s.projects;
+  EXPECT_FLOAT_EQ(world.firms.knowledge[firms[1]][Theme::health_welfare],
+                  before + static_cast<float>(pp.knowledge_gain * (1 - before)));
+  EXPECT_DOUBLE_EQ(world.firms.innovation_revenue_nok[firms[1]] - revenue,
+                   2e6 * pp.innovation_revenue_share / 12.0 / 2);
+}
+
+TEST_F(OutcomesTest, EachThemeActsOnItsOwnLever) {
+  RegionState& region = world.regions[RegionId(0)];
+  const double mnok = 3.0;
+  auto succeed = [&](Theme theme) {
+    Project& p = testing::add_project(world, firm(0), {firm(1)}, theme, mnok * 1e6);
+    p.succeeded = true;
+    apply_outcomes(world, s, p);
+  };
+  const float emission = world.firms.emission_factor[firms[0]];
+  succeed(Theme::climate_energy);
+  EXPECT_FLOAT_EQ(world.firms.emission_factor[firms[0]],
+                  emission * static_cast<float>(1 - s.projects.emission_cut));
+  succeed(Theme::entrepreneurship);
+  EXPECT_DOUBLE_EQ(region.pending_startups, s.projects.startups_per_mnok * mnok);
+  succeed(Theme::tourism);
+  EXPECT_DOUBLE_EQ(region.demand_level[Sector::tourism],
+                   s.projects.tourism_demand_gain_per_mnok * mnok);
+  region.skilled_labour_force = 100;
+  succeed(Theme::competence);
+  EXPECT_DOUBLE_EQ(region.skilled_labour_force, 100 + s.projects.trainees_per_mnok * mnok);
+  const double capital = world.investors[region.investors[0]].capital_left_nok;
+  succeed(Theme::capital);
+  EXPECT_DOUBLE_EQ(world.investors[region.investors[0]].capital_left_nok - capital,
+                   s.projects.capital_mobilised_per_nok * mnok * 1e6 / region.investors.size());
+}
+
+TEST_F(OutcomesTest, AStoppedProjectReturnsTheUnspentMoney) {
+  Project& p = testing::add_project(world, firm(0), {firm(1)}, Theme::competence, 1e6, 10);
+  p.agency_nok = 300e3;
+  p.municipal_nok = 100e3;
+  p.start = 0;
+  p.end = 4;  // stopped after 4 of 10 months
+  const double agency = world.agency.budget_left_nok;
+  const double municipal = world.municipalities[p.municipality].budget_left_nok;
+  refund_unspent(world, p);
+  EXPECT_DOUBLE_EQ(p.refund_share, 0.6);
+  EXPECT_DOUBLE_EQ(world.agency.budget_left_nok - agency, 180e3);
+  EXPECT_DOUBLE_EQ(world.municipalities[p.municipality].budget_left_nok - municipal, 60e3);
+  EXPECT_DOUBLE_EQ(p.refunded_nok(), 240e3);
+}
+
+TEST_F(OutcomesTest, ReleaseFreesThePartiesRoomAndCommittedCash) {
+  Project& p = testing::add_project(world, firm(0), {firm(1)}, Theme::competence, 1e6, 10);
+  p.parties[1].cash_nok = 100e3;
+  for (const Party& party : p.parties) count_project(world, party.actor, +1);
+  world.firms.project_cash_nok_per_month[firms[1]] += 10e3;
+  release(world, p);
+  EXPECT_EQ(active_projects_of(world, firm(0)), 0);
+  EXPECT_EQ(active_projects_of(world, firm(1)), 0);
+  EXPECT_DOUBLE_EQ(world.firms.project_cash_nok_per_month[firms[1]], 0.0);
+}
+
+// When a project's funding ends, the lead's trust in each partner has risen since they joined
+// if it succeeded and fallen if it failed (with slow decay, so the project's effect shows).
+TEST(Outcomes, TrustRisesAfterSuccessesAndFallsAfterFailures) {
+  Simulation sim(
+      testing::small_scenario({"trust.decay_per_month=0.001",
+                               "policy.municipality.evaluation=false", "simulation.steps=60"}));
+  int rose[2] = {0, 0}, fell[2] = {0, 0};  // [failed, succeeded]
+  for (int t = 0; t < 60; ++t) {
+    sim.step();
+    const World& w = sim.world();
+    for (const Project& p : w.projects) {
+      if (!p.started() || p.end != w.step || p.status == ProjectStatus::stopped_at_review) continue;
+      if (!p.lead.is_firm() || !w.firms.alive[p.lead.firm_id()]) continue;
+      for (std::size_t k = 1; k < p.parties.size(); ++k) {
+        const Party& b = p.parties[k];
+        if (b.actor.is_firm() &&
+            (!w.firms.alive[b.actor.firm_id()] || w.firms.cash_nok[b.actor.firm_id()] < 0))
+          continue;
+        const float now = w.trust.trust(p.lead.firm_id(), b.actor, -1.0f);
+        if (now < 0) continue;  // forgotten for a stronger tie
+        (now > b.trust ? rose : fell)[p.succeeded] += 1;
+      }
+    }
+  }
+  EXPECT_GT(rose[1], 10);
+  EXPECT_GT(fell[0], 10);
+  EXPECT_GT(rose[1], 9 * fell[1]) << "successes raise trust";
+  EXPECT_GT(fell[0], 9 * rose[0]) << "failures lower trust";
+}
+
+}  // namespace
+}  // namespace ecosim

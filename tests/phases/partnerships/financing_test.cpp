@@ -1,0 +1,108 @@
+// Financing under the co-financing rules (phases/partnerships/financing.cpp): each rule checked
+// on every project it touched, and, over several seeds, by the direction it moves the outcome.
+#include <gtest/gtest.h>
+
+#include "support/runs.hpp"
+
+namespace ecosim {
+namespace {
+
+using testing::over_seeds;
+using testing::Overrides;
+using testing::run_where_rules_decide;
+using testing::totals;
+
+TEST(Financing, MunicipalityJoinsOnlyWhenOthersBringItsMinimumShare) {
+  for (const bool in_kind_counts : {true, false}) {
+    for (const double minimum : {0.3, 0.5, 0.7}) {
+      SCOPED_TRACE("in_kind_counts=" + std::to_string(in_kind_counts) +
+                   " min=" + std::to_string(minimum));
+      const Simulation sim = run_where_rules_decide(
+          {"policy.municipality.min_external_share=" + std::to_string(minimum),
+           std::string("policy.municipality.in_kind_counts=") +
+               (in_kind_counts ? "true" : "false")});
+      int joined = 0;
+      for (const Project& p : sim.world().projects) {
+        if (p.municipal_nok <= 0) continue;
+        ++joined;
+        const double others =
+            p.parties_cash_nok() + (in_kind_counts ? p.in_kind_nok() : 0.0) + p.agency_nok;
+        EXPECT_GE(others / p.budget_nok, minimum - 1e-12) << "project " << p.id.index();
+        EXPECT_EQ(p.result(Check::min_external_share), CheckResult::passed);
+      }
+      if (minimum < 0.6) {
+        EXPECT_GT(joined, 0) << "the rule must leave room for the municipality";
+      }
+    }
+  }
+}
+
+TEST(Financing, EveryRejectionNamesARuleThatReallyFailed) {
+  PerCheck<int> seen{};
+  for (const Overrides& o : {Overrides{}, Overrides{"policy.public_agency.budget_per_year=0"},
+                             Overrides{"policy.municipality.min_external_share=0.9",
+                                       "policy.public_agency.budget_per_year=0"},
+                             Overrides{"trust.min_rung_to_partner=joint_action"},
+                             Overrides{"policy.municipality.viability_weight=1",
+                                       "policy.public_agency.budget_per_year=0"},
+                             Overrides{"policy.municipality.budget_per_capita=0",
+                                       "policy.public_agency.budget_per_year=2e6"}}) {
+    const Simulation sim = run_where_rules_decide(o);
+    for (const Project& p : sim.world().projects) {
+      if (p.started()) continue;
+      ASSERT_EQ(p.status, ProjectStatus::rejected);
+      ASSERT_EQ(p.result(p.rejected_by), CheckResult::failed) << "project " << p.id.index();
+      ASSERT_EQ(p.rejected_by, blame(p)) << "the first failed check in the order of Check";
+      ++seen[p.rejected_by];
+    }
+  }
+  for (Check c : {Check::partner_found, Check::due_diligence, Check::min_external_share,
+                  Check::viability, Check::agency_budget})
+    EXPECT_GT(seen[c], 0) << "no rejection by " << kCheckNames[static_cast<std::size_t>(c)];
+}
+
+TEST(Financing, HigherMinimumShareLowersMunicipalMoneyPerProjectAndRaisesLeverage) {
+  auto per_project = [](const Simulation& s) {
+    const auto t = totals(s.world());
+    return t.municipal / std::max(1.0, t.started);
+  };
+  auto leverage = [](const Simulation& s) {
+    const auto t = totals(s.world());
+    return t.private_money / std::max(1.0, t.public_money);
+  };
+  const Overrides low = {"policy.municipality.min_external_share=0.3",
+                         "policy.public_agency.budget_per_year=1e7"};
+  const Overrides high = {"policy.municipality.min_external_share=0.7",
+                          "policy.public_agency.budget_per_year=1e7"};
+  EXPECT_LT(over_seeds(high, per_project), 0.9 * over_seeds(low, per_project));
+  EXPECT_GT(over_seeds(high, leverage), over_seeds(low, leverage));
+}
+
+TEST(Financing, PublicMoneyLeaksOnlyWithoutTransparency) {
+  EXPECT_EQ(
+      totals(run_where_rules_decide({"policy.municipality.transparency=true"}).world()).leaked,
+      0.0);
+  EXPECT_GT(
+      totals(run_where_rules_decide({"policy.municipality.transparency=false"}).world()).leaked,
+      0.0);
+}
+
+TEST(Financing, PublicAgencyFundsUpToItsShareFromItsYearlyBudget) {
+  const Simulation sim = run_where_rules_decide(
+      {"policy.public_agency.max_aid_share=0.4", "policy.public_agency.budget_per_year=5e6"}, 7,
+      24);
+  for (const Project& p : sim.world().projects)
+    EXPECT_LE(p.agency_nok, 0.4 * p.budget_nok * (1 + 1e-12));
+  double first_year = 0, second_year = 0;
+  for (const Project& p : sim.world().projects)
+    (p.step < 12 ? first_year : second_year) += p.agency_nok;
+  EXPECT_LE(first_year, 5e6);
+  EXPECT_LE(second_year, 5e6);
+  EXPECT_GT(first_year, 0);
+  EXPECT_EQ(
+      totals(run_where_rules_decide({"policy.public_agency.budget_per_year=0"}).world()).agency,
+      0.0);
+}
+
+}  // namespace
+}  // namespace ecosim

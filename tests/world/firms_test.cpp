@@ -1,0 +1,57 @@
+#include "world/firms.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "support/small_world.hpp"
+
+namespace ecosim {
+namespace {
+
+TEST(FirmTable, ResizeKeepsEveryColumnTheSameLength) {
+  FirmTable f;
+  f.resize(10);
+  std::set<std::string> names;
+  f.for_each_column([&](const char* name, const auto& column) {
+    EXPECT_EQ(column.size(), 10u) << name;
+    names.insert(name);
+  });
+  EXPECT_GE(names.size(), 30u);
+  EXPECT_TRUE(names.count("employees") && names.count("idea_theme"));
+  f.resize(3);
+  f.for_each_column(
+      [&](const char* name, const auto& column) { EXPECT_EQ(column.size(), 3u) << name; });
+  EXPECT_EQ(f.size(), 3u);
+}
+
+TEST(FirmTable, GrowsByAnEighthNotByDoubling) {
+  FirmTable f;
+  f.resize(8000);
+  f.resize(8001);
+  EXPECT_LE(f.employees.capacity(), 8001u + 8001u / 8);
+}
+
+TEST(Firms, RunwayIsCashOverTheWageBillOfAtLeastOnePerson) {
+  FirmTable f;
+  f.resize(2);
+  f.cash_nok[FirmId(0)] = 300e3;
+  f.wage_nok[FirmId(0)] = 50e3;
+  f.employees[FirmId(0)] = 2;
+  EXPECT_DOUBLE_EQ(runway_months(f, FirmId(0)), 3.0);
+  f.cash_nok[FirmId(1)] = 100e3;
+  f.wage_nok[FirmId(1)] = 50e3;
+  f.employees[FirmId(1)] = 0;  // the owner alone
+  EXPECT_DOUBLE_EQ(runway_months(f, FirmId(1)), 2.0);
+}
+
+TEST(Firms, MoreProductiveFirmsPayMoreButLessThanInProportion) {
+  const Scenario s = testing::small_scenario();
+  const double base = wage_for(s, Sector::ict, 1.0);
+  EXPECT_DOUBLE_EQ(base, s.firms.wage_nok_per_month[Sector::ict]);
+  EXPECT_GT(wage_for(s, Sector::ict, 2.0), base);
+  EXPECT_LT(wage_for(s, Sector::ict, 2.0), 2 * base);
+}
+
+}  // namespace
+}  // namespace ecosim

@@ -1,0 +1,39 @@
+#include "world/rosters.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/small_world.hpp"
+#include "world/build.hpp"
+
+namespace ecosim {
+namespace {
+
+TEST(Rosters, ListAliveFirmsOfEachMunicipalityAndMembersInFirmOrder) {
+  const Scenario s = testing::small_scenario();
+  World w = build_world(s);
+  const FirmId closed = testing::alive_firms(w, RegionId(0), 1)[0];
+  w.firms.alive[closed] = 0;
+  rebuild_rosters(w, 1000.0);
+  std::size_t listed = 0;
+  for (const MunicipalityId m : w.municipalities.ids()) {
+    const FirmId* previous = nullptr;
+    for (const FirmId* i = w.municipality_firms.begin(m); i != w.municipality_firms.end(m); ++i) {
+      EXPECT_TRUE(w.firms.alive[*i]);
+      EXPECT_EQ(w.firms.municipality[*i], m);
+      if (previous) {
+        EXPECT_LT(*previous, *i);
+      }
+      previous = i;
+      ++listed;
+    }
+  }
+  EXPECT_EQ(listed, w.firms.size() - 1);
+  for (const PromotionOrgId o : w.promotion_orgs.ids()) {
+    for (const FirmId* i = w.org_members.begin(o); i != w.org_members.end(o); ++i)
+      EXPECT_EQ(*w.firms.promotion_org[*i], o);
+    EXPECT_DOUBLE_EQ(w.promotion_orgs[o].fee_income_nok, 1000.0 * w.org_members.size(o));
+  }
+}
+
+}  // namespace
+}  // namespace ecosim

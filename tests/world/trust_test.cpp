@@ -1,0 +1,107 @@
+#include "world/trust.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/small_world.hpp"
+
+namespace ecosim {
+namespace {
+
+const ActorRef firm1 = ActorRef::firm(FirmId(1)), firm2 = ActorRef::firm(FirmId(2)),
+               firm3 = ActorRef::firm(FirmId(3));
+
+TEST(TrustNetwork, StoresAndFindsTiesPerHolder) {
+  TrustNetwork net(3);
+  net.resize(4);
+  EXPECT_TRUE(net.set(FirmId(0), firm1, 0.5f));
+  EXPECT_FLOAT_EQ(net.trust(FirmId(0), firm1, -1.0f), 0.5f);
+  EXPECT_FLOAT_EQ(net.trust(FirmId(1), ActorRef::firm(FirmId(0)), -1.0f), -1.0f)
+      << "ties are held per holder";
+  EXPECT_TRUE(net.set(FirmId(0), firm1, 0.7f));
+  EXPECT_FLOAT_EQ(net.trust(FirmId(0), firm1, -1.0f), 0.7f) << "setting again updates";
+}
+
+TEST(TrustNetwork, FullHolderForgetsItsWeakestTieOnlyForAStrongerOne) {
+  TrustNetwork net(2);
+  net.resize(4);
+  net.set(FirmId(0), firm1, 0.3f);
+  net.set(FirmId(0), firm2, 0.6f);
+  EXPECT_FALSE(net.set(FirmId(0), firm3, 0.2f));
+  EXPECT_FLOAT_EQ(net.trust(FirmId(0), firm3, -1.0f), -1.0f);
+  EXPECT_TRUE(net.set(FirmId(0), firm3, 0.4f));
+  EXPECT_FLOAT_EQ(net.trust(FirmId(0), firm1, -1.0f), -1.0f) << "the weakest went";
+  EXPECT_FLOAT_EQ(net.trust(FirmId(0), firm2, -1.0f), 0.6f);
+}
+
+TEST(TrustNetwork, NudgeMovesTowardTheTargetByTheRate) {
+  TrustNetwork net(4);
+  net.resize(2);
+  net.nudge(FirmId(0), firm1, 0.5f, 1.0f, 0.1f);
+  EXPECT_FLOAT_EQ(net.trust(FirmId(0), firm1, 0.0f), 0.55f);
+  net.nudge(FirmId(0), firm1, 0.5f, 0.0f, 0.5f);
+  EXPECT_FLOAT_EQ(net.trust(FirmId(0), firm1, 0.0f), 0.275f);
+  net.clear(FirmId(0));
+  EXPECT_FLOAT_EQ(net.trust(FirmId(0), firm1, -1.0f), -1.0f);
+}
+
+TEST(TrustNetwork, CountsJointProjectsOnHeldTiesOnly) {
+  TrustNetwork net(2);
+  net.resize(3);
+  net.set(FirmId(0), firm1, 0.5f);
+  net.add_joint_project(FirmId(0), firm1);
+  net.add_joint_project(FirmId(0), firm1);
+  net.add_joint_project(FirmId(0), firm2);  // not held: nothing to count on
+  int counted = 0;
+  for (const Tie& tie : net.ties_of(FirmId(0))) counted += tie.joint_projects;
+  EXPECT_EQ(counted, 2);
+}
+
+TEST(TrustNetwork, KnowsWhichFirmsHoldAUniversityTie) {
+  TrustNetwork net(2);
+  net.resize(3);
+  const ActorRef uni = ActorRef::university(UniversityId(0));
+  EXPECT_FALSE(net.holds_university_tie(FirmId(0)));
+  net.set(FirmId(0), uni, 0.5f);
+  EXPECT_TRUE(net.holds_university_tie(FirmId(0)));
+  net.set(FirmId(0), uni, 0.6f);  // an update, not a second tie
+  net.set(FirmId(0), firm1, 0.7f);
+  net.set(FirmId(0), firm2, 0.9f);  // full: evicts the weakest, the university tie
+  EXPECT_FALSE(net.holds_university_tie(FirmId(0)));
+  net.set(FirmId(1), uni, 0.5f);
+  net.clear(FirmId(1));
+  EXPECT_FALSE(net.holds_university_tie(FirmId(1)));
+}
+
+TEST(TrustRules, LadderRungsFollowTheThresholds) {
+  const std::array<double, 3> ladder = {0.2, 0.4, 0.6};
+  EXPECT_EQ(rung_of(0.1f, ladder), Rung::conversation);
+  EXPECT_EQ(rung_of(0.2f, ladder), Rung::shared_view);
+  EXPECT_EQ(rung_of(0.5f, ladder), Rung::cooperation);
+  EXPECT_EQ(rung_of(0.9f, ladder), Rung::joint_action);
+}
+
+// One rule for where a tie rests and starts: the holder region's generalised trust, lower
+// across regions, scaled by how the two met.
+TEST(TrustRules, TieTrustIsTheHolderRegionsTrustLowerAcrossRegions) {
+  const Scenario s = testing::small_scenario({"trust.cross_region_factor=0.25"});
+  const RegionId small(0), rival(1);
+  EXPECT_FLOAT_EQ(tie_trust(s, small, small), 0.7f);
+  EXPECT_FLOAT_EQ(tie_trust(s, rival, rival), 0.5f);
+  EXPECT_FLOAT_EQ(tie_trust(s, small, rival), 0.7f * 0.25f);
+  EXPECT_FLOAT_EQ(tie_trust(s, rival, small), 0.5f * 0.25f) << "the holder's region decides";
+  EXPECT_FLOAT_EQ(tie_trust(s, small, small, 0.5f), 0.35f);
+}
+
+TEST(TrustRules, MinimumPartnerTrustIsTheThresholdOfTheRung) {
+  const auto at = [](const char* rung) {
+    return min_partner_trust(
+        testing::small_scenario({std::string("trust.min_rung_to_partner=") + rung}));
+  };
+  EXPECT_FLOAT_EQ(at("conversation"), 0.0f);
+  EXPECT_FLOAT_EQ(at("shared_view"), 0.2f);
+  EXPECT_FLOAT_EQ(at("cooperation"), 0.4f);
+  EXPECT_FLOAT_EQ(at("joint_action"), 0.6f);
+}
+
+}  // namespace
+}  // namespace ecosim
