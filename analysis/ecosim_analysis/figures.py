@@ -238,7 +238,7 @@ def plot_heatmap(frame: pd.DataFrame, x: str, y: str, output: str, path, title: 
     table = frame.assign(_x=bx, _y=by).pivot_table(index="_y", columns="_x", values=output, aggfunc="mean")
     table = table.reindex(index=ys, columns=xs)
     counts = frame.assign(_x=bx, _y=by).pivot_table(index="_y", columns="_x", values=output, aggfunc="count")
-    fig, ax = plt.subplots(figsize=(1.1 * len(xs) + 3, 0.8 * len(ys) + 2.2))
+    fig, ax = plt.subplots(figsize=(max(6.0, 1.1 * len(xs) + 3), max(4.0, 0.8 * len(ys) + 2.4)))
     image = ax.imshow(table.values, origin="lower", aspect="auto", cmap="viridis")
     finite = table.values[np.isfinite(table.values)]
     middle = (finite.min() + finite.max()) / 2 if finite.size else 0
@@ -255,7 +255,7 @@ def plot_heatmap(frame: pd.DataFrame, x: str, y: str, output: str, path, title: 
     ax.set_xlabel(x)
     ax.set_ylabel(y)
     fig.colorbar(image, ax=ax, label=output)
-    ax.set_title(title or f"{output}: mean over runs", fontsize=10)
+    ax.set_title(textwrap.fill(title or f"{output}: mean over runs", 60), fontsize=10)
     fig.tight_layout()
     counts = counts.reindex(index=ys, columns=xs)
     return _finish(fig, path), table, counts

@@ -338,11 +338,13 @@ class RunSet:
         names = names or [n for n in self.data.data_vars]
         frames = []
         for name in names:
-            frame = self.data[name].to_dataframe(name="value").reset_index()
+            frame = self.data[name].reset_coords(drop=True).to_dataframe(name="value").reset_index()
             frame.insert(0, "indicator", name)
             frames.append(frame)
         long = pd.concat(frames, ignore_index=True)
-        meta = self.runs[["strategy", "seed"]].rename_axis("run").reset_index()
+        provenance = {"file", "scenario_source", "ecosim_version", "created", "steps", "months", "record_every",
+                      "complete", "future"}
+        meta = self.runs[[c for c in self.runs.columns if c not in provenance]].rename_axis("run").reset_index()
         return long.merge(meta, on="run", how="left")
 
 

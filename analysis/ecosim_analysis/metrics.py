@@ -111,7 +111,7 @@ def metric_for(spec: str, data: xr.Dataset) -> Metric:
         return HEADLINE_BY_NAME[spec]
     match = re.fullmatch(r"([\w.]+)(?:\[([^\]]+)\])?", spec.strip())
     if not match or match.group(1) not in data.data_vars:
-        known = ", ".join(sorted([*HEADLINE_BY_NAME, *map(str, data.data_vars)]))
+        known = ", ".join(sorted({*HEADLINE_BY_NAME, *map(str, data.data_vars)}))
         raise ValueError(f"unknown indicator {spec!r} (known: {known})")
     name, item = match.group(1), match.group(2) or ""
     da = data[name]

@@ -86,7 +86,7 @@ def _indicators(metrics) -> str:
         kind = {"end": "value in the horizon's last month", "sum": "sum over the horizon's months",
                 "mean": "mean over the horizon's months", "growth": "job growth over the horizon minus the mean "
                 "growth of the other regions", "ratio": f"{m.source} summed over the horizon / {m.denominator} summed"}
-        units = f", {m.units}" if m.units else ""
+        units = f" [{m.units}]" if m.units and m.units != "1" else ""
         items.append(f"<dt>{_e(m.name)}</dt><dd>{_e(m.label)}{_e(units)}: {_e(kind.get(m.kind, m.kind))} "
                      f"of <code>{_e(m.source)}</code>; {direction}</dd>")
     return '<dl class="indicators">' + "".join(items) + "</dl>"

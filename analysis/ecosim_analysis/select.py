@@ -64,12 +64,12 @@ def select_runs(sources=(), groups=(), by: str | None = None, allow_partial: boo
         entries += _entries(source, None, by, allow_partial)
     if not entries:
         raise ValueError("no runs given: name run files, globs, folders or sweep folders (see --help)")
-    seen = {}
-    for path, strategy, _ in entries:
+    seen = set()
+    for path, _, _ in entries:
         key = pathlib.Path(path).resolve()
         if key in seen:
-            raise ValueError(f"{path} is named twice (in {seen[key] or 'the files'} and {strategy or 'the files'})")
-        seen[key] = strategy
+            raise ValueError(f"{path} is named twice; name each run once (a file, a glob or a sweep folder)")
+        seen.add(key)
     extra = pd.DataFrame([e[2] for e in entries])
     runset = load_runs([e[0] for e in entries], allow_partial=allow_partial, extra=extra if len(extra.columns) else None)
     strategies = [e[1] if e[1] is not None else info.strategy for e, info in zip(entries, runset.infos)]
