@@ -129,12 +129,14 @@ def _describe(table: pd.DataFrame, runset, level: float) -> list:
     for s in runset.strategies:
         seeds = sorted(runset.runs.loc[runset.runs["strategy"] == s, "seed"])
         lines.append(f"  {s}: {len(seeds)} runs, seeds {_seed_list(seeds)}")
-    how = {"paired": "paired by seed (common random numbers: the same seeds in every strategy)",
-           "welch": "unpaired (Welch), the strategies' seeds differ"}
-    lines.append(f"{int(level * 100)}% intervals by Student t; differences are strategy minus {baseline}, "
+    how = {"paired": "paired by seed (common random numbers)", "welch": "unpaired (Welch: the seeds differ)"}
+    lines.append(f"{level * 100:g}% intervals by Student t. Differences: strategy minus {baseline}, "
                  + " / ".join(how[m] for m in sorted(methods)) + ".")
-    lines.append("effect: d_z = mean difference / SD of the paired differences; d = difference / pooled SD. "
-                 "clear: the difference's interval excludes 0 (better/worse for the region).")
+    effects = {"paired": "d_z = mean difference / SD of the paired differences",
+               "welch": "d = difference / pooled SD"}
+    lines.append("effect: " + "; ".join(effects[m] for m in sorted(methods)) + ".")
+    lines.append("clear: the difference's interval excludes 0 (better or worse for the region). "
+                 "rank: by mean, 1 = best.")
     return lines
 
 
