@@ -31,8 +31,10 @@ EMA_METADATA_VERSION = 0.1
 
 
 def outcome_name(column: str) -> str:
-    """File-safe outcome name: new_firms@year5 -> new_firms_year5."""
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", column).strip("_")
+    """Outcome name that is a Python identifier, as EMA Workbench 3.0 asks of names (and safe as
+    a file name): new_firms@year5 -> new_firms_year5."""
+    name = re.sub(r"[^A-Za-z0-9_]+", "_", column).strip("_")
+    return name if name.isidentifier() else f"x_{name}"
 
 
 def _add(archive: tarfile.TarFile, name: str, data: bytes) -> None:

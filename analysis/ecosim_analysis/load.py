@@ -13,6 +13,7 @@ like known ones. A file that is truncated, foreign, partial or newer than this p
 from __future__ import annotations
 
 import dataclasses
+import functools
 import pathlib
 import re
 import warnings
@@ -131,11 +132,20 @@ def scenario_question(text: str, source: str = "", near=None) -> str:
         candidates += [parent / source for parent in [folder, *list(folder.parents)[:3]]]
     candidates += [pathlib.Path(d) / pathlib.PurePath(source).name for d in SCENARIO_DIRS]
     for candidate in candidates:
-        try:
-            return question_from_text(candidate.read_text(encoding="utf-8"))
-        except OSError:
-            continue
+        question = _question_of_file(str(candidate.absolute()))
+        if question is not None:
+            return question
     return ""
+
+
+@functools.lru_cache(maxsize=256)
+def _question_of_file(path: str):
+    """Question of a scenario file, None when it cannot be read (cached: the runs of a sweep
+    share a few scenario files)."""
+    try:
+        return question_from_text(pathlib.Path(path).read_text(encoding="utf-8"))
+    except OSError:
+        return None
 
 
 def _version_tuple(version: str):

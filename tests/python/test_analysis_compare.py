@@ -97,7 +97,7 @@ def test_unpaired_when_seeds_differ_and_named_groups(strategy_runs):
     assert jobs.loc["open", "n"] == 2 and np.isnan(jobs.loc["open", "rank"])  # jobs: any indicator, not ranked
     text = cli("compare", "--group", f"rules={small[0]},{small[1]}", "--group", f"open={open_[1]},{open_[2]}",
                "--horizons", "year2", "--baseline", "open")
-    assert "unpaired (Welch)" in text.stdout and "baseline: open" in text.stdout
+    assert "unpaired (Welch: the seeds differ)" in text.stdout and "baseline: open" in text.stdout
 
 
 def test_compare_rejects_unknown_names(strategy_runs, capsys):
