@@ -390,6 +390,10 @@ def load_runs(paths, strategies=None, allow_partial: bool = False, extra=None) -
                 stacked[i, np.searchsorted(times, c["time"])] = variables[name][1]
         data_vars[name] = (("run",) + dims, stacked, attrs)
     infos = [info for info, _, _ in loaded]
+    sparse = [i for i in infos if i.record_every > 1]
+    if sparse:
+        warnings.warn(f"{len(sparse)} runs record a row every {max(i.record_every for i in sparse)} months: flows "
+                      "summed over a horizon count the recorded months only", AnalysisWarning, stacklevel=2)
     runs = pd.DataFrame({
         "file": [str(i.path) for i in infos],
         "strategy": list(strategies) if strategies is not None else [i.strategy for i in infos],

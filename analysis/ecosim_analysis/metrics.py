@@ -142,11 +142,19 @@ def _window(data: xr.Dataset, horizon: Horizon):
 
 
 def _covers(series: xr.DataArray, last: int, horizon: Horizon) -> np.ndarray:
-    """Runs that reach the window's last month (for `total`: every run, up to its own end)."""
+    """Runs that reach the window's last month (for `total`: every run, up to its own end): a
+    complete run simulated `steps` months (recorded or not, with record_every > 1), a partial
+    one up to its last row."""
+    runs = series.sizes["run"]
     if horizon.last is None:
-        return np.ones(series.sizes["run"], dtype=bool)
-    at = series.sel(time=last) if last in series["time"].values else None
-    return np.zeros(series.sizes["run"], dtype=bool) if at is None else np.isfinite(at.values).reshape(series.sizes["run"], -1).any(axis=1)
+        return np.ones(runs, dtype=bool)
+    finite = np.isfinite(series.values).reshape(runs, series.sizes["time"], -1).any(axis=2)
+    time = series["time"].values
+    reach = np.array([time[np.flatnonzero(f)[-1]] if f.any() else -1 for f in finite])
+    if "steps" in series.coords and "complete" in series.coords:
+        complete = np.asarray(series["complete"].values, dtype=bool)
+        reach = np.where(complete & finite.any(axis=1), np.maximum(reach, series["steps"].values), reach)
+    return reach >= last
 
 
 def _end_values(series: xr.DataArray, inside: np.ndarray) -> np.ndarray:

@@ -81,24 +81,25 @@ def index_rows(design: pd.DataFrame, statuses=None) -> pd.DataFrame:
 
 def synthetic_run(path, seed: int, series: dict, months: int = 12, regions=("Here", "There"), complete=True,
                   version="0.1.0", scenario="# Which question does this scenario answer?\n#   A synthetic test run.\n",
-                  source="synthetic.toml"):
+                  source="synthetic.toml", record_every=1):
     """A minimal run file: root attributes, indicators/ with time and region scales, and the
     given indicators (name -> value per region, constant over time, or a (time, region) array)."""
     path = pathlib.Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with h5py.File(path, "w") as f:
         f.attrs.update(ecosim_version=version, scenario=scenario, scenario_source=source, seed=seed, threads=1,
-                       steps=months, record_every=1, created="2026-01-01T00:00:00Z")
+                       steps=months, record_every=record_every, created="2026-01-01T00:00:00Z")
         if complete:
             f.attrs["complete"] = 1
         g = f.create_group("indicators")
-        time = g.create_dataset("time", data=np.arange(1, months + 1, dtype=np.int64))
+        times = np.arange(record_every, months + 1, record_every, dtype=np.int64)
+        time = g.create_dataset("time", data=times)
         time.make_scale("time")
         region = g.create_dataset("region", data=np.array(regions, dtype=object), dtype=h5py.string_dtype("utf-8"))
         region.make_scale("region")
         for name, value in series.items():
             value = np.asarray(value, dtype=float)
-            data = value if value.ndim == 2 else np.broadcast_to(value, (months, len(regions)))
+            data = value if value.ndim == 2 else np.broadcast_to(value, (len(times), len(regions)))
             ds = g.create_dataset(name, data=data)
             ds.attrs["units"] = "1"
             ds.attrs["description"] = f"synthetic {name}"

@@ -108,3 +108,18 @@ def test_compare_rejects_unknown_names(strategy_runs, capsys):
     assert "ecosim-analysis: error: unknown indicator 'happiness'" in capsys.readouterr().err
     assert main(["compare", *files, "--baseline", "nobody"]) == 2
     assert "baseline 'nobody' is not one of the strategies: small" in capsys.readouterr().err
+
+
+def test_horizons_on_sparse_and_short_runs(tmp_path):
+    from analysis_helpers import synthetic_run
+
+    every3 = synthetic_run(tmp_path / "every3.h5", 1, {"entries": np.arange(8.0).reshape(4, 2)}, months=12,
+                           record_every=3)                     # rows at months 3, 6, 9, 12
+    short = synthetic_run(tmp_path / "short.h5", 2, {"entries": np.ones((3, 2))}, months=11, record_every=3)
+    with pytest.warns(ea.AnalysisWarning, match="flows summed over a horizon count the recorded months only"):
+        runset = ea.load_runs([every3, short])
+    new_firms = M.HEADLINE_BY_NAME["new_firms"]
+    year1 = M.evaluate(new_firms, runset.data, M.parse_horizon("year1"))
+    assert year1[0] == 0 + 2 + 4 + 6 and np.isnan(year1[1])     # the short run stops at month 9 < 12
+    assert M.evaluate(new_firms, runset.data, M.parse_horizon("months:1-9")).tolist() == [6.0, 3.0]
+    assert M.evaluate(new_firms, runset.data, M.parse_horizon("total")).tolist() == [12.0, 3.0]
