@@ -2,6 +2,9 @@
 """Compare the headline indicators of several ecosim runs, region by region.
 
 usage: analysis/compare.py RUN.h5 [RUN.h5 ...] [--region NAME] [--csv OUT.csv]
+
+One row per run, no intervals: for strategies over seeds, with intervals, paired differences,
+figures and a report, use `analysis/ecosim-analysis compare` (README.md, "Analysis").
 """
 import argparse
 import pathlib
@@ -26,7 +29,11 @@ def main(argv=None) -> int:
             print(f"compare.py: {run}: no such run file", file=sys.stderr)
             return 2
         try:
+            ea.run_info(run)  # refuses truncated, partial and newer-format files with a clear reason
             table = ea.headline(run)
+        except ea.RunFileError as error:
+            print(f"compare.py: {error}", file=sys.stderr)
+            return 2
         except (OSError, KeyError) as error:
             print(f"compare.py: {run}: not an ecosim run file ({error})", file=sys.stderr)
             return 2

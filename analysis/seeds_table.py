@@ -5,6 +5,9 @@ Run files are grouped by the scenario file they came from (root attribute scenar
 the first region of each run is the studied one.
 
 usage: analysis/seeds_table.py RUN.h5 [RUN.h5 ...] [--markdown]
+
+Means only: `analysis/ecosim-analysis compare` adds intervals, differences paired by seed and a
+ranking (README.md, "Analysis").
 """
 import argparse
 import pathlib
@@ -29,10 +32,14 @@ def main(argv=None) -> int:
     rows = []
     for run in args.runs:
         try:
+            ea.run_info(run)  # refuses truncated, partial and newer-format files with a clear reason
             with h5py.File(run, "r") as f:
                 source = pathlib.Path(str(f.attrs["scenario_source"])).stem
                 seed = int(f.attrs["seed"])
             table = ea.headline(run)
+        except ea.RunFileError as error:
+            print(f"seeds_table.py: {error}", file=sys.stderr)
+            return 2
         except (OSError, KeyError) as error:
             print(f"seeds_table.py: {run}: not an ecosim run file ({error})", file=sys.stderr)
             return 2

@@ -10,7 +10,9 @@ packages=(
   libhdf5-dev hdf5-tools
   libgtest-dev libbenchmark-dev
   python3 python3-numpy python3-h5py python3-pandas python3-xarray python3-h5netcdf
-  python3-matplotlib python3-pytest
+  python3-matplotlib python3-pytest python3-scipy
+  # the analysis report's browser test: headless Chromium driven by Selenium, with a font
+  chromium chromium-driver python3-selenium fonts-dejavu-core
 )
 
 as_root=()

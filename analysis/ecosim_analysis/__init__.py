@@ -1,4 +1,11 @@
-"""Load and compare ecosim run files (docs/FORMAT.md). Reads output only; never re-implements the model."""
+"""Load and compare ecosim run files (docs/FORMAT.md). Reads output only; never re-implements the model.
+
+The command line is `ecosim-analysis` (cli.py): compare, figures, report, info, heatmap,
+sensitivity, robustness, export-ema. Modules: load (run files to a RunSet over run, time,
+region), select (runs grouped into strategies), metrics (indicators over horizons), stats
+(intervals and differences), compare, figures, report, sweep (sweep indexes), designs
+(samplers), sensitivity (Morris, Sobol'), robustness, ema (EMA Workbench export).
+"""
 from __future__ import annotations
 
 import pathlib
@@ -7,7 +14,12 @@ import h5py
 import pandas as pd
 import xarray as xr
 
-__all__ = ["load_indicators", "load_projects", "load_parties", "headline", "HEADLINE"]
+from .load import AnalysisWarning, RunFileError, RunSet, load_runs, read_run, run_info
+from .select import select_runs
+from .sweep import load_sweep
+
+__all__ = ["load_indicators", "load_projects", "load_parties", "headline", "HEADLINE", "AnalysisWarning",
+           "RunFileError", "RunSet", "load_runs", "read_run", "run_info", "select_runs", "load_sweep"]
 
 # Indicators shown by headline(): stocks at the last month, flows summed over the run.
 HEADLINE = {

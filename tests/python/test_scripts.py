@@ -43,3 +43,15 @@ def test_scripts_reject_files_that_are_not_runs(tmp_path):
         assert "not an ecosim run file" in result.stderr
     missing = run("compare.py", tmp_path / "missing.h5")
     assert missing.returncode == 2 and "no such run file" in missing.stderr
+
+
+def test_scripts_refuse_newer_and_partial_files(tmp_path):
+    from analysis_helpers import synthetic_run
+
+    newer = synthetic_run(tmp_path / "newer.h5", 1, {"jobs": [1.0, 2.0]}, version="0.9.0")
+    partial = synthetic_run(tmp_path / "partial.h5", 1, {"jobs": [1.0, 2.0]}, complete=False)
+    for script in ("compare.py", "seeds_table.py"):
+        result = run(script, newer)
+        assert result.returncode == 2 and "newer format: written by ecosim 0.9.0" in result.stderr, script
+        result = run(script, partial)
+        assert result.returncode == 2 and "partial run file" in result.stderr, script

@@ -1,0 +1,197 @@
+"""Strategies compared: per indicator and horizon, the mean with its interval, the difference
+from a baseline (paired by seed when the seeds match) with its interval and effect size, and a
+ranking. One long table (`compare`) and three ways to show it: text, Markdown and CSV."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from . import metrics as M
+from . import stats as S
+
+COLUMNS = ["horizon", "horizon_label", "first_month", "last_month", "indicator", "label", "units", "better",
+           "strategy", "n", "mean", "sd", "ci_low", "ci_high", "baseline", "method", "n_pairs", "diff",
+           "diff_low", "diff_high", "effect", "effect_name", "p_value", "rank"]
+
+
+def compare(runset, metrics, horizons, baseline: str | None = None, region=None, level: float = S.LEVEL,
+            pairing: str = "auto") -> pd.DataFrame:
+    """Long table: one row per horizon, indicator and strategy (COLUMNS).
+
+    Differences are strategy minus baseline. Runs are paired on (future, seed): the seed alone
+    for plain run files, the other swept parameters as well for sweeps.
+    """
+    strategies = runset.strategies
+    baseline = baseline if baseline is not None else strategies[0]
+    if baseline not in strategies:
+        raise ValueError(f"baseline {baseline!r} is not one of the strategies: {', '.join(strategies)}")
+    r = runset.region_index(region)
+    runs = runset.runs
+    keys = list(zip(runs["future"].astype(str), runs["seed"]))
+    groups = {s: np.flatnonzero(runs["strategy"].values == s) for s in strategies}
+    rows = []
+    for h in horizons:
+        for m in metrics:
+            values = M.evaluate(m, runset.data, h, r)
+            base_idx = groups[baseline]
+            for s in strategies:
+                idx = groups[s]
+                iv = S.mean_interval(values[idx], level)
+                row = dict(horizon=h.name, horizon_label=h.label, first_month=h.first,
+                           last_month=h.last if h.last is not None else int(runs["months"].max()),
+                           indicator=m.name, label=m.label, units=m.units, better=m.better, strategy=s,
+                           n=iv.n, mean=iv.mean, sd=iv.sd, ci_low=iv.low, ci_high=iv.high, baseline=baseline)
+                if s == baseline:
+                    row.update(method="", n_pairs=0, diff=math.nan, diff_low=math.nan, diff_high=math.nan,
+                               effect=math.nan, effect_name="", p_value=math.nan)
+                else:
+                    d = S.difference(values[base_idx], values[idx], [keys[i] for i in base_idx],
+                                     [keys[i] for i in idx], pairing=pairing, level=level)
+                    row.update(method=d.method, n_pairs=d.n if d.method == "paired" else 0, diff=d.diff,
+                               diff_low=d.low, diff_high=d.high, effect=d.effect, effect_name=d.effect_name,
+                               p_value=d.p_value)
+                rows.append(row)
+    table = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "rank"])
+    table["rank"] = _ranks(table)
+    return table[COLUMNS]
+
+
+def _ranks(table: pd.DataFrame) -> pd.Series:
+    """1 = best mean within each horizon and ranked indicator (ties share the better rank)."""
+    ranks = pd.Series(np.nan, index=table.index)
+    for _, group in table[table["better"] != 0].groupby(["horizon", "indicator"], sort=False):
+        score = group["mean"] * group["better"].iloc[0]
+        ranks[group.index] = score.rank(ascending=False, method="min")
+    return ranks
+
+
+def overall_ranking(table: pd.DataFrame) -> pd.DataFrame:
+    """Per horizon: each strategy's mean rank over the ranked indicators, best first."""
+    ranked = table.dropna(subset=["rank"])
+    out = (ranked.groupby(["horizon", "strategy"], sort=False)
+           .agg(mean_rank=("rank", "mean"), indicators=("rank", "size"),
+                firsts=("rank", lambda r: int((r == 1).sum()))).reset_index())
+    order = {h: i for i, h in enumerate(dict.fromkeys(table["horizon"]))}
+    out["order"] = out["horizon"].map(order)
+    out = out.sort_values(["order", "mean_rank", "strategy"]).drop(columns="order")
+    out["position"] = out.groupby("horizon").cumcount() + 1
+    return out.reset_index(drop=True)
+
+
+def fmt(x, signed: bool = False) -> str:
+    """Four significant digits; blank for NaN."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    if isinstance(x, float) and math.isinf(x):
+        return ("+" if x > 0 and signed else "-" if x < 0 else "") + "inf"
+    text = f"{x:+.4g}" if signed else f"{x:.4g}"
+    return text
+
+
+def _interval(low, high, signed=False) -> str:
+    if isinstance(low, float) and math.isnan(low):
+        return ""
+    return f"[{fmt(low, signed)}, {fmt(high, signed)}]"
+
+
+def _clear(row) -> str:
+    """Mark a difference whose interval excludes zero, with its direction for the indicator."""
+    if not row["method"] or not np.isfinite(row["diff_low"]) or row["diff_low"] <= 0 <= row["diff_high"]:
+        return ""
+    if row["better"] == 0:
+        return "*"
+    return "better" if (row["diff"] > 0) == (row["better"] > 0) else "worse"
+
+
+def display_rows(table: pd.DataFrame, horizon: str) -> pd.DataFrame:
+    """Formatted cells of one horizon, for the text, Markdown and HTML tables."""
+    part = table[table["horizon"] == horizon]
+    baseline = part["baseline"].iloc[0]
+    rows = []
+    for _, row in part.iterrows():
+        rows.append({
+            "indicator": row["indicator"], "strategy": row["strategy"],
+            "mean": fmt(row["mean"]), "95% CI": _interval(row["ci_low"], row["ci_high"]),
+            f"vs {baseline}": fmt(row["diff"], True), "diff 95% CI": _interval(row["diff_low"], row["diff_high"], True),
+            "effect": f"{row['effect_name']}={fmt(row['effect'], True)}" if row["effect_name"] else "",
+            "clear": _clear(row), "rank": "" if pd.isna(row["rank"]) else str(int(row["rank"])),
+        })
+    frame = pd.DataFrame(rows)
+    return frame
+
+
+def _describe(table: pd.DataFrame, runset, level: float) -> list:
+    lines = []
+    methods = set(table["method"]) - {""}
+    baseline = table["baseline"].iloc[0]
+    for s in runset.strategies:
+        seeds = sorted(runset.runs.loc[runset.runs["strategy"] == s, "seed"])
+        lines.append(f"  {s}: {len(seeds)} runs, seeds {_seed_list(seeds)}")
+    how = {"paired": "paired by seed (common random numbers)", "welch": "unpaired (Welch: the seeds differ)"}
+    lines.append(f"{level * 100:g}% intervals by Student t. Differences: strategy minus {baseline}, "
+                 + " / ".join(how[m] for m in sorted(methods)) + ".")
+    effects = {"paired": "d_z = mean difference / SD of the paired differences",
+               "welch": "d = difference / pooled SD"}
+    lines.append("effect: " + "; ".join(effects[m] for m in sorted(methods)) + ".")
+    lines.append("clear: the difference's interval excludes 0 (better or worse for the region). "
+                 "rank: by mean, 1 = best.")
+    return lines
+
+
+def _seed_list(seeds) -> str:
+    seeds = list(seeds)
+    if seeds and seeds == list(range(seeds[0], seeds[0] + len(seeds))) and len(seeds) > 2:
+        return f"{seeds[0]}-{seeds[-1]}"
+    return ", ".join(map(str, seeds))
+
+
+def format_text(table: pd.DataFrame, runset, region_name: str, level: float = S.LEVEL) -> str:
+    """Terminal table: a block per horizon, then the overall ranking."""
+    out = [f"Strategies compared in {region_name} (baseline: {table['baseline'].iloc[0]})"]
+    out += _describe(table, runset, level)
+    for horizon in dict.fromkeys(table["horizon"]):
+        label = table.loc[table["horizon"] == horizon, "horizon_label"].iloc[0]
+        cells = display_rows(table, horizon)
+        cells.loc[cells["indicator"].duplicated(), "indicator"] = ""
+        out += ["", label, _aligned(cells)]
+    ranking = overall_ranking(table)
+    if len(ranking):
+        out += ["", "Overall ranking (mean rank over the ranked indicators; 1 = best):"]
+        for horizon in dict.fromkeys(ranking["horizon"]):
+            part = ranking[ranking["horizon"] == horizon]
+            out.append(f"  {horizon}: " + ", ".join(f"{int(r.position)}. {r.strategy} ({r.mean_rank:.2f})"
+                                                    for r in part.itertuples()))
+    return "\n".join(out)
+
+
+def _aligned(frame: pd.DataFrame) -> str:
+    columns = list(frame.columns)
+    widths = [max(len(str(c)), *(len(str(v)) for v in frame[c])) for c in columns]
+    numeric = {c for c in columns if c not in ("indicator", "strategy", "clear")}
+    def cell(value, c, w):
+        return str(value).rjust(w) if c in numeric else str(value).ljust(w)
+    lines = ["  ".join(cell(c, c, w) for c, w in zip(columns, widths)).rstrip()]
+    for row in frame.itertuples(index=False):
+        lines.append("  ".join(cell(v, c, w) for v, c, w in zip(row, columns, widths)).rstrip())
+    return "\n".join(lines)
+
+
+def format_markdown(table: pd.DataFrame, runset, region_name: str, level: float = S.LEVEL) -> str:
+    """Markdown: a table per horizon (written by hand: Debian's pandas lacks tabulate)."""
+    out = [f"## Strategies compared in {region_name}", ""]
+    out += [line.strip() if not line.startswith("  ") else "- " + line.strip() for line in _describe(table, runset, level)]
+    for horizon in dict.fromkeys(table["horizon"]):
+        label = table.loc[table["horizon"] == horizon, "horizon_label"].iloc[0]
+        cells = display_rows(table, horizon)
+        out += ["", f"### {label}", "", "| " + " | ".join(cells.columns) + " |",
+                "|" + "|".join("---" for _ in cells.columns) + "|"]
+        for row in cells.itertuples(index=False):
+            out.append("| " + " | ".join(str(v).replace("|", "\\|") for v in row) + " |")
+    ranking = overall_ranking(table)
+    if len(ranking):
+        out += ["", "### Overall ranking", "", "| horizon | position | strategy | mean rank | firsts |", "|---|---|---|---|---|"]
+        for r in ranking.itertuples():
+            out.append(f"| {r.horizon} | {r.position} | {r.strategy} | {r.mean_rank:.2f} | {r.firsts} |")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,112 @@
+"""Figures are drawn and not blank; the HTML report is self-contained and renders in headless
+Chromium (Debian's chromium + chromium-driver + python3-selenium) without console errors."""
+import base64
+import io
+import re
+import shutil
+import tempfile
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from ecosim_analysis import figures as F  # noqa: E402
+from ecosim_analysis import metrics as M  # noqa: E402
+from analysis_helpers import cli  # noqa: E402
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--window-size=1400,1000"]
+
+
+def test_blank_images_are_detected(tmp_path):
+    fig = plt.figure(figsize=(2, 2))
+    fig.savefig(tmp_path / "blank.png")
+    plt.close(fig)
+    assert F.is_blank(tmp_path / "blank.png")
+
+
+def test_figures_are_produced_and_not_blank(strategy_runs, tmp_path):
+    paths = strategy_runs["small"] + strategy_runs["small_open"]
+    result = cli("figures", *paths, "--out", tmp_path / "figs")
+    assert result.returncode == 0, result.stderr
+    written = result.stdout.split()
+    names = {p.rsplit("/", 1)[-1] for p in written}
+    assert {"paths.png", "funnel.png", "money.png", "trust.png"} <= names
+    assert {f"path_{m.name}.png" for m in M.HEADLINE} <= names
+    for path in written:
+        assert open(path, "rb").read(8) == b"\x89PNG\r\n\x1a\n", path
+        assert not F.is_blank(path), path
+
+
+@pytest.fixture(scope="module")
+def report(strategy_runs, tmp_path_factory):
+    out = tmp_path_factory.mktemp("report") / "report.html"
+    paths = strategy_runs["small"] + strategy_runs["small_open"]
+    result = cli("report", *paths, "-o", out, "--horizons", "year1,year2", "--title", "Small world & <open> rules")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_report_is_self_contained(report):
+    text = report.read_text(encoding="utf-8")
+    assert "<script" not in text.lower() and "<link" not in text.lower()
+    assert not re.search(r"""(src|href)\s*=\s*["'](?!data:|#)""", text)
+    assert "http://" not in text and "https://" not in text
+    images = re.findall(r'<img src="data:image/png;base64,([^"]+)"', text)
+    assert len(images) == 4
+    for data in images:
+        image = plt.imread(io.BytesIO(base64.b64decode(data)), format="png")
+        assert image.var() > 1e-4
+    assert "Small world &amp; &lt;open&gt; rules" in text
+    for metric in M.HEADLINE:
+        assert metric.name in text and metric.label in text
+    assert "What changes in the small world" in text            # the scenario's question
+    assert "<details>" in text and "[policy.municipality]" in text  # scenario text in provenance
+    assert "0.1.0" in text and "year 2 (months 13-24)" in text
+
+
+def _browser():
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        pytest.skip("python3-selenium is not installed (scripts/setup.sh installs it)")
+    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if not chromium or not driver:
+        pytest.skip("chromium and chromium-driver are not installed (scripts/setup.sh installs them)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in CHROMIUM_FLAGS + [f"--user-data-dir={tempfile.mkdtemp(prefix='ecosim-chromium-')}"]:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service(driver), options=options)
+
+
+def _not_blank(png: bytes) -> bool:
+    image = plt.imread(io.BytesIO(png), format="png")
+    return float(np.asarray(image)[..., :3].var()) > 1e-4
+
+
+def test_report_renders_in_headless_chromium(report):
+    browser = _browser()
+    try:
+        browser.get(report.resolve().as_uri())
+        errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+        assert not errors, errors
+        images = browser.find_elements("css selector", "figure img")
+        assert len(images) == 4
+        for image in images:
+            assert browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", image)
+            assert image.size["width"] > 100 and image.size["height"] > 100
+            assert _not_blank(image.screenshot_as_png), image.get_attribute("alt")
+        assert _not_blank(browser.get_screenshot_as_png())
+        body = browser.find_element("tag name", "body").text
+        for metric in M.HEADLINE:
+            assert metric.name in body and metric.label in body, metric.name
+        assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    finally:
+        browser.quit()

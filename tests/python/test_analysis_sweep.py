@@ -1,0 +1,191 @@
+"""Sweep folders: the index reader, heat map, robustness, compare by a swept parameter and the
+EMA Workbench export, on a small real sweep made by the binary (one run recorded as failed)."""
+import io
+import json
+import tarfile
+
+import h5py
+import numpy as np
+import pandas as pd
+import pytest
+
+import ecosim_analysis as ea
+from ecosim_analysis import metrics as M
+from ecosim_analysis import stats as S
+from ecosim_analysis.figures import is_blank
+from analysis_helpers import cli, synthetic_run, write_index
+
+MIN_SHARE = "policy.municipality.min_external_share"
+TRUST = "region.0.generalised_trust"
+
+
+def test_index_h5_and_csv_agree(real_sweep):
+    with pytest.warns(ea.AnalysisWarning, match="1 runs left out \\(1 failed\\): runs 7"):
+        sweep = ea.load_sweep(real_sweep)
+        usable = sweep.usable()
+    assert sweep.design == "grid" and sweep.keys == [MIN_SHARE, TRUST] and sweep.replicates == 2 and sweep.crn
+    assert list(sweep.index.columns) == ["run", "point", "replicate", "block", "position", MIN_SHARE, TRUST,
+                                         "seed", "status", "file", "wall_s", "error"]
+    assert len(sweep.index) == 8 and len(usable) == 7
+    from_csv = ea.load_sweep(real_sweep / "index.csv")
+    assert from_csv.design is None and from_csv.keys == sweep.keys
+    pd.testing.assert_frame_equal(from_csv.index, sweep.index, check_dtype=False)
+    assert sweep.index.loc[7, "error"] == "test: failed"
+    # The parameters recorded in the index are those the runs used (the scenario text says so).
+    for _, row in usable.iterrows():
+        with h5py.File(real_sweep / row["file"], "r") as f:
+            text = f.attrs["scenario"]
+        assert f"--set {MIN_SHARE}={row[MIN_SHARE]}" in text and f"simulation.seed={row['seed']}" in text
+
+
+def _index(folder, **changes):
+    rows = pd.DataFrame({"run": [0, 1], "point": [0, 1], "replicate": [0, 0], "block": [0, 1], "position": [0, 0],
+                         "a": [0.1, 0.2], "seed": [1, 1], "status": ["done", "done"],
+                         "file": ["runs/run_000000.h5", "runs/run_000001.h5"], "wall_s": [0.1, 0.1], "error": ["", ""]})
+    for column, value in changes.items():
+        rows[column] = value
+    return rows
+
+
+def test_malformed_indexes_are_refused(tmp_path):
+    params = [{"key": "a", "lower": 0.0, "upper": 1.0, "scale": "linear"}]
+    cases = {
+        "missing": (_index(tmp_path).drop(columns=["block"]), "missing columns: block"),
+        "status": (_index(tmp_path, status=["done", "lost"]), "unknown status ['lost']"),
+    }
+    for name, (rows, words) in cases.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        rows.to_csv(folder / "index.csv", index=False)
+        with pytest.raises(ea.RunFileError, match=words.replace("[", "\\[").replace("]", "\\]")):
+            ea.load_sweep(folder)
+    folder = write_index(tmp_path / "mismatch", _index(tmp_path), params, "grid", 1, csv=False)
+    with h5py.File(folder / "index.h5", "a") as f:
+        f.attrs["parameters"] = json.dumps([{"key": "b", "lower": 0, "upper": 1, "scale": "linear"}])
+    with pytest.raises(ea.RunFileError, match="do not match the parameters attribute"):
+        ea.load_sweep(folder)
+    folder = write_index(tmp_path / "newer", _index(tmp_path), params, "grid", 1, csv=False)
+    with h5py.File(folder / "index.h5", "a") as f:
+        f.attrs["format_version"] = 3
+    result = cli("sensitivity", folder)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"ecosim-analysis: {folder / 'index.h5'}: newer format (format_version 3) than " \
+                                    "this ecosim_analysis reads (1); update analysis/"
+    folder = write_index(tmp_path / "design", _index(tmp_path), params, "sobolish", 1, csv=False)
+    with pytest.raises(ea.RunFileError, match="unknown design 'sobolish'"):
+        ea.load_sweep(folder)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert cli("heatmap", empty, "--x", "a", "--y", "b").stderr.strip() == \
+        f"ecosim-analysis: {empty}: not a sweep folder (no index.h5 or index.csv)"
+
+
+def _metric_by_run(sweep_folder, metric, horizon):
+    sweep = ea.load_sweep(sweep_folder)
+    rows = sweep.index[sweep.index.status == "done"]
+    runset = ea.load_runs([sweep_folder / f for f in rows["file"]])
+    return rows.assign(value=M.evaluate(M.HEADLINE_BY_NAME[metric], runset.data, M.parse_horizon(horizon)))
+
+
+def test_heatmap_over_two_swept_parameters(real_sweep, tmp_path):
+    png, csv = tmp_path / "h.png", tmp_path / "h.csv"
+    result = cli("heatmap", real_sweep, "--x", MIN_SHARE, "--y", TRUST, "--indicator", "new_firms", "--horizon",
+                 "year2", "-o", png, "--csv", csv)
+    assert result.returncode == 0, result.stderr
+    assert "1 runs left out (1 failed)" in result.stderr
+    assert not is_blank(png)
+    table = pd.read_csv(csv, index_col=0)
+    expected = _metric_by_run(real_sweep, "new_firms", "year2").groupby([TRUST, MIN_SHARE])["value"].mean()
+    for (trust, share), value in expected.items():
+        assert table.loc[trust, f"{share:g}" if f"{share:g}" in table.columns else str(share)] == pytest.approx(value)
+
+
+def test_robustness_across_sampled_futures(real_sweep, tmp_path):
+    csv = tmp_path / "r.csv"
+    result = cli("robustness", real_sweep, "--by", MIN_SHARE, "--a", "min_external_share=0.1",
+                 "--b", "min_external_share=0.5", "--horizon", "year2", "--csv", csv)
+    assert result.returncode == 0, result.stderr
+    assert "Futures: sampled parameters (mean over replicates)" in result.stdout
+    table = pd.read_csv(csv).set_index("output")
+    assert (table["futures"] == 2).all()  # the two values of the trust parameter
+    values = _metric_by_run(real_sweep, "new_firms", "year2")
+    means = values.groupby([TRUST, MIN_SHARE])["value"].mean().unstack(MIN_SHARE)
+    wins = int((means[0.1] > means[0.5]).sum())
+    row = table.loc["new_firms@year2"]
+    share = S.share_interval(wins, 2)
+    assert row["a_wins"] == wins and (row["share_low"], row["share_high"]) == pytest.approx((share.low, share.high))
+
+
+def test_robustness_of_plain_runs_uses_seeds(strategy_runs):
+    paths = strategy_runs["small"] + strategy_runs["small_open"]
+    result = cli("robustness", *paths, "--a", "small", "--b", "small_open", "--horizon", "year2")
+    assert result.returncode == 0, result.stderr
+    assert "Futures: seed" in result.stdout and "Does small beat small_open?" in result.stdout
+    for metric in M.HEADLINE:
+        assert f"{metric.name}@year2" in result.stdout
+
+
+def test_compare_by_swept_parameter_pairs_on_future_and_seed(real_sweep):
+    base = ["compare", real_sweep, "--by", MIN_SHARE, "--horizons", "year2", "--format", "csv"]
+    auto = pd.read_csv(io.StringIO(cli(*base).stdout))
+    assert list(dict.fromkeys(auto["strategy"])) == ["min_external_share=0.1", "min_external_share=0.5"]
+    assert set(auto["method"].dropna()) == {"welch"}  # one run failed: the groups no longer match
+    paired = pd.read_csv(io.StringIO(cli(*base, "--pairing", "paired").stdout))
+    assert set(paired["method"].dropna()) == {"paired"} and set(paired["n_pairs"]) == {0, 3}
+
+
+def _load_like_ema(path):
+    """Read the archive the way EMA Workbench 2.1-3.0 load_results does (metadata.json)."""
+    with tarfile.open(path, "r:gz", encoding="UTF8") as archive:
+        metadata = json.loads(archive.extractfile("metadata.json").read().decode())
+        experiments = pd.read_csv(archive.extractfile("experiments.csv"))
+        for name, dtype in metadata["experiments"].items():
+            try:
+                dtype = np.dtype(dtype)
+            except TypeError:
+                dtype = pd.api.types.pandas_dtype(dtype)
+            experiments[name] = experiments[name].astype(dtype)
+        outcomes = {}
+        for kind, name, filename in metadata["outcomes"]:
+            values = pd.read_csv(archive.extractfile(filename), index_col=False, header=None).values
+            outcomes[name] = np.reshape(values, (values.shape[0],)) if kind == "ScalarOutcome" else values
+        members = archive.getnames()
+    return experiments, outcomes, metadata, members
+
+
+def test_export_for_ema_workbench(real_sweep, tmp_path):
+    out = tmp_path / "results.tar.gz"
+    result = cli("export-ema", real_sweep, "-o", out, "--horizons", "year1,year2", "--series", "jobs,ties_by_rung")
+    assert result.returncode == 0, result.stderr
+    experiments, outcomes, metadata, members = _load_like_ema(out)
+    names = [f"{m.name}_{h}" for h in ("year1", "year2") for m in M.HEADLINE]
+    assert set(members) == {"experiments.csv", "metadata.json", "jobs.csv", "ties_by_rung.csv",
+                            *(f"{n}.cls" for n in names)}
+    assert metadata["version"] == 0.1
+    assert list(experiments.columns) == [MIN_SHARE, TRUST, "scenario", "policy", "model"]
+    assert metadata["experiments"] == {MIN_SHARE: "float64", TRUST: "float64", "scenario": "category",
+                                       "policy": "category", "model": "category"}
+    assert len(experiments) == 7 and set(experiments["policy"]) == {real_sweep.name}
+    assert [o[0] for o in metadata["outcomes"]].count("ScalarOutcome") == len(names)
+    assert outcomes["jobs"].shape == (7, 24) and outcomes["ties_by_rung"].shape == (7, 24)
+    expected = _metric_by_run(real_sweep, "new_firms", "year2")
+    np.testing.assert_allclose(outcomes["new_firms_year2"], expected["value"])
+    np.testing.assert_allclose(experiments[MIN_SHARE], expected[MIN_SHARE])
+    assert experiments["scenario"].astype(str).tolist() == expected["point"].astype(str).tolist()
+    per_point = tmp_path / "points.tar.gz"
+    assert cli("export-ema", real_sweep, "-o", per_point, "--per-point", "--policy", "orebro").returncode == 0
+    experiments, outcomes, _, _ = _load_like_ema(per_point)
+    assert len(experiments) == 4 and set(experiments["policy"]) == {"orebro"}
+    ea_experiments, ea_outcomes, _ = __import__("ecosim_analysis.ema", fromlist=["read_archive"]).read_archive(per_point)
+    pd.testing.assert_frame_equal(ea_experiments, experiments)
+
+
+def test_synthetic_sweep_with_partial_run(tmp_path):
+    params = [{"key": "a", "lower": 0.0, "upper": 1.0, "scale": "linear"}]
+    rows = _index(tmp_path)
+    write_index(tmp_path, rows, params, "list", 1)
+    synthetic_run(tmp_path / rows.loc[0, "file"], 1, {"employment_rate": [0.7, 0.5]})
+    synthetic_run(tmp_path / rows.loc[1, "file"], 1, {"employment_rate": [0.8, 0.5]}, complete=False)
+    with pytest.warns(ea.AnalysisWarning, match="run 1: partial run file"):
+        usable = ea.load_sweep(tmp_path).usable()
+    assert list(usable["run"]) == [0]
