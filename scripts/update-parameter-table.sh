@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the parameter table at the end of docs/MODEL.md from `ecosim params`
-# (ParamsTable.DocsModelHoldsTheGeneratedTable fails until this is run after a schema change).
+# (Catalogue.DocsModelHoldsTheGeneratedTable fails until this is run after a schema change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ecosim=${1:-build/release/ecosim}

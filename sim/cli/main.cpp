@@ -14,6 +14,7 @@
 #include "engine/parallel.hpp"
 #include "io/recorder.hpp"
 #include "run/simulation.hpp"
+#include "scenario/catalogue.hpp"
 #include "scenario/load.hpp"
 
 namespace po = boost::program_options;

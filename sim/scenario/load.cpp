@@ -82,7 +82,8 @@ class Reader {
       : ctx_(ctx), table_(table), prefix_(std::move(prefix)), where_(std::move(where)) {}
 
   template <class T>
-  void num(std::string_view key, T& field, Limits limits, std::string_view, std::string_view) {
+  void num(std::string_view key, T& field, Limits limits, std::string_view, std::string_view,
+           const schema::Source&) {
     const toml::node* n = take(key);
     if (!n) return;
     constexpr bool integral = std::is_integral_v<T>;
@@ -104,7 +105,7 @@ class Reader {
     field = static_cast<T>(value);
   }
 
-  void flag(std::string_view key, bool& field, std::string_view) {
+  void flag(std::string_view key, bool& field, std::string_view, const schema::Source&) {
     const toml::node* n = take(key);
     if (!n) return;
     if (auto b = n->as_boolean())
@@ -122,7 +123,7 @@ class Reader {
       fail(*n, key, "must be a non-empty string, got " + std::string(type_name(*n)), "text");
   }
 
-  void rung(std::string_view key, Rung& field, std::string_view) {
+  void rung(std::string_view key, Rung& field, std::string_view, const schema::Source&) {
     const toml::node* n = take(key);
     if (!n) return;
     const auto s = n->as_string();
@@ -133,7 +134,8 @@ class Reader {
       fail(*n, key, s ? "unknown rung '" + s->get() + "'" : "must be a string", join(kRungNames));
   }
 
-  void ladder(std::string_view key, std::array<double, 3>& field, std::string_view) {
+  void ladder(std::string_view key, std::array<double, 3>& field, std::string_view,
+              const schema::Source&) {
     const toml::node* n = take(key);
     if (!n) return;
     const auto* arr = n->as_array();
@@ -160,17 +162,18 @@ class Reader {
     EnumArray<E, N, double> values = field;
     if (missing_is_zero) values.fill(0.0);
     Reader inner(ctx_, tbl, path(key), location_of(n->source(), ctx_.file));
-    for (std::size_t i = 0; i < N; ++i) inner.num(names[i], values.values[i], limits, "", "");
+    for (std::size_t i = 0; i < N; ++i)
+      inner.num(names[i], values.values[i], limits, "", "", schema::technical());
     inner.finish();
     field = values;
   }
 
   void sectors(std::string_view key, SectorArray& field, Limits limits, std::string_view,
-               std::string_view, bool missing_is_zero) {
+               std::string_view, bool missing_is_zero, const schema::Source&) {
     named_numbers(key, field, kSectorNames, limits, missing_is_zero);
   }
   void themes(std::string_view key, ThemeArray& field, Limits limits, std::string_view,
-              std::string_view, bool missing_is_zero) {
+              std::string_view, bool missing_is_zero, const schema::Source&) {
     named_numbers(key, field, kThemeNames, limits, missing_is_zero);
   }
 

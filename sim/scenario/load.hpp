@@ -42,8 +42,4 @@ Scenario load_default_scenario(const std::vector<std::string>& overrides = {});
 // scenarios/default.toml, compiled into the binary.
 std::string_view embedded_default_scenario();
 
-// The parameter reference (markdown table: key, type, default, allowed, unit, meaning),
-// generated from the same schema that validates scenarios.
-std::string parameter_table_markdown();
-
 }  // namespace ecosim

@@ -32,7 +32,7 @@ struct RegionParams {
   double responsiveness = 0.5;
   double infrastructure = 0.6;
   double entrepreneurial_attitude = 0.5;
-  double human_capital = 0.6;
+  double human_capital = 0.31;
   double dialogue_per_month = 40;
   double labour_force_share = 0.5;
   double population_growth_per_year = 0.008;

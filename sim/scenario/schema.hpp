@@ -1,9 +1,12 @@
-// The one place that names every scenario key: its field, allowed range, unit and meaning.
-// describe() is walked by the TOML reader (load.cpp) and by the parameter-table writer
-// (params_table.cpp), so the parser, the validation and the docs can never disagree.
+// The one place that names every scenario key: its field, allowed range, unit, meaning and
+// source. describe() is walked by the TOML reader (load.cpp) and by the key catalogue
+// (catalogue.cpp: `ecosim params`, docs/MODEL.md, the sweep's default ranges), so the parser,
+// the validation and the docs can never disagree.
 #pragma once
 
+#include <cmath>
 #include <limits>
+#include <string_view>
 
 #include "scenario/scenario.hpp"
 
@@ -17,286 +20,387 @@ inline constexpr Limits kUnit = {0.0, 1.0};
 inline constexpr Limits kNonNegative = {0.0, std::numeric_limits<double>::max()};
 inline constexpr Limits kNok = {0.0, 1e15};
 
-// Visitor V provides: num(key, field, limits, unit, doc), flag(key, field, doc),
-// text(key, field, doc), rung(key, field, doc), ladder(key, field, doc),
-// sectors/themes(key, field, limits, unit, doc, missing_is_zero), table(key, doc, body) and
-// regions(key, field, doc, body).
+// Where a key's default comes from. `cited`: a row of ../shared/CALIBRATION.md ("§1 ..."), a
+// seed document ("seed 002 ...") or a paper, possibly with a plausible range; `assumed`: no
+// source, so a plausible range is required (the range sweeps explore, issue 9); `technical`:
+// steers the run, not the model. For sector and theme tables a range may be `relative`: factors
+// on each entry's default.
+struct Source {
+  enum class Kind : std::uint8_t { cited, assumed, technical };
+  Kind kind = Kind::technical;
+  std::string_view citation;
+  double low = std::nan("");
+  double high = std::nan("");
+  bool relative = false;
+  bool has_range() const { return !std::isnan(low) && !std::isnan(high); }
+};
+constexpr Source cited(std::string_view citation) { return {Source::Kind::cited, citation}; }
+constexpr Source cited(std::string_view citation, double low, double high) {
+  return {Source::Kind::cited, citation, low, high};
+}
+constexpr Source assumed(double low, double high, std::string_view why = "") {
+  return {Source::Kind::assumed, why, low, high};
+}
+constexpr Source assumed_factor(double low, double high, std::string_view why = "") {
+  return {Source::Kind::assumed, why, low, high, true};
+}
+constexpr Source cited_factor(std::string_view citation, double low, double high) {
+  return {Source::Kind::cited, citation, low, high, true};
+}
+constexpr Source technical() { return {}; }
+
+// Visitor V provides: num(key, field, limits, unit, doc, source), flag(key, field, doc, source),
+// text(key, field, doc), rung(key, field, doc, source), ladder(key, field, doc, source),
+// sectors/themes(key, field, limits, unit, doc, missing_is_zero, source),
+// table(key, doc, body) and regions(key, field, doc, body).
 
 template <class V>
 void describe(V& v, SimulationParams& p) {
-  v.num("steps", p.steps, Limits{1, 100000}, "month", "number of monthly steps to simulate");
-  v.num("seed", p.seed, Limits{0, 9.0e15}, "", "seed of every random stream of the run");
-  v.num("record_every", p.record_every, Limits{1, 1200}, "month", "steps between indicator rows");
+  v.num("steps", p.steps, Limits{1, 100000}, "month", "number of monthly steps to simulate",
+        technical());
+  v.num("seed", p.seed, Limits{0, 9.0e15}, "", "seed of every random stream of the run",
+        technical());
+  v.num("record_every", p.record_every, Limits{1, 1200}, "month", "steps between indicator rows",
+        technical());
   v.num("flush_every", p.flush_every, Limits{1, 100000}, "month",
-        "steps between HDF5 writes and flushes (a killed run keeps every flushed row)");
+        "steps between HDF5 writes and flushes (a killed run keeps every flushed row)",
+        technical());
 }
 
 template <class V>
 void describe(V& v, RegionParams& p) {
   v.text("name", p.name, "region name; unique; the first region is the one studied");
-  v.num("population", p.population, Limits{100, 1e9}, "person", "inhabitants at the start");
-  v.num("firms", p.firms, Limits{1, 5e7}, "firm", "firms (establishments) at the start");
-  v.num("municipalities", p.municipalities, Limits{1, 1000}, "", "municipalities in the region");
-  v.num("universities", p.universities, Limits{0, 100}, "", "universities and colleges");
-  v.num("private_investors", p.private_investors, Limits{0, 1000}, "", "private capital funds");
+  v.num("population", p.population, Limits{100, 1e9}, "person", "inhabitants at the start",
+        cited("§1 bfk.no: Drammen 104,625 (31.03.2024)"));
+  v.num("firms", p.firms, Limits{1, 5e7}, "firm", "firms (establishments) at the start",
+        cited("§1 SSB via byavisadrammen.no: Drammen 9,868 establishments (1.1.2020)"));
+  v.num("municipalities", p.municipalities, Limits{1, 1000}, "", "municipalities in the region",
+        cited("§1: Drammen is one municipality"));
+  v.num("universities", p.universities, Limits{0, 100}, "", "universities and colleges",
+        cited("§11: University of South-Eastern Norway, campus Drammen"));
+  v.num("private_investors", p.private_investors, Limits{0, 1000}, "", "private capital funds",
+        assumed(0, 5));
   v.num("promotion_orgs", p.promotion_orgs, Limits{0, 1000}, "",
-        "business-promotion / cluster organisations");
-  v.num("generalised_trust", p.generalised_trust, kUnit, "share",
-        "share saying most people can be trusted; initial and resting trust of ties");
-  v.num("service_quality", p.service_quality, kUnit, "index", "quality of municipal service");
+        "business-promotion / cluster organisations", assumed(0, 3));
+  v.num(
+      "generalised_trust", p.generalised_trust, kUnit, "share",
+      "share saying most people can be trusted; initial and resting trust of ties",
+      cited("§6 Integrated Values Surveys ~2022: NO 0.72 (range DE 0.42 .. DK 0.74)", 0.42, 0.74));
+  v.num("service_quality", p.service_quality, kUnit, "index", "quality of municipal service",
+        assumed(0.3, 0.9, "an index; no survey figure"));
   v.num("responsiveness", p.responsiveness, kUnit, "index",
-        "how accommodating and solution-oriented the municipality is");
+        "how accommodating and solution-oriented the municipality is", assumed(0.3, 0.9));
   v.num("infrastructure", p.infrastructure, kUnit, "index",
-        "quality of infrastructure; scales output (firms.infrastructure_productivity_gain)");
+        "quality of infrastructure; scales output (firms.infrastructure_productivity_gain)",
+        assumed(0.3, 0.9));
   v.num("entrepreneurial_attitude", p.entrepreneurial_attitude, kUnit, "index",
-        "attitude to entrepreneurship; scales firm entry");
-  v.num("human_capital", p.human_capital, kUnit, "share", "skilled share of the labour force");
+        "attitude to entrepreneurship; scales firm entry (0.5: the reference rate)",
+        assumed(0.3, 0.7));
+  v.num(
+      "human_capital", p.human_capital, kUnit, "share", "skilled share of the labour force",
+      cited("§11 residents with higher education: Drammen 31%, Buskerud 28.1% (2015)", 0.28, 0.40));
   v.num("dialogue_per_month", p.dialogue_per_month, Limits{0, 1e6}, "meeting/month",
-        "municipal meetings with firms (visits, breakfast meetings)");
+        "municipal meetings with firms (visits, breakfast meetings)", assumed(10, 400));
   v.num("labour_force_share", p.labour_force_share, Limits{0.05, 1}, "share",
-        "labour force available to firms per inhabitant");
+        "labour force available to firms per inhabitant",
+        cited("§11 labour force of Drammen ~52,000 / §1 population 104,625", 0.45, 0.55));
   v.num("population_growth_per_year", p.population_growth_per_year, Limits{-0.1, 0.1}, "1/year",
-        "growth of population and labour force");
+        "growth of population and labour force", assumed(0.003, 0.012));
   v.sectors("sector_shares", p.sector_shares, Limits{0, 1e6}, "share",
-            "weights of firms by sector, normalised to sum 1; a sector left out is 0", true);
+            "weights of firms by sector, normalised to sum 1; a sector left out is 0", true,
+            cited("§1 employment by industry, old Drammen Q4 2009 (SSB), regrouped"));
 }
 
 template <class V>
 void describe(V& v, FirmParams& p) {
   v.num("no_employee_share", p.no_employee_share, Limits{0, 0.99}, "share",
-        "share of firms without employees at the start (SSB 2023: 0.677)");
+        "share of firms without employees at the start",
+        cited("§4 SSB establishments by size, Norway 1.1.2023: 67.7%"));
   v.num("size_tail_exponent", p.size_tail_exponent, Limits{0.3, 5}, "",
-        "Pareto exponent of employer-firm sizes (Axtell 2001: about 1)");
+        "Pareto exponent of employer-firm sizes", cited("§4 Axtell 2001: about 1", 0.8, 1.3));
   v.num("max_initial_employees", p.max_initial_employees, Limits{1, 1e6}, "person",
-        "largest initial firm");
+        "largest initial firm", assumed(1000, 5000, "a hospital-sized establishment"));
   v.num("growth_sigma_per_month", p.growth_sigma_per_month, Limits{0, 1}, "1/month",
-        "scale of the Laplace growth shock of a one-person firm");
+        "scale of the Laplace growth shock of a one-person firm", assumed(0.02, 0.12));
   v.num("growth_size_exponent", p.growth_size_exponent, Limits{0, 1}, "",
-        "beta in sigma(S) ~ S^-beta (Stanley et al. 1996: about 0.2)");
+        "beta in sigma(S) ~ S^-beta", cited("§4 Amaral et al. 1997: 0.20 +- 0.03", 0.14, 0.26));
   v.num("hiring_match_rate", p.hiring_match_rate, kUnit, "1/month",
-        "share of job seekers a region's firms can hire per month");
+        "share of job seekers a region's firms can hire per month", assumed(0.1, 0.6));
   v.num("initial_cash_months", p.initial_cash_months, Limits{0, 120}, "month",
-        "initial cash as months of wages");
+        "initial cash as months of wages", assumed(3, 12));
   v.num("initial_knowledge", p.initial_knowledge, kUnit, "index",
-        "mean initial knowledge per theme");
+        "mean initial knowledge per theme", assumed(0.1, 0.5, "an index"));
   v.num("knowledge_productivity_gain", p.knowledge_productivity_gain, Limits{0, 5}, "",
-        "output gain per unit of mean knowledge");
+        "output gain per unit of mean knowledge", assumed(0, 0.5));
   v.num("input_cost_share", p.input_cost_share, Limits{0, 0.95}, "share",
-        "share of output spent on inputs other than wages");
+        "share of output spent on inputs other than wages", assumed(0.3, 0.6));
   v.num("wage_productivity_elasticity", p.wage_productivity_elasticity, Limits{0, 1}, "",
-        "wage = sector wage * productivity^elasticity: productive firms pay more");
+        "wage = sector wage * productivity^elasticity: productive firms pay more",
+        assumed(0.1, 0.8));
   v.num("infrastructure_productivity_gain", p.infrastructure_productivity_gain, Limits{0, 2}, "",
-        "output gain per unit of the region's infrastructure above 0.5");
+        "output gain per unit of the region's infrastructure above 0.5", assumed(0, 0.4));
   v.num("loss_shrink_per_month", p.loss_shrink_per_month, Limits{0, 1}, "1/month",
-        "drop in growth drift of a firm with negative cash");
+        "drop in growth drift of a firm with negative cash", assumed(0, 0.05));
   v.num("exit_hazard_per_year", p.exit_hazard_per_year, kUnit, "1/year",
-        "yearly exit probability of a solvent firm without employees (SSB 2015: 0.138)");
+        "yearly exit probability of a solvent firm without employees",
+        cited("§4 SSB 306865: closure rate Norway 2015 13.8%", 0.07, 0.15));
   v.num("exit_size_exponent", p.exit_size_exponent, Limits{0, 3}, "",
-        "hazard falls as (employees + 1)^-exponent: large firms rarely close");
+        "hazard falls as (employees + 1)^-exponent: large firms rarely close", assumed(0.2, 1.0));
   v.num("insolvency_months", p.insolvency_months, Limits{1, 120}, "month",
-        "months of negative cash before a firm exits");
+        "months of negative cash before a firm exits", assumed(3, 12));
   v.num("entry_rate_per_year", p.entry_rate_per_year, kUnit, "1/year",
-        "new firms per existing firm at entrepreneurial_attitude 0.5 (SSB 2015: 0.144)");
+        "new firms per existing firm at entrepreneurial_attitude 0.5",
+        cited("§4 SSB 306865: birth rate Norway 2015 14.4%; §1 Drammen ~8.8%", 0.085, 0.145));
   v.sectors("output_nok_per_worker_month", p.output_nok_per_worker_month, kNok, "NOK/month",
-            "output per worker (owner included)", false);
+            "output per worker (owner included)", false, assumed_factor(0.85, 1.15));
   v.sectors("wage_nok_per_month", p.wage_nok_per_month, kNok, "NOK/month",
-            "monthly wage cost per employee", false);
+            "monthly wage cost per employee", false,
+            cited_factor("§9 SSB monthly earnings by industry", 0.95, 1.05));
   v.sectors("skilled_share", p.skilled_share, kUnit, "share",
-            "share of a sector's jobs that need skilled workers", false);
+            "share of a sector's jobs that need skilled workers", false, assumed_factor(0.7, 1.3));
   v.sectors("emissions_t_per_mnok", p.emissions_t_per_mnok, Limits{0, 1000}, "t CO2e/MNOK",
-            "emission intensity of output (SSB 2011, national accounts)", false);
+            "emission intensity of output", false,
+            cited_factor("§8 SSB national accounts and environment 2011", 0.5, 1.5));
 }
 
 template <class V>
 void describe(V& v, MarketParams& p) {
   v.num("demand_persistence", p.demand_persistence, kUnit, "",
-        "AR(1) persistence of each (region, sector) demand shock");
+        "AR(1) persistence of each (region, sector) demand shock", assumed(0.8, 0.99));
   v.num("demand_volatility", p.demand_volatility, Limits{0, 1}, "",
-        "standard deviation of the monthly demand shock");
+        "standard deviation of the monthly demand shock", assumed(0.005, 0.05));
   v.num("demand_growth_per_year", p.demand_growth_per_year, Limits{-0.5, 0.5}, "1/year",
-        "trend growth of demand");
+        "trend growth of demand", cited("§1 Drammen jobs 2000-2019: +0.34%/yr", 0, 0.0124));
   v.num("skilled_attrition_per_year", p.skilled_attrition_per_year, kUnit, "1/year",
-        "share of skilled workers leaving the labour force (retirement, moving away)");
+        "share of skilled workers leaving the labour force (retirement, moving away)",
+        assumed(0.015, 0.03));
 }
 
 template <class V>
 void describe(V& v, DialogueParams& p) {
   v.num("satisfaction_rate", p.satisfaction_rate, kUnit, "1/month",
-        "speed at which satisfaction follows its target");
-  v.num("weight_service", p.weight_service, kUnit, "", "weight of service quality in satisfaction");
+        "speed at which satisfaction follows its target", assumed(0.02, 0.3));
+  v.num("weight_service", p.weight_service, kUnit, "", "weight of service quality in satisfaction",
+        assumed(0, 1, "seed 001 names the survey's dimensions, not their weights"));
   v.num("weight_responsiveness", p.weight_responsiveness, kUnit, "",
-        "weight of responsiveness in satisfaction");
+        "weight of responsiveness in satisfaction", assumed(0, 1));
   v.num("weight_dialogue", p.weight_dialogue, kUnit, "",
-        "weight of the firm's trust in its municipality in satisfaction");
+        "weight of the firm's trust in its municipality in satisfaction", assumed(0, 1));
   v.num("membership_share", p.membership_share, kUnit, "share",
-        "share of firms that are members of a promotion organisation");
+        "share of firms that are members of a promotion organisation", assumed(0.1, 0.5));
   v.num("brokered_meetings_per_month", p.brokered_meetings_per_month, Limits{0, 1e6},
-        "meeting/month", "meetings among members a promotion organisation brokers");
+        "meeting/month", "meetings among members a promotion organisation brokers",
+        assumed(0, 100));
   v.num("member_fee_nok_per_year", p.member_fee_nok_per_year, kNok, "NOK/year",
-        "membership fee per firm");
+        "membership fee per firm", assumed(1000, 20000));
   v.num("public_grant_nok_per_year", p.public_grant_nok_per_year, kNok, "NOK/year",
-        "public grant to each promotion organisation (Arena cluster: about 2.2 MNOK)");
+        "public grant to each promotion organisation",
+        cited("§5 Norwegian cluster programme: Arena ~2.2 MNOK/yr, NCE ~5", 0, 5e6));
   v.num("representation_public_share_threshold", p.representation_public_share_threshold, kUnit,
-        "share", "public share of income above which an organisation loses representativeness");
+        "share", "public share of income above which an organisation loses representativeness",
+        cited("seed 002 (dependence on public money); §5 public share of European cluster "
+              "budgets >50% (2010-12) -> ~45% (2016-17)",
+              0.45, 0.6));
 }
 
 template <class V>
 void describe(V& v, UniversityParams& p) {
   v.num("graduates_per_year", p.graduates_per_year, Limits{0, 1e6}, "person/year",
-        "graduates entering the skilled labour force, per university");
-  v.num("research_strength", p.research_strength, kUnit, "index", "research capacity per theme");
+        "graduates entering the skilled labour force, per university", assumed(100, 500));
+  v.num("research_strength", p.research_strength, kUnit, "index", "research capacity per theme",
+        assumed(0.3, 0.9));
   v.num("max_concurrent_projects", p.max_concurrent_projects, Limits{0, 10000}, "project",
-        "projects a university can take part in at once");
+        "projects a university can take part in at once", assumed(5, 50));
   v.num("spinoffs_per_year", p.spinoffs_per_year, Limits{0, 1000}, "firm/year",
-        "spin-off firms per university");
+        "spin-off firms per university", assumed(1, 10));
   v.num("ideas_per_year", p.ideas_per_year, Limits{0, 1000}, "project/year",
-        "project proposals each university leads");
+        "project proposals each university leads", assumed(2, 20));
 }
 
 template <class V>
 void describe(V& v, InvestorParams& p) {
-  v.num("capital_nok", p.capital_nok, kNok, "NOK", "capital of each private investor");
+  v.num("capital_nok", p.capital_nok, kNok, "NOK", "capital of each private investor",
+        assumed(1e8, 1e9));
   v.num("required_return", p.required_return, Limits{0, 1}, "1/year",
-        "expected yearly return a private investor requires");
-  v.num("risk_tolerance", p.risk_tolerance, kUnit, "", "highest failure risk accepted");
-  v.num("max_share", p.max_share, kUnit, "share", "largest share of a project's budget");
+        "expected yearly return a private investor requires", assumed(0.05, 0.2));
+  v.num("risk_tolerance", p.risk_tolerance, kUnit, "", "highest failure risk accepted",
+        assumed(0.3, 0.7));
+  v.num("max_share", p.max_share, kUnit, "share", "largest share of a project's budget",
+        assumed(0.2, 0.5));
 }
 
 template <class V>
 void describe(V& v, MunicipalityPolicy& p) {
   v.num("min_external_share", p.min_external_share, kUnit, "share",
-        "others' share of a project before the municipality joins (Orebro: 0.5)");
-  v.flag("in_kind_counts", p.in_kind_counts,
-         "in-kind contributions count toward the others' share");
+        "others' share of a project before the municipality joins",
+        cited("seed 002 Orebro: at least 50% co-financing by another party", 0, 0.7));
+  v.flag("in_kind_counts", p.in_kind_counts, "in-kind contributions count toward the others' share",
+         cited("seed 002 Orebro: co-financing in money or staff time (in kind)"));
   v.num("budget_per_capita", p.budget_per_capita, kNok, "NOK/person/year",
-        "yearly business-development budget per inhabitant");
+        "yearly business-development budget per inhabitant", assumed(19, 67));
   v.num("max_project_share", p.max_project_share, kUnit, "share",
-        "largest share of a project the municipality pays");
-  v.flag("due_diligence", p.due_diligence, "review partners' finances before joining");
+        "largest share of a project the municipality pays",
+        cited("seed 002 Orebro: others bring at least 50%", 0.5, 1.0));
+  v.flag("due_diligence", p.due_diligence, "review partners' finances before joining",
+         cited("seed 002 Orebro: each organisation's finances are reviewed"));
   v.num("due_diligence_min_runway_months", p.due_diligence_min_runway_months, Limits{0, 120},
-        "month", "cash runway a partner needs to pass due diligence");
+        "month", "cash runway a partner needs to pass due diligence", assumed(1, 6));
   v.flag("transparency", p.transparency,
-         "require insight and transparency: overhead on every budget, lower failure risk");
+         "require insight and transparency: overhead on every budget, lower failure risk",
+         cited("seed 002 Orebro: insight and transparency when the municipality funds"));
   v.num("transparency_overhead", p.transparency_overhead, Limits{0, 0.5}, "share",
-        "share of budget spent on transparency");
-  v.num("viability_weight", p.viability_weight, kUnit, "",
-        "the municipality joins only if the parties' own cash (what goes on after the contract) "
-        "covers viability_weight / 2 of the budget (0.5: 25%, Vinnova's business minimum)");
-  v.flag("evaluation", p.evaluation, "evaluate projects against agreed goals part-way");
+        "share of budget spent on transparency", assumed(0.01, 0.05));
+  v.num(
+      "viability_weight", p.viability_weight, kUnit, "",
+      "the municipality joins only if the parties' own cash (what goes on after the contract) "
+      "covers viability_weight / 2 of the budget (0.5: 25%, Vinnova's business minimum)",
+      cited("seed 002 Orebro (life after the contract); §5 Vinnova >= 25% business funding", 0, 1));
+  v.flag("evaluation", p.evaluation, "evaluate projects against agreed goals part-way",
+         cited("seed 002 Orebro: each partnership evaluated against agreed goals"));
   v.flag("single_contract_owner", p.single_contract_owner,
-         "one contract owner per external organisation");
+         "one contract owner per external organisation",
+         cited("seed 002 Orebro: one contract owner and one agreement per organisation"));
 }
 
 template <class V>
 void describe(V& v, PublicAgencyPolicy& p) {
   v.num("max_aid_share", p.max_aid_share, kUnit, "share",
-        "largest share of a project's budget a public agency funds (GBER/RCN: 0.5)");
-  v.num("budget_per_year", p.budget_per_year, kNok, "NOK/year", "yearly budget of the agency");
+        "largest share of a project's budget a public agency funds",
+        cited("§5 GBER Art. 25, RCN IPN, Innovation Norway: up to 50%", 0.25, 0.8));
+  v.num("budget_per_year", p.budget_per_year, kNok, "NOK/year", "yearly budget of the agency",
+        assumed(1.26e8, 3.16e8));
   v.themes("theme_priorities", p.theme_priorities, Limits{0, 10}, "",
-           "relative priority of each theme", false);
+           "relative priority of each theme", false, assumed_factor(0.5, 2));
 }
 
 template <class V>
 void describe(V& v, TrustParams& p) {
   v.ladder("ladder", p.ladder,
-           "increasing trust thresholds of shared view, cooperation and joint action");
-  v.rung("min_rung_to_partner", p.min_rung_to_partner, "lowest rung on which two can partner");
+           "increasing trust thresholds of shared view, cooperation and joint action",
+           assumed(0.1, 0.7, "the rungs are seed 004's, their thresholds are not"));
+  v.rung("min_rung_to_partner", p.min_rung_to_partner, "lowest rung on which two can partner",
+         cited("seed 004 cooperation ladder: joint action needs a high rung"));
   v.num("gain_dialogue", p.gain_dialogue, kUnit, "",
-        "trust gained per meeting (share of the gap to 1)");
-  v.num("gain_success", p.gain_success, kUnit, "", "trust gained by a successful project");
-  v.num("loss_failure", p.loss_failure, kUnit, "", "trust lost by a failed project");
+        "trust gained per meeting (share of the gap to 1)", assumed(0.005, 0.05));
+  v.num("gain_success", p.gain_success, kUnit, "", "trust gained by a successful project",
+        assumed(0.05, 0.2));
+  v.num("loss_failure", p.loss_failure, kUnit, "", "trust lost by a failed project",
+        assumed(0.05, 0.3));
   v.num("decay_per_month", p.decay_per_month, kUnit, "1/month",
-        "pull of trust toward the region's generalised trust");
+        "pull of trust toward the region's generalised trust", assumed(0.002, 0.03));
   v.num("cross_region_factor", p.cross_region_factor, kUnit, "",
-        "initial trust across regions relative to within");
-  v.flag("allow_cross_region", p.allow_cross_region, "may partners come from other regions");
+        "initial trust across regions relative to within", assumed(0.3, 0.9));
+  v.flag("allow_cross_region", p.allow_cross_region, "may partners come from other regions",
+         cited("seed 003 Danish growth forums cooperate across regions"));
   v.num("max_ties_per_firm", p.max_ties_per_firm, Limits{1, 64}, "tie",
-        "ties a firm remembers; the weakest is forgotten first");
+        "ties a firm remembers; the weakest is forgotten first", technical());
   v.num("initial_ties_per_firm", p.initial_ties_per_firm, Limits{0, 64}, "tie",
-        "mean initial ties of a firm to other firms");
+        "mean initial ties of a firm to other firms", assumed(1, 6));
   v.num("cross_region_tie_share", p.cross_region_tie_share, kUnit, "share",
-        "share of first ties made with a firm anywhere (possibly in another region)");
+        "share of first ties made with a firm anywhere (possibly in another region)",
+        assumed(0, 0.2));
   v.num("encounter_trust_factor", p.encounter_trust_factor, kUnit, "",
-        "trust of a new encounter relative to generalised trust (also across regions)");
+        "trust of a new encounter relative to generalised trust (also across regions)",
+        assumed(0.3, 1.0));
   v.num("loss_broken_commitment", p.loss_broken_commitment, kUnit, "",
-        "trust lost in a party that closed or ran out of cash before its project ended");
+        "trust lost in a party that closed or ran out of cash before its project ended",
+        assumed(0.1, 0.5));
 }
 
 template <class V>
 void describe(V& v, ProjectParams& p) {
   v.num("ideas_per_firm_per_year", p.ideas_per_firm_per_year, kUnit, "1/year",
-        "project proposals per firm of average knowledge");
-  v.num("budget_median_nok", p.budget_median_nok, kNok, "NOK", "median project budget");
-  v.num("budget_log_sd", p.budget_log_sd, Limits{0, 5}, "", "log-normal spread of budgets");
-  v.num("duration_min_months", p.duration_min_months, Limits{1, 240}, "month", "shortest project");
-  v.num("duration_max_months", p.duration_max_months, Limits{1, 240}, "month", "longest project");
-  v.num("min_parties", p.min_parties, Limits{2, 32}, "party", "smallest consortium, lead included");
-  v.num("max_partners", p.max_partners, Limits{2, 32}, "party",
-        "largest consortium, lead included");
+        "project proposals per firm of average knowledge",
+        assumed(0.02, 0.15, "tuned to the CIS co-operation share (§7)"));
+  v.num("budget_median_nok", p.budget_median_nok, kNok, "NOK", "median project budget",
+        cited("§10 Viken grants ~0.44 MNOK at <= 50%; §5 Innovation Norway contracts 5-7 MNOK",
+              0.5e6, 1e7));
+  v.num("budget_log_sd", p.budget_log_sd, Limits{0, 5}, "", "log-normal spread of budgets",
+        assumed(0.5, 1.2));
+  v.num("duration_min_months", p.duration_min_months, Limits{1, 240}, "month", "shortest project",
+        cited("§5 Vinnova: <= 12 months (small) to <= 32 (large); Arena 3 years", 6, 24));
+  v.num("duration_max_months", p.duration_max_months, Limits{1, 240}, "month", "longest project",
+        cited("§5 Vinnova: <= 12 months (small) to <= 32 (large); Arena 3 years", 24, 60));
+  v.num("min_parties", p.min_parties, Limits{2, 32}, "party", "smallest consortium, lead included",
+        assumed(2, 3));
+  v.num("max_partners", p.max_partners, Limits{2, 32}, "party", "largest consortium, lead included",
+        assumed(3, 8));
   v.num("new_encounters_per_proposal", p.new_encounters_per_proposal, Limits{0, 32}, "firm",
-        "new firms a lead meets while searching (municipality or promotion organisation)");
+        "new firms a lead meets while searching (municipality or promotion organisation)",
+        assumed(0, 6));
   v.num("complementarity_weight", p.complementarity_weight, Limits{0, 10}, "",
-        "weight of complementarity against theme knowledge in ranking candidates");
+        "weight of complementarity against theme knowledge in ranking candidates", assumed(0, 3));
   v.num("max_projects_per_firm", p.max_projects_per_firm, Limits{1, 100}, "project",
-        "concurrent projects a firm takes part in");
+        "concurrent projects a firm takes part in", assumed(1, 5));
   v.num("cash_share_per_party", p.cash_share_per_party, kUnit, "share",
-        "cash each firm party offers, as a share of the budget");
+        "cash each firm party offers, as a share of the budget", assumed(0.05, 0.2));
   v.num("max_cash_pledge_share", p.max_cash_pledge_share, kUnit, "share",
-        "largest share of its cash a firm pledges to one project");
+        "largest share of its cash a firm pledges to one project", assumed(0.2, 0.8));
   v.num("in_kind_share_per_party", p.in_kind_share_per_party, kUnit, "share",
-        "staff time each party offers, as a share of the budget");
+        "staff time each party offers, as a share of the budget", assumed(0.05, 0.2));
   v.num("min_funded_share", p.min_funded_share, kUnit, "share",
-        "share of the budget that must be covered for a project to start");
+        "share of the budget that must be covered for a project to start", assumed(0.8, 1.0));
   v.num("base_success", p.base_success, kUnit, "probability",
-        "success probability of an average consortium");
+        "success probability of an average consortium", assumed(0.4, 0.8));
   v.num("success_capability_weight", p.success_capability_weight, Limits{0, 20}, "logit",
         "success logit per unit of the parties' mean practised capability above half of "
-        "firms.initial_knowledge (a new firm's)");
+        "firms.initial_knowledge (a new firm's)",
+        assumed(0, 4));
   v.num("success_trust_weight", p.success_trust_weight, Limits{0, 20}, "logit",
-        "success logit per unit of the lead's mean trust in its partners above 0.5");
+        "success logit per unit of the lead's mean trust in its partners above 0.5", assumed(0, 4));
   v.num("success_funding_weight", p.success_funding_weight, Limits{0, 20}, "logit",
-        "success logit per unit of funded share (below 1 lowers it)");
+        "success logit per unit of funded share (below 1 lowers it)", assumed(0, 4));
   v.num("coordination_cost_per_party", p.coordination_cost_per_party, Limits{0, 5}, "logit",
-        "success logit lost per party beyond two");
+        "success logit lost per party beyond two", assumed(0, 0.5));
   v.num("single_owner_coordination_factor", p.single_owner_coordination_factor, kUnit, "",
-        "coordination cost multiplier with a single contract owner");
+        "coordination cost multiplier with a single contract owner", assumed(0.3, 1));
   v.num("transparency_success_bonus", p.transparency_success_bonus, Limits{0, 5}, "logit",
-        "success logit gained when transparency is required");
+        "success logit gained when transparency is required",
+        assumed(0, 0.3, "a free-standing bonus without a source"));
   v.num("review_noise", p.review_noise, Limits{0, 1}, "",
-        "standard deviation of the progress signal seen at the review");
+        "standard deviation of the progress signal seen at the review", assumed(0.05, 0.3));
   v.num("success_complementarity_weight", p.success_complementarity_weight, Limits{0, 20}, "logit",
-        "success logit per unit of the parties' complementarity above 0.2");
+        "success logit per unit of the parties' complementarity above 0.2", assumed(0, 4));
   v.num("coordination_cost_per_project", p.coordination_cost_per_project, Limits{0, 5}, "logit",
-        "success logit lost per other project the parties are running");
+        "success logit lost per other project the parties are running", assumed(0, 0.2));
   v.num("leakage_without_transparency", p.leakage_without_transparency, kUnit, "share",
-        "share of public money that leaks away when transparency is not required");
+        "share of public money that leaks away when transparency is not required", assumed(0, 0.2));
   v.num("expertise_gain_per_month", p.expertise_gain_per_month, kUnit, "1/month",
-        "growth of expertise in a theme while working on a project in it");
+        "growth of expertise in a theme while working on a project in it", assumed(0.01, 0.1));
   v.num("expertise_decay_per_month", p.expertise_decay_per_month, kUnit, "1/month",
-        "fade of expertise in a theme while unused");
+        "fade of expertise in a theme while unused", assumed(0.005, 0.05));
   v.num("continuation_cash_share", p.continuation_cash_share, Limits{0.01, 1}, "share",
-        "parties' cash share at which a successful project surely lives on after its funding");
+        "parties' cash share at which a successful project surely lives on after its funding",
+        assumed(0.3, 1));
   v.num("continuation_months", p.continuation_months, Limits{0, 240}, "month",
-        "months a continued project goes on, paid by its private side");
+        "months a continued project goes on, paid by its private side", assumed(6, 36));
   v.num("startups_per_mnok", p.startups_per_mnok, Limits{0, 100}, "firm/MNOK",
-        "start-ups seeded per MNOK of a successful entrepreneurship project");
+        "start-ups seeded per MNOK of a successful entrepreneurship project", assumed(0, 2));
   v.num("tourism_demand_gain_per_mnok", p.tourism_demand_gain_per_mnok, Limits{0, 1}, "1/MNOK",
-        "rise in the region's log tourism demand per MNOK of a successful tourism project");
+        "rise in the region's log tourism demand per MNOK of a successful tourism project",
+        assumed(0, 0.005));
   v.num("trainees_per_mnok", p.trainees_per_mnok, Limits{0, 1000}, "person/MNOK",
-        "workers made skilled per MNOK of a successful competence project");
+        "workers made skilled per MNOK of a successful competence project", assumed(1, 20));
   v.num("capital_mobilised_per_nok", p.capital_mobilised_per_nok, Limits{0, 100}, "",
-        "private capital drawn into the region per NOK of a successful capital project");
+        "private capital drawn into the region per NOK of a successful capital project",
+        assumed(0, 2));
   v.num("investor_appetite_gain", p.investor_appetite_gain, kUnit, "",
-        "rise in the region's investors' risk tolerance per successful capital project");
-  v.num("knowledge_gain", p.knowledge_gain, kUnit, "", "knowledge gained by each party on success");
+        "rise in the region's investors' risk tolerance per successful capital project",
+        assumed(0, 0.05));
+  v.num("knowledge_gain", p.knowledge_gain, kUnit, "", "knowledge gained by each party on success",
+        assumed(0.02, 0.2));
   v.num("innovation_revenue_share", p.innovation_revenue_share, Limits{0, 10}, "1/year",
-        "yearly product-innovation revenue per unit of budget after success");
+        "yearly product-innovation revenue per unit of budget after success",
+        assumed(0.1, 1.0, "cross-check: §7 12.7% of product innovators' turnover"));
   v.num("innovation_revenue_decay_per_year", p.innovation_revenue_decay_per_year, kUnit, "1/year",
-        "yearly fade of product-innovation revenue as products age");
+        "yearly fade of product-innovation revenue as products age",
+        assumed(0.1, 0.33, "product lives of 3-10 years"));
   v.num("review_threshold", p.review_threshold, kUnit, "",
-        "progress signal below which the review half-way stops a project (with evaluation on)");
+        "progress signal below which the review half-way stops a project (with evaluation on)",
+        assumed(0.2, 0.5));
   v.num("emission_cut", p.emission_cut, kUnit, "share",
-        "cut in emission intensity of firm parties after a successful climate project");
+        "cut in emission intensity of firm parties after a successful climate project",
+        assumed(0.01, 0.2));
 }
 
 template <class V>
