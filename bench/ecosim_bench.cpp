@@ -38,6 +38,7 @@ ecosim::Scenario scaled_default(long firms, int steps) {
     const std::string key = "region." + std::to_string(r.index()) + ".";
     auto scaled = [&](double x) { return std::to_string(std::max(1L, std::lround(x * scale))); };
     overrides.push_back(key + "firms=" + scaled(region.firms));
+    overrides.push_back(key + "jobs=" + scaled(region.jobs));
     overrides.push_back(key + "population=" + scaled(region.population));
     overrides.push_back(key + "municipalities=" + scaled(region.municipalities));
     overrides.push_back(key + "universities=" + scaled(region.universities));

@@ -38,7 +38,8 @@ const char* kUsage =
     "commands:\n"
     "  run [SCENARIO]   simulate a scenario (default: the embedded default) into an HDF5 file\n"
     "  check SCENARIO   validate a scenario file and report every problem\n"
-    "  params           print every scenario key with its default, range and meaning\n"
+    "  params           print every scenario key with its default, range, meaning and source\n"
+    "  indicators       print every indicator the run file records, with its unit\n"
     "\n"
     "options:\n"
     "  -h [ --help ]    this help; 'ecosim COMMAND --help' for a command\n"
@@ -179,8 +180,12 @@ int dispatch(int argc, char** argv) {
     std::cout << parameter_table_markdown();
     return kOk;
   }
+  if (command == "indicators") {
+    std::cout << indicator_table_markdown();
+    return kOk;
+  }
   throw BadInput("unknown command '" + command +
-                 "' (allowed: run, check, params; see ecosim --help)");
+                 "' (allowed: run, check, params, indicators; see ecosim --help)");
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <Random123/MicroURNG.hpp>
 // clang-format on
 
+#include <cmath>
 #include <cstdint>
 
 namespace ecosim {
@@ -29,6 +30,10 @@ enum class Stream : std::uint32_t {
   firm_entry,
   firm_exit,
   new_firm_state,
+  initial_sizes,
+  growth_variance,
+  new_firm_size,
+  skill_mix,
 };
 
 // Which table an agent lives in; part of the key so that firm 3 and university 3 differ.
@@ -62,5 +67,11 @@ inline Rng make_rng(std::uint64_t seed, AgentKind kind, std::uint64_t index, std
 
 // Uniform double in [0, 1) from one 64-bit draw (53 significant bits), bit-identical everywhere.
 inline double uniform01(Rng& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+
+// x rounded down or up at random, up with probability its fraction: unbiased for any x >= 0.
+inline int round_randomly(double x, Rng& rng) {
+  const double whole = std::floor(x);
+  return static_cast<int>(whole) + (uniform01(rng) < x - whole ? 1 : 0);
+}
 
 }  // namespace ecosim

@@ -17,7 +17,8 @@ namespace ecosim {
 
 // Per-region sums over alive firms, made in one deterministic pass.
 struct FirmTotals {
-  double jobs = 0, firms = 0, skilled_wanted = 0, skilled_unfilled = 0, satisfaction = 0;
+  double jobs = 0, public_jobs = 0, firms = 0, private_firms = 0;
+  double skilled_wanted = 0, skilled_unfilled = 0, satisfaction = 0;
   double output = 0, innovation = 0, emissions = 0;
   double trust = 0, ties = 0, ties_within = 0;  // over ties to alive firms
   PerSector<double> jobs_by_sector{};
@@ -71,9 +72,12 @@ double relative(const IndicatorInputs& in, RegionId r) {
   return own - others / static_cast<double>(in.regions() - 1);
 }
 
+// SSB's definition: residents aged 20-66 with a job / residents aged 20-66; the region's jobs
+// are held by residents_per_job residents each.
 inline double employment_rate(const IndicatorInputs& in, RegionId r) {
-  const double labour_force = in.region(r).labour_force;
-  return labour_force > 0 ? in.firms[r].jobs / labour_force : 0.0;
+  const RegionState& region = in.region(r);
+  return region.working_age > 0 ? region.residents_per_job * in.firms[r].jobs / region.working_age
+                                : 0.0;
 }
 
 // Growth over the last 12 steps (or since the first observation during the first year).
@@ -84,7 +88,7 @@ inline double job_growth(const IndicatorInputs& in, RegionId r) {
 }
 
 inline double entry_rate(const IndicatorInputs& in, RegionId r) {
-  const double firms = in.firms[r].firms;
+  const double firms = in.firms[r].private_firms;
   const double annual = 12.0 / static_cast<double>(in.entries.size());
   return firms > 0 ? sum_over(in.entries, r) * annual / firms : 0.0;
 }
@@ -114,9 +118,12 @@ inline double rejected(const IndicatorInputs& in, RegionId r) {
 }  // namespace indicator_rules
 
 inline constexpr std::array kIndicators = {
-    Indicator{"jobs", "person", "employees of alive firms",
+    Indicator{"jobs", "person",
+              "employees and working owners of alive establishments, public ones included",
               [](const IndicatorInputs& in, RegionId r) { return in.firms[r].jobs; }},
-    Indicator{"firms", "firm", "alive firms",
+    Indicator{"public_jobs", "person", "employees of public establishments",
+              [](const IndicatorInputs& in, RegionId r) { return in.firms[r].public_jobs; }},
+    Indicator{"firms", "firm", "alive establishments, public ones included",
               [](const IndicatorInputs& in, RegionId r) { return in.firms[r].firms; }},
     Indicator{"entries", "firm/month", "new firms this step",
               [](const IndicatorInputs& in, RegionId r) {
@@ -126,9 +133,11 @@ inline constexpr std::array kIndicators = {
               [](const IndicatorInputs& in, RegionId r) {
                 return static_cast<double>(in.flows(r).exits);
               }},
-    Indicator{"labour_force", "person", "labour force available to firms",
+    Indicator{"labour_force", "person", "residents working or seeking work",
               [](const IndicatorInputs& in, RegionId r) { return in.region(r).labour_force; }},
-    Indicator{"employment_rate", "1", "jobs / labour force", indicator_rules::employment_rate},
+    Indicator{"employment_rate", "1",
+              "residents aged 20-66 with a job / residents aged 20-66 (SSB)",
+              indicator_rules::employment_rate},
     Indicator{"employment_rate_relative", "1",
               "employment rate minus the mean of the other regions",
               indicator_rules::relative<indicator_rules::employment_rate>},
@@ -137,8 +146,12 @@ inline constexpr std::array kIndicators = {
               indicator_rules::job_growth},
     Indicator{"job_growth_relative", "1", "job growth minus the mean of the other regions",
               indicator_rules::relative<indicator_rules::job_growth>},
+    Indicator{"unemployment_rate", "1", "labour force without a job / labour force",
+              [](const IndicatorInputs& in, RegionId r) {
+                return unemployment_rate(in.region(r), in.firms[r].jobs);
+              }},
     Indicator{"entry_rate", "1/year",
-              "entries over the last 12 steps (first year: annualised) / alive firms",
+              "entries over the last 12 steps (first year: annualised) / alive private firms",
               indicator_rules::entry_rate},
     Indicator{"entry_rate_relative", "1/year", "entry rate minus the mean of the other regions",
               indicator_rules::relative<indicator_rules::entry_rate>},
@@ -151,12 +164,13 @@ inline constexpr std::array kIndicators = {
                 const FirmTotals& t = in.firms[r];
                 return t.skilled_wanted > 0 ? t.skilled_unfilled / t.skilled_wanted : 0.0;
               }},
-    Indicator{"satisfaction", "1", "mean satisfaction of firms with their municipality",
+    Indicator{"satisfaction", "1", "mean satisfaction of private firms with their municipality",
               [](const IndicatorInputs& in, RegionId r) {
                 const FirmTotals& t = in.firms[r];
-                return t.firms > 0 ? t.satisfaction / t.firms : 0.0;
+                return t.private_firms > 0 ? t.satisfaction / t.private_firms : 0.0;
               }},
-    Indicator{"output", "NOK/month", "output of firms, product-innovation revenue included",
+    Indicator{"output", "NOK/month",
+              "value added of establishments, product-innovation revenue included",
               [](const IndicatorInputs& in, RegionId r) { return in.firms[r].output; }},
     Indicator{"innovation_revenue", "NOK/month", "revenue from product innovations of projects",
               [](const IndicatorInputs& in, RegionId r) { return in.firms[r].innovation; }},
@@ -195,15 +209,17 @@ inline constexpr std::array kIndicators = {
                 const FirmTotals& t = in.firms[r];
                 return t.ties > 0 ? t.trust / t.ties : 0.0;
               }},
-    Indicator{"ties_per_firm", "tie", "mean number of ties a firm holds to other firms",
+    Indicator{"ties_per_firm", "tie", "mean number of ties a private firm holds to other firms",
               [](const IndicatorInputs& in, RegionId r) {
                 const FirmTotals& t = in.firms[r];
-                return t.firms > 0 ? t.ties / t.firms : 0.0;
+                return t.private_firms > 0 ? t.ties / t.private_firms : 0.0;
               }},
-    Indicator{"network_density", "1", "ties among the region's firms / (firms * (firms - 1))",
+    Indicator{"network_density", "1",
+              "ties among the region's private firms / (private firms * (private firms - 1))",
               [](const IndicatorInputs& in, RegionId r) {
                 const FirmTotals& t = in.firms[r];
-                return t.firms > 1 ? t.ties_within / (t.firms * (t.firms - 1)) : 0.0;
+                const double n = t.private_firms;
+                return n > 1 ? t.ties_within / (n * (n - 1)) : 0.0;
               }},
 };
 
@@ -233,7 +249,7 @@ void copy_to(const Array& values, std::span<double> out) {
 }
 
 inline constexpr std::array kBreakdowns = {
-    Breakdown{"jobs_by_sector", "person", "employees of alive firms by sector", "sector",
+    Breakdown{"jobs_by_sector", "person", "jobs (employees and working owners) by sector", "sector",
               kSectorNames,
               [](const IndicatorInputs& in, RegionId r, std::span<double> out) {
                 copy_to(in.firms[r].jobs_by_sector, out);

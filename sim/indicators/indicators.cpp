@@ -5,7 +5,8 @@
 namespace ecosim {
 
 void FirmTotals::add(const FirmTotals& o) {
-  jobs += o.jobs, firms += o.firms, skilled_wanted += o.skilled_wanted;
+  jobs += o.jobs, public_jobs += o.public_jobs, firms += o.firms, private_firms += o.private_firms;
+  skilled_wanted += o.skilled_wanted;
   skilled_unfilled += o.skilled_unfilled, satisfaction += o.satisfaction, output += o.output;
   innovation += o.innovation, emissions += o.emissions;
   trust += o.trust, ties += o.ties, ties_within += o.ties_within;
@@ -33,30 +34,46 @@ IdVector<RegionId, FirmTotals> total_firms(const World& world,
                                            const std::array<double, 3>& ladder) {
   const FirmTable& f = world.firms;
   RegionTotals identity{IdVector<RegionId, FirmTotals>(world.regions.size())};
-  return deterministic_reduce(f.size(), identity,
-                              [&](RegionTotals& acc, std::size_t k) {
-                                const FirmId i(k);
-                                if (!f.alive[i]) return;
-                                FirmTotals& t = acc.regions[f.region[i]];
-                                t.jobs += f.employees[i];
-                                t.firms += 1;
-                                t.skilled_wanted += f.skilled_wanted[i];
-                                t.skilled_unfilled += f.skilled_unfilled[i];
-                                t.satisfaction += f.satisfaction[i];
-                                t.output += f.output_nok[i];
-                                t.innovation += f.innovation_revenue_nok[i];
-                                t.emissions += f.emissions_t[i];
-                                for (const Tie& tie : world.trust.ties_of(i)) {
-                                  if (!tie.other.is_firm() || !f.alive[tie.other.firm_id()])
-                                    continue;
-                                  t.trust += tie.trust;
-                                  t.ties += 1;
-                                  t.ties_within += f.region[tie.other.firm_id()] == f.region[i];
-                                  t.ties_by_rung[rung_of(tie.trust, ladder)] += 1;
-                                }
-                                t.jobs_by_sector[f.sector[i]] += f.employees[i];
-                              })
-      .regions;
+  const RegionTotals totals =
+      deterministic_reduce(f.size(), identity, [&](RegionTotals& acc, std::size_t k) {
+        const FirmId i(k);
+        if (!f.alive[i]) return;
+        FirmTotals& t = acc.regions[f.region[i]];
+        const int jobs = jobs_of(f, i);
+        t.jobs += jobs;
+        t.firms += 1;
+        t.jobs_by_sector[f.sector[i]] += jobs;
+        t.skilled_wanted += f.skilled_wanted[i];
+        t.skilled_unfilled += f.skilled_unfilled[i];
+        t.output += f.output_nok[i];
+        t.innovation += f.innovation_revenue_nok[i];
+        t.emissions += f.emissions_t[i];
+        if (f.is_public[i]) {
+          t.public_jobs += jobs;
+          return;
+        }
+        t.private_firms += 1;
+        t.satisfaction += f.satisfaction[i];
+        for (const Tie& tie : world.trust.ties_of(i)) {
+          if (!tie.other.is_firm() || !f.alive[tie.other.firm_id()]) continue;
+          t.trust += tie.trust;
+          t.ties += 1;
+          t.ties_within += f.region[tie.other.firm_id()] == f.region[i];
+          t.ties_by_rung[rung_of(tie.trust, ladder)] += 1;
+        }
+      });
+  return totals.regions;
+}
+
+std::string indicator_table_markdown() {
+  std::string out = "| dataset | shape | units | description |\n| --- | --- | --- | --- |\n";
+  for (const Indicator& k : kIndicators)
+    out += "| `" + std::string(k.name) + "` | (time, region) | " + std::string(k.unit) + " | " +
+           std::string(k.description) + " |\n";
+  for (const Breakdown& b : kBreakdowns)
+    out += "| `" + std::string(b.name) + "` | (time, region, " + std::string(b.axis) + ") | " +
+           std::string(b.unit) + " | " + std::string(b.description) + " |\n";
+  return out;
 }
 
 Observation Observer::observe(const World& world) {

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "indicators/catalogue.hpp"
@@ -37,6 +38,10 @@ class Observer {
   std::array<double, 3> ladder_;
   PastYear past_jobs_, past_entries_, past_public_, past_private_;
 };
+
+// The reference of every indicator (markdown: dataset, shape, units, description), from
+// kIndicators and kBreakdowns; docs/FORMAT.md holds it (`ecosim indicators`).
+std::string indicator_table_markdown();
 
 // The per-region sums over alive firms that the indicators read.
 IdVector<RegionId, FirmTotals> total_firms(const World& world, const std::array<double, 3>& ladder);

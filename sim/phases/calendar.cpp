@@ -6,9 +6,13 @@ namespace ecosim {
 void begin_step(World& world, const Scenario& s) {
   for (RegionState& region : world.regions) region.flows = {};
   if (world.step % 12 == 0) {
-    for (Municipality& m : world.municipalities)
-      m.budget_left_nok = s.municipality.budget_per_capita * m.population *
-                          world.regions[m.region].population / s.regions[m.region].population;
+    // Budgets per inhabitant: inhabitants grow as the working-age population does.
+    for (Municipality& m : world.municipalities) {
+      const RegionParams& p = s.regions[m.region];
+      const double growth =
+          world.regions[m.region].working_age / (p.population * p.working_age_share);
+      m.budget_left_nok = s.municipality.budget_per_capita * m.population * growth;
+    }
     world.agency.budget_left_nok = s.public_agency.budget_per_year;
   }
 }

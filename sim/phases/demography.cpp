@@ -19,19 +19,20 @@ struct RegionCounts {
   }
 };
 
-// A firm exits after insolvency_months of negative cash, or by the yearly hazard. The reduce
+// A private firm exits after insolvency_months of negative cash, or by its hazard, which
+// falls with size and age. Counts alive private firms, which entry scales with. The reduce
 // visits each firm exactly once, so each may change its own row while being counted.
 RegionCounts remove_exiting_firms(World& world, const Scenario& s) {
   FirmTable& f = world.firms;
-  const double base_hazard = 1.0 - std::pow(1.0 - s.firms.exit_hazard_per_year, 1.0 / 12.0);
   return deterministic_reduce(
       f.size(), RegionCounts(world.regions.size()), [&](RegionCounts& acc, std::size_t k) {
         const FirmId i(k);
-        if (!f.alive[i]) return;
+        if (!f.alive[i] || f.is_public[i]) return;
         Rng rng = rng_for(s, i, world.step, Stream::firm_exit);
         const bool insolvent = f.months_negative[i] >= s.firms.insolvency_months;
+        const double age_years = (world.step - f.birth_step[i]) / 12.0;
         const double hazard =
-            base_hazard * std::pow(f.employees[i] + 1.0, -s.firms.exit_size_exponent);
+            1.0 - std::exp(-exit_hazard_per_year(s.firms, age_years, f.employees[i]) / 12.0);
         if (insolvent || uniform01(rng) < hazard) {
           f.alive[i] = 0;
           f.exit_step[i] = world.step;
@@ -54,7 +55,7 @@ std::vector<FirmId> free_rows(const World& world) {
   });
 }
 
-// Entrants: a Poisson number per region, from the stock of firms and the entrepreneurial
+// Entrants: a Poisson number per region, from the stock of private firms and the entrepreneurial
 // attitude, plus university spin-offs and start-ups seeded by entrepreneurship projects, in
 // region order; each entrant then meets a few firms of its municipality.
 void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
@@ -83,8 +84,11 @@ void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
   for_each_index(
       rows.size(),
       [&](std::size_t k) {
+        const RegionId r = region_of_entrant[k];
+        Rng rng = rng_for(s, rows[k], world.step, Stream::new_firm_size);
+        const Establishment e = draw_entrant(s, r, world.regions[r].owner_works_share, rng);
         world.trust.clear(rows[k]);
-        init_firm(world, s, rows[k], region_of_entrant[k], true);
+        init_firm(world, s, rows[k], r, e, true);
       },
       64);  // entrants are few (about 1% of firms a month): small chunks keep both threads busy
   form_first_ties(world, s, rows, s.trust.initial_ties_per_firm);

@@ -5,9 +5,11 @@
 #include <boost/random/laplace_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <cmath>
+#include <cstdlib>
 
 #include "engine/parallel.hpp"
 #include "phases/phases.hpp"
+#include "world/build.hpp"
 #include "world/random.hpp"
 
 namespace ecosim {
@@ -27,19 +29,43 @@ void update_markets(World& world, const Scenario& s) {
       region.level_change[k] = 0;
     }
     region.demand_trend *= monthly(m.demand_growth_per_year);
+    region.productivity_trend *= monthly(m.productivity_growth_per_year);
+    region.emission_trend *= monthly(s.firms.emission_trend_per_year);
   }
 }
 
 void update_labour_supply(World& world, const Scenario& s) {
+  const MarketParams& m = s.market;
   for (const RegionId r : world.regions.ids()) {
     const RegionParams& p = s.regions[r];
     RegionState& region = world.regions[r];
-    region.population *= monthly(p.population_growth_per_year);
-    region.labour_force = region.population * p.labour_force_share;
-    const double graduates = s.universities.graduates_per_year / 12.0 * p.universities;
-    const double leaving = region.skilled_labour_force * s.market.skilled_attrition_per_year / 12.0;
+    // People of working age grow, and move in while jobs are easier to find than at the start
+    // (out while harder); the labour force keeps its share of them, the skilled theirs.
+    const double u = unemployment_rate(region, region.jobs);
+    const double participation = region.labour_force / std::max(1.0, region.working_age);
+    const double moving_in =
+        m.migration_response * (region.unemployment_at_start - u) * region.labour_force / 12.0;
+    const double before = region.labour_force;
+    const double working_age =
+        region.working_age * monthly(p.population_growth_per_year) + moving_in / participation;
+    region.working_age_growth = working_age / std::max(1.0, region.working_age);
+    region.working_age = std::max(1.0, working_age);
+    region.labour_force = region.working_age * participation;
+    // Graduates and skilled newcomers replace the skilled who retire.
+    const double retiring = region.skilled_labour_force * m.skilled_attrition_per_year / 12.0;
+    const double arriving =
+        (s.universities.graduates_per_year * p.universities + region.skilled_inflow_per_year) /
+            12.0 +
+        p.human_capital * (region.labour_force - before);
     region.skilled_labour_force =
-        std::clamp(region.skilled_labour_force + graduates - leaving, 0.0, region.labour_force);
+        std::clamp(region.skilled_labour_force + arriving - retiring, 0.0, region.labour_force);
+    // Wages follow the wage curve: higher when unemployment is below its start.
+    const double target =
+        std::pow(std::max(u, 0.1 * region.unemployment_at_start) / region.unemployment_at_start,
+                 m.wage_curve_elasticity);
+    const double wage = region.wage_index + m.wage_adjust_per_month * (target - region.wage_index);
+    region.wage_change = std::log(wage / region.wage_index);
+    region.wage_index = wage;
   }
 }
 
@@ -47,30 +73,44 @@ void plan_employment(World& world, const Scenario& s) {
   FirmTable& f = world.firms;
   const FirmParams& fp = s.firms;
   const double trend_per_month = std::log(monthly(s.market.demand_growth_per_year));
+  const bool new_year = world.step % 12 == 0;
   for_each_id<FirmId>(f.size(), [&](FirmId i) {
     f.skilled_wanted[i] = f.skilled_unfilled[i] = f.unskilled_wanted[i] = 0;
     if (!f.alive[i]) return;
-    Rng rng = rng_for(s, i, world.step, Stream::firm_growth);
+    const RegionState& region = world.regions[f.region[i]];
     const Sector sector = f.sector[i];
-    const double size = f.capacity[i] + 1.0;
-    double drift = world.regions[f.region[i]].demand_change[sector] + trend_per_month;
-    if (f.cash_nok[i] < 0) drift -= fp.loss_shrink_per_month;
-    const double sigma = fp.growth_sigma_per_month * std::pow(size, -fp.growth_size_exponent);
-    // Laplace shock with standard deviation sigma, centred so that E[exp(shock)] = exp(drift).
-    const double scale = std::min(std::max(sigma, 1e-12) / std::sqrt(2.0), 0.5);
-    boost::random::laplace_distribution<double> shock(drift + std::log(1.0 - scale * scale), scale);
-    // Capacity may fall below zero (a one-person firm drifting further from hiring): cutting
-    // it at zero would turn every unlucky draw of the many one-person firms into upward drift.
-    const double capacity = std::clamp(size * std::exp(shock(rng)) - 1.0, -0.9, 1e7);
+    double capacity = f.capacity[i];
+    if (f.is_public[i]) {
+      // Public services grow with the people they serve.
+      capacity *= region.working_age_growth;
+    } else {
+      const double size = f.capacity[i] + 1.0;
+      if (new_year) {
+        Rng rng = rng_for(s, i, world.step, Stream::growth_variance);
+        f.growth_variance[i] = static_cast<float>(draw_growth_variance(fp, size, rng));
+      }
+      // A normal shock whose variance is this year's draw: twelve of them add up to a Laplace
+      // yearly growth rate (Stanley et al. 1996), centred so that E[exp(shock)] = exp(drift).
+      double drift = region.demand_change[sector] + trend_per_month +
+                     s.market.labour_demand_wage_elasticity * region.wage_change;
+      if (f.cash_nok[i] < 0) drift -= fp.loss_shrink_per_month;
+      const double variance = f.growth_variance[i] / 12.0;
+      Rng rng = rng_for(s, i, world.step, Stream::firm_growth);
+      boost::random::normal_distribution<double> shock(drift - variance / 2, std::sqrt(variance));
+      // Capacity may fall below zero (a one-person firm drifting further from hiring): cutting
+      // it at zero would turn every unlucky draw of the many one-person firms into upward drift.
+      capacity = std::clamp(size * std::exp(shock(rng)) - 1.0, -0.9, 1e7);
+    }
     f.capacity[i] = static_cast<float>(capacity);
 
+    Rng rng = rng_for(s, i, world.step, Stream::skill_mix);
     const int target = static_cast<int>(std::lround(std::max(0.0, capacity)));
     if (target < f.employees[i]) {
       f.skilled[i] = static_cast<int>(std::lround(f.skilled[i] * double(target) / f.employees[i]));
       f.employees[i] = target;
     }
     const int hires = target - f.employees[i];
-    const int skilled_target = static_cast<int>(std::lround(target * fp.skilled_share[sector]));
+    const int skilled_target = round_randomly(target * skilled_need(world, s, i), rng);
     f.skilled_wanted[i] = std::clamp(skilled_target - f.skilled[i], 0, hires);
     f.unskilled_wanted[i] = hires - f.skilled_wanted[i];
   });
@@ -129,7 +169,7 @@ void hire_and_produce(World& world, const Scenario& s) {
         acc.at(r, LabourMarket::want_s) += f.skilled_wanted[i];
         acc.at(r, LabourMarket::want_u) += f.unskilled_wanted[i];
         acc.at(r, LabourMarket::employed_s) += f.skilled[i];
-        acc.at(r, LabourMarket::employed_u) += f.employees[i] - f.skilled[i];
+        acc.at(r, LabourMarket::employed_u) += jobs_of(f, i) - f.skilled[i];
       });
   // Skilled jobs need skilled job seekers; anyone out of work can take an unskilled job.
   IdVector<RegionId, double> fill_s(regions), fill_u(regions);
@@ -139,11 +179,13 @@ void hire_and_produce(World& world, const Scenario& s) {
     const LabourMarket& m = market;
     const double employed =
         double(m.at(r, LabourMarket::employed_s) + m.at(r, LabourMarket::employed_u));
-    pool[r] = static_cast<std::int64_t>(std::floor(std::max(0.0, region.labour_force - employed)));
+    // The region's residents hold its jobs residents_per_job each (net commuting).
+    const double supply = region.labour_force / region.residents_per_job;
+    const double skilled_supply = region.skilled_labour_force / region.residents_per_job;
+    pool[r] = static_cast<std::int64_t>(std::floor(std::max(0.0, supply - employed)));
     pool_s[r] = std::min<std::int64_t>(
-        pool[r],
-        static_cast<std::int64_t>(std::floor(std::max(
-            0.0, region.skilled_labour_force - double(m.at(r, LabourMarket::employed_s))))));
+        pool[r], static_cast<std::int64_t>(std::floor(
+                     std::max(0.0, skilled_supply - double(m.at(r, LabourMarket::employed_s))))));
     fill_s[r] = fill_ratio(m.at(r, LabourMarket::want_s), double(pool_s[r]), fp.hiring_match_rate);
     const double expected_s = fill_s[r] * double(m.at(r, LabourMarket::want_s));
     fill_u[r] = fill_ratio(m.at(r, LabourMarket::want_u), double(pool[r]) - expected_s,
@@ -157,12 +199,8 @@ void hire_and_produce(World& world, const Scenario& s) {
     if (!f.alive[i]) return;
     Rng rng = rng_for(s, i, world.step, Stream::hiring);
     const RegionId r = f.region[i];
-    auto round_randomly = [&](double x) {
-      const double whole = std::floor(x);
-      return static_cast<int>(whole) + (uniform01(rng) < x - whole ? 1 : 0);
-    };
-    hired_s[i] = round_randomly(f.skilled_wanted[i] * fill_s[r]);
-    hired_u[i] = round_randomly(f.unskilled_wanted[i] * fill_u[r]);
+    hired_s[i] = round_randomly(f.skilled_wanted[i] * fill_s[r], rng);
+    hired_u[i] = round_randomly(f.unskilled_wanted[i] * fill_u[r], rng);
   });
   const Hires totals =
       deterministic_reduce(f.size(), Hires(regions), [&](Hires& acc, std::size_t k) {
@@ -185,31 +223,44 @@ void hire_and_produce(World& world, const Scenario& s) {
       std::pow(1.0 - s.projects.innovation_revenue_decay_per_year, 1.0 / 12.0);
   for_each_id<FirmId>(f.size(), [&](FirmId i) {
     if (!f.alive[i]) return;
-    const RegionId r = f.region[i];
     f.skilled_unfilled[i] = f.skilled_wanted[i] - hired_s[i];
     f.skilled[i] += hired_s[i];
     f.employees[i] += hired_s[i] + hired_u[i];
+    // Hires wished for but not found lapse little by little (not the fraction of a worker
+    // below the next hire: that would pull every firm down).
+    if (!f.is_public[i] && f.skilled_wanted[i] + f.unskilled_wanted[i] > hired_s[i] + hired_u[i])
+      f.capacity[i] -=
+          static_cast<float>(fp.vacancy_expiry_per_month * (f.capacity[i] - f.employees[i]));
 
     const Sector sector = f.sector[i];
-    const RegionState& region = world.regions[r];
-    const double demand =
-        region.demand_trend * std::exp(region.log_demand[sector] + region.demand_level[sector]);
-    const double infrastructure =
-        1.0 + fp.infrastructure_productivity_gain * (s.regions[r].infrastructure - 0.5);
-    const double output = (f.employees[i] + 1.0) * fp.output_nok_per_worker_month[sector] *
-                          f.productivity[i] * demand * infrastructure *
-                          (1.0 + fp.knowledge_productivity_gain * mean_of(f.knowledge[i]));
+    const RegionState& region = world.regions[f.region[i]];
+    const double value = value_added(world, s, i);
+    const double wage = double(f.wage_nok[i]) * region.wage_index * region.productivity_trend;
     // Products age: innovation revenue fades before this month's is earned.
     f.innovation_revenue_nok[i] *= innovation_fade;
-    const double costs = fp.input_cost_share * output + f.employees[i] * double(f.wage_nok[i]) +
-                         f.project_cash_nok_per_month[i];
-    f.cash_nok[i] += output + f.innovation_revenue_nok[i] - costs;
+    f.output_nok[i] = static_cast<float>(value + f.innovation_revenue_nok[i]);
+    f.emissions_t[i] = static_cast<float>(value / 1e6 * fp.emissions_t_per_mnok[sector] *
+                                          f.emission_factor[i] * region.emission_trend);
+    if (f.is_public[i]) return;  // paid from public budgets
+    const double costs = f.employees[i] * wage + f.project_cash_nok_per_month[i];
+    f.cash_nok[i] += value + f.innovation_revenue_nok[i] - costs;
+    // Cash above the buffer is paid out to the owners, a share each month.
+    const double buffer = fp.cash_target_months *
+                          (std::max(1, f.employees[i]) * wage + f.project_cash_nok_per_month[i]);
+    if (f.cash_nok[i] > buffer) f.cash_nok[i] -= fp.payout_per_month * (f.cash_nok[i] - buffer);
     f.months_negative[i] =
         f.cash_nok[i] < 0 ? static_cast<std::uint8_t>(std::min(255, f.months_negative[i] + 1)) : 0;
-    f.output_nok[i] = static_cast<float>(output + f.innovation_revenue_nok[i]);
-    f.emissions_t[i] =
-        static_cast<float>(output / 1e6 * fp.emissions_t_per_mnok[sector] * f.emission_factor[i]);
   });
+}
+
+void count_jobs(World& world) {
+  const FirmTable& f = world.firms;
+  const Hires jobs =
+      deterministic_reduce(f.size(), Hires(world.regions.size()), [&](Hires& acc, std::size_t k) {
+        const FirmId i(k);
+        if (f.alive[i]) acc.all[f.region[i].index()] += jobs_of(f, i);
+      });
+  for (const RegionId r : world.regions.ids()) world.regions[r].jobs = double(jobs.all[r.index()]);
 }
 
 void run_economy(World& world, const Scenario& s) {
@@ -217,6 +268,7 @@ void run_economy(World& world, const Scenario& s) {
   update_labour_supply(world, s);
   plan_employment(world, s);
   hire_and_produce(world, s);
+  count_jobs(world);
 }
 
 }  // namespace ecosim

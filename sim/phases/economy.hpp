@@ -12,8 +12,9 @@ double monthly(double per_year);
 // Sector demand: an AR(1) shock per (region, sector) around a trend, plus lasting gains.
 void update_markets(World& world, const Scenario& s);
 
-// Population and labour force grow; universities add graduates to the skilled labour force,
-// which loses a share to attrition.
+// Working-age population grows and moves with jobs; the labour force keeps its share of it;
+// graduates and skilled newcomers replace retiring skilled workers; wages follow the wage
+// curve.
 void update_labour_supply(World& world, const Scenario& s);
 
 // Each firm's wish: Gibrat-like growth of its capacity with Laplace shocks whose spread falls
@@ -24,6 +25,10 @@ void plan_employment(World& world, const Scenario& s);
 // Hires against each region's pools of job seekers (skilled jobs need skilled seekers), then
 // production, wages, project instalments, cash and emissions.
 void hire_and_produce(World& world, const Scenario& s);
+
+// The region's jobs (employees and working owners of alive firms), which unemployment and
+// the wage curve read next month.
+void count_jobs(World& world);
 
 // Share of the wished hires that can be met this month: a match_rate share of the seekers.
 double fill_ratio(std::int64_t wanted, double seekers, double match_rate);

@@ -48,7 +48,7 @@ class CatalogueWriter {
   template <class E, std::size_t N>
   void named(std::string_view key, const EnumArray<E, N, double>& field,
              const std::array<std::string_view, N>& names, Limits limits, std::string_view unit,
-             std::string_view doc, const Source& source) {
+             std::string_view doc, bool, const Source& source) {
     std::string value = "{ ";
     for (std::size_t i = 0; i < N; ++i)
       value += std::string(i ? ", " : "") + std::string(names[i]) + " = " +
@@ -69,14 +69,6 @@ class CatalogueWriter {
       entry.table_entry = true;
       out_.push_back(std::move(entry));
     }
-  }
-  void sectors(std::string_view key, const SectorArray& field, Limits limits, std::string_view unit,
-               std::string_view doc, bool, const Source& source) {
-    named(key, field, kSectorNames, limits, unit, doc, source);
-  }
-  void themes(std::string_view key, const ThemeArray& field, Limits limits, std::string_view unit,
-              std::string_view doc, bool, const Source& source) {
-    named(key, field, kThemeNames, limits, unit, doc, source);
   }
   void table(std::string_view key, std::string_view,
              const std::function<void(CatalogueWriter&)>& body) {

@@ -151,10 +151,11 @@ class Reader {
     field = values;
   }
 
+  // A table of one number per name (sectors, themes, size classes).
   template <class E, std::size_t N>
-  void named_numbers(std::string_view key, EnumArray<E, N, double>& field,
-                     const std::array<std::string_view, N>& names, Limits limits,
-                     bool missing_is_zero) {
+  void named(std::string_view key, EnumArray<E, N, double>& field,
+             const std::array<std::string_view, N>& names, Limits limits, std::string_view,
+             std::string_view, bool missing_is_zero, const schema::Source&) {
     const toml::node* n = take(key);
     if (!n) return;
     const auto* tbl = n->as_table();
@@ -166,15 +167,6 @@ class Reader {
       inner.num(names[i], values.values[i], limits, "", "", schema::technical());
     inner.finish();
     field = values;
-  }
-
-  void sectors(std::string_view key, SectorArray& field, Limits limits, std::string_view,
-               std::string_view, bool missing_is_zero, const schema::Source&) {
-    named_numbers(key, field, kSectorNames, limits, missing_is_zero);
-  }
-  void themes(std::string_view key, ThemeArray& field, Limits limits, std::string_view,
-              std::string_view, bool missing_is_zero, const schema::Source&) {
-    named_numbers(key, field, kThemeNames, limits, missing_is_zero);
   }
 
   void table(std::string_view key, std::string_view, const std::function<void(Reader&)>& body) {

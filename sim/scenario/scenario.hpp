@@ -21,53 +21,74 @@ struct SimulationParams {
 
 struct RegionParams {
   std::string name;
-  double population = 100000;
-  int firms = 5000;
+  double population = 104625;
+  int firms = 9868;
+  int jobs = 0;  // jobs at the start (employees and working owners); 0: as the size draw gives
   int municipalities = 1;
   int universities = 1;
   int private_investors = 2;
   int promotion_orgs = 1;
-  double generalised_trust = 0.6;
+  double generalised_trust = 0.72;
   double service_quality = 0.6;
-  double responsiveness = 0.5;
+  double responsiveness = 0.55;
   double infrastructure = 0.6;
   double entrepreneurial_attitude = 0.5;
   double human_capital = 0.31;
   double dialogue_per_month = 40;
-  double labour_force_share = 0.5;
+  double labour_force_share = 0.497;
+  double working_age_share = 0.623;
+  double unemployment_rate = 0.02;
+  double self_employed_share = 0.08;
   double population_growth_per_year = 0.008;
-  SectorArray sector_shares = {{0.145, 0.06, 0.22, 0.03, 0.04, 0.30, 0.205}};
+  SectorArray sector_shares = {{0.1384, 0.0482, 0.2197, 0.0110, 0.0476, 0.2091, 0.1876, 0.1384}};
 };
 
 struct FirmParams {
-  double no_employee_share = 0.677;
+  PerSizeClass<double> size_class_shares = {
+      {0.677, 0.160, 0.064, 0.048, 0.034, 0.011, 0.005, 0.001}};
   double size_tail_exponent = 1.0;
   int max_initial_employees = 2000;
+  double entrant_no_employee_share = 0.708;
+  SectorArray public_share = {{0, 0, 0.751, 0, 0, 0, 0, 0.952}};
   double growth_sigma_per_month = 0.06;
   double growth_size_exponent = 0.2;
   double hiring_match_rate = 0.3;
-  double initial_cash_months = 3.0;
+  double vacancy_expiry_per_month = 0.3;
+  double cash_target_months = 6.0;
+  double payout_per_month = 1.0 / 12.0;
   double initial_knowledge = 0.3;
+  double knowledge_log_sd = 0.5;
   double knowledge_productivity_gain = 0.2;
-  double input_cost_share = 0.45;
+  double productivity_log_sd = 0.3;
   double wage_productivity_elasticity = 0.7;
   double infrastructure_productivity_gain = 0.2;
   double loss_shrink_per_month = 0.02;
-  double exit_hazard_per_year = 0.13;
+  double exit_hazard_per_year = 0.111;
+  double exit_young_excess = 6.0;
+  double exit_young_years = 0.54;
   double exit_size_exponent = 0.5;
   int insolvency_months = 6;
   double entry_rate_per_year = 0.12;
-  SectorArray output_nok_per_worker_month = {{140e3, 130e3, 75e3, 220e3, 70e3, 110e3, 95e3}};
-  SectorArray wage_nok_per_month = {{55e3, 65e3, 48e3, 62e3, 38e3, 47e3, 50e3}};
-  SectorArray skilled_share = {{0.35, 0.75, 0.55, 0.5, 0.2, 0.25, 0.45}};
-  SectorArray emissions_t_per_mnok = {{19.9, 0.8, 1.0, 45.0, 1.5, 20.0, 0.8}};
+  // Wage cost per employee: SSB monthly earnings 2016 x 1.0874 (wage growth to 2019) x 1.20
+  // (employer's contributions, holiday pay, pension).
+  SectorArray wage_nok_per_month = {{55610, 73465, 51673, 72551, 38755, 52225, 62497, 57661}};
+  SectorArray labour_share = {{0.75, 0.75, 0.75, 0.75, 0.75, 0.75, 0.75, 0.75}};
+  SectorArray skilled_share = {{0.246, 0.528, 0.387, 0.352, 0.141, 0.176, 0.317, 0.423}};
+  SectorArray emissions_t_per_mnok = {{30.9, 1.28, 0.73, 118.9, 2.74, 44.6, 1.50, 1.09}};
+  double emission_factor_log_sd = 0.3;
+  double emission_trend_per_year = -0.01;
 };
 
 struct MarketParams {
   double demand_persistence = 0.95;
   double demand_volatility = 0.02;
-  double demand_growth_per_year = 0.005;
-  double skilled_attrition_per_year = 0.03;
+  double demand_growth_per_year = 0.0034;
+  double productivity_growth_per_year = 0.008;
+  double skilled_attrition_per_year = 1.0 / 47.0;
+  double wage_curve_elasticity = -0.1;
+  double wage_adjust_per_month = 1.0 / 12.0;
+  double labour_demand_wage_elasticity = -0.5;
+  double migration_response = 1.0;
 };
 
 struct DialogueParams {
@@ -83,7 +104,7 @@ struct DialogueParams {
 };
 
 struct UniversityParams {
-  double graduates_per_year = 300;
+  double graduates_per_year = 267;
   double research_strength = 0.6;
   int max_concurrent_projects = 20;
   double spinoffs_per_year = 3;

@@ -51,8 +51,8 @@ constexpr Source technical() { return {}; }
 
 // Visitor V provides: num(key, field, limits, unit, doc, source), flag(key, field, doc, source),
 // text(key, field, doc), rung(key, field, doc, source), ladder(key, field, doc, source),
-// sectors/themes(key, field, limits, unit, doc, missing_is_zero, source),
-// table(key, doc, body) and regions(key, field, doc, body).
+// named(key, field, names, limits, unit, doc, missing_is_zero, source) for a table of one
+// number per sector, theme or size class, table(key, doc, body) and regions(key, field, doc, body).
 
 template <class V>
 void describe(V& v, SimulationParams& p) {
@@ -72,8 +72,13 @@ void describe(V& v, RegionParams& p) {
   v.text("name", p.name, "region name; unique; the first region is the one studied");
   v.num("population", p.population, Limits{100, 1e9}, "person", "inhabitants at the start",
         cited("§1 bfk.no: Drammen 104,625 (31.03.2024)"));
-  v.num("firms", p.firms, Limits{1, 5e7}, "firm", "firms (establishments) at the start",
+  v.num("firms", p.firms, Limits{1, 5e7}, "firm",
+        "establishments at the start, public ones included",
         cited("§1 SSB via byavisadrammen.no: Drammen 9,868 establishments (1.1.2020)"));
+  v.num("jobs", p.jobs, Limits{0, 5e8}, "person",
+        "jobs at the start as SSB counts them (employees and working owners, public included); "
+        "the largest establishments are scaled to reach it; 0: as the size draw gives",
+        cited("§1 kommuneprofilen (SSB): Drammen employment 47,523 (2019)"));
   v.num("municipalities", p.municipalities, Limits{1, 1000}, "", "municipalities in the region",
         cited("§1: Drammen is one municipality"));
   v.num("universities", p.universities, Limits{0, 100}, "", "universities and colleges",
@@ -102,65 +107,127 @@ void describe(V& v, RegionParams& p) {
   v.num("dialogue_per_month", p.dialogue_per_month, Limits{0, 1e6}, "meeting/month",
         "municipal meetings with firms (visits, breakfast meetings)", assumed(10, 400));
   v.num("labour_force_share", p.labour_force_share, Limits{0.05, 1}, "share",
-        "labour force available to firms per inhabitant",
-        cited("§11 labour force of Drammen ~52,000 / §1 population 104,625", 0.45, 0.55));
+        "labour force (residents working or seeking work) per inhabitant",
+        cited("§11 labour force of Drammen ~52,000 (derived from NAV) / §1 population 104,625",
+              0.45, 0.55));
+  v.num("working_age_share", p.working_age_share, Limits{0.05, 1}, "share",
+        "inhabitants aged 20-66 per inhabitant (the employment rate's denominator)",
+        cited("derived: §11 employed residents 52,000 x (1 - 0.02) / §1 employment rate 78.2% "
+              "(Norway 20-66) / population 104,625",
+              0.60, 0.66));
+  v.num("unemployment_rate", p.unemployment_rate, Limits{0.001, 0.5}, "share",
+        "unemployed share of the labour force at the start; sets how many residents hold a job "
+        "of the region",
+        cited("§11 NAV registered unemployment, Drammen Sep 2022: 2.0%", 0.019, 0.035));
+  v.num("self_employed_share", p.self_employed_share, kUnit, "share",
+        "working owners of establishments without employees, as a share of jobs",
+        cited("SSB Okonomiske analyser 2/2008 (Stambol): self-employed ~8% of the employed", 0.05,
+              0.08));
   v.num("population_growth_per_year", p.population_growth_per_year, Limits{-0.1, 0.1}, "1/year",
-        "growth of population and labour force", assumed(0.003, 0.012));
-  v.sectors("sector_shares", p.sector_shares, Limits{0, 1e6}, "share",
-            "weights of firms by sector, normalised to sum 1; a sector left out is 0", true,
-            cited("§1 employment by industry, old Drammen Q4 2009 (SSB), regrouped"));
+        "natural growth of the population aged 20-66 (migration follows jobs: "
+        "market.migration_response)",
+        assumed(0.003, 0.012, "Drammen 2014: +804 inhabitants (§1 Arsmelding)"));
+  v.named("sector_shares", p.sector_shares, kSectorNames, Limits{0, 1e6}, "share",
+          "shares of jobs by sector, normalised to sum 1; a sector left out is 0", true,
+          cited("§1 employment by industry, old Drammen Q4 2009 (SSB), split with §9 national "
+                "employment (NAV 2023)"));
 }
 
 template <class V>
 void describe(V& v, FirmParams& p) {
-  v.num("no_employee_share", p.no_employee_share, Limits{0, 0.99}, "share",
-        "share of firms without employees at the start",
-        cited("§4 SSB establishments by size, Norway 1.1.2023: 67.7%"));
+  v.named("size_class_shares", p.size_class_shares, kSizeClassNames, kUnit, "share",
+          "shares of establishments by employees (none, 1-4, ..., 250 and more), normalised; the "
+          "counts of each class are exact at every seed",
+          false, cited("§4 SSB establishments by size, Norway 1.1.2023"));
   v.num("size_tail_exponent", p.size_tail_exponent, Limits{0.3, 5}, "",
-        "Pareto exponent of employer-firm sizes", cited("§4 Axtell 2001: about 1", 0.8, 1.3));
-  v.num("max_initial_employees", p.max_initial_employees, Limits{1, 1e6}, "person",
-        "largest initial firm", assumed(1000, 5000, "a hospital-sized establishment"));
+        "Zipf exponent of sizes inside each class (P(S > s) ~ s^-exponent)",
+        cited("§4 Axtell 2001: about 1", 0.8, 1.3));
+  v.num("max_initial_employees", p.max_initial_employees, Limits{250, 1e6}, "person",
+        "largest initial establishment (before scaling to region jobs)",
+        assumed(1000, 5000, "a hospital-sized establishment"));
+  v.num("entrant_no_employee_share", p.entrant_no_employee_share, kUnit, "share",
+        "share of new firms without employees (the others have 1-4)",
+        cited("§4 Eurostat 2012: 70.8% of new firms have no employees", 0.6, 0.8));
+  v.named("public_share", p.public_share, kSectorNames, kUnit, "share",
+          "share of a sector's jobs in public establishments (employment follows the working-age "
+          "population; no exit, ideas or partnerships)",
+          false,
+          cited("SSB register-based employment Q4 2015 by sector (table 267368): health and social "
+                "0.751; public administration 0.999 and education 0.877 weighted 8.4:5.4"));
   v.num("growth_sigma_per_month", p.growth_sigma_per_month, Limits{0, 1}, "1/month",
-        "scale of the Laplace growth shock of a one-person firm", assumed(0.02, 0.12));
+        "monthly standard deviation of the growth of a one-person firm; yearly growth is Laplace "
+        "(Stanley et al. 1996)",
+        assumed(0.02, 0.12, "tuned to the Laplace fact of `ecosim validate`"));
   v.num("growth_size_exponent", p.growth_size_exponent, Limits{0, 1}, "",
         "beta in sigma(S) ~ S^-beta", cited("§4 Amaral et al. 1997: 0.20 +- 0.03", 0.14, 0.26));
   v.num("hiring_match_rate", p.hiring_match_rate, kUnit, "1/month",
         "share of job seekers a region's firms can hire per month", assumed(0.1, 0.6));
-  v.num("initial_cash_months", p.initial_cash_months, Limits{0, 120}, "month",
-        "initial cash as months of wages", assumed(3, 12));
+  v.num("vacancy_expiry_per_month", p.vacancy_expiry_per_month, kUnit, "1/month",
+        "share of a firm's unfilled wish to grow that lapses each month", assumed(0.1, 0.6));
+  v.num("cash_target_months", p.cash_target_months, Limits{0, 120}, "month",
+        "cash buffer in months of costs; cash above it is paid out (and firms start at the level "
+        "this gives)",
+        assumed(3, 12));
+  v.num("payout_per_month", p.payout_per_month, kUnit, "1/month",
+        "share of cash above the buffer paid out to owners each month", assumed(0.04, 0.33));
   v.num("initial_knowledge", p.initial_knowledge, kUnit, "index",
         "mean initial knowledge per theme", assumed(0.1, 0.5, "an index"));
+  v.num("knowledge_log_sd", p.knowledge_log_sd, Limits{0, 3}, "",
+        "log-normal spread of initial knowledge", assumed(0.2, 1.0));
   v.num("knowledge_productivity_gain", p.knowledge_productivity_gain, Limits{0, 5}, "",
-        "output gain per unit of mean knowledge", assumed(0, 0.5));
-  v.num("input_cost_share", p.input_cost_share, Limits{0, 0.95}, "share",
-        "share of output spent on inputs other than wages", assumed(0.3, 0.6));
+        "value added gain per unit of mean knowledge", assumed(0, 0.5));
+  v.num("productivity_log_sd", p.productivity_log_sd, Limits{0, 3}, "",
+        "log-normal spread of firms' productivity", assumed(0.2, 0.6));
   v.num("wage_productivity_elasticity", p.wage_productivity_elasticity, Limits{0, 1}, "",
         "wage = sector wage * productivity^elasticity: productive firms pay more",
         assumed(0.1, 0.8));
   v.num("infrastructure_productivity_gain", p.infrastructure_productivity_gain, Limits{0, 2}, "",
-        "output gain per unit of the region's infrastructure above 0.5", assumed(0, 0.4));
+        "value added gain per unit of the region's infrastructure above 0.5", assumed(0, 0.4));
   v.num("loss_shrink_per_month", p.loss_shrink_per_month, Limits{0, 1}, "1/month",
         "drop in growth drift of a firm with negative cash", assumed(0, 0.05));
   v.num("exit_hazard_per_year", p.exit_hazard_per_year, kUnit, "1/year",
-        "yearly exit probability of a solvent firm without employees",
-        cited("§4 SSB 306865: closure rate Norway 2015 13.8%", 0.07, 0.15));
+        "yearly exit hazard of an old firm without employees",
+        cited("fitted to §4 survival (SSB, Eurostat) and exit rates (8.5-13.8%)", 0.07, 0.15));
+  v.num("exit_young_excess", p.exit_young_excess, Limits{0, 100}, "",
+        "a new firm's hazard is (1 + excess) times an old one's, fading with age",
+        cited("fitted to §4 1/3/5-year survival", 2, 10));
+  v.num("exit_young_years", p.exit_young_years, Limits{0.01, 50}, "year",
+        "time scale on which the excess hazard of young firms fades",
+        cited("fitted to §4 1/3/5-year survival", 0.25, 2));
   v.num("exit_size_exponent", p.exit_size_exponent, Limits{0, 3}, "",
         "hazard falls as (employees + 1)^-exponent: large firms rarely close", assumed(0.2, 1.0));
   v.num("insolvency_months", p.insolvency_months, Limits{1, 120}, "month",
         "months of negative cash before a firm exits", assumed(3, 12));
   v.num("entry_rate_per_year", p.entry_rate_per_year, kUnit, "1/year",
-        "new firms per existing firm at entrepreneurial_attitude 0.5",
-        cited("§4 SSB 306865: birth rate Norway 2015 14.4%; §1 Drammen ~8.8%", 0.085, 0.145));
-  v.sectors("output_nok_per_worker_month", p.output_nok_per_worker_month, kNok, "NOK/month",
-            "output per worker (owner included)", false, assumed_factor(0.85, 1.15));
-  v.sectors("wage_nok_per_month", p.wage_nok_per_month, kNok, "NOK/month",
-            "monthly wage cost per employee", false,
-            cited_factor("§9 SSB monthly earnings by industry", 0.95, 1.05));
-  v.sectors("skilled_share", p.skilled_share, kUnit, "share",
-            "share of a sector's jobs that need skilled workers", false, assumed_factor(0.7, 1.3));
-  v.sectors("emissions_t_per_mnok", p.emissions_t_per_mnok, Limits{0, 1000}, "t CO2e/MNOK",
-            "emission intensity of output", false,
-            cited_factor("§8 SSB national accounts and environment 2011", 0.5, 1.5));
+        "new firms per private firm at entrepreneurial_attitude 0.5",
+        cited("§4 SSB 306865 birth rate Norway 2015 14.4%, Eurostat 2021 10.7%; §1 Drammen ~8.8%",
+              0.085, 0.145));
+  v.named("wage_nok_per_month", p.wage_nok_per_month, kSectorNames, kNok, "NOK/month",
+          "monthly wage cost per employee (2019 NOK)", false,
+          cited_factor("§9 SSB monthly earnings by industry 2016 x 1.0874 (§9 wage growth to 2019) "
+                       "x 1.20 (employer's contributions 14.1%, holiday pay, pension)",
+                       0.95, 1.1));
+  v.named("labour_share", p.labour_share, kSectorNames, kUnit, "share",
+          "wage costs / value added: value added per worker = wage / labour share", false,
+          cited_factor("Norges Bank MPR 1/19 (SSB): labour share mainland Norway 76% (2019); NOU "
+                       "2007:3 manufacturing 73%",
+                       0.9, 1.07));
+  v.named(
+      "skilled_share", p.skilled_share, kSectorNames, kUnit, "share",
+      "share of a sector's jobs that need skilled workers; each region scales the table so "
+      "that its skilled jobs are its human capital",
+      false,
+      assumed_factor(0.7, 1.3, "the level is §11's 31%; the pattern across sectors is assumed"));
+  v.named(
+      "emissions_t_per_mnok", p.emissions_t_per_mnok, kSectorNames, Limits{0, 1000}, "t CO2e/MNOK",
+      "emissions per MNOK of value added", false,
+      cited_factor("§8 SSB national accounts and environment 2011, t CO2e per FTE / value added "
+                   "per FTE; trade_logistics includes international transport",
+                   0.3, 1.2));
+  v.num("emission_factor_log_sd", p.emission_factor_log_sd, Limits{0, 3}, "",
+        "log-normal spread of firms' emission intensity", assumed(0, 0.8));
+  v.num("emission_trend_per_year", p.emission_trend_per_year, Limits{-0.5, 0.5}, "1/year",
+        "yearly change of emission intensities", assumed(-0.03, 0, "no sourced trend"));
 }
 
 template <class V>
@@ -170,10 +237,28 @@ void describe(V& v, MarketParams& p) {
   v.num("demand_volatility", p.demand_volatility, Limits{0, 1}, "",
         "standard deviation of the monthly demand shock", assumed(0.005, 0.05));
   v.num("demand_growth_per_year", p.demand_growth_per_year, Limits{-0.5, 0.5}, "1/year",
-        "trend growth of demand", cited("§1 Drammen jobs 2000-2019: +0.34%/yr", 0, 0.0124));
+        "trend growth of demand for private firms' jobs",
+        cited("§1 Drammen jobs 2000-2019: +0.34%/yr (2009-14: +1.24%/yr)", 0, 0.0124));
+  v.num("productivity_growth_per_year", p.productivity_growth_per_year, Limits{-0.1, 0.1}, "1/year",
+        "growth of value added per worker, and of wages with it",
+        cited("§9 NOU 2015:1: market mainland industries 0.8%/yr (2006-2013)", 0, 0.03));
   v.num("skilled_attrition_per_year", p.skilled_attrition_per_year, kUnit, "1/year",
-        "share of skilled workers leaving the labour force (retirement, moving away)",
-        assumed(0.015, 0.03));
+        "share of skilled workers leaving the labour force each year (retirement)",
+        cited("derived: a working life of 47 years (ages 20-66)", 0.015, 0.03));
+  v.num("wage_curve_elasticity", p.wage_curve_elasticity, Limits{-2, 0}, "",
+        "elasticity of wages to unemployment (the wage curve)",
+        cited("Blanchflower & Oswald 1992, International Wage Curves (NBER w4200), Norway "
+              "among 10 countries: -0.1",
+              -0.2, -0.05));
+  v.num("wage_adjust_per_month", p.wage_adjust_per_month, kUnit, "1/month",
+        "speed at which wages move to the wage curve", assumed(0.03, 0.33));
+  v.num("labour_demand_wage_elasticity", p.labour_demand_wage_elasticity, Limits{-5, 0}, "",
+        "change of firms' wished employment per relative change of wages",
+        assumed(-1, -0.1, "the literature spans -0.1 to -1 (Lichter et al. 2015)"));
+  v.num("migration_response", p.migration_response, Limits{0, 20}, "1/year",
+        "working-age population moving in per year, as a share of the labour force, per point "
+        "of unemployment below its start (moving out above it)",
+        assumed(0.2, 2.0, "the Blanchard & Katz (1992) mechanism; no Norwegian estimate"));
 }
 
 template <class V>
@@ -206,7 +291,9 @@ void describe(V& v, DialogueParams& p) {
 template <class V>
 void describe(V& v, UniversityParams& p) {
   v.num("graduates_per_year", p.graduates_per_year, Limits{0, 1e6}, "person/year",
-        "graduates entering the skilled labour force, per university", assumed(100, 500));
+        "graduates entering the region's skilled labour force, per university",
+        cited("derived: §11 USN 17,067 students / 4 years / 8 campuses, half staying (assumed)",
+              100, 500));
   v.num("research_strength", p.research_strength, kUnit, "index", "research capacity per theme",
         assumed(0.3, 0.9));
   v.num("max_concurrent_projects", p.max_concurrent_projects, Limits{0, 10000}, "project",
@@ -269,8 +356,8 @@ void describe(V& v, PublicAgencyPolicy& p) {
         cited("§5 GBER Art. 25, RCN IPN, Innovation Norway: up to 50%", 0.25, 0.8));
   v.num("budget_per_year", p.budget_per_year, kNok, "NOK/year", "yearly budget of the agency",
         assumed(1.26e8, 3.16e8));
-  v.themes("theme_priorities", p.theme_priorities, Limits{0, 10}, "",
-           "relative priority of each theme", false, assumed_factor(0.5, 2));
+  v.named("theme_priorities", p.theme_priorities, kThemeNames, Limits{0, 10}, "",
+          "relative priority of each theme", false, assumed_factor(0.5, 2));
 }
 
 template <class V>

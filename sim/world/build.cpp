@@ -1,13 +1,13 @@
 #include "world/build.hpp"
 
 #include <algorithm>
-#include <boost/random/discrete_distribution.hpp>
 #include <boost/random/lognormal_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 #include <cmath>
 
 #include "engine/parallel.hpp"
+#include "world/establishments.hpp"
 #include "world/random.hpp"
 #include "world/rosters.hpp"
 
@@ -40,7 +40,7 @@ void draw_first_ties(const World& world, const Scenario& s, FirmId firm, double 
     if (s.trust.allow_cross_region && s.regions.size() > 1 &&
         uniform01(rng) < s.trust.cross_region_tie_share)
       other = FirmId(static_cast<std::size_t>(uniform01(rng) * f.size()));
-    if (other == firm || !f.alive[other]) continue;
+    if (other == firm || !f.alive[other] || f.is_public[other]) continue;
     const float trust = tie_trust(s, region, f.region[other], spread);
     out.push_back({firm, ActorRef::firm(other), std::min(trust, 1.0f), true});
   }
@@ -87,46 +87,71 @@ void form_first_ties(World& world, const Scenario& s, const std::vector<FirmId>&
   });
 }
 
-void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, bool entrant) {
+namespace {
+
+// The age of a firm of the initial world: drawn from the ages a stock of firms reaches when
+// firms are born at a steady rate and exit at exit_hazard_per_year (density ~ survival), by
+// rejection from the exponential of an old firm's hazard.
+double initial_age_years(const FirmParams& fp, int employees, Rng& rng) {
+  const double old = std::max(1e-6, exit_hazard_per_year(fp, 1e9, employees));
+  const double excess = old * fp.exit_young_excess * fp.exit_young_years;
+  for (int attempt = 0; attempt < 1000; ++attempt) {
+    const double age = std::min(100.0, -std::log(1.0 - uniform01(rng)) / old);
+    if (uniform01(rng) < std::exp(-excess * (1.0 - std::exp(-age / fp.exit_young_years))))
+      return age;
+  }
+  return 0.0;
+}
+
+// Cash at the level the payout rule keeps a firm at: the buffer plus what a month's profit
+// adds before the payout takes it back (cash* = buffer + profit (1 / payout - 1)).
+double steady_cash(const FirmParams& fp, double buffer, double profit) {
+  return buffer + std::max(0.0, profit) * (1.0 / std::max(1e-9, fp.payout_per_month) - 1.0);
+}
+
+}  // namespace
+
+double draw_growth_variance(const FirmParams& fp, double size, Rng& rng) {
+  const double sigma =
+      fp.growth_sigma_per_month * std::pow(std::max(1.0, size), -fp.growth_size_exponent);
+  return -12.0 * sigma * sigma * std::log(1.0 - uniform01(rng));
+}
+
+void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Establishment& e,
+               bool entrant) {
   const RegionParams& region = s.regions[r];
   const FirmParams& fp = s.firms;
   Rng rng =
       rng_for(s, i, world.step, entrant ? Stream::new_firm_state : Stream::firm_initial_state);
   FirmTable& f = world.firms;
-
-  boost::random::discrete_distribution<int> pick_sector(region.sector_shares.begin(),
-                                                        region.sector_shares.end());
-  const auto sector = static_cast<Sector>(pick_sector(rng));
-  int employees = 0;
-  if (!entrant && uniform01(rng) >= fp.no_employee_share) {
-    // Zipf-like tail: P(S > s) = s^-alpha for employer firms (Axtell 2001).
-    const double u = 1.0 - uniform01(rng);
-    employees = static_cast<int>(std::min<double>(
-        fp.max_initial_employees, std::floor(std::pow(u, -1.0 / fp.size_tail_exponent))));
-  }
   const RegionState& state = world.regions[r];
   boost::random::uniform_int_distribution<int> pick_muni(0, region.municipalities - 1);
-  boost::random::lognormal_distribution<double> spread(0.0, 0.3);
-  boost::random::lognormal_distribution<double> knowledge_spread(0.0, 0.5);
+  boost::random::lognormal_distribution<double> productivity(0.0, fp.productivity_log_sd);
+  boost::random::lognormal_distribution<double> emission(0.0, fp.emission_factor_log_sd);
+  boost::random::lognormal_distribution<double> knowledge_spread(0.0, fp.knowledge_log_sd);
 
   f.region[i] = r;
   f.municipality[i] = state.municipalities[static_cast<std::size_t>(pick_muni(rng))];
-  f.sector[i] = sector;
+  f.sector[i] = e.sector;
   f.alive[i] = 1;
-  f.birth_step[i] = entrant ? world.step : kPresentAtStart;
+  f.is_public[i] = e.is_public;
+  f.owner_works[i] = e.owner_works;
+  f.birth_step[i] =
+      entrant ? world.step
+              : world.step -
+                    static_cast<Step>(std::lround(12 * initial_age_years(fp, e.employees, rng)));
   f.exit_step[i] = kNoStep;
-  f.employees[i] = employees;
-  f.skilled[i] = static_cast<int>(std::lround(employees * fp.skilled_share[sector]));
-  f.capacity[i] =
-      entrant ? static_cast<float>(uniform01(rng) * 2.0) : static_cast<float>(employees);
-  f.productivity[i] = static_cast<float>(spread(rng));
-  f.wage_nok[i] = static_cast<float>(wage_for(s, sector, f.productivity[i]));
-  f.cash_nok[i] = fp.initial_cash_months * std::max(1, employees) * f.wage_nok[i];
+  f.employees[i] = e.employees;
+  f.skilled[i] = round_randomly(e.employees * skilled_need(world, s, i), rng);
+  f.capacity[i] = static_cast<float>(e.employees);
+  f.productivity[i] = e.is_public ? 1.0f : static_cast<float>(productivity(rng));
+  f.wage_nok[i] = static_cast<float>(wage_for(s, e.sector, f.productivity[i]));
   for (Theme t : kAllThemes)
     f.knowledge[i][t] =
         static_cast<float>(std::min(1.0, fp.initial_knowledge * knowledge_spread(rng)));
   f.expertise[i].fill(0.0f);
-  f.emission_factor[i] = static_cast<float>(spread(rng));
+  f.emission_factor[i] = static_cast<float>(emission(rng));
+  f.growth_variance[i] = static_cast<float>(draw_growth_variance(fp, e.employees + 1.0, rng));
   f.innovation_revenue_nok[i] = 0;
   f.satisfaction[i] = static_cast<float>(region.service_quality);
   f.trust_in_municipality[i] = static_cast<float>(region.generalised_trust);
@@ -134,7 +159,10 @@ void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, bool entra
   f.months_negative[i] = 0;
   f.active_projects[i] = 0;
   f.project_cash_nok_per_month[i] = 0;
-  if (region.promotion_orgs > 0 && uniform01(rng) < s.dialogue.membership_share) {
+  const double wage_bill = e.employees * double(f.wage_nok[i]);
+  const double buffer = fp.cash_target_months * std::max(1, e.employees) * double(f.wage_nok[i]);
+  f.cash_nok[i] = e.is_public ? 0.0 : steady_cash(fp, buffer, value_added(world, s, i) - wage_bill);
+  if (!e.is_public && region.promotion_orgs > 0 && uniform01(rng) < s.dialogue.membership_share) {
     boost::random::uniform_int_distribution<int> pick_org(0, region.promotion_orgs - 1);
     f.promotion_org[i] = state.promotion_orgs[static_cast<std::size_t>(pick_org(rng))];
   }
@@ -146,9 +174,15 @@ void build_institutions(World& world, const Scenario& s) {
   for (const RegionId r : s.regions.ids()) {
     const RegionParams& p = s.regions[r];
     RegionState& region = world.regions.emplace_back();
-    region.population = p.population;
+    region.working_age = p.population * p.working_age_share;
     region.labour_force = p.population * p.labour_force_share;
     region.skilled_labour_force = region.labour_force * p.human_capital;
+    region.unemployment_at_start = p.unemployment_rate;
+    // Firms of a region with fewer graduates need fewer: the sectors' skilled shares are scaled
+    // so that the region's skilled jobs are its human capital.
+    double need = 0;
+    for (const Sector k : kAllSectors) need += p.sector_shares[k] * s.firms.skilled_share[k];
+    region.skill_scale = need > 0 ? p.human_capital / need : 1.0;
     region.municipalities =
         ids(world.municipalities.next_id(), static_cast<std::size_t>(p.municipalities));
     region.universities =
@@ -173,6 +207,30 @@ void build_institutions(World& world, const Scenario& s) {
   }
 }
 
+// The labour market as the start leaves it: residents per job so that the region has its
+// unemployment rate; skilled workers moving in to replace those retiring, net of graduates,
+// so that the skilled labour force holds; the share of solo firms whose owner works.
+void settle_labour(World& world, const Scenario& s) {
+  const FirmTable& f = world.firms;
+  IdVector<RegionId, double> jobs(world.regions.size(), 0.0), solo(world.regions.size(), 0.0),
+      owners(world.regions.size(), 0.0);
+  for (const FirmId i : f.ids()) {
+    jobs[f.region[i]] += jobs_of(f, i);
+    solo[f.region[i]] += f.employees[i] == 0;
+    owners[f.region[i]] += f.owner_works[i];
+  }
+  for (const RegionId r : world.regions.ids()) {
+    RegionState& region = world.regions[r];
+    region.jobs = jobs[r];
+    region.residents_per_job =
+        jobs[r] > 0 ? region.labour_force * (1.0 - region.unemployment_at_start) / jobs[r] : 1.0;
+    region.skilled_inflow_per_year =
+        s.market.skilled_attrition_per_year * region.skilled_labour_force -
+        s.universities.graduates_per_year * s.regions[r].universities;
+    region.owner_works_share = solo[r] > 0 ? owners[r] / solo[r] : 0.0;
+  }
+}
+
 }  // namespace
 
 World build_world(const Scenario& s) {
@@ -182,17 +240,25 @@ World build_world(const Scenario& s) {
   build_institutions(world, s);
 
   std::vector<RegionId> region_of_firm;
-  for (const RegionId r : s.regions.ids())
-    region_of_firm.insert(region_of_firm.end(), static_cast<std::size_t>(s.regions[r].firms), r);
+  std::vector<Establishment> establishments;
+  for (const RegionId r : s.regions.ids()) {
+    Rng rng = rng_for(s, r, 0, Stream::initial_sizes);
+    const std::vector<Establishment> drawn = draw_establishments(s, r, rng);
+    region_of_firm.insert(region_of_firm.end(), drawn.size(), r);
+    establishments.insert(establishments.end(), drawn.begin(), drawn.end());
+  }
   world.firms.resize(region_of_firm.size());
-  for_each_id<FirmId>(region_of_firm.size(),
-                      [&](FirmId i) { init_firm(world, s, i, region_of_firm[i.index()], false); });
+  for_each_id<FirmId>(region_of_firm.size(), [&](FirmId i) {
+    init_firm(world, s, i, region_of_firm[i.index()], establishments[i.index()], false);
+  });
+  settle_labour(world, s);
   world.trust.resize(world.firms.size());
   rebuild_rosters(world, s.dialogue.member_fee_nok_per_year);
   // Each tie counts for both ends, so each firm starts half of its mean.
   std::vector<FirmId> all;
   all.reserve(world.firms.size());
-  for (const FirmId i : world.firms.ids()) all.push_back(i);
+  for (const FirmId i : world.firms.ids())
+    if (!world.firms.is_public[i]) all.push_back(i);
   form_first_ties(world, s, all, s.trust.initial_ties_per_firm / 2);
   return world;
 }

@@ -3,12 +3,20 @@
 
 #include <vector>
 
+#include "engine/rng.hpp"
+#include "world/establishments.hpp"
 #include "world/world.hpp"
 
 namespace ecosim {
 
-// Draws the state of firm row `firm` (initial, or an entrant of this step) in `region`.
-void init_firm(World& world, const Scenario& s, FirmId firm, RegionId region, bool entrant);
+// Draws the state of firm row `firm` in `region`, as establishment `e` (initial, or an
+// entrant of this step); an initial firm gets an age, every firm cash at its steady level.
+void init_firm(World& world, const Scenario& s, FirmId firm, RegionId region,
+               const Establishment& e, bool entrant);
+
+// This year's variance of a firm's yearly log growth: exponential around
+// 12 (growth_sigma_per_month size^-growth_size_exponent)^2, so yearly growth is Laplace.
+double draw_growth_variance(const FirmParams& fp, double size, Rng& rng);
 
 // Gives each of `firms` its first ties (at the start, or as entrants), `mean_ties` on average.
 void form_first_ties(World& world, const Scenario& s, const std::vector<FirmId>& firms,

@@ -20,6 +20,11 @@ double wage_for(const Scenario& s, Sector sector, double productivity) {
          std::pow(productivity, s.firms.wage_productivity_elasticity);
 }
 
+double exit_hazard_per_year(const FirmParams& p, double age_years, int employees) {
+  return p.exit_hazard_per_year * std::pow(employees + 1.0, -p.exit_size_exponent) *
+         (1.0 + p.exit_young_excess * std::exp(-age_years / p.exit_young_years));
+}
+
 double runway_months(const FirmTable& f, FirmId firm) {
   return f.cash_nok[firm] / (std::max(1, f.employees[firm]) * double(f.wage_nok[firm]));
 }

@@ -21,13 +21,16 @@ namespace ecosim {
   X(MunicipalityId, municipality)                                                            \
   X(Sector, sector)                                                                          \
   X(std::uint8_t, alive)                                                                     \
-  X(Step, birth_step) /* kPresentAtStart for the initial firms */                            \
-  X(Step, exit_step)  /* kNoStep while alive */                                              \
+  X(std::uint8_t, is_public)   /* a public establishment: no exit, ideas or partnerships */  \
+  X(std::uint8_t, owner_works) /* a working owner, counted as a job */                       \
+  X(Step, birth_step)          /* initial firms: minus their age in months */                \
+  X(Step, exit_step)           /* kNoStep while alive */                                     \
   X(std::int32_t, employees)                                                                 \
-  X(std::int32_t, skilled) /* of employees */                                                \
-  X(float, capacity)       /* employment the firm wants (continuous) */                      \
-  X(float, productivity)   /* multiplier on its sector's output per worker */                \
-  X(float, wage_nok)       /* monthly wage cost per employee (wage_for) */                   \
+  X(std::int32_t, skilled)  /* of employees */                                               \
+  X(float, capacity)        /* employment the firm wants (continuous) */                     \
+  X(float, growth_variance) /* this year's variance of its yearly log growth */              \
+  X(float, productivity)    /* multiplier on its sector's output per worker */               \
+  X(float, wage_nok)        /* monthly wage cost per employee (wage_for) */                  \
   X(double, cash_nok)                                                                        \
   X(Knowledge, knowledge)           /* capability per theme (SKIN): absorbed, kept */        \
   X(Knowledge, expertise)           /* per theme: grows while used, fades unused */          \
@@ -82,5 +85,20 @@ double wage_for(const Scenario& s, Sector sector, double productivity);
 
 // Cash runway of a firm in months of its wage bill (at least one person's).
 double runway_months(const FirmTable& firms, FirmId firm);
+
+// Jobs a firm provides: its employees and its working owner.
+inline int jobs_of(const FirmTable& f, FirmId firm) {
+  return f.employees[firm] + f.owner_works[firm];
+}
+
+// Yearly exit hazard of a private firm of this age and size: an old firm's hazard, lower for
+// larger firms, times 1 + exit_young_excess fading with age over exit_young_years.
+double exit_hazard_per_year(const FirmParams& p, double age_years, int employees);
+
+// Value added per worker of a sector (wage cost / labour share), before productivity, demand,
+// infrastructure and knowledge.
+inline double value_added_per_worker(const FirmParams& p, Sector sector) {
+  return p.wage_nok_per_month[sector] / p.labour_share[sector];
+}
 
 }  // namespace ecosim

@@ -19,7 +19,6 @@ using ProjectId = Id<struct ProjectTag>;
 
 // Months counted from 0 inside the model (the run file counts from 1).
 using Step = std::int32_t;
-inline constexpr Step kNoStep = -1;          // has not happened (yet)
-inline constexpr Step kPresentAtStart = -1;  // birth step of a firm of the initial world
+inline constexpr Step kNoStep = -1;  // has not happened (yet)
 
 }  // namespace ecosim

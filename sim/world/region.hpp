@@ -31,15 +31,28 @@ struct RegionState {
   IdRange<UniversityId> universities;
   IdRange<InvestorId> investors;
   IdRange<PromotionOrgId> promotion_orgs;
-  double population = 0;
+  // Labour: residents aged 20-66, those working or seeking work, the skilled among them, and
+  // how many residents hold a job per job of the region (net commuting), fixed at the start.
+  double working_age = 0;
   double labour_force = 0;
   double skilled_labour_force = 0;
-  SectorArray log_demand{};     // AR(1) deviation of each sector's demand
-  SectorArray demand_change{};  // this step's change of log_demand
-  SectorArray demand_level{};   // lasting log demand gains (tourism projects)
-  SectorArray level_change{};   // gains since the last market update, added to firms' drift
-  double pending_startups = 0;  // seeded by entrepreneurship projects, born next demography
+  double residents_per_job = 1;
+  double unemployment_at_start = 0;
+  double skilled_inflow_per_year = 0;  // skilled workers moving in to replace those retiring
+  double owner_works_share = 0;        // of firms without employees: entrants' working owners
+  double skill_scale = 1;         // on firms.skilled_share, so skilled jobs match human capital
+  double wage_index = 1;          // wages relative to the start (the wage curve)
+  double wage_change = 0;         // this month's change of ln(wage_index)
+  double jobs = 0;                // employees and working owners after the last hiring
+  double working_age_growth = 1;  // this month's factor of working_age
+  SectorArray log_demand{};       // AR(1) deviation of each sector's demand
+  SectorArray demand_change{};    // this step's change of log_demand
+  SectorArray demand_level{};     // lasting log demand gains (tourism projects)
+  SectorArray level_change{};     // gains since the last market update, added to firms' drift
+  double pending_startups = 0;    // seeded by entrepreneurship projects, born next demography
   double demand_trend = 1.0;
+  double productivity_trend = 1.0;  // value added per worker and wages relative to the start
+  double emission_trend = 1.0;      // emission intensities relative to the start
   RegionFlows flows;
 };
 

@@ -9,7 +9,7 @@ void rebuild_rosters(World& world, double member_fee_nok_per_year) {
   world.municipality_firms = bucket_in_order<MunicipalityId, FirmId>(
       f.size(), world.municipalities.size(), [&](std::size_t i) -> std::optional<MunicipalityId> {
         const FirmId firm(i);
-        if (!f.alive[firm]) return std::nullopt;
+        if (!f.alive[firm] || f.is_public[firm]) return std::nullopt;
         return f.municipality[firm];
       });
   world.org_members = bucket_in_order<PromotionOrgId, FirmId>(

@@ -1,11 +1,39 @@
 #include "world/world.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace ecosim {
 
 RegionId region_of(const World& world, ActorRef actor) {
   return visit(
       actor, [&](FirmId f) { return world.firms.region[f]; },
       [&](UniversityId u) { return world.universities[u].region; });
+}
+
+double value_added(const World& world, const Scenario& s, FirmId i) {
+  const FirmTable& f = world.firms;
+  const FirmParams& fp = s.firms;
+  const RegionState& region = world.regions[f.region[i]];
+  const Sector k = f.sector[i];
+  const double per_worker = value_added_per_worker(fp, k) * region.productivity_trend;
+  if (f.is_public[i]) return f.employees[i] * per_worker;
+  const double demand =
+      region.demand_trend * std::exp(region.log_demand[k] + region.demand_level[k]);
+  const double infrastructure =
+      1.0 + fp.infrastructure_productivity_gain * (s.regions[f.region[i]].infrastructure - 0.5);
+  return (f.employees[i] + 1.0) * per_worker * f.productivity[i] * demand * infrastructure *
+         (1.0 + fp.knowledge_productivity_gain * mean_of(f.knowledge[i]));
+}
+
+double skilled_need(const World& world, const Scenario& s, FirmId i) {
+  const FirmTable& f = world.firms;
+  return std::min(1.0, s.firms.skilled_share[f.sector[i]] * world.regions[f.region[i]].skill_scale);
+}
+
+double unemployment_rate(const RegionState& region, double jobs) {
+  return region.labour_force > 0 ? 1.0 - region.residents_per_job * jobs / region.labour_force
+                                 : 0.0;
 }
 
 MunicipalityId municipality_of(const World& world, ActorRef actor) {

@@ -45,6 +45,20 @@ struct World {
 RegionId region_of(const World& world, ActorRef actor);
 MunicipalityId municipality_of(const World& world, ActorRef actor);
 
+// A firm's value added this month: its workers (employees and the owner; public ones:
+// employees) times its sector's value added per worker, its productivity, the region's demand
+// for its sector, infrastructure and knowledge (public: none of these three), and the
+// productivity trend.
+double value_added(const World& world, const Scenario& s, FirmId firm);
+
+// The share of a firm's jobs that need skilled workers: its sector's, scaled so that the
+// region's skilled jobs match its human capital.
+double skilled_need(const World& world, const Scenario& s, FirmId firm);
+
+// The region's unemployment rate with `jobs` jobs: residents without a job of the labour force,
+// the region's jobs held by residents_per_job residents each.
+double unemployment_rate(const RegionState& region, double jobs);
+
 // A new proposal of `theme` led by `lead` in this step, appended to the projects: the lead is
 // its first party; budget, duration and money are still to be set.
 Project& open_project(World& world, ActorRef lead, Theme theme);

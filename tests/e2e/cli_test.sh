@@ -63,5 +63,6 @@ rows=$(h5dump -H -d /indicators/jobs "$out/interrupted.h5.partial" | grep -o 'DA
 
 # params prints the table every key is documented in.
 expect 0 'policy.municipality.min_external_share' -- "$ecosim" params
+expect 0 'unemployment_rate' -- "$ecosim" indicators
 
 [ "$failures" -eq 0 ] && echo "cli: all checks passed" || { echo "cli: $failures failures"; exit 1; }

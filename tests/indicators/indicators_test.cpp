@@ -12,17 +12,20 @@ namespace ecosim {
 namespace {
 
 const RegionId north{0}, south{1};
-const FirmId a{0}, b{1}, closed{2}, c{3};
+const FirmId a{0}, b{1}, closed{2}, c{3}, solo{4}, hospital{5};
 
-// Two regions: north with firms a (manufacturing, 10 employees) and b (ict, 30), and a closed
-// firm that must count nowhere; south with firm c (services, 20).
+// Two regions: north with firms a (manufacturing, 10 employees), b (ict, 30), a solo firm whose
+// owner works (services), a public hospital (health, 20) and a closed firm that must count
+// nowhere; south with firm c (services, 20).
 World hand_built_world() {
   World w;
   w.regions.resize(2);
-  w.regions[north].labour_force = 100;
-  w.regions[south].labour_force = 80;
+  RegionState& n = w.regions[north];
+  n.labour_force = 80, n.working_age = 100, n.residents_per_job = 1.2;
+  RegionState& s = w.regions[south];
+  s.labour_force = 40, s.working_age = 50, s.residents_per_job = 1;
   FirmTable& f = w.firms;
-  f.resize(4);
+  f.resize(6);
   auto firm = [&](FirmId i, RegionId r, Sector sector, int employees, float satisfaction,
                   float output) {
     f.region[i] = r, f.sector[i] = sector, f.alive[i] = 1, f.employees[i] = employees;
@@ -32,12 +35,16 @@ World hand_built_world() {
   firm(b, north, Sector::ict, 30, 0.7f, 3000);
   firm(closed, north, Sector::ict, 99, 1.0f, 1e6f);
   firm(c, south, Sector::services, 20, 0.4f, 500);
+  firm(solo, north, Sector::services, 0, 0.6f, 100);
+  firm(hospital, north, Sector::health_welfare, 20, 0.0f, 2000);
+  f.owner_works[solo] = 1;
+  f.is_public[hospital] = 1;
   f.alive[closed] = 0;
   f.skilled_wanted[a] = 4, f.skilled_unfilled[a] = 1;
   f.innovation_revenue_nok[a] = 100;
-  f.emissions_t[a] = 2, f.emissions_t[b] = 1;
+  f.emissions_t[a] = 2, f.emissions_t[b] = 1, f.emissions_t[hospital] = 0.5f;
   w.trust = TrustNetwork(4);
-  w.trust.resize(4);
+  w.trust.resize(6);
   w.trust.set(a, ActorRef::firm(b), 0.5f);                      // within north: cooperation
   w.trust.set(a, ActorRef::firm(c), 0.1f);                      // across regions: conversation
   w.trust.set(a, ActorRef::university(UniversityId(0)), 0.8f);  // not a firm: not counted
@@ -53,32 +60,44 @@ World hand_built_world() {
   return w;
 }
 
+// Shannon entropy and Herfindahl index of the given jobs by sector.
+std::pair<double, double> diversity(std::initializer_list<double> jobs) {
+  double total = 0, shannon = 0, hhi = 0;
+  for (const double j : jobs) total += j;
+  for (const double j : jobs)
+    shannon -= j / total * std::log(j / total), hhi += (j / total) * (j / total);
+  return {shannon, hhi};
+}
+
 const std::array<double, 3> kLadder = {0.2, 0.4, 0.6};
 
 TEST(Indicators, EachHasItsKnownValueOnAHandBuiltWorld) {
   const World w = hand_built_world();
   Observer observer(kLadder);
   const Observation o = observer.observe(w);
-  const double share_a = 0.25, share_b = 0.75;
+  const auto [shannon, hhi] = diversity({10, 30, 1, 20});  // manufacturing, ict, services, health
   const std::map<std::string_view, double> north_expected = {
-      {"jobs", 40},
-      {"firms", 2},
+      {"jobs", 61},  // employees, the solo firm's working owner and the hospital's staff
+      {"public_jobs", 20},
+      {"firms", 4},
       {"entries", 2},
       {"exits", 1},
-      {"labour_force", 100},
-      {"employment_rate", 0.4},
-      {"employment_rate_relative", 0.4 - 0.25},
+      {"labour_force", 80},
+      {"employment_rate", 1.2 * 61 / 100},  // residents with a job / working-age residents
+      {"employment_rate_relative", 1.2 * 61 / 100 - 20.0 / 50},
+      {"unemployment_rate", 1 - 1.2 * 61 / 80},
       {"job_growth", 0},  // the first observation is its own base
       {"job_growth_relative", 0},
-      {"entry_rate", 2 * 12.0 / 2},  // two entries in the first month, annualised, over two firms
-      {"entry_rate_relative", 12},
-      {"diversity_shannon", -(share_a * std::log(share_a) + share_b * std::log(share_b))},
-      {"diversity_hhi", share_a * share_a + share_b * share_b},
+      {"entry_rate",
+       2 * 12.0 / 3},  // two entries in the first month, annualised, over three private firms
+      {"entry_rate_relative", 8},
+      {"diversity_shannon", shannon},
+      {"diversity_hhi", hhi},
       {"competence_gap", 0.25},
-      {"satisfaction", 0.6},
-      {"output", 4000},
+      {"satisfaction", 0.6},  // of the private firms
+      {"output", 6100},
       {"innovation_revenue", 100},
-      {"emissions", 3},
+      {"emissions", 3.5},
       {"proposals", 5},
       {"projects_started", 2},
       {"projects_active", 1},
@@ -88,8 +107,8 @@ TEST(Indicators, EachHasItsKnownValueOnAHandBuiltWorld) {
       {"leverage", 3},
       {"rejected", 3},
       {"mean_trust", 0.3},
-      {"ties_per_firm", 1},
-      {"network_density", 1.0 / (2 * 1)},
+      {"ties_per_firm", 2.0 / 3},
+      {"network_density", 1.0 / (3 * 2)},
   };
   for (std::size_t k = 0; k < kIndicators.size(); ++k) {
     const auto name = kIndicators[k].name;
@@ -100,8 +119,9 @@ TEST(Indicators, EachHasItsKnownValueOnAHandBuiltWorld) {
                 1e-6 * std::max(1.0, std::abs(expected)));  // sums of floats
   }
   EXPECT_EQ(north_expected.size(), kIndicators.size());
-  EXPECT_DOUBLE_EQ(o.at(south, indicator("employment_rate")), 0.25);
-  EXPECT_DOUBLE_EQ(o.at(south, indicator("employment_rate_relative")), -0.15);
+  EXPECT_DOUBLE_EQ(o.at(south, indicator("employment_rate")), 0.4);
+  EXPECT_NEAR(o.at(south, indicator("employment_rate_relative")), 0.4 - 1.2 * 61 / 100, 1e-12);
+  EXPECT_DOUBLE_EQ(o.at(south, indicator("unemployment_rate")), 0.5);
   EXPECT_DOUBLE_EQ(o.at(south, indicator("diversity_hhi")), 1.0);
   EXPECT_DOUBLE_EQ(o.at(south, indicator("mean_trust")), 0.0) << "no ties: 0";
 }
@@ -113,6 +133,8 @@ TEST(Indicators, BreakdownsSplitTheirTotal) {
   const auto& jobs = o.of(breakdown("jobs_by_sector"));  // [region][sector]
   EXPECT_EQ(jobs[static_cast<std::size_t>(Sector::manufacturing)], 10);
   EXPECT_EQ(jobs[static_cast<std::size_t>(Sector::ict)], 30);
+  EXPECT_EQ(jobs[static_cast<std::size_t>(Sector::services)], 1) << "the working owner";
+  EXPECT_EQ(jobs[static_cast<std::size_t>(Sector::health_welfare)], 20);
   EXPECT_EQ(jobs[kSectors + static_cast<std::size_t>(Sector::services)], 20);
   const auto& rungs = o.of(breakdown("ties_by_rung"));
   EXPECT_EQ(rungs[static_cast<std::size_t>(Rung::cooperation)], 1);
@@ -131,24 +153,25 @@ TEST(Indicators, YearlyIndicatorsLookBackTwelveSteps) {
   Observation o;
   for (int t = 0; t < 14; ++t) {
     w.step = t;
-    w.firms.employees[a] = 10 + t;  // north's jobs: 40 + t
+    w.firms.employees[a] = 10 + t;  // north's jobs: 61 + t
     o = observer.observe(w);
   }
-  EXPECT_NEAR(o.at(north, indicator("job_growth")), (40.0 + 13) / (40.0 + 1) - 1, 1e-12)
+  EXPECT_NEAR(o.at(north, indicator("job_growth")), (61.0 + 13) / (61.0 + 1) - 1, 1e-12)
       << "jobs now over jobs 12 steps before";
-  EXPECT_NEAR(o.at(north, indicator("entry_rate")), 12 * 2 / 2.0, 1e-12)
+  EXPECT_NEAR(o.at(north, indicator("entry_rate")), 12 * 2 / 3.0, 1e-12)
       << "entries of the last 12 steps";
   EXPECT_NEAR(o.at(north, indicator("leverage")), 3, 1e-12);
 }
 
-TEST(Indicators, TheFormatDocumentNamesEveryOne) {
+TEST(Indicators, TheFormatDocumentHoldsTheGeneratedTable) {
   std::ifstream in(std::string(ECOSIM_SOURCE_DIR) + "/docs/FORMAT.md");
   std::stringstream format;
   format << in.rdbuf();
+  EXPECT_NE(format.str().find(indicator_table_markdown()), std::string::npos)
+      << "docs/FORMAT.md is stale: run scripts/update-docs.sh";
   for (const Indicator& k : kIndicators)
-    EXPECT_NE(format.str().find("`" + std::string(k.name) + "`"), std::string::npos) << k.name;
-  for (const Breakdown& d : kBreakdowns)
-    EXPECT_NE(format.str().find("`" + std::string(d.name) + "`"), std::string::npos) << d.name;
+    EXPECT_NE(indicator_table_markdown().find("`" + std::string(k.name) + "`"), std::string::npos)
+        << k.name;
 }
 
 }  // namespace

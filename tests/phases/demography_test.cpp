@@ -12,10 +12,12 @@ namespace ecosim {
 namespace {
 
 TEST(Demography, TheExitHazardFallsWithSize) {
-  // A high hazard, so that one month shows it; half the firms large, half without employees.
+  // A high hazard, so that one month shows it; half the private firms large, half without
+  // employees; the excess hazard of young firms switched off here (tested below).
   const Scenario s =
       testing::small_scenario({"firms.exit_hazard_per_year=0.99", "firms.exit_size_exponent=0.5",
-                               "firms.entry_rate_per_year=0", "universities.spinoffs_per_year=0"});
+                               "firms.exit_young_excess=0", "firms.entry_rate_per_year=0",
+                               "universities.spinoffs_per_year=0"});
   int small_exits = 0, large_exits = 0, small_firms = 0, large_firms = 0;
   for (int seed = 1; seed <= 4; ++seed) {
     World w = build_world(testing::small_scenario({"simulation.seed=" + std::to_string(seed)}));
@@ -23,14 +25,28 @@ TEST(Demography, TheExitHazardFallsWithSize) {
     w.step = seed;  // another month's draws
     update_demography(w, s);
     for (const FirmId i : w.firms.ids()) {
+      if (w.firms.is_public[i]) {
+        EXPECT_TRUE(w.firms.alive[i]) << "public establishments do not close";
+        continue;
+      }
       const bool large = i.index() % 2;
       (large ? large_firms : small_firms) += 1;
       if (!w.firms.alive[i]) (large ? large_exits : small_exits) += 1;
     }
   }
-  const double monthly = 1.0 - std::pow(1.0 - 0.99, 1.0 / 12.0);
-  EXPECT_NEAR(double(small_exits) / small_firms, monthly, 0.03);
-  EXPECT_NEAR(double(large_exits) / large_firms, monthly / 10.0, 0.015) << "(99 + 1)^-0.5 = 1/10";
+  const double monthly = 1.0 - std::exp(-0.99 / 12.0);
+  EXPECT_NEAR(double(small_exits) / small_firms, monthly, 0.025);
+  EXPECT_NEAR(double(large_exits) / large_firms, 1.0 - std::exp(-0.099 / 12.0), 0.008)
+      << "(99 + 1)^-0.5 = 1/10";
+}
+
+TEST(Demography, YoungFirmsExitMoreOftenThanOldOnes) {
+  const FirmParams p = testing::small_scenario().firms;
+  EXPECT_NEAR(exit_hazard_per_year(p, 0.0, 0), p.exit_hazard_per_year * (1 + p.exit_young_excess),
+              1e-12);
+  EXPECT_GT(exit_hazard_per_year(p, 0.5, 0), exit_hazard_per_year(p, 3.0, 0));
+  EXPECT_NEAR(exit_hazard_per_year(p, 50.0, 0), p.exit_hazard_per_year, 1e-9);
+  EXPECT_NEAR(exit_hazard_per_year(p, 50.0, 3), p.exit_hazard_per_year / 2, 1e-9) << "(3 + 1)^-0.5";
 }
 
 TEST(Demography, FirmsLongInTheRedClose) {

@@ -15,7 +15,8 @@ class EconomyTest : public testing::SmallWorld {
  protected:
   const RegionId small{0};
 
-  std::int64_t sum_in_small(const IdVector<FirmId, std::int32_t>& column) const {
+  template <class T>
+  std::int64_t sum_in_small(const IdVector<FirmId, T>& column) const {
     std::int64_t sum = 0;
     for (const FirmId i : world.firms.ids())
       if (world.firms.alive[i] && world.firms.region[i] == small) sum += column[i];
@@ -31,11 +32,13 @@ TEST(Economy, FillRatioIsTheMatchedShareOfSeekersCappedAtOne) {
 }
 
 TEST_F(EconomyTest, HiresNeverExceedThePoolsOfJobSeekers) {
-  const std::int64_t employed = sum_in_small(world.firms.employees);
+  const std::int64_t employees = sum_in_small(world.firms.employees);
+  const std::int64_t employed = employees + sum_in_small(world.firms.owner_works);
   const std::int64_t skilled = sum_in_small(world.firms.skilled);
   RegionState& region = world.regions[small];
-  region.labour_force = static_cast<double>(employed + 40);
-  region.skilled_labour_force = static_cast<double>(skilled + 10);
+  region.residents_per_job = 2;  // each job of the region is held by two residents' worth
+  region.labour_force = 2.0 * static_cast<double>(employed + 40);
+  region.skilled_labour_force = 2.0 * static_cast<double>(skilled + 10);
   for (const FirmId i : world.firms.ids()) {
     world.firms.skilled_wanted[i] = 3;
     world.firms.unskilled_wanted[i] = 3;
@@ -47,32 +50,66 @@ TEST_F(EconomyTest, HiresNeverExceedThePoolsOfJobSeekers) {
   EXPECT_LE(hired_skilled, 10);
   EXPECT_GE(hired_skilled, 8) << "a match rate of 1 fills almost every skilled seeker";
   EXPECT_LE(hired, 40);
-  EXPECT_EQ(sum_in_small(world.firms.employees), employed + hired);
+  EXPECT_EQ(sum_in_small(world.firms.employees), employees + hired);
   EXPECT_EQ(sum_in_small(world.firms.skilled_unfilled),
             sum_in_small(world.firms.skilled_wanted) - hired_skilled)
       << "skilled demand not met is the competence gap";
 }
 
-TEST_F(EconomyTest, CashChangesByOutputLessInputsWagesAndInstalments) {
-  const FirmId i = testing::alive_firms(world, small, 1)[0];
+TEST_F(EconomyTest, CashChangesByValueAddedLessWagesAndInstalmentsAndPaysOutAboveTheBuffer) {
   FirmTable& f = world.firms;
+  FirmId i = testing::alive_firms(world, small, 1)[0];
+  for (const FirmId k : testing::alive_firms(world, small, 100))
+    if (!f.is_public[k]) i = k;
   f.employees[i] = 4;
   f.skilled[i] = 2;
   f.skilled_wanted[i] = f.unskilled_wanted[i] = 0;
   f.project_cash_nok_per_month[i] = 5000;
   f.innovation_revenue_nok[i] = 12000;
-  const double cash = f.cash_nok[i];
+  f.cash_nok[i] = 0;  // below the buffer: nothing is paid out
   hire_and_produce(world, s);
   const double fade = std::pow(1.0 - s.projects.innovation_revenue_decay_per_year, 1.0 / 12.0);
   const double innovation = 12000 * fade;
   EXPECT_DOUBLE_EQ(f.innovation_revenue_nok[i], innovation);
-  const double production = double(f.output_nok[i]) - innovation;
-  const double expected =
-      production * (1 - s.firms.input_cost_share) + innovation - 4 * double(f.wage_nok[i]) - 5000;
-  EXPECT_NEAR(f.cash_nok[i] - cash, expected, 1e-6 * std::abs(production));
+  const double value = double(f.output_nok[i]) - innovation;
+  EXPECT_NEAR(value, value_added(world, s, i), 1e-6 * value);
+  EXPECT_NEAR(f.cash_nok[i], value + innovation - 4 * double(f.wage_nok[i]) - 5000, 1e-6 * value);
   EXPECT_NEAR(f.emissions_t[i],
-              production / 1e6 * s.firms.emissions_t_per_mnok[f.sector[i]] * f.emission_factor[i],
+              value / 1e6 * s.firms.emissions_t_per_mnok[f.sector[i]] * f.emission_factor[i],
               1e-5 * f.emissions_t[i]);
+  // Far above the buffer, a payout_per_month share of the excess leaves the firm.
+  const double buffer = s.firms.cash_target_months * (4 * double(f.wage_nok[i]) + 5000);
+  f.cash_nok[i] = buffer + 1e7;
+  const double before = f.cash_nok[i];
+  hire_and_produce(world, s);
+  const double flow = double(f.output_nok[i]) - 4 * double(f.wage_nok[i]) - 5000;
+  EXPECT_NEAR(f.cash_nok[i], before + flow - s.firms.payout_per_month * (before + flow - buffer),
+              1.0);
+}
+
+TEST_F(EconomyTest, WagesRiseWhenUnemploymentFallsBelowItsStart) {
+  RegionState& region = world.regions[small];
+  region.jobs *= 1.01;  // one point less unemployment
+  const Scenario fast =
+      testing::small_scenario({"market.wage_adjust_per_month=1", "market.migration_response=0"});
+  update_labour_supply(world, fast);
+  EXPECT_GT(region.wage_index, 1.0);
+  EXPECT_GT(region.wage_change, 0.0);
+  region.jobs /= 1.03;
+  update_labour_supply(world, fast);
+  EXPECT_LT(region.wage_index, 1.0);
+}
+
+TEST_F(EconomyTest, PeopleMoveInWhenJobsAreEasierToFind) {
+  RegionState& region = world.regions[small];
+  const double before = region.working_age;
+  region.jobs *= 1.01;
+  update_labour_supply(world, testing::small_scenario({"region.0.population_growth_per_year=0"}));
+  EXPECT_GT(region.working_age, before);
+  const double participation = region.labour_force / region.working_age;
+  region.jobs /= 1.03;
+  update_labour_supply(world, testing::small_scenario({"region.0.population_growth_per_year=0"}));
+  EXPECT_NEAR(region.labour_force / region.working_age, participation, 1e-12);
 }
 
 TEST_F(EconomyTest, FirmsShedWorkersAtOnceButOnlyWishToHire) {
@@ -96,10 +133,12 @@ TEST_F(EconomyTest, FirmsShedWorkersAtOnceButOnlyWishToHire) {
 TEST_F(EconomyTest, GraduatesJoinTheSkilledLabourForceWhichStaysWithinTheLabourForce) {
   RegionState& region = world.regions[small];
   region.skilled_labour_force = 1000;
-  const Scenario grads = testing::small_scenario(
-      {"universities.graduates_per_year=1200", "market.skilled_attrition_per_year=0"});
+  const Scenario grads = testing::small_scenario({"universities.graduates_per_year=1200",
+                                                  "market.skilled_attrition_per_year=0",
+                                                  "region.0.population_growth_per_year=0"});
   update_labour_supply(world, grads);
-  EXPECT_NEAR(region.skilled_labour_force, 1100, 1e-9) << "one university, 100 graduates a month";
+  EXPECT_NEAR(region.skilled_labour_force, 1000 + 100 + region.skilled_inflow_per_year / 12, 1e-6)
+      << "one university, 100 graduates a month, and skilled newcomers";
   region.skilled_labour_force = region.labour_force;
   update_labour_supply(world, grads);
   EXPECT_LE(region.skilled_labour_force, region.labour_force);

@@ -20,11 +20,13 @@ void check_labour(const World& w, const Observation& o) {
     ASSERT_GE(f.employees[i], 0);
     ASSERT_GE(f.skilled[i], 0);
     ASSERT_LE(f.skilled[i], f.employees[i]);
-    if (f.alive[i]) jobs[f.region[i]] += f.employees[i];
+    if (f.alive[i]) jobs[f.region[i]] += jobs_of(f, i);
   }
   for (const RegionId r : w.regions.ids()) {
+    const RegionState& region = w.regions[r];
     EXPECT_EQ(o.at(r, indicator("jobs")), jobs[r]) << "jobs count alive firms only";
-    EXPECT_LE(jobs[r], w.regions[r].labour_force) << "employment above the labour force";
+    EXPECT_LE(jobs[r] * region.residents_per_job, region.labour_force * (1 + 1e-9))
+        << "employment above the labour force";
     EXPECT_GE(o.at(r, indicator("employment_rate")), 0.0);
     EXPECT_LE(o.at(r, indicator("employment_rate")), 1.0);
     EXPECT_GE(o.at(r, indicator("competence_gap")), 0.0);

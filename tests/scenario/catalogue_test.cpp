@@ -69,7 +69,7 @@ TEST(Catalogue, DocsModelHoldsTheGeneratedTable) {
   model << in.rdbuf();
   EXPECT_NE(model.str().find(parameter_table_markdown()), std::string::npos)
       << "docs/MODEL.md is stale: replace its table with the output of `ecosim params` "
-         "(scripts/update-parameter-table.sh)";
+         "(scripts/update-docs.sh)";
 }
 
 }  // namespace

@@ -32,25 +32,41 @@ TEST(BuildWorld, EachRegionHoldsItsInstitutionsAsRangesOfTheTables) {
   EXPECT_EQ(municipalities, w.municipalities.size());
 }
 
-TEST(BuildWorld, FirmsAreBornInTheirRegionWithSharesOfSectorsAndNoEmployeesMostly) {
+TEST(BuildWorld, FirmsAreBornInTheirRegionOldAndWithCashAtTheirSteadyLevel) {
   const Scenario s = testing::small_scenario();
   const World w = build_world(s);
   const FirmTable& f = w.firms;
   ASSERT_EQ(f.size(), 700u + 500u);
-  int without_employees = 0;
+  double age = 0;
   for (const FirmId i : f.ids()) {
     EXPECT_TRUE(f.alive[i]);
-    EXPECT_EQ(f.birth_step[i], kPresentAtStart);
+    EXPECT_LE(f.birth_step[i], 0) << "initial firms have an age";
     EXPECT_EQ(f.exit_step[i], kNoStep);
     EXPECT_EQ(w.municipalities[f.municipality[i]].region, f.region[i]);
     if (f.promotion_org[i]) {
       EXPECT_EQ(w.promotion_orgs[*f.promotion_org[i]].region, f.region[i]);
+      EXPECT_FALSE(f.is_public[i]) << "public establishments are no members";
     }
     EXPECT_LE(f.skilled[i], f.employees[i]);
-    without_employees += f.employees[i] == 0;
+    age -= f.birth_step[i] / 12.0;
+    if (f.is_public[i]) continue;
+    // The buffer of cash_target_months of wages at least; more when the firm earns.
+    EXPECT_GE(runway_months(f, i), s.firms.cash_target_months * (1 - 1e-9));
   }
   EXPECT_EQ(testing::alive_firms(w, RegionId(0), 10000).size(), 700u);
-  EXPECT_NEAR(without_employees / 1200.0, s.firms.no_employee_share, 0.05);
+  EXPECT_GT(age / f.size(), 3.0) << "firms of the initial world are years old on average";
+}
+
+TEST(BuildWorld, TheLabourMarketStartsAtTheRegionsUnemploymentRate) {
+  const Scenario s = testing::small_scenario({"region.0.unemployment_rate=0.035"});
+  const World w = build_world(s);
+  EXPECT_NEAR(unemployment_rate(w.regions[RegionId(0)], w.regions[RegionId(0)].jobs), 0.035, 1e-12);
+  EXPECT_NEAR(unemployment_rate(w.regions[RegionId(1)], w.regions[RegionId(1)].jobs),
+              s.regions[RegionId(1)].unemployment_rate, 1e-12);
+  double jobs = 0;
+  for (const FirmId i : w.firms.ids())
+    if (w.firms.region[i] == RegionId(0)) jobs += jobs_of(w.firms, i);
+  EXPECT_EQ(w.regions[RegionId(0)].jobs, jobs);
 }
 
 TEST(BuildWorld, FirstTiesStartNearTheTrustTiesRestAt) {

@@ -32,7 +32,7 @@ void firms_propose(World& world, const Scenario& s) {
   const double base = s.projects.ideas_per_firm_per_year / 12.0;
   for_each_id<FirmId>(f.size(), [&](FirmId i) {
     f.idea_theme[i] = std::nullopt;
-    if (!f.alive[i] || !has_room(world, s, ActorRef::firm(i))) return;
+    if (!f.alive[i] || f.is_public[i] || !has_room(world, s, ActorRef::firm(i))) return;
     Rng rng = rng_for(s, i, world.step, Stream::idea);
     const double knowledge =
         std::clamp(mean_of(f.knowledge[i]) / std::max(1e-6, s.firms.initial_knowledge), 0.25, 4.0);

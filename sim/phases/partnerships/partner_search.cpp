@@ -32,7 +32,7 @@ class CandidateList {
     if (!actor.is_firm() && !actor.is_university()) return;
     if (actor.is_firm()) {
       const FirmId firm = actor.firm_id();
-      if (!world_.firms.alive[firm]) return;
+      if (!world_.firms.alive[firm] || world_.firms.is_public[firm]) return;
       if (world_.firms.region[firm] != p_.region && !s_.trust.allow_cross_region) return;
     }
     const float score = trust * (knowledge_of(world_, actor)[p_.theme] +

@@ -17,14 +17,14 @@ using testing::totals;
 TEST(PartnerSearch, DueDiligenceRefusesPartnersShortOfCash) {
   const Simulation on =
       run_where_rules_decide({"policy.municipality.due_diligence=true",
-                              "policy.municipality.due_diligence_min_runway_months=4"});
+                              "policy.municipality.due_diligence_min_runway_months=12"});
   int parties = 0;
   for (const Project& p : on.world().projects) {
     if (!p.started()) continue;
     for (const Party& party : p.parties) {
       if (!party.actor.is_firm()) continue;
       ++parties;
-      EXPECT_GE(party.runway_months, 4.0f) << "project " << p.id.index();
+      EXPECT_GE(party.runway_months, 12.0f) << "project " << p.id.index();
     }
   }
   EXPECT_GT(parties, 0);
@@ -33,7 +33,7 @@ TEST(PartnerSearch, DueDiligenceRefusesPartnersShortOfCash) {
   int short_of_cash = 0;
   for (const Project& p : off.world().projects)
     for (const Party& party : p.parties)
-      if (p.started() && party.actor.is_firm() && party.runway_months < 4.0f) ++short_of_cash;
+      if (p.started() && party.actor.is_firm() && party.runway_months < 12.0f) ++short_of_cash;
   EXPECT_GT(short_of_cash, 0);
 }
 

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Regenerates the tables the docs take from the binary: the parameter reference in
+# docs/MODEL.md (`ecosim params`) and the indicator reference in docs/FORMAT.md
+# (`ecosim indicators`), each between its begin/end markers. Tests fail until this is run after
+# a change of the schema or of the indicators.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ecosim=${1:-build/release/ecosim}
+
+# replace FILE COMMAND: the lines between "<!-- begin: ecosim COMMAND ..." and
+# "<!-- end: ecosim COMMAND -->" become the command's output.
+replace() {
+  local file=$1 command=$2
+  grep -q "<!-- begin: ecosim $command" "$file" || { echo "$file has no begin marker for ecosim $command" >&2; exit 1; }
+  "$ecosim" "$command" > "$file.table"
+  awk -v begin="<!-- begin: ecosim $command" -v end="<!-- end: ecosim $command -->" -v table="$file.table" '
+    index($0, begin) == 1 { print; while ((getline line < table) > 0) print line; skip = 1; next }
+    $0 == end { skip = 0 }
+    !skip { print }' "$file" > "$file.new"
+  mv "$file.new" "$file" && rm "$file.table"
+  echo "updated $file (ecosim $command)"
+}
+replace docs/MODEL.md params
+replace docs/FORMAT.md indicators
