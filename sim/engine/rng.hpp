@@ -33,7 +33,6 @@ enum class Stream : std::uint32_t {
   initial_sizes,
   growth_variance,
   new_firm_size,
-  skill_mix,
 };
 
 // Which table an agent lives in; part of the key so that firm 3 and university 3 differ.

@@ -100,8 +100,14 @@ void write_projects_table(hid_t file, const World& world) {
   t.column("refunded_nok", collect<double>(ps, [](const Project& p) { return p.refunded_nok(); }),
            "NOK",
            "unspent municipal, agency and investor money returned when the review stopped it");
+  t.column("overhead_nok", collect<double>(ps, [](const Project& p) { return p.overhead_nok; }),
+           "NOK", "spent on reporting (transparency) in a municipal partnership");
+  t.column("withdrawn_nok", collect<double>(ps, [](const Project& p) { return p.withdrawn_nok; }),
+           "NOK", "contributions parties did not pay because they closed or ran out of cash");
+  t.column("staff_nok", collect<double>(ps, [](const Project& p) { return p.staff_nok; }), "NOK",
+           "municipal staff time on due diligence and evaluation");
   t.column("leaked_nok", collect<double>(ps, [](const Project& p) { return p.leaked_nok; }), "NOK",
-           "public money lost because transparency was not required");
+           "municipal money that did no work because transparency was not required");
   for (const Check c : kAllChecks) {
     const S name(kCheckNames[static_cast<std::size_t>(c)]);
     t.column("check_" + name,
@@ -174,6 +180,9 @@ void write_projects_table(hid_t file, const World& world) {
   pt.column("in_kind_nok",
             collect<double>(rows, [](const PartyRow& r) { return r.party.in_kind_nok; }), "NOK",
             "staff time offered");
+  pt.column("withdrawn", collect<I>(rows, [](const PartyRow& r) { return r.party.withdrawn; }), "1",
+            "1 when it closed or ran out of cash before the project ended and stopped paying",
+            H5T_STD_I8LE);
 }
 
 }  // namespace ecosim

@@ -14,6 +14,15 @@ void begin_step(World& world, const Scenario& s) {
       m.budget_left_nok = s.municipality.budget_per_capita * m.population * growth;
     }
     world.agency.budget_left_nok = s.public_agency.budget_per_year;
+    for (Municipality& m : world.municipalities) m.partnerships_this_year = 0;
+    // Investors: this year's capital, with what capital projects mobilised last year; their
+    // appetite returns toward its base.
+    const double fade = s.investors.appetite_decay_per_year;
+    for (PrivateInvestor& investor : world.investors) {
+      investor.capital_left_nok = s.investors.capital_nok_per_year + investor.mobilised_nok;
+      investor.mobilised_nok = 0;
+      investor.risk_tolerance += fade * (s.investors.risk_tolerance - investor.risk_tolerance);
+    }
   }
 }
 

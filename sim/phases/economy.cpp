@@ -18,9 +18,14 @@ double monthly(double per_year) { return std::pow(1.0 + per_year, 1.0 / 12.0); }
 
 void update_markets(World& world, const Scenario& s) {
   const MarketParams& m = s.market;
+  // Demand that projects added fades (attractions age); firms shrink with it.
+  const double fade = 1.0 - std::pow(1.0 - s.projects.tourism_demand_decay_per_year, 1.0 / 12.0);
   for (const RegionId r : world.regions.ids()) {
     RegionState& region = world.regions[r];
     for (const Sector k : kAllSectors) {
+      const double faded = fade * region.demand_level[k];
+      region.demand_level[k] -= faded;
+      region.level_change[k] -= faded;
       Rng rng = rng_for(s, r, k, world.step, Stream::sector_demand);
       boost::random::normal_distribution<double> shock(0.0, m.demand_volatility);
       const double before = region.log_demand[k];
@@ -103,14 +108,13 @@ void plan_employment(World& world, const Scenario& s) {
     }
     f.capacity[i] = static_cast<float>(capacity);
 
-    Rng rng = rng_for(s, i, world.step, Stream::skill_mix);
     const int target = static_cast<int>(std::lround(std::max(0.0, capacity)));
     if (target < f.employees[i]) {
       f.skilled[i] = static_cast<int>(std::lround(f.skilled[i] * double(target) / f.employees[i]));
       f.employees[i] = target;
     }
     const int hires = target - f.employees[i];
-    const int skilled_target = round_randomly(target * skilled_need(world, s, i), rng);
+    const int skilled_target = static_cast<int>(std::lround(target * skilled_need(world, s, i)));
     f.skilled_wanted[i] = std::clamp(skilled_target - f.skilled[i], 0, hires);
     f.unskilled_wanted[i] = hires - f.skilled_wanted[i];
   });
@@ -181,7 +185,7 @@ void hire_and_produce(World& world, const Scenario& s) {
         double(m.at(r, LabourMarket::employed_s) + m.at(r, LabourMarket::employed_u));
     // The region's residents hold its jobs residents_per_job each (net commuting).
     const double supply = region.labour_force / region.residents_per_job;
-    const double skilled_supply = region.skilled_labour_force / region.residents_per_job;
+    const double skilled_supply = region.skilled_labour_force / region.skilled_residents_per_job;
     pool[r] = static_cast<std::int64_t>(std::floor(std::max(0.0, supply - employed)));
     pool_s[r] = std::min<std::int64_t>(
         pool[r], static_cast<std::int64_t>(std::floor(
@@ -242,11 +246,11 @@ void hire_and_produce(World& world, const Scenario& s) {
     f.emissions_t[i] = static_cast<float>(value / 1e6 * fp.emissions_t_per_mnok[sector] *
                                           f.emission_factor[i] * region.emission_trend);
     if (f.is_public[i]) return;  // paid from public budgets
-    const double costs = f.employees[i] * wage + f.project_cash_nok_per_month[i];
+    const double costs = f.employees[i] * wage + f.project_cost_nok_per_month[i];
     f.cash_nok[i] += value + f.innovation_revenue_nok[i] - costs;
     // Cash above the buffer is paid out to the owners, a share each month.
     const double buffer = fp.cash_target_months *
-                          (std::max(1, f.employees[i]) * wage + f.project_cash_nok_per_month[i]);
+                          (std::max(1, f.employees[i]) * wage + f.project_cost_nok_per_month[i]);
     if (f.cash_nok[i] > buffer) f.cash_nok[i] -= fp.payout_per_month * (f.cash_nok[i] - buffer);
     f.months_negative[i] =
         f.cash_nok[i] < 0 ? static_cast<std::uint8_t>(std::min(255, f.months_negative[i] + 1)) : 0;

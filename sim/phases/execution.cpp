@@ -5,13 +5,15 @@
 
 #include "engine/parallel.hpp"
 #include "phases/outcomes.hpp"
+#include "phases/partnerships/success.hpp"
 #include "phases/phases.hpp"
 #include "world/random.hpp"
 
 namespace ecosim {
 namespace {
 
-// Expertise grows in each theme a firm works on this step and fades in the others.
+// Expertise grows in each theme a firm works on this step and fades in the others; knowledge
+// above the usual level depreciates.
 void practise_expertise(World& world, const Scenario& s) {
   FirmTable& f = world.firms;
   for_each_id<FirmId>(f.size(), [&](FirmId i) { f.theme_mask[i] = 0; });
@@ -23,11 +25,17 @@ void practise_expertise(World& world, const Scenario& s) {
   }
   const auto gain = static_cast<float>(s.projects.expertise_gain_per_month);
   const auto fade = static_cast<float>(1.0 - s.projects.expertise_decay_per_month);
+  // Knowledge gained above the usual level depreciates (firms' knowledge below it stays).
+  const auto depreciation = static_cast<float>(
+      1.0 - std::pow(1.0 - s.projects.knowledge_depreciation_per_year, 1.0 / 12.0));
+  const auto usual = static_cast<float>(s.firms.initial_knowledge);
   for_each_id<FirmId>(f.size(), [&](FirmId i) {
     if (!f.alive[i]) return;
     for (const Theme t : kAllThemes) {
       float& e = f.expertise[i][t];
       e = (f.theme_mask[i] >> static_cast<unsigned>(t)) & 1u ? e + gain * (1.0f - e) : e * fade;
+      float& k = f.knowledge[i][t];
+      if (k > usual) k -= depreciation * (k - usual);
     }
   });
 }
@@ -45,12 +53,14 @@ void progress(World& world, const Scenario& s, std::vector<Event>& events) {
           if (world.step >= p.continued_until) events[k] = Event::continuation_ended;
           return;
         }
-        const int review_step = p.start + p.duration_months / 2;
-        if (s.municipality.evaluation && world.step == review_step && p.duration_months >= 2) {
+        const int review_step =
+            p.start + static_cast<int>(p.duration_months * s.projects.review_at_share);
+        if (s.municipality.evaluation && p.municipal() && world.step == review_step &&
+            p.duration_months >= 2) {
           // Evaluation against the agreed goals: a noisy view of how likely they are reached.
           Rng rng = rng_for(s, p.id, world.step, Stream::evaluation);
           boost::random::normal_distribution<double> noise(0.0, s.projects.review_noise);
-          p.review_signal = static_cast<float>(p.success_probability + noise(rng));
+          p.review_signal = static_cast<float>(realised_success(s, p) + noise(rng));
           if (p.review_signal < s.projects.review_threshold) {
             p.status = ProjectStatus::stopped_at_review;
             p.end = world.step;
@@ -60,7 +70,7 @@ void progress(World& world, const Scenario& s, std::vector<Event>& events) {
         }
         if (world.step < p.end) return;  // the last funded instalment is paid in step end
         Rng rng = rng_for(s, p.id, world.step, Stream::execution);
-        p.succeeded = uniform01(rng) < p.success_probability;
+        p.succeeded = uniform01(rng) < realised_success(s, p);
         p.status = p.succeeded ? ProjectStatus::completed : ProjectStatus::failed;
         // A success lives on when its private side can keep paying (its cash share).
         const double cash_share = p.parties_cash_nok() / std::max(1.0, p.budget_nok);
@@ -76,8 +86,29 @@ void progress(World& world, const Scenario& s, std::vector<Event>& events) {
 
 }  // namespace
 
+// A firm party that closed, or has long been short of cash, stops paying its share: what it had
+// still to give is withdrawn and the project's chances fall (due diligence aims to avoid it).
+// Serial: several projects may name one firm.
+void withdraw_broken_commitments(World& world, const Scenario& s) {
+  FirmTable& f = world.firms;
+  for (const ProjectId id : world.active_projects) {
+    Project& p = world.projects[id];
+    if (p.status != ProjectStatus::active) continue;
+    for (Party& party : p.parties) {
+      if (!party.actor.is_firm() || party.withdrawn) continue;
+      const FirmId i = party.actor.firm_id();
+      if (f.alive[i] && 2 * f.months_negative[i] < s.firms.insolvency_months) continue;
+      const double monthly = (party.cash_nok + party.in_kind_nok) / p.duration_months;
+      p.withdrawn_nok += monthly * std::max(0, p.end - world.step);
+      party.withdrawn = true;
+      f.project_cost_nok_per_month[i] = std::max(0.0, f.project_cost_nok_per_month[i] - monthly);
+    }
+  }
+}
+
 void run_projects(World& world, const Scenario& s) {
   practise_expertise(world, s);
+  withdraw_broken_commitments(world, s);
   std::vector<Event> events;
   progress(world, s, events);
   std::vector<ProjectId> still_active;

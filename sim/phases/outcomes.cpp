@@ -46,7 +46,7 @@ void apply_outcomes(World& world, const Scenario& s, const Project& p) {
     case Theme::capital:
       for (const InvestorId id : region.investors) {
         PrivateInvestor& investor = world.investors[id];
-        investor.capital_left_nok +=
+        investor.mobilised_nok +=
             pp.capital_mobilised_per_nok * p.budget_nok / region.investors.size();
         investor.risk_tolerance =
             std::min(1.0, investor.risk_tolerance + pp.investor_appetite_gain);
@@ -102,9 +102,9 @@ void release(World& world, const Project& p) {
   FirmTable& f = world.firms;
   for (const Party& party : p.parties) {
     count_project(world, party.actor, -1);
-    if (!party.actor.is_firm()) continue;
-    double& committed = f.project_cash_nok_per_month[party.actor.firm_id()];
-    committed = std::max(0.0, committed - party.cash_nok / p.duration_months);
+    if (!party.actor.is_firm() || party.withdrawn) continue;  // a withdrawn party stopped paying
+    double& committed = f.project_cost_nok_per_month[party.actor.firm_id()];
+    committed = std::max(0.0, committed - (party.cash_nok + party.in_kind_nok) / p.duration_months);
   }
 }
 

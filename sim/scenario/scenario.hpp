@@ -39,7 +39,7 @@ struct RegionParams {
   double working_age_share = 0.623;
   double unemployment_rate = 0.02;
   double self_employed_share = 0.08;
-  double population_growth_per_year = 0.008;
+  double population_growth_per_year = 0.002;
   SectorArray sector_shares = {{0.1384, 0.0482, 0.2197, 0.0110, 0.0476, 0.2091, 0.1876, 0.1384}};
 };
 
@@ -52,7 +52,7 @@ struct FirmParams {
   SectorArray public_share = {{0, 0, 0.751, 0, 0, 0, 0, 0.952}};
   double growth_sigma_per_month = 0.06;
   double growth_size_exponent = 0.2;
-  double hiring_match_rate = 0.3;
+  double hiring_match_rate = 0.6;
   double vacancy_expiry_per_month = 0.3;
   double cash_target_months = 6.0;
   double payout_per_month = 1.0 / 12.0;
@@ -82,13 +82,14 @@ struct FirmParams {
 struct MarketParams {
   double demand_persistence = 0.95;
   double demand_volatility = 0.02;
-  double demand_growth_per_year = 0.0034;
+  double demand_growth_per_year = 0.010;
   double productivity_growth_per_year = 0.008;
   double skilled_attrition_per_year = 1.0 / 47.0;
   double wage_curve_elasticity = -0.1;
   double wage_adjust_per_month = 1.0 / 12.0;
   double labour_demand_wage_elasticity = -0.5;
   double migration_response = 1.0;
+  double skilled_unemployment_ratio = 0.75;
 };
 
 struct DialogueParams {
@@ -112,7 +113,8 @@ struct UniversityParams {
 };
 
 struct InvestorParams {
-  double capital_nok = 3e8;
+  double capital_nok_per_year = 3e7;
+  double appetite_decay_per_year = 0.2;
   double required_return = 0.08;
   double risk_tolerance = 0.5;
   double max_share = 0.4;
@@ -121,21 +123,26 @@ struct InvestorParams {
 struct MunicipalityPolicy {
   double min_external_share = 0.5;
   bool in_kind_counts = true;
-  double budget_per_capita = 50.0;
+  double budget_per_capita = 47.8;
   double max_project_share = 0.5;
   bool due_diligence = true;
-  double due_diligence_min_runway_months = 6;
+  double due_diligence_min_runway_months = 3;
+  double review_staff_days_per_party = 2;
   bool transparency = true;
   double transparency_overhead = 0.03;
+  double leakage_without_transparency = 0.1;
   double viability_weight = 0.5;
   bool evaluation = true;
+  double evaluation_staff_days = 3;
   bool single_contract_owner = true;
+  int contract_owner_projects_per_year = 25;
+  double staff_day_cost_nok = 2946;
 };
 
 struct PublicAgencyPolicy {
   double max_aid_share = 0.5;
-  double budget_per_year = 2.0e8;
-  ThemeArray theme_priorities = {{1.5, 1.0, 1.0, 0.8, 1.0, 1.0}};
+  double budget_per_year = 2.975e8;
+  ThemeArray theme_priorities = {{1.0, 1.0, 1.0, 1.0, 1.0, 1.0}};
 };
 
 struct TrustParams {
@@ -175,21 +182,24 @@ struct ProjectParams {
   double success_funding_weight = 2.0;
   double coordination_cost_per_party = 0.15;
   double single_owner_coordination_factor = 0.5;
-  double transparency_success_bonus = 0.2;
+  double success_own_share_weight = 1.0;
+  double success_own_share_reference = 0.5;
   double review_noise = 0.15;
+  double review_at_share = 0.5;
   double success_complementarity_weight = 1.0;
   double coordination_cost_per_project = 0.05;
-  double leakage_without_transparency = 0.1;
   double expertise_gain_per_month = 0.05;
   double expertise_decay_per_month = 0.02;
   double continuation_cash_share = 1.0;
   int continuation_months = 12;
   double startups_per_mnok = 0.5;
   double tourism_demand_gain_per_mnok = 0.002;
+  double tourism_demand_decay_per_year = 0.2;
   double trainees_per_mnok = 5.0;
   double capital_mobilised_per_nok = 0.5;
   double investor_appetite_gain = 0.02;
   double knowledge_gain = 0.08;
+  double knowledge_depreciation_per_year = 0.15;
   double innovation_revenue_share = 0.5;
   double innovation_revenue_decay_per_year = 0.2;
   double review_threshold = 0.35;

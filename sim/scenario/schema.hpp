@@ -124,9 +124,9 @@ void describe(V& v, RegionParams& p) {
         cited("SSB Okonomiske analyser 2/2008 (Stambol): self-employed ~8% of the employed", 0.05,
               0.08));
   v.num("population_growth_per_year", p.population_growth_per_year, Limits{-0.1, 0.1}, "1/year",
-        "natural growth of the population aged 20-66 (migration follows jobs: "
-        "market.migration_response)",
-        assumed(0.003, 0.012, "Drammen 2014: +804 inhabitants (§1 Arsmelding)"));
+        "natural growth of the population aged 20-66; migration follows jobs "
+        "(market.migration_response)",
+        assumed(0, 0.006, "most of Norway's population growth is migration"));
   v.named("sector_shares", p.sector_shares, kSectorNames, Limits{0, 1e6}, "share",
           "shares of jobs by sector, normalised to sum 1; a sector left out is 0", true,
           cited("§1 employment by industry, old Drammen Q4 2009 (SSB), split with §9 national "
@@ -161,7 +161,10 @@ void describe(V& v, FirmParams& p) {
   v.num("growth_size_exponent", p.growth_size_exponent, Limits{0, 1}, "",
         "beta in sigma(S) ~ S^-beta", cited("§4 Amaral et al. 1997: 0.20 +- 0.03", 0.14, 0.26));
   v.num("hiring_match_rate", p.hiring_match_rate, kUnit, "1/month",
-        "share of job seekers a region's firms can hire per month", assumed(0.1, 0.6));
+        "hires a month per job seeker of the region, when firms want that many",
+        assumed(0.3, 1.0,
+                "hires also come from outside the labour force, so above the "
+                "unemployed's job-finding rate"));
   v.num("vacancy_expiry_per_month", p.vacancy_expiry_per_month, kUnit, "1/month",
         "share of a firm's unfilled wish to grow that lapses each month", assumed(0.1, 0.6));
   v.num("cash_target_months", p.cash_target_months, Limits{0, 120}, "month",
@@ -238,7 +241,9 @@ void describe(V& v, MarketParams& p) {
         "standard deviation of the monthly demand shock", assumed(0.005, 0.05));
   v.num("demand_growth_per_year", p.demand_growth_per_year, Limits{-0.5, 0.5}, "1/year",
         "trend growth of demand for private firms' jobs",
-        cited("§1 Drammen jobs 2000-2019: +0.34%/yr (2009-14: +1.24%/yr)", 0, 0.0124));
+        cited("fitted so that jobs grow as §1 Drammen's did 2000-2019 (+0.34%/yr): exits and "
+              "entries and the labour market take part of the trend",
+              0.0034, 0.015));
   v.num("productivity_growth_per_year", p.productivity_growth_per_year, Limits{-0.1, 0.1}, "1/year",
         "growth of value added per worker, and of wages with it",
         cited("§9 NOU 2015:1: market mainland industries 0.8%/yr (2006-2013)", 0, 0.03));
@@ -259,6 +264,9 @@ void describe(V& v, MarketParams& p) {
         "working-age population moving in per year, as a share of the labour force, per point "
         "of unemployment below its start (moving out above it)",
         assumed(0.2, 2.0, "the Blanchard & Katz (1992) mechanism; no Norwegian estimate"));
+  v.num("skilled_unemployment_ratio", p.skilled_unemployment_ratio, Limits{0.05, 1}, "",
+        "unemployment of the skilled at the start relative to the region's",
+        assumed(0.3, 1.0, "unemployment is lower among the higher educated"));
 }
 
 template <class V>
@@ -306,8 +314,15 @@ void describe(V& v, UniversityParams& p) {
 
 template <class V>
 void describe(V& v, InvestorParams& p) {
-  v.num("capital_nok", p.capital_nok, kNok, "NOK", "capital of each private investor",
-        assumed(1e8, 1e9));
+  v.num("capital_nok_per_year", p.capital_nok_per_year, kNok, "NOK/year",
+        "capital each private investor puts into the region's projects a year (plus what "
+        "successful capital projects mobilised the year before)",
+        assumed(1e7, 1e8,
+                "§11 Norwegian venture capital 0.6-1.9 bn USD/yr x the region's "
+                "employment share, of which a minority goes to partnership projects"));
+  v.num("appetite_decay_per_year", p.appetite_decay_per_year, kUnit, "1/year",
+        "return of an investor's risk tolerance to its base after capital projects raised it",
+        assumed(0.1, 0.5));
   v.num("required_return", p.required_return, Limits{0, 1}, "1/year",
         "expected yearly return a private investor requires", assumed(0.05, 0.2));
   v.num("risk_tolerance", p.risk_tolerance, kUnit, "", "highest failure risk accepted",
@@ -324,29 +339,51 @@ void describe(V& v, MunicipalityPolicy& p) {
   v.flag("in_kind_counts", p.in_kind_counts, "in-kind contributions count toward the others' share",
          cited("seed 002 Orebro: co-financing in money or staff time (in kind)"));
   v.num("budget_per_capita", p.budget_per_capita, kNok, "NOK/person/year",
-        "yearly business-development budget per inhabitant", assumed(19, 67));
+        "yearly budget for partnerships with business per inhabitant",
+        cited("§10 Drammen: Naeringsvekst 2 MNOK/yr + university campus 3 MNOK/yr / §1 104,625 "
+              "inhabitants",
+              19, 67));
   v.num("max_project_share", p.max_project_share, kUnit, "share",
         "largest share of a project the municipality pays",
         cited("seed 002 Orebro: others bring at least 50%", 0.5, 1.0));
-  v.flag("due_diligence", p.due_diligence, "review partners' finances before joining",
+  v.flag("due_diligence", p.due_diligence,
+         "review the finances of a partnership's firms before joining: costs staff time, "
+         "excludes firms short of cash (who may break their commitments)",
          cited("seed 002 Orebro: each organisation's finances are reviewed"));
   v.num("due_diligence_min_runway_months", p.due_diligence_min_runway_months, Limits{0, 120},
-        "month", "cash runway a partner needs to pass due diligence", assumed(1, 6));
+        "month", "cash runway a firm needs to pass due diligence", assumed(1, 6));
+  v.num("review_staff_days_per_party", p.review_staff_days_per_party, Limits{0, 100}, "day",
+        "municipal staff days to review one firm's finances", assumed(0.5, 5));
   v.flag("transparency", p.transparency,
-         "require insight and transparency: overhead on every budget, lower failure risk",
+         "require insight and transparency in the municipality's partnerships: overhead on the "
+         "budget, no leakage of municipal money",
          cited("seed 002 Orebro: insight and transparency when the municipality funds"));
   v.num("transparency_overhead", p.transparency_overhead, Limits{0, 0.5}, "share",
-        "share of budget spent on transparency", assumed(0.01, 0.05));
+        "share of a municipal partnership's budget spent on reporting", assumed(0.01, 0.05));
+  v.num("leakage_without_transparency", p.leakage_without_transparency, kUnit, "share",
+        "share of the municipality's money that does no work in a partnership without insight",
+        assumed(0, 0.2));
   v.num(
       "viability_weight", p.viability_weight, kUnit, "",
       "the municipality joins only if the parties' own cash (what goes on after the contract) "
       "covers viability_weight / 2 of the budget (0.5: 25%, Vinnova's business minimum)",
       cited("seed 002 Orebro (life after the contract); §5 Vinnova >= 25% business funding", 0, 1));
-  v.flag("evaluation", p.evaluation, "evaluate projects against agreed goals part-way",
+  v.flag("evaluation", p.evaluation,
+         "evaluate the municipality's partnerships against agreed goals part-way: costs staff "
+         "time, stops weak projects and returns their unspent money",
          cited("seed 002 Orebro: each partnership evaluated against agreed goals"));
+  v.num("evaluation_staff_days", p.evaluation_staff_days, Limits{0, 100}, "day",
+        "municipal staff days one evaluation takes", assumed(1, 10));
   v.flag("single_contract_owner", p.single_contract_owner,
-         "one contract owner per external organisation",
+         "one contract owner for all partnerships: less coordination cost, but one function can "
+         "take on only so many a year",
          cited("seed 002 Orebro: one contract owner and one agreement per organisation"));
+  v.num("contract_owner_projects_per_year", p.contract_owner_projects_per_year, Limits{1, 1e6},
+        "project/year", "new partnerships a year one contract owner can take on (per municipality)",
+        assumed(10, 60));
+  v.num(
+      "staff_day_cost_nok", p.staff_day_cost_nok, kNok, "NOK/day", "cost of a municipal staff day",
+      cited("derived: §9 municipal monthly earnings 53,270 (2024) x 1.20 / 21.7 days", 2500, 3500));
 }
 
 template <class V>
@@ -355,9 +392,12 @@ void describe(V& v, PublicAgencyPolicy& p) {
         "largest share of a project's budget a public agency funds",
         cited("§5 GBER Art. 25, RCN IPN, Innovation Norway: up to 50%", 0.25, 0.8));
   v.num("budget_per_year", p.budget_per_year, kNok, "NOK/year", "yearly budget of the agency",
-        assumed(1.26e8, 3.16e8));
+        cited("derived: §10 Innovation Norway 6.7 bn NOK (2019) x the two regions' 4.44% of "
+              "Norway's employed (§9); range: Vestfold and Innlandet offices (§10)",
+              1.26e8, 3.16e8));
   v.named("theme_priorities", p.theme_priorities, kThemeNames, Limits{0, 10}, "",
-          "relative priority of each theme", false, assumed_factor(0.5, 2));
+          "relative priority of each theme", false,
+          assumed_factor(0.5, 2, "no sourced priority by theme: all equal"));
 }
 
 template <class V>
@@ -441,17 +481,20 @@ void describe(V& v, ProjectParams& p) {
         "success logit lost per party beyond two", assumed(0, 0.5));
   v.num("single_owner_coordination_factor", p.single_owner_coordination_factor, kUnit, "",
         "coordination cost multiplier with a single contract owner", assumed(0.3, 1));
-  v.num("transparency_success_bonus", p.transparency_success_bonus, Limits{0, 5}, "logit",
-        "success logit gained when transparency is required",
-        assumed(0, 0.3, "a free-standing bonus without a source"));
+  v.num("success_own_share_weight", p.success_own_share_weight, Limits{0, 20}, "logit",
+        "success logit per unit of the parties' own share of the budget (cash and staff time) "
+        "above success_own_share_reference: parties with more at stake engage more",
+        assumed(0, 2, "seed 002 gives it as the reason for the 50% rule; no estimate"));
+  v.num("success_own_share_reference", p.success_own_share_reference, kUnit, "share",
+        "own share at which the engagement term is 0", assumed(0.3, 0.7));
   v.num("review_noise", p.review_noise, Limits{0, 1}, "",
         "standard deviation of the progress signal seen at the review", assumed(0.05, 0.3));
+  v.num("review_at_share", p.review_at_share, Limits{0.05, 0.95}, "share",
+        "share of its duration after which a project is evaluated", assumed(0.25, 0.75));
   v.num("success_complementarity_weight", p.success_complementarity_weight, Limits{0, 20}, "logit",
         "success logit per unit of the parties' complementarity above 0.2", assumed(0, 4));
   v.num("coordination_cost_per_project", p.coordination_cost_per_project, Limits{0, 5}, "logit",
         "success logit lost per other project the parties are running", assumed(0, 0.2));
-  v.num("leakage_without_transparency", p.leakage_without_transparency, kUnit, "share",
-        "share of public money that leaks away when transparency is not required", assumed(0, 0.2));
   v.num("expertise_gain_per_month", p.expertise_gain_per_month, kUnit, "1/month",
         "growth of expertise in a theme while working on a project in it", assumed(0.01, 0.1));
   v.num("expertise_decay_per_month", p.expertise_decay_per_month, kUnit, "1/month",
@@ -466,6 +509,8 @@ void describe(V& v, ProjectParams& p) {
   v.num("tourism_demand_gain_per_mnok", p.tourism_demand_gain_per_mnok, Limits{0, 1}, "1/MNOK",
         "rise in the region's log tourism demand per MNOK of a successful tourism project",
         assumed(0, 0.005));
+  v.num("tourism_demand_decay_per_year", p.tourism_demand_decay_per_year, kUnit, "1/year",
+        "yearly fade of the demand tourism projects added (attractions age)", assumed(0.1, 0.5));
   v.num("trainees_per_mnok", p.trainees_per_mnok, Limits{0, 1000}, "person/MNOK",
         "workers made skilled per MNOK of a successful competence project", assumed(1, 20));
   v.num("capital_mobilised_per_nok", p.capital_mobilised_per_nok, Limits{0, 100}, "",
@@ -476,6 +521,9 @@ void describe(V& v, ProjectParams& p) {
         assumed(0, 0.05));
   v.num("knowledge_gain", p.knowledge_gain, kUnit, "", "knowledge gained by each party on success",
         assumed(0.02, 0.2));
+  v.num("knowledge_depreciation_per_year", p.knowledge_depreciation_per_year, kUnit, "1/year",
+        "yearly return of firms' knowledge toward firms.initial_knowledge",
+        assumed(0.1, 0.25, "conventional depreciation of R&D capital"));
   v.num("innovation_revenue_share", p.innovation_revenue_share, Limits{0, 10}, "1/year",
         "yearly product-innovation revenue per unit of budget after success",
         assumed(0.1, 1.0, "cross-check: §7 12.7% of product innovators' turnover"));

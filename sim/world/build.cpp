@@ -142,7 +142,7 @@ void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Esta
                     static_cast<Step>(std::lround(12 * initial_age_years(fp, e.employees, rng)));
   f.exit_step[i] = kNoStep;
   f.employees[i] = e.employees;
-  f.skilled[i] = round_randomly(e.employees * skilled_need(world, s, i), rng);
+  f.skilled[i] = static_cast<int>(std::lround(e.employees * skilled_need(world, s, i)));
   f.capacity[i] = static_cast<float>(e.employees);
   f.productivity[i] = e.is_public ? 1.0f : static_cast<float>(productivity(rng));
   f.wage_nok[i] = static_cast<float>(wage_for(s, e.sector, f.productivity[i]));
@@ -158,7 +158,7 @@ void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Esta
   f.promotion_org[i] = std::nullopt;
   f.months_negative[i] = 0;
   f.active_projects[i] = 0;
-  f.project_cash_nok_per_month[i] = 0;
+  f.project_cost_nok_per_month[i] = 0;
   const double wage_bill = e.employees * double(f.wage_nok[i]);
   const double buffer = fp.cash_target_months * std::max(1, e.employees) * double(f.wage_nok[i]);
   f.cash_nok[i] = e.is_public ? 0.0 : steady_cash(fp, buffer, value_added(world, s, i) - wage_bill);
@@ -192,7 +192,7 @@ void build_institutions(World& world, const Scenario& s) {
     region.promotion_orgs =
         ids(world.promotion_orgs.next_id(), static_cast<std::size_t>(p.promotion_orgs));
     for (int m = 0; m < p.municipalities; ++m)
-      world.municipalities.push_back({r, p.population / p.municipalities, 0, 0});
+      world.municipalities.push_back({r, p.population / p.municipalities});
     for (int u = 0; u < p.universities; ++u) {
       // Universities are hosted in turn by the region's municipalities.
       University uni{
@@ -201,21 +201,23 @@ void build_institutions(World& world, const Scenario& s) {
       world.universities.push_back(uni);
     }
     for (int k = 0; k < p.private_investors; ++k)
-      world.investors.push_back({r, s.investors.risk_tolerance, s.investors.capital_nok, 0});
+      world.investors.push_back({r, s.investors.risk_tolerance, 0, 0, 0});
     for (int k = 0; k < p.promotion_orgs; ++k)
       world.promotion_orgs.push_back({r, 0, s.dialogue.public_grant_nok_per_year, 1.0});
   }
 }
 
-// The labour market as the start leaves it: residents per job so that the region has its
-// unemployment rate; skilled workers moving in to replace those retiring, net of graduates,
-// so that the skilled labour force holds; the share of solo firms whose owner works.
+// The labour market as the start leaves it: residents per job (all, and skilled) so that the
+// region has its unemployment rate, lower among the skilled; skilled workers moving in to replace
+// those retiring, net of graduates, so that the skilled labour force holds; the share of solo firms
+// whose owner works.
 void settle_labour(World& world, const Scenario& s) {
   const FirmTable& f = world.firms;
   IdVector<RegionId, double> jobs(world.regions.size(), 0.0), solo(world.regions.size(), 0.0),
-      owners(world.regions.size(), 0.0);
+      owners(world.regions.size(), 0.0), skilled(world.regions.size(), 0.0);
   for (const FirmId i : f.ids()) {
     jobs[f.region[i]] += jobs_of(f, i);
+    skilled[f.region[i]] += f.skilled[i];
     solo[f.region[i]] += f.employees[i] == 0;
     owners[f.region[i]] += f.owner_works[i];
   }
@@ -224,6 +226,11 @@ void settle_labour(World& world, const Scenario& s) {
     region.jobs = jobs[r];
     region.residents_per_job =
         jobs[r] > 0 ? region.labour_force * (1.0 - region.unemployment_at_start) / jobs[r] : 1.0;
+    const double skilled_unemployment =
+        s.market.skilled_unemployment_ratio * region.unemployment_at_start;
+    region.skilled_residents_per_job =
+        skilled[r] > 0 ? region.skilled_labour_force * (1.0 - skilled_unemployment) / skilled[r]
+                       : 1.0;
     region.skilled_inflow_per_year =
         s.market.skilled_attrition_per_year * region.skilled_labour_force -
         s.universities.graduates_per_year * s.regions[r].universities;

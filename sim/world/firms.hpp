@@ -16,42 +16,42 @@ namespace ecosim {
 
 // Every column, declared once: FirmTable's members and everything that must touch each column
 // (resizing, hashing, saving) are made from this list. X(type, name) /* meaning */.
-#define ECOSIM_FIRM_COLUMNS(X)                                                               \
-  X(RegionId, region)                                                                        \
-  X(MunicipalityId, municipality)                                                            \
-  X(Sector, sector)                                                                          \
-  X(std::uint8_t, alive)                                                                     \
-  X(std::uint8_t, is_public)   /* a public establishment: no exit, ideas or partnerships */  \
-  X(std::uint8_t, owner_works) /* a working owner, counted as a job */                       \
-  X(Step, birth_step)          /* initial firms: minus their age in months */                \
-  X(Step, exit_step)           /* kNoStep while alive */                                     \
-  X(std::int32_t, employees)                                                                 \
-  X(std::int32_t, skilled)  /* of employees */                                               \
-  X(float, capacity)        /* employment the firm wants (continuous) */                     \
-  X(float, growth_variance) /* this year's variance of its yearly log growth */              \
-  X(float, productivity)    /* multiplier on its sector's output per worker */               \
-  X(float, wage_nok)        /* monthly wage cost per employee (wage_for) */                  \
-  X(double, cash_nok)                                                                        \
-  X(Knowledge, knowledge)           /* capability per theme (SKIN): absorbed, kept */        \
-  X(Knowledge, expertise)           /* per theme: grows while used, fades unused */          \
-  X(std::uint8_t, theme_mask)       /* themes of the projects it works on this step */       \
-  X(float, emission_factor)         /* multiplier on its sector's intensity */               \
-  X(double, innovation_revenue_nok) /* per month, from successful projects */                \
-  X(float, satisfaction)                                                                     \
-  X(float, trust_in_municipality)                                                            \
-  X(MaybeId<PromotionOrgId>, promotion_org) /* the organisation it is a member of, if any */ \
-  X(std::uint8_t, months_negative)                                                           \
-  X(std::uint8_t, active_projects)                                                           \
-  X(double, project_cash_nok_per_month) /* committed cash to running projects */             \
-  /* Written by the economy phase each step, read by later phases and the indicators: */     \
-  X(std::int32_t, skilled_wanted)   /* skilled hires sought */                               \
-  X(std::int32_t, skilled_unfilled) /* of which not found: the competence gap */             \
-  X(std::int32_t, unskilled_wanted)                                                          \
-  X(std::int32_t, hired_skilled)                                                             \
-  X(std::int32_t, hired_unskilled)                                                           \
-  X(float, output_nok)                                                                       \
-  X(float, emissions_t)                                                                      \
-  X(std::uint8_t, met_this_step)      /* met by its municipality this step */                \
+#define ECOSIM_FIRM_COLUMNS(X)                                                                  \
+  X(RegionId, region)                                                                           \
+  X(MunicipalityId, municipality)                                                               \
+  X(Sector, sector)                                                                             \
+  X(std::uint8_t, alive)                                                                        \
+  X(std::uint8_t, is_public)   /* a public establishment: no exit, ideas or partnerships */     \
+  X(std::uint8_t, owner_works) /* a working owner, counted as a job */                          \
+  X(Step, birth_step)          /* initial firms: minus their age in months */                   \
+  X(Step, exit_step)           /* kNoStep while alive */                                        \
+  X(std::int32_t, employees)                                                                    \
+  X(std::int32_t, skilled)  /* of employees */                                                  \
+  X(float, capacity)        /* employment the firm wants (continuous) */                        \
+  X(float, growth_variance) /* this year's variance of its yearly log growth */                 \
+  X(float, productivity)    /* multiplier on its sector's output per worker */                  \
+  X(float, wage_nok)        /* monthly wage cost per employee (wage_for) */                     \
+  X(double, cash_nok)                                                                           \
+  X(Knowledge, knowledge)           /* capability per theme (SKIN): absorbed, kept */           \
+  X(Knowledge, expertise)           /* per theme: grows while used, fades unused */             \
+  X(std::uint8_t, theme_mask)       /* themes of the projects it works on this step */          \
+  X(float, emission_factor)         /* multiplier on its sector's intensity */                  \
+  X(double, innovation_revenue_nok) /* per month, from successful projects */                   \
+  X(float, satisfaction)                                                                        \
+  X(float, trust_in_municipality)                                                               \
+  X(MaybeId<PromotionOrgId>, promotion_org) /* the organisation it is a member of, if any */    \
+  X(std::uint8_t, months_negative)                                                              \
+  X(std::uint8_t, active_projects)                                                              \
+  X(double, project_cost_nok_per_month) /* cash and staff time committed to running projects */ \
+  /* Written by the economy phase each step, read by later phases and the indicators: */        \
+  X(std::int32_t, skilled_wanted)   /* skilled hires sought */                                  \
+  X(std::int32_t, skilled_unfilled) /* of which not found: the competence gap */                \
+  X(std::int32_t, unskilled_wanted)                                                             \
+  X(std::int32_t, hired_skilled)                                                                \
+  X(std::int32_t, hired_unskilled)                                                              \
+  X(float, output_nok)                                                                          \
+  X(float, emissions_t)                                                                         \
+  X(std::uint8_t, met_this_step)      /* met by its municipality this step */                   \
   X(std::optional<Theme>, idea_theme) /* theme of this step's proposal, if any */
 
 struct FirmTable {

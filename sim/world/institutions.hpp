@@ -10,8 +10,10 @@ namespace ecosim {
 struct Municipality {
   RegionId region;
   double population = 0;
-  double budget_left_nok = 0;  // of this year's business-development budget
-  double spent_total_nok = 0;
+  double budget_left_nok = 0;  // of this year's budget for partnerships
+  double spent_total_nok = 0;  // committed to partnerships (less refunds)
+  double staff_total_nok = 0;  // spent on due diligence and evaluation
+  int partnerships_this_year = 0;
 };
 
 struct University {
@@ -23,9 +25,10 @@ struct University {
 
 struct PrivateInvestor {
   RegionId region;
-  double risk_tolerance = 0;  // rises with successful capital projects
-  double capital_left_nok = 0;
+  double risk_tolerance = 0;    // rises with successful capital projects, returns to its base
+  double capital_left_nok = 0;  // of this year's
   double invested_total_nok = 0;
+  double mobilised_nok = 0;  // by successful capital projects this year: next year's extra capital
 };
 
 struct PublicAgency {

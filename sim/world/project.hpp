@@ -26,27 +26,29 @@ inline constexpr std::array<std::string_view, 6> kProjectStatusNames = {
     "rejected", "active", "stopped_at_review", "completed", "failed", "continued"};
 
 // Every rule a proposal meets, in the order a rejection is blamed on them (blame() below):
-// the proposal's own checks, then the municipality's rules (the levers analysts switch), then
-// the agency, then investors. Financing asks the agency before the municipality, since the
-// municipality counts the agency's money, but blames the municipality's rules first.
+// the proposal's own checks, then the municipality's rules (the levers analysts switch; they
+// govern the municipality's partnerships only), then the agency, then investors. Financing asks
+// the agency before the municipality, since the municipality counts the agency's money, but
+// blames the municipality's rules first.
 enum class Check : std::uint8_t {
   lead_capacity,       // the lead still has room for another project
-  due_diligence,       // the lead's (and partners') cash runway meets the threshold
   partner_found,       // at least min_parties parties high enough on the ladder
   min_external_share,  // others' share >= the municipality's minimum (in kind counting or not)
   viability,           // parties' own cash covers viability_weight / 2 of the budget
-  municipal_budget,    // the municipality has budget left for its share
+  municipal_budget,    // the municipality has budget left for its share and the review
+  due_diligence,       // every firm party's cash runway meets the threshold
+  contract_owner,      // the municipality's one contract owner can take on another partnership
   agency_budget,       // the public agency has budget left for its share
   agency_priority,     // the agency's theme priority draw favoured the project
   investor_screen,     // a private investor's return and risk requirements are met
   investor_capital,    // a screening investor has capital left
   funded,              // everything together covers min_funded_share of the budget
 };
-inline constexpr std::size_t kChecks = 11;
+inline constexpr std::size_t kChecks = 12;
 inline constexpr std::array<std::string_view, kChecks> kCheckNames = {
-    "lead_capacity",   "due_diligence",    "partner_found", "min_external_share",
-    "viability",       "municipal_budget", "agency_budget", "agency_priority",
-    "investor_screen", "investor_capital", "funded"};
+    "lead_capacity",    "partner_found",   "min_external_share", "viability",
+    "municipal_budget", "due_diligence",   "contract_owner",     "agency_budget",
+    "agency_priority",  "investor_screen", "investor_capital",   "funded"};
 inline constexpr std::array<Check, kChecks> kAllChecks = enum_values<Check, kChecks>();
 template <class T>
 using PerCheck = EnumArray<Check, kChecks, T>;
@@ -66,6 +68,7 @@ struct Party {
   float runway_months = 0;  // cash / monthly wages when it joined (firms)
   double cash_nok = 0;
   double in_kind_nok = 0;
+  bool withdrawn = false;  // closed or ran out of cash before the project ended: stopped paying
 };
 
 struct Project {
@@ -82,8 +85,11 @@ struct Project {
   double agency_nok = 0;
   double investor_nok = 0;
   MaybeId<InvestorId> investor;
-  double leaked_nok = 0;    // public money lost without transparency
-  double refund_share = 0;  // share of its funders' money returned when a review stopped it
+  double leaked_nok = 0;     // municipal money that does no work without transparency
+  double overhead_nok = 0;   // spent on reporting when transparency is required
+  double withdrawn_nok = 0;  // contributions parties did not pay because they withdrew
+  double staff_nok = 0;      // the municipality's staff time: due diligence and evaluation
+  double refund_share = 0;   // share of its funders' money returned when a review stopped it
   bool cross_region = false;
   PerCheck<CheckResult> checks;
   Check rejected_by = Check::funded;  // meaningful only when status == rejected
@@ -103,6 +109,8 @@ struct Project {
   bool failed(Check c) const { return checks[c] == CheckResult::failed; }
   bool passed(Check c) const { return checks[c] == CheckResult::passed; }
   bool started() const { return start != kNoStep; }
+  // A partnership of the municipality's: only these are governed by its rules.
+  bool municipal() const { return municipal_nok > 0; }
   double public_nok() const { return municipal_nok + agency_nok; }
   double refunded_nok() const { return refund_share * (public_nok() + investor_nok); }
   double parties_cash_nok() const {
@@ -115,6 +123,11 @@ struct Project {
     double sum = 0;
     for (const auto& p : parties) sum += p.in_kind_nok;
     return sum;
+  }
+  // What pays for the work: every contribution, less money that leaks and the reporting
+  // overhead (before any party withdraws).
+  double working_nok() const {
+    return private_cash_nok() + in_kind_nok() + public_nok() - leaked_nok - overhead_nok;
   }
 };
 

@@ -37,6 +37,7 @@ struct RegionState {
   double labour_force = 0;
   double skilled_labour_force = 0;
   double residents_per_job = 1;
+  double skilled_residents_per_job = 1;
   double unemployment_at_start = 0;
   double skilled_inflow_per_year = 0;  // skilled workers moving in to replace those retiring
   double owner_works_share = 0;        // of firms without employees: entrants' working owners

@@ -36,7 +36,7 @@ TEST_F(EconomyTest, HiresNeverExceedThePoolsOfJobSeekers) {
   const std::int64_t employed = employees + sum_in_small(world.firms.owner_works);
   const std::int64_t skilled = sum_in_small(world.firms.skilled);
   RegionState& region = world.regions[small];
-  region.residents_per_job = 2;  // each job of the region is held by two residents' worth
+  region.residents_per_job = region.skilled_residents_per_job = 2;  // two residents' worth a job
   region.labour_force = 2.0 * static_cast<double>(employed + 40);
   region.skilled_labour_force = 2.0 * static_cast<double>(skilled + 10);
   for (const FirmId i : world.firms.ids()) {
@@ -64,7 +64,7 @@ TEST_F(EconomyTest, CashChangesByValueAddedLessWagesAndInstalmentsAndPaysOutAbov
   f.employees[i] = 4;
   f.skilled[i] = 2;
   f.skilled_wanted[i] = f.unskilled_wanted[i] = 0;
-  f.project_cash_nok_per_month[i] = 5000;
+  f.project_cost_nok_per_month[i] = 5000;
   f.innovation_revenue_nok[i] = 12000;
   f.cash_nok[i] = 0;  // below the buffer: nothing is paid out
   hire_and_produce(world, s);

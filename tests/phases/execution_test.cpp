@@ -1,6 +1,8 @@
 // Execution and evaluation against goals (phases/execution.cpp).
 #include <gtest/gtest.h>
 
+#include "phases/partnerships/steps.hpp"
+#include "phases/phases.hpp"
 #include "support/runs.hpp"
 #include "support/small_world.hpp"
 
@@ -53,6 +55,30 @@ TEST(Execution, FinishedProjectsPaidEveryInstalmentAndSuccessesLiveOnWhenPaid) {
   }
   EXPECT_GT(finished, 0);
   EXPECT_GT(continued, 0);
+}
+
+// A party that closes, or long runs short of cash, stops paying: what it had still to give is
+// withdrawn, and its costs stop.
+TEST(Execution, PartiesInTroubleWithdrawWhatTheyHadStillToGive) {
+  testing::SmallWorldState state;
+  World& world = state.world;
+  const Scenario& s = state.s;
+  const auto firms = testing::alive_firms(world, RegionId(0), 2);
+  Project& p = testing::add_project(world, ActorRef::firm(firms[0]), {ActorRef::firm(firms[1])},
+                                    Theme::competence, 1.2e6, 12);
+  p.parties[1].cash_nok = 120e3;
+  p.parties[1].in_kind_nok = 60e3;
+  p.set(Check::funded, true);
+  p.success_probability = 0.9f;
+  start_project(world, s, p);
+  const double cost = world.firms.project_cost_nok_per_month[firms[1]];
+  world.step = 3;
+  world.firms.months_negative[firms[1]] = static_cast<std::uint8_t>(s.firms.insolvency_months);
+  run_projects(world, s);
+  EXPECT_TRUE(p.parties[1].withdrawn);
+  EXPECT_FALSE(p.parties[0].withdrawn);
+  EXPECT_NEAR(p.withdrawn_nok, (120e3 + 60e3) / 12 * (p.end - 3), 1e-6);
+  EXPECT_NEAR(world.firms.project_cost_nok_per_month[firms[1]], cost - (120e3 + 60e3) / 12, 1e-6);
 }
 
 }  // namespace

@@ -48,9 +48,9 @@ TEST_F(OutcomesTest, EachThemeActsOnItsOwnLever) {
   region.skilled_labour_force = 100;
   succeed(Theme::competence);
   EXPECT_DOUBLE_EQ(region.skilled_labour_force, 100 + s.projects.trainees_per_mnok * mnok);
-  const double capital = world.investors[region.investors[0]].capital_left_nok;
+  const double capital = world.investors[region.investors[0]].mobilised_nok;
   succeed(Theme::capital);
-  EXPECT_DOUBLE_EQ(world.investors[region.investors[0]].capital_left_nok - capital,
+  EXPECT_DOUBLE_EQ(world.investors[region.investors[0]].mobilised_nok - capital,
                    s.projects.capital_mobilised_per_nok * mnok * 1e6 / region.investors.size());
 }
 
@@ -73,11 +73,11 @@ TEST_F(OutcomesTest, ReleaseFreesThePartiesRoomAndCommittedCash) {
   Project& p = testing::add_project(world, firm(0), {firm(1)}, Theme::competence, 1e6, 10);
   p.parties[1].cash_nok = 100e3;
   for (const Party& party : p.parties) count_project(world, party.actor, +1);
-  world.firms.project_cash_nok_per_month[firms[1]] += 10e3;
+  world.firms.project_cost_nok_per_month[firms[1]] += 10e3;
   release(world, p);
   EXPECT_EQ(active_projects_of(world, firm(0)), 0);
   EXPECT_EQ(active_projects_of(world, firm(1)), 0);
-  EXPECT_DOUBLE_EQ(world.firms.project_cash_nok_per_month[firms[1]], 0.0);
+  EXPECT_DOUBLE_EQ(world.firms.project_cost_nok_per_month[firms[1]], 0.0);
 }
 
 // When a project's funding ends, the lead's trust in each partner has risen since they joined

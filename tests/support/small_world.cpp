@@ -8,16 +8,18 @@ Scenario small_scenario(const std::vector<std::string>& overrides) {
   return load_scenario_file(std::string(ECOSIM_TEST_DATA) + "/small.toml", overrides);
 }
 
-SmallWorld::SmallWorld() : s(small_scenario()), world(build_world(s)) {}
+SmallWorldState::SmallWorldState() : s(small_scenario()), world(build_world(s)) {}
 
-ActorRef SmallWorld::firm(std::size_t k) const {
+ActorRef SmallWorldState::firm(std::size_t k) const {
   return ActorRef::firm(alive_firms(world, RegionId(0), k + 1).at(k));
 }
 
 std::vector<FirmId> alive_firms(const World& world, RegionId region, std::size_t n) {
   std::vector<FirmId> out;
   for (const FirmId i : world.firms.ids())
-    if (out.size() < n && world.firms.alive[i] && world.firms.region[i] == region) out.push_back(i);
+    if (out.size() < n && world.firms.alive[i] && !world.firms.is_public[i] &&
+        world.firms.region[i] == region)
+      out.push_back(i);
   return out;
 }
 

@@ -15,17 +15,19 @@ namespace ecosim::testing {
 // tests/data/small.toml with the given overrides.
 Scenario small_scenario(const std::vector<std::string>& overrides = {});
 
-// A fixture: the world of small.toml as built, before its first step.
-class SmallWorld : public ::testing::Test {
- protected:
-  SmallWorld();
-  // The k-th alive firm of the first region.
+// The world of small.toml as built, before its first step.
+struct SmallWorldState {
+  SmallWorldState();
+  // The k-th alive private firm of the first region.
   ActorRef firm(std::size_t k) const;
   Scenario s;
   World world;
 };
 
-// The first `n` alive firms of a region of the world.
+// A fixture holding a SmallWorldState.
+class SmallWorld : public ::testing::Test, public SmallWorldState {};
+
+// The first `n` alive private firms of a region of the world.
 std::vector<FirmId> alive_firms(const World& world, RegionId region, std::size_t n);
 
 // A proposal of `theme` led by `lead` with `partners` (the lead's trust in each: `trust`), of

@@ -1,6 +1,7 @@
 // Phase 5, financing (ODD: submodel "partnerships"): the parties' cash and staff time, then
 // the public agency, then the municipality under its rules, then private investors; each
-// check recorded, and an unfunded proposal rejected by the check it is blamed on.
+// check recorded, and an unfunded proposal rejected by the check it is blamed on. The Orebro
+// rules govern the municipality's partnerships only (seed 002), each with its cost.
 #include <algorithm>
 
 #include "phases/partnerships/steps.hpp"
@@ -33,8 +34,16 @@ void ask_agency(World& world, const Scenario& s, Project& p, double covered, Rng
   if (p.passed(Check::agency_priority)) p.agency_nok = aid;
 }
 
+// The municipality's staff time for evaluating one of its partnerships against its goals.
+double evaluation_cost(const Scenario& s) {
+  const MunicipalityPolicy& m = s.municipality;
+  return m.evaluation ? m.evaluation_staff_days * m.staff_day_cost_nok : 0.0;
+}
+
 // Orebro's rules: the others' share (in kind counting or not) must reach the minimum, the
-// parties' own cash must make the project viable after the contract, and the budget must last.
+// parties' own cash must make the project viable after the contract, the budget must last for
+// the share and the review, every firm party must pass due diligence (which costs staff time
+// whatever its outcome), and the one contract owner must have room for another partnership.
 void ask_municipality(World& world, const Scenario& s, Project& p, double cash, double in_kind) {
   const MunicipalityPolicy& m = s.municipality;
   const double others = cash + (m.in_kind_counts ? in_kind : 0.0) + p.agency_nok;
@@ -44,8 +53,30 @@ void ask_municipality(World& world, const Scenario& s, Project& p, double cash, 
   p.set(Check::min_external_share, others >= m.min_external_share * p.budget_nok);
   p.set(Check::viability, cash >= m.viability_weight * 0.5 * p.budget_nok);
   if (p.failed(Check::min_external_share) || p.failed(Check::viability)) return;
-  p.set(Check::municipal_budget, share <= world.municipalities[p.municipality].budget_left_nok);
-  if (p.passed(Check::municipal_budget)) p.municipal_nok = share;
+  Municipality& muni = world.municipalities[p.municipality];
+  const auto firm_parties = std::count_if(p.parties.begin(), p.parties.end(),
+                                          [](const Party& party) { return party.actor.is_firm(); });
+  const double review =
+      m.due_diligence ? m.review_staff_days_per_party * m.staff_day_cost_nok * double(firm_parties)
+                      : 0.0;
+  p.set(Check::municipal_budget, share + review + evaluation_cost(s) <= muni.budget_left_nok);
+  if (p.failed(Check::municipal_budget)) return;
+  if (m.due_diligence) {
+    muni.budget_left_nok -= review;
+    muni.staff_total_nok += review;
+    p.staff_nok += review;
+    p.set(Check::due_diligence,
+          std::all_of(p.parties.begin(), p.parties.end(), [&](const Party& party) {
+            return !party.actor.is_firm() ||
+                   party.runway_months >= m.due_diligence_min_runway_months;
+          }));
+    if (p.failed(Check::due_diligence)) return;
+  }
+  if (m.single_contract_owner) {
+    p.set(Check::contract_owner, muni.partnerships_this_year < m.contract_owner_projects_per_year);
+    if (p.failed(Check::contract_owner)) return;
+  }
+  p.municipal_nok = share;
 }
 
 // Private investors of the lead's region, in order: the first whose return and risk demands
@@ -76,26 +107,30 @@ void ask_investors(World& world, const Scenario& s, Project& p, double gap) {
 }  // namespace
 
 void finance(World& world, const Scenario& s, Project& p) {
+  const MunicipalityPolicy& m = s.municipality;
   pledge(world, s, p);
   const double cash = p.parties_cash_nok(), in_kind = p.in_kind_nok();
   Rng rng = rng_for(s, p.id, world.step, Stream::financing);
   ask_agency(world, s, p, cash + in_kind, rng);
   ask_municipality(world, s, p, cash, in_kind);
-  ask_investors(world, s, p, p.budget_nok - cash - in_kind - p.public_nok());
-  // Without transparency part of the public money leaks away before it does any work.
-  p.leaked_nok =
-      s.municipality.transparency ? 0.0 : s.projects.leakage_without_transparency * p.public_nok();
-  const double covered = cash + in_kind + p.public_nok() + p.investor_nok - p.leaked_nok;
-  p.set(Check::funded, covered >= s.projects.min_funded_share * p.budget_nok);
+  // In the municipality's partnerships, transparency costs reporting; without it part of the
+  // municipality's money does no work.
+  if (p.municipal()) {
+    p.overhead_nok = m.transparency ? m.transparency_overhead * p.budget_nok : 0.0;
+    p.leaked_nok = m.transparency ? 0.0 : m.leakage_without_transparency * p.municipal_nok;
+  }
+  ask_investors(world, s, p,
+                p.budget_nok - cash - in_kind - p.public_nok() + p.overhead_nok + p.leaked_nok);
+  p.set(Check::funded, p.working_nok() >= s.projects.min_funded_share * p.budget_nok);
   const SuccessOutlook outlook = assess_success(world, s, p);
   p.success_probability = static_cast<float>(outlook.probability);
   p.complementarity = static_cast<float>(outlook.complementarity);
   if (p.passed(Check::funded)) return;
-  p.agency_nok = p.municipal_nok = p.investor_nok = p.leaked_nok = 0;
+  p.agency_nok = p.municipal_nok = p.investor_nok = p.leaked_nok = p.overhead_nok = 0;
   p.investor = std::nullopt;
 }
 
-void start_project(World& world, Project& p) {
+void start_project(World& world, const Scenario& s, Project& p) {
   FirmTable& f = world.firms;
   p.status = ProjectStatus::active;
   p.start = world.step;
@@ -103,13 +138,21 @@ void start_project(World& world, Project& p) {
   for (const Party& party : p.parties) {
     count_project(world, party.actor, +1);
     if (party.actor.is_firm())
-      f.project_cash_nok_per_month[party.actor.firm_id()] += party.cash_nok / p.duration_months;
+      f.project_cost_nok_per_month[party.actor.firm_id()] +=
+          (party.cash_nok + party.in_kind_nok) / p.duration_months;
   }
   world.agency.budget_left_nok -= p.agency_nok;
   world.agency.spent_total_nok += p.agency_nok;
   Municipality& muni = world.municipalities[p.municipality];
   muni.budget_left_nok -= p.municipal_nok;
   muni.spent_total_nok += p.municipal_nok;
+  if (p.municipal()) {
+    ++muni.partnerships_this_year;
+    const double evaluation = evaluation_cost(s);  // reserved now, spent at the review
+    muni.budget_left_nok -= evaluation;
+    muni.staff_total_nok += evaluation;
+    p.staff_nok += evaluation;
+  }
   if (p.investor) {
     world.investors[*p.investor].capital_left_nok -= p.investor_nok;
     world.investors[*p.investor].invested_total_nok += p.investor_nok;

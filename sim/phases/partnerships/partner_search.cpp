@@ -126,13 +126,8 @@ void rank_candidates(const World& world, const Scenario& s, ProjectId first,
 
 void admit_partners(World& world, const Scenario& s, Project& p,
                     const std::vector<Candidate>& candidates) {
-  FirmTable& f = world.firms;
-  const MunicipalityPolicy& m = s.municipality;
+  const FirmTable& f = world.firms;
   const float lowest = min_partner_trust(s);
-  auto passes_due_diligence = [&](ActorRef a) {
-    return !m.due_diligence || !a.is_firm() ||
-           runway_months(f, a.firm_id()) >= m.due_diligence_min_runway_months;
-  };
 
   // Encounters make ties (the first rung) whether or not they lead to a partnership.
   if (p.lead.is_firm()) {
@@ -146,20 +141,12 @@ void admit_partners(World& world, const Scenario& s, Project& p,
 
   p.set(Check::lead_capacity, has_room(world, s, p.lead));
   if (p.failed(Check::lead_capacity)) return;
+  // Each firm's runway is recorded for the municipality's due diligence (financing).
   if (p.lead.is_firm())
     p.parties.front().runway_months = static_cast<float>(runway_months(f, p.lead.firm_id()));
-  if (!passes_due_diligence(p.lead)) {
-    p.set(Check::due_diligence, false);
-    return;
-  }
-  bool refused = false;
   for (const Candidate& c : candidates) {
     if (static_cast<int>(p.parties.size()) >= s.projects.max_partners) break;
     if (c.trust < lowest || !has_room(world, s, c.actor)) continue;
-    if (!passes_due_diligence(c.actor)) {
-      refused = true;
-      continue;
-    }
     Party party;
     party.actor = c.actor;
     party.region = region_of(world, c.actor);
@@ -168,11 +155,7 @@ void admit_partners(World& world, const Scenario& s, Project& p,
       party.runway_months = static_cast<float>(runway_months(f, c.actor.firm_id()));
     p.parties.push_back(party);
   }
-  const bool enough = static_cast<int>(p.parties.size()) >= s.projects.min_parties;
-  // Due diligence fails the proposal when refusals left it without enough partners.
-  if (m.due_diligence) p.set(Check::due_diligence, enough || !refused);
-  if (p.failed(Check::due_diligence)) return;
-  p.set(Check::partner_found, enough);
+  p.set(Check::partner_found, static_cast<int>(p.parties.size()) >= s.projects.min_parties);
   p.cross_region = std::any_of(p.parties.begin(), p.parties.end(),
                                [&](const Party& party) { return party.region != p.region; });
 }

@@ -40,7 +40,7 @@ void form_partnerships(World& world, const Scenario& s) {
     admit_partners(world, s, p, candidates[id.index() - first.index()]);
     if (p.passed(Check::partner_found)) finance(world, s, p);
     if (p.passed(Check::funded)) {
-      start_project(world, p);
+      start_project(world, s, p);
       continue;
     }
     p.rejected_by = blame(p);

@@ -22,7 +22,7 @@ ProjectId propose_projects(World& world, const Scenario& s);
 
 // 4. Partner search (partner_search.cpp): ranks candidates for each new proposal, read-only
 // and parallel; then, serially in proposal order, makes the encounters' ties and admits
-// partners who have room and pass due diligence.
+// partners high enough on the ladder who have room.
 void rank_candidates(const World& world, const Scenario& s, ProjectId first,
                      std::vector<std::vector<Candidate>>& candidates);
 void admit_partners(World& world, const Scenario& s, Project& p,
@@ -31,6 +31,6 @@ void admit_partners(World& world, const Scenario& s, Project& p,
 // 5. Financing (financing.cpp): the co-financing rules, in order, each check recorded; a
 // funded project starts and commits its money.
 void finance(World& world, const Scenario& s, Project& p);
-void start_project(World& world, Project& p);
+void start_project(World& world, const Scenario& s, Project& p);
 
 }  // namespace ecosim

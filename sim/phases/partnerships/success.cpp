@@ -21,12 +21,14 @@ SuccessOutlook assess_success(const World& world, const Scenario& s, const Proje
   capability /= static_cast<double>(p.parties.size());
   trust = p.parties.size() > 1 ? trust / partners : s.regions[p.region].generalised_trust;
   complement = p.parties.size() > 1 ? complement / partners : 0.0;
-  const double funded = (p.private_cash_nok() + p.in_kind_nok() + p.public_nok() - p.leaked_nok) /
-                        std::max(1.0, p.budget_nok);
+  const double funded = p.working_nok() / std::max(1.0, p.budget_nok);
+  const double own = (p.parties_cash_nok() + p.in_kind_nok()) / std::max(1.0, p.budget_nok);
+  // One contract owner coordinates the municipality's partnerships.
+  const bool one_owner = p.municipal() && s.municipality.single_contract_owner;
   const double coordination =
       (pp.coordination_cost_per_party * std::max<double>(0, double(p.parties.size()) - 2) +
        pp.coordination_cost_per_project * other_projects) *
-      (s.municipality.single_contract_owner ? pp.single_owner_coordination_factor : 1.0);
+      (one_owner ? pp.single_owner_coordination_factor : 1.0);
   const double base = std::clamp(pp.base_success, 1e-6, 1 - 1e-6);
   const double logit =
       std::log(base / (1 - base)) +
@@ -34,8 +36,16 @@ SuccessOutlook assess_success(const World& world, const Scenario& s, const Proje
       pp.success_complementarity_weight * (complement - 0.2) +
       pp.success_trust_weight * (trust - 0.5) +
       pp.success_funding_weight * (std::min(1.0, funded) - 1.0) - coordination +
-      (s.municipality.transparency ? pp.transparency_success_bonus : 0.0);
+      pp.success_own_share_weight * (own - pp.success_own_share_reference);
   return {1.0 / (1.0 + std::exp(-logit)), complement};
+}
+
+double realised_success(const Scenario& s, const Project& p) {
+  const double assessed = std::clamp(double(p.success_probability), 1e-9, 1 - 1e-9);
+  const double logit = std::log(assessed / (1 - assessed)) - s.projects.success_funding_weight *
+                                                                 p.withdrawn_nok /
+                                                                 std::max(1.0, p.budget_nok);
+  return 1.0 / (1.0 + std::exp(-logit));
 }
 
 }  // namespace ecosim

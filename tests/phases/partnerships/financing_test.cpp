@@ -2,6 +2,8 @@
 // on every project it touched, and, over several seeds, by the direction it moves the outcome.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "support/runs.hpp"
 
 namespace ecosim {
@@ -79,13 +81,78 @@ TEST(Financing, HigherMinimumShareLowersMunicipalMoneyPerProjectAndRaisesLeverag
   EXPECT_GT(over_seeds(high, leverage), over_seeds(low, leverage));
 }
 
-TEST(Financing, PublicMoneyLeaksOnlyWithoutTransparency) {
-  EXPECT_EQ(
-      totals(run_where_rules_decide({"policy.municipality.transparency=true"}).world()).leaked,
-      0.0);
-  EXPECT_GT(
-      totals(run_where_rules_decide({"policy.municipality.transparency=false"}).world()).leaked,
-      0.0);
+// The rules govern the municipality's partnerships only: transparency costs them reporting and
+// keeps their municipal money from leaking; other projects bear neither.
+TEST(Financing, TransparencyCostsMunicipalPartnershipsReportingAndStopsLeaks) {
+  for (const bool transparency : {true, false}) {
+    const Simulation sim = run_where_rules_decide(
+        {std::string("policy.municipality.transparency=") + (transparency ? "true" : "false")});
+    const MunicipalityPolicy& m = sim.scenario().municipality;
+    int municipal = 0;
+    for (const Project& p : sim.world().projects) {
+      if (!p.started()) continue;
+      if (!p.municipal()) {
+        EXPECT_EQ(p.overhead_nok + p.leaked_nok, 0.0);
+        continue;
+      }
+      ++municipal;
+      EXPECT_DOUBLE_EQ(p.overhead_nok, transparency ? m.transparency_overhead * p.budget_nok : 0.0);
+      EXPECT_DOUBLE_EQ(p.leaked_nok,
+                       transparency ? 0.0 : m.leakage_without_transparency * p.municipal_nok);
+    }
+    EXPECT_GT(municipal, 0);
+  }
+}
+
+// Due diligence keeps firms short of cash out of the municipality's partnerships, and costs the
+// municipality staff time; without it they take part.
+TEST(Financing, DueDiligenceKeepsFirmsShortOfCashOutOfMunicipalPartnerships) {
+  const Simulation on =
+      run_where_rules_decide({"policy.municipality.due_diligence=true",
+                              "policy.municipality.due_diligence_min_runway_months=12"});
+  int parties = 0;
+  for (const Project& p : on.world().projects) {
+    if (!p.started() || !p.municipal()) continue;
+    for (const Party& party : p.parties) {
+      if (!party.actor.is_firm()) continue;
+      ++parties;
+      EXPECT_GE(party.runway_months, 12.0f) << "project " << p.id.index();
+    }
+    EXPECT_GT(p.staff_nok, 0.0);
+  }
+  EXPECT_GT(parties, 0);
+  double staff = 0;
+  for (const Municipality& m : on.world().municipalities) staff += m.staff_total_nok;
+  EXPECT_GT(staff, 0.0);
+  const Simulation off =
+      run_where_rules_decide({"policy.municipality.due_diligence=false",
+                              "policy.municipality.due_diligence_min_runway_months=12"});
+  int short_of_cash = 0;
+  for (const Project& p : off.world().projects)
+    for (const Party& party : p.parties)
+      if (p.started() && p.municipal() && party.actor.is_firm() && party.runway_months < 12.0f)
+        ++short_of_cash;
+  EXPECT_GT(short_of_cash, 0);
+}
+
+// One contract owner takes on only so many new partnerships a year; each is evaluated at the
+// municipality's cost, reserved when it starts.
+TEST(Financing, OneContractOwnerTakesOnOnlySoManyPartnershipsAYear) {
+  const Simulation sim =
+      run_where_rules_decide({"policy.municipality.contract_owner_projects_per_year=2",
+                              "policy.municipality.single_contract_owner=true"},
+                             7, 24);
+  std::map<std::pair<std::size_t, int>, int> per_year;  // (municipality, year) -> partnerships
+  int refused = 0;
+  for (const Project& p : sim.world().projects) {
+    refused += p.failed(Check::contract_owner);
+    if (!p.started() || !p.municipal()) continue;
+    ++per_year[{p.municipality.index(), p.step / 12}];
+    const MunicipalityPolicy& m = sim.scenario().municipality;
+    EXPECT_GE(p.staff_nok, m.evaluation_staff_days * m.staff_day_cost_nok * (1 - 1e-12));
+  }
+  for (const auto& [key, n] : per_year) EXPECT_LE(n, 2);
+  EXPECT_GT(refused, 0);
 }
 
 TEST(Financing, PublicAgencyFundsUpToItsShareFromItsYearlyBudget) {

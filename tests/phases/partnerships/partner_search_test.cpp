@@ -14,29 +14,6 @@ using testing::Overrides;
 using testing::run_where_rules_decide;
 using testing::totals;
 
-TEST(PartnerSearch, DueDiligenceRefusesPartnersShortOfCash) {
-  const Simulation on =
-      run_where_rules_decide({"policy.municipality.due_diligence=true",
-                              "policy.municipality.due_diligence_min_runway_months=12"});
-  int parties = 0;
-  for (const Project& p : on.world().projects) {
-    if (!p.started()) continue;
-    for (const Party& party : p.parties) {
-      if (!party.actor.is_firm()) continue;
-      ++parties;
-      EXPECT_GE(party.runway_months, 12.0f) << "project " << p.id.index();
-    }
-  }
-  EXPECT_GT(parties, 0);
-  // Without it, partners short of cash do take part: the check above could fail.
-  const Simulation off = run_where_rules_decide({"policy.municipality.due_diligence=false"});
-  int short_of_cash = 0;
-  for (const Project& p : off.world().projects)
-    for (const Party& party : p.parties)
-      if (p.started() && party.actor.is_firm() && party.runway_months < 12.0f) ++short_of_cash;
-  EXPECT_GT(short_of_cash, 0);
-}
-
 TEST(PartnerSearch, NoPairBelowTheRequiredRungEverPartners) {
   for (const char* rung : {"shared_view", "cooperation", "joint_action"}) {
     SCOPED_TRACE(rung);

@@ -11,9 +11,6 @@
 namespace ecosim {
 namespace {
 
-using testing::mean_success;
-using testing::over_seeds;
-
 class SuccessOutlookTest : public testing::SmallWorld {
  protected:
   std::vector<FirmId> firms = testing::alive_firms(world, RegionId(0), 4);
@@ -48,14 +45,35 @@ TEST_F(SuccessOutlookTest, ComplementarityIsTheMeanGapBetweenLeadAndPartners) {
   EXPECT_EQ(p.complementarity, 0.0f) << "assessing does not write to the project";
 }
 
-TEST(Success, TransparencyRaisesTheSuccessOfProjectsStarted) {
-  EXPECT_GT(over_seeds({"policy.municipality.transparency=true"}, mean_success),
-            over_seeds({"policy.municipality.transparency=false"}, mean_success));
+TEST_F(SuccessOutlookTest, OneContractOwnerLowersTheCoordinationCostOfMunicipalPartnerships) {
+  Project& p = testing::add_project(world, firm(0), {firm(1), firm(2), firm(3)});
+  auto chance = [&](bool single_owner) {
+    const Scenario owner =
+        testing::small_scenario({std::string("policy.municipality.single_contract_owner=") +
+                                 (single_owner ? "true" : "false")});
+    return assess_success(world, owner, p).probability;
+  };
+  EXPECT_EQ(chance(true), chance(false)) << "not the municipality's partnership: no contract owner";
+  p.municipal_nok = 1e5;
+  EXPECT_GT(chance(true), chance(false));
 }
 
-TEST(Success, SingleContractOwnerLowersCoordinationCost) {
-  EXPECT_GT(over_seeds({"policy.municipality.single_contract_owner=true"}, mean_success),
-            over_seeds({"policy.municipality.single_contract_owner=false"}, mean_success));
+TEST_F(SuccessOutlookTest, PartiesWithMoreAtStakeSucceedMoreOften) {
+  Project& p = testing::add_project(world, firm(0), {firm(1)});
+  p.agency_nok = 0.8e6;
+  p.parties[0].cash_nok = 0.2e6;
+  const double little = assess_success(world, s, p).probability;
+  p.agency_nok = 0.2e6;
+  p.parties[1].cash_nok = 0.6e6;
+  EXPECT_GT(assess_success(world, s, p).probability, little);
+}
+
+TEST_F(SuccessOutlookTest, MoneyPartiesWithdrawLowersTheRealisedChance) {
+  Project& p = testing::add_project(world, firm(0), {firm(1)});
+  p.success_probability = 0.6f;
+  EXPECT_NEAR(realised_success(s, p), 0.6, 1e-6);
+  p.withdrawn_nok = 0.2 * p.budget_nok;
+  EXPECT_LT(realised_success(s, p), 0.6);
 }
 
 }  // namespace
