@@ -5,24 +5,30 @@ namespace ecosim {
 
 void begin_step(World& world, const Scenario& s) {
   for (RegionState& region : world.regions) region.flows = {};
-  if (world.step % 12 == 0) {
+  world.trust.start_month(world.step);
+  // Funders release a twelfth of their yearly budget each month (calls and decisions run through
+  // the year); what is unspent carries over to the end of the year, when it lapses.
+  const bool january = world.step % 12 == 0;
+  auto release = [january](double& left, double per_year) {
+    left = (january ? 0.0 : left) + per_year / 12.0;
+  };
+  for (Municipality& m : world.municipalities) {
     // Budgets per inhabitant: inhabitants grow as the working-age population does.
-    for (Municipality& m : world.municipalities) {
-      const RegionParams& p = s.regions[m.region];
-      const double growth =
-          world.regions[m.region].working_age / (p.population * p.working_age_share);
-      m.budget_left_nok = s.municipality.budget_per_capita * m.population * growth;
-    }
-    world.agency.budget_left_nok = s.public_agency.budget_per_year;
-    for (Municipality& m : world.municipalities) m.partnerships_this_year = 0;
-    // Investors: this year's capital, with what capital projects mobilised last year; their
-    // appetite returns toward its base.
-    const double fade = s.investors.appetite_decay_per_year;
-    for (PrivateInvestor& investor : world.investors) {
-      investor.capital_left_nok = s.investors.capital_nok_per_year + investor.mobilised_nok;
-      investor.mobilised_nok = 0;
-      investor.risk_tolerance += fade * (s.investors.risk_tolerance - investor.risk_tolerance);
-    }
+    const RegionParams& p = s.regions[m.region];
+    const double growth =
+        world.regions[m.region].working_age / (p.population * p.working_age_share);
+    release(m.budget_left_nok, s.municipality.budget_per_capita * m.population * growth);
+    if (january) m.partnerships_this_year = 0;
+  }
+  release(world.agency.budget_left_nok, s.public_agency.budget_per_year);
+  // Investors: this year's capital, with what capital projects mobilised last year; their
+  // appetite returns toward its base.
+  for (PrivateInvestor& investor : world.investors) {
+    release(investor.capital_left_nok, s.investors.capital_nok_per_year + investor.mobilised_nok);
+    if (!january) continue;
+    investor.mobilised_nok = 0;
+    investor.risk_tolerance += s.investors.appetite_decay_per_year *
+                               (s.investors.risk_tolerance - investor.risk_tolerance);
   }
 }
 

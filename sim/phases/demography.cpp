@@ -101,7 +101,7 @@ void update_demography(World& world, const Scenario& s) {
   for (const RegionId r : world.regions.ids())
     world.regions[r].flows.exits += counts.exits[r.index()];
   add_entrants(world, s, counts);
-  rebuild_rosters(world, s.dialogue.member_fee_nok_per_year);
+  rebuild_rosters(world, s);
 }
 
 }  // namespace ecosim

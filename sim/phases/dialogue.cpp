@@ -34,7 +34,7 @@ void meet_firms(World& world, const Scenario& s) {
 }
 
 // Satisfaction follows service quality, responsiveness and trust in the municipality; every
-// tie's trust decays toward the level it rests at (tie_trust).
+// tie's trust decays toward the level it rests at (tie_trust); stale ties are forgotten.
 void update_firm_views(World& world, const Scenario& s) {
   FirmTable& f = world.firms;
   const DialogueParams& d = s.dialogue;
@@ -55,12 +55,14 @@ void update_firm_views(World& world, const Scenario& s) {
         weights;
     f.satisfaction[i] += static_cast<float>(d.satisfaction_rate * (target - f.satisfaction[i]));
 
+    // Ties to firms that closed are dropped, and acquaintances without joint work not met for
+    // tie_memory_months are forgotten.
+    const int month = world.trust.month();
+    world.trust.forget_if(i, [&](const Tie& tie) {
+      if (tie.other.is_firm() && !f.alive[tie.other.firm_id()]) return true;
+      return tie.joint_projects == 0 && month - tie.last_contact > t.tie_memory_months;
+    });
     for (Tie& tie : world.trust.ties_of(i)) {
-      if (tie.other.empty()) continue;
-      if (tie.other.is_firm() && !f.alive[tie.other.firm_id()]) {
-        tie = Tie{};  // the other firm closed: free the slot
-        continue;
-      }
       const float resting = tie_trust(s, f.region[i], region_of(world, tie.other));
       tie.trust += static_cast<float>(t.decay_per_month) * (resting - tie.trust);
     }
@@ -92,8 +94,8 @@ void broker_meetings(World& world, const Scenario& s) {
     const float initial = tie_trust(s, org.region, org.region);
     const float gain = static_cast<float>(t.gain_dialogue);
     for (int k = 0; k < count; ++k) {
-      const FirmId a = world.org_members.at(o, static_cast<std::size_t>(uniform01(rng) * members));
-      const FirmId b = world.org_members.at(o, static_cast<std::size_t>(uniform01(rng) * members));
+      const FirmId a = world.org_members.draw(o, uniform01(rng));
+      const FirmId b = world.org_members.draw(o, uniform01(rng));
       if (a == b) continue;
       world.trust.nudge(a, ActorRef::firm(b), initial, 1.0f, gain);
       world.trust.nudge(b, ActorRef::firm(a), initial, 1.0f, gain);

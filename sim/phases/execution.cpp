@@ -106,9 +106,23 @@ void withdraw_broken_commitments(World& world, const Scenario& s) {
   }
 }
 
+// Working together is contact: the parties of a running project keep their ties fresh.
+void keep_in_touch(World& world) {
+  const FirmTable& f = world.firms;
+  for (const ProjectId id : world.active_projects) {
+    const Project& p = world.projects[id];
+    for (const Party& a : p.parties) {
+      if (!a.actor.is_firm() || !f.alive[a.actor.firm_id()]) continue;
+      for (const Party& b : p.parties)
+        if (a.actor != b.actor) world.trust.touch(a.actor.firm_id(), b.actor);
+    }
+  }
+}
+
 void run_projects(World& world, const Scenario& s) {
   practise_expertise(world, s);
   withdraw_broken_commitments(world, s);
+  keep_in_touch(world);
   std::vector<Event> events;
   progress(world, s, events);
   std::vector<ProjectId> still_active;

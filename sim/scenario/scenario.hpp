@@ -154,7 +154,9 @@ struct TrustParams {
   double decay_per_month = 0.01;
   double cross_region_factor = 0.5;
   bool allow_cross_region = true;
-  int max_ties_per_firm = 8;
+  int max_ties_per_firm = 1024;
+  int tie_memory_months = 24;
+  double meeting_size_exponent = 0.5;
   double initial_ties_per_firm = 2.0;
   double cross_region_tie_share = 0.05;
   double encounter_trust_factor = 0.5;
@@ -172,6 +174,8 @@ struct ProjectParams {
   int new_encounters_per_proposal = 2;
   double complementarity_weight = 1.0;
   int max_projects_per_firm = 2;
+  double employees_per_extra_project = 25;
+  double idea_size_exponent = 0.5;
   double cash_share_per_party = 0.10;
   double max_cash_pledge_share = 0.5;
   double in_kind_share_per_party = 0.08;

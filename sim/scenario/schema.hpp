@@ -419,8 +419,17 @@ void describe(V& v, TrustParams& p) {
         "initial trust across regions relative to within", assumed(0.3, 0.9));
   v.flag("allow_cross_region", p.allow_cross_region, "may partners come from other regions",
          cited("seed 003 Danish growth forums cooperate across regions"));
-  v.num("max_ties_per_firm", p.max_ties_per_firm, Limits{1, 64}, "tie",
-        "ties a firm remembers; the weakest is forgotten first", technical());
+  v.num("max_ties_per_firm", p.max_ties_per_firm, Limits{1, 65535}, "tie",
+        "most ties a firm holds (the weakest is forgotten first): a technical cap, not a model "
+        "limit",
+        technical());
+  v.num("tie_memory_months", p.tie_memory_months, Limits{1, 1200}, "month",
+        "an acquaintance without joint work is forgotten after this long without a contact",
+        assumed(12, 60));
+  v.num("meeting_size_exponent", p.meeting_size_exponent, Limits{0, 2}, "",
+        "firms are met (first ties, encounters, brokered meetings) in proportion to "
+        "(employees + 1)^exponent: larger firms meet more",
+        assumed(0, 1, "alliance networks are hub-dominated (Schilling & Phelps 2005)"));
   v.num("initial_ties_per_firm", p.initial_ties_per_firm, Limits{0, 64}, "tie",
         "mean initial ties of a firm to other firms", assumed(1, 6));
   v.num("cross_region_tie_share", p.cross_region_tie_share, kUnit, "share",
@@ -437,8 +446,8 @@ void describe(V& v, TrustParams& p) {
 template <class V>
 void describe(V& v, ProjectParams& p) {
   v.num("ideas_per_firm_per_year", p.ideas_per_firm_per_year, kUnit, "1/year",
-        "project proposals per firm of average knowledge",
-        assumed(0.02, 0.15, "tuned to the CIS co-operation share (§7)"));
+        "project proposals a year of a firm without employees and of average knowledge",
+        assumed(0.01, 0.15, "tuned to the CIS co-operation share (§7)"));
   v.num("budget_median_nok", p.budget_median_nok, kNok, "NOK", "median project budget",
         cited("§10 Viken grants ~0.44 MNOK at <= 50%; §5 Innovation Norway contracts 5-7 MNOK",
               0.5e6, 1e7));
@@ -459,6 +468,12 @@ void describe(V& v, ProjectParams& p) {
         "weight of complementarity against theme knowledge in ranking candidates", assumed(0, 3));
   v.num("max_projects_per_firm", p.max_projects_per_firm, Limits{1, 100}, "project",
         "concurrent projects a firm takes part in", assumed(1, 5));
+  v.num("employees_per_extra_project", p.employees_per_extra_project, Limits{1, 1e6}, "person",
+        "a firm has room for one more concurrent project per this many employees",
+        assumed(10, 100));
+  v.num("idea_size_exponent", p.idea_size_exponent, Limits{0, 2}, "",
+        "firms propose in proportion to (employees + 1)^exponent: larger firms innovate more",
+        assumed(0, 1, "CIS: the innovation-active share rises with size"));
   v.num("cash_share_per_party", p.cash_share_per_party, kUnit, "share",
         "cash each firm party offers, as a share of the budget", assumed(0.05, 0.2));
   v.num("max_cash_pledge_share", p.max_cash_pledge_share, kUnit, "share",

@@ -34,8 +34,7 @@ void draw_first_ties(const World& world, const Scenario& s, FirmId firm, double 
   boost::random::poisson_distribution<int> tie_count(std::max(1e-9, mean_ties));
   const int ties = mean_ties > 0 && neighbours > 0 ? tie_count(rng) : 0;
   for (int k = 0; k < ties; ++k) {
-    FirmId other =
-        world.municipality_firms.at(muni, static_cast<std::size_t>(uniform01(rng) * neighbours));
+    FirmId other = world.municipality_firms.draw(muni, uniform01(rng));
     const auto spread = static_cast<float>(0.6 + 0.6 * uniform01(rng));
     if (s.trust.allow_cross_region && s.regions.size() > 1 &&
         uniform01(rng) < s.trust.cross_region_tie_share)
@@ -260,7 +259,7 @@ World build_world(const Scenario& s) {
   });
   settle_labour(world, s);
   world.trust.resize(world.firms.size());
-  rebuild_rosters(world, s.dialogue.member_fee_nok_per_year);
+  rebuild_rosters(world, s);
   // Each tie counts for both ends, so each firm starts half of its mean.
   std::vector<FirmId> all;
   all.reserve(world.firms.size());

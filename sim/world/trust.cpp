@@ -3,36 +3,38 @@
 namespace ecosim {
 
 void TrustNetwork::resize(std::size_t firms) {
-  const std::size_t n = firms * slot_count();
-  if (n > ties_.capacity()) ties_.reserve(n + n / 8), university_ties_.reserve(firms + firms / 8);
-  ties_.resize(n);
+  // Grows by an eighth at a time (see FirmTable::resize).
+  if (firms > ties_.capacity())
+    ties_.reserve(firms + firms / 8), university_ties_.reserve(firms + firms / 8);
+  ties_.resize(firms);
   university_ties_.resize(firms);
 }
 
 float TrustNetwork::trust(FirmId firm, ActorRef other, float fallback) const {
-  for (const Tie& tie : ties_of(firm))
+  for (const Tie& tie : ties_[firm])
     if (tie.other == other) return tie.trust;
   return fallback;
 }
 
 bool TrustNetwork::set(FirmId firm, ActorRef other, float trust) {
-  Tie* target = nullptr;
-  for (Tie& tie : ties_of(firm)) {
+  std::vector<Tie>& held = ties_[firm];
+  Tie* weakest = nullptr;
+  for (Tie& tie : held) {
     if (tie.other == other) {
       tie.trust = trust;
+      tie.last_contact = now_;
       return true;
     }
-    if (tie.other.empty()) {
-      if (!target || !target->other.empty()) target = &tie;
-    } else if (!target || (!target->other.empty() && tie.trust < target->trust)) {
-      target = &tie;
-    }
+    if (!weakest || tie.trust < weakest->trust) weakest = &tie;
   }
-  if (!target->other.empty() && target->trust >= trust) return false;
-  std::uint8_t& universities = university_ties_[firm.index()];
-  universities = static_cast<std::uint8_t>(universities - target->other.is_university() +
-                                           other.is_university());
-  *target = {other, trust, 0};
+  if (held.size() < max_ties_) {
+    held.push_back({other, trust, now_, 0});
+  } else {
+    if (!weakest || weakest->trust >= trust) return false;
+    university_ties_[firm] -= weakest->other.is_university();
+    *weakest = {other, trust, now_, 0};
+  }
+  university_ties_[firm] += other.is_university();
   return true;
 }
 
@@ -41,14 +43,20 @@ void TrustNetwork::nudge(FirmId firm, ActorRef other, float initial, float targe
   set(firm, other, current + rate * (target - current));
 }
 
+void TrustNetwork::touch(FirmId firm, ActorRef other) {
+  for (Tie& tie : ties_[firm])
+    if (tie.other == other) tie.last_contact = now_;
+}
+
 void TrustNetwork::add_joint_project(FirmId firm, ActorRef other) {
-  for (Tie& tie : ties_of(firm))
+  for (Tie& tie : ties_[firm])
     if (tie.other == other && tie.joint_projects < 255) ++tie.joint_projects;
 }
 
 void TrustNetwork::clear(FirmId firm) {
-  for (Tie& tie : ties_of(firm)) tie = Tie{};
-  university_ties_[firm.index()] = 0;
+  ties_[firm].clear();
+  ties_[firm].shrink_to_fit();
+  university_ties_[firm] = 0;
 }
 
 }  // namespace ecosim

@@ -1,13 +1,16 @@
-// The trust network: each firm remembers at most K ties (its trust in another firm or a
-// university), stored in fixed slots so the network costs K * 12 bytes per firm and never
-// allocates while stepping. Shared events (a meeting, a joint project) update both holders; a
-// full firm forgets its weakest tie first, so trust is held per holder and may be one-sided.
+// The trust network: each firm holds its ties (its trust in another firm or a university) in a
+// list of its own, so degrees can be heavy-tailed; a firm holding max_ties forgets its weakest
+// first. Shared events (a meeting, a joint project) update both holders, so trust is held per
+// holder and may be one-sided. Every contact is stamped with its month, so acquaintances not
+// met again can be forgotten (dialogue).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <vector>
 
+#include "engine/id.hpp"
 #include "scenario/scenario.hpp"
 #include "world/actor.hpp"
 #include "world/ids.hpp"
@@ -17,50 +20,71 @@ namespace ecosim {
 struct Tie {
   ActorRef other;
   float trust = 0.0f;
+  std::uint16_t last_contact = 0;   // month of the last meeting or joint work (saturates)
   std::uint8_t joint_projects = 0;  // projects done together: earlier partners are asked first
 };
 
 class TrustNetwork {
  public:
-  explicit TrustNetwork(int slots_per_firm = 8) : slots_(slots_per_firm) {}
+  explicit TrustNetwork(int max_ties_per_firm = 1024)
+      : max_ties_(static_cast<std::size_t>(max_ties_per_firm)) {}
 
-  // Grows by an eighth at a time (see FirmTable::resize).
+  // Grows or shrinks to `firms` holders (new ones hold no ties).
   void resize(std::size_t firms);
+  // Contacts from now on are stamped with this step.
+  void start_month(Step step) { now_ = static_cast<std::uint16_t>(std::min<Step>(step, 65535)); }
+  std::uint16_t month() const { return now_; }
 
-  // Whether the firm holds a tie to any university: lets the university index skip the
-  // slots of most firms.
-  bool holds_university_tie(FirmId firm) const { return university_ties_[firm.index()] > 0; }
-  std::size_t firms() const { return ties_.size() / slots_; }
-  int slots() const { return slots_; }
+  // Whether the firm holds a tie to any university: lets the university index skip most firms.
+  bool holds_university_tie(FirmId firm) const { return university_ties_[firm] > 0; }
+  std::size_t firms() const { return ties_.size(); }
+  std::size_t max_ties() const { return max_ties_; }
 
-  // The holder's slots; empty ones have other.empty().
-  std::span<Tie> ties_of(FirmId firm) { return {&ties_[firm.index() * slots_], slot_count()}; }
-  std::span<const Tie> ties_of(FirmId firm) const {
-    return {&ties_[firm.index() * slots_], slot_count()};
-  }
+  // The holder's ties, in the order made.
+  std::span<Tie> ties_of(FirmId firm) { return ties_[firm]; }
+  std::span<const Tie> ties_of(FirmId firm) const { return ties_[firm]; }
 
   // Trust of `firm` in `other`, or `fallback` when it holds no tie to it.
   float trust(FirmId firm, ActorRef other, float fallback) const;
 
-  // Sets or creates firm's tie to other (new ties take the slot of the weakest when full, but
-  // only if the new trust is higher). Returns false when the tie could not be stored.
+  // Sets or creates firm's tie to other, a contact now (a holder of max ties forgets its
+  // weakest for a new tie, but only if the new trust is higher). Returns false when the tie
+  // could not be stored.
   bool set(FirmId firm, ActorRef other, float trust);
 
   // Moves trust toward `target` by `rate` of the gap, creating the tie from `initial`.
   void nudge(FirmId firm, ActorRef other, float initial, float target, float rate);
 
+  // Stamps a contact now on firm's tie to other, if it holds one.
+  void touch(FirmId firm, ActorRef other);
+
   // Counts one more joint project on firm's tie to other, if it holds one.
   void add_joint_project(FirmId firm, ActorRef other);
+
+  // Forgets every tie of the firm for which forget(tie) is true, keeping the others' order.
+  template <class Forget>
+  void forget_if(FirmId firm, Forget&& forget) {
+    std::vector<Tie>& held = ties_[firm];
+    std::size_t kept = 0;
+    for (Tie& tie : held) {
+      if (forget(static_cast<const Tie&>(tie))) {
+        university_ties_[firm] -= tie.other.is_university();
+        continue;
+      }
+      held[kept++] = tie;
+    }
+    held.resize(kept);
+  }
 
   // Forgets every tie the firm holds (on exit). Ties that others hold to a dead firm stay until
   // forgotten; readers skip them by checking that the other firm is alive.
   void clear(FirmId firm);
 
  private:
-  std::size_t slot_count() const { return static_cast<std::size_t>(slots_); }
-  int slots_;
-  std::vector<Tie> ties_;
-  std::vector<std::uint8_t> university_ties_;  // per holder: ties to universities held
+  std::size_t max_ties_;
+  std::uint16_t now_ = 0;
+  IdVector<FirmId, std::vector<Tie>> ties_;
+  IdVector<FirmId, std::uint16_t> university_ties_;  // per holder: ties to universities held
 };
 
 // The trust a tie rests at, and a new tie starts from: the holder region's generalised trust,

@@ -62,8 +62,13 @@ int active_projects_of(const World& world, ActorRef actor) {
 }
 
 bool has_room(const World& world, const Scenario& s, ActorRef actor) {
+  // Larger firms run more projects at once.
   const int limit = visit(
-      actor, [&](FirmId) { return s.projects.max_projects_per_firm; },
+      actor,
+      [&](FirmId f) {
+        return s.projects.max_projects_per_firm +
+               static_cast<int>(world.firms.employees[f] / s.projects.employees_per_extra_project);
+      },
       [&](UniversityId) { return s.universities.max_concurrent_projects; });
   return active_projects_of(world, actor) < limit;
 }

@@ -14,6 +14,7 @@
 #include "world/institutions.hpp"
 #include "world/project.hpp"
 #include "world/region.hpp"
+#include "world/rosters.hpp"
 #include "world/trust.hpp"
 
 namespace ecosim {
@@ -27,8 +28,8 @@ struct World {
   IdVector<PromotionOrgId, PromotionOrg> promotion_orgs;
   // Alive firms of each municipality and members of each promotion organisation, in firm
   // order, rebuilt after demography every step (world/rosters.hpp).
-  Buckets<MunicipalityId, FirmId> municipality_firms;
-  Buckets<PromotionOrgId, FirmId> org_members;
+  Roster<MunicipalityId> municipality_firms;
+  Roster<PromotionOrgId> org_members;
   PublicAgency agency;
   IdVector<RegionId, RegionState> regions;
   TrustNetwork trust;

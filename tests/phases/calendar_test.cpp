@@ -8,7 +8,9 @@
 namespace ecosim {
 namespace {
 
-TEST(Calendar, ResetsTheFlowsAndRenewsBudgetsEveryJanuary) {
+// Funders release a twelfth of their yearly budget each month; unspent money carries over to
+// the end of the year and lapses in January.
+TEST(Calendar, ResetsTheFlowsAndReleasesBudgetsMonthByMonth) {
   const Scenario s = testing::small_scenario();
   World w = build_world(s);
   w.regions[RegionId(0)].flows.entries = 7;
@@ -16,13 +18,20 @@ TEST(Calendar, ResetsTheFlowsAndRenewsBudgetsEveryJanuary) {
   w.step = 12;
   begin_step(w, s);
   EXPECT_EQ(w.regions[RegionId(0)].flows.entries, 0);
-  EXPECT_EQ(w.agency.budget_left_nok, s.public_agency.budget_per_year);
+  EXPECT_DOUBLE_EQ(w.agency.budget_left_nok, s.public_agency.budget_per_year / 12)
+      << "last year's lapsed";
   const Municipality& m = w.municipalities[MunicipalityId(0)];
-  EXPECT_DOUBLE_EQ(m.budget_left_nok, s.municipality.budget_per_capita * m.population);
+  const RegionParams& p = s.regions[m.region];
+  const double growth = w.regions[m.region].working_age / (p.population * p.working_age_share);
+  EXPECT_DOUBLE_EQ(m.budget_left_nok,
+                   s.municipality.budget_per_capita * m.population * growth / 12);
   w.agency.budget_left_nok = 1;
   w.step = 13;
   begin_step(w, s);
-  EXPECT_EQ(w.agency.budget_left_nok, 1) << "budgets last the year";
+  EXPECT_DOUBLE_EQ(w.agency.budget_left_nok, 1 + s.public_agency.budget_per_year / 12)
+      << "carried over";
+  for (const PrivateInvestor& investor : w.investors)
+    EXPECT_GT(investor.capital_left_nok, 0.0) << "investors' capital comes month by month too";
 }
 
 }  // namespace

@@ -13,7 +13,7 @@ TEST(Rosters, ListAlivePrivateFirmsOfEachMunicipalityAndMembersInFirmOrder) {
   World w = build_world(s);
   const FirmId closed = testing::alive_firms(w, RegionId(0), 1)[0];
   w.firms.alive[closed] = 0;
-  rebuild_rosters(w, 1000.0);
+  rebuild_rosters(w, testing::small_scenario({"dialogue.member_fee_nok_per_year=1000"}));
   std::size_t listed = 0;
   for (const MunicipalityId m : w.municipalities.ids()) {
     const FirmId* previous = nullptr;
@@ -35,6 +35,24 @@ TEST(Rosters, ListAlivePrivateFirmsOfEachMunicipalityAndMembersInFirmOrder) {
       EXPECT_EQ(*w.firms.promotion_org[*i], o);
     EXPECT_DOUBLE_EQ(w.promotion_orgs[o].fee_income_nok, 1000.0 * w.org_members.size(o));
   }
+}
+
+// Larger firms are drawn more often, in proportion to (employees + 1)^meeting_size_exponent.
+TEST(Rosters, DrawMembersInProportionToTheirMeetingWeight) {
+  const Scenario s = testing::small_scenario({"trust.meeting_size_exponent=1"});
+  World w = build_world(s);
+  const auto firms = testing::alive_firms(w, RegionId(0), 1000);
+  for (const FirmId i : firms) w.firms.employees[i] = 0;
+  w.firms.employees[firms[0]] = 99;  // weight 100 against 1 for each of the others
+  rebuild_rosters(w, s);
+  const MunicipalityId m = w.firms.municipality[firms[0]];
+  const std::size_t members = w.municipality_firms.size(m);
+  int big = 0;
+  const int draws = 20000;
+  for (int k = 0; k < draws; ++k)
+    big += w.municipality_firms.draw(m, (k + 0.5) / draws) == firms[0];
+  EXPECT_NEAR(double(big) / draws, 100.0 / (100.0 + double(members - 1)), 0.002);
+  EXPECT_DOUBLE_EQ(meeting_weight(s, 3), 4.0);
 }
 
 }  // namespace

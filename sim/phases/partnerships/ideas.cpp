@@ -26,7 +26,7 @@ Theme pick_theme(const Knowledge& knowledge, const Scenario& s, Rng& rng) {
 }
 
 // Each firm with room for another project proposes with a probability that grows with its
-// knowledge and shrinks when it is short of cash.
+// knowledge and size and shrinks when it is short of cash.
 void firms_propose(World& world, const Scenario& s) {
   FirmTable& f = world.firms;
   const double base = s.projects.ideas_per_firm_per_year / 12.0;
@@ -36,7 +36,8 @@ void firms_propose(World& world, const Scenario& s) {
     Rng rng = rng_for(s, i, world.step, Stream::idea);
     const double knowledge =
         std::clamp(mean_of(f.knowledge[i]) / std::max(1e-6, s.firms.initial_knowledge), 0.25, 4.0);
-    const double p = base * knowledge * (f.cash_nok[i] > 0 ? 1.0 : 0.25);
+    const double size = std::pow(f.employees[i] + 1.0, s.projects.idea_size_exponent);
+    const double p = base * knowledge * size * (f.cash_nok[i] > 0 ? 1.0 : 0.25);
     if (uniform01(rng) < p) f.idea_theme[i] = pick_theme(f.knowledge[i], s, rng);
   });
 }

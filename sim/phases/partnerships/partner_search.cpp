@@ -53,8 +53,7 @@ void rank_for_firm_lead(const World& world, const Scenario& s, const Project& p,
                         CandidateList& list, Rng& rng) {
   const FirmTable& f = world.firms;
   const auto ties = world.trust.ties_of(lead);
-  for (const Tie& tie : ties)
-    if (!tie.other.empty()) list.offer(tie.other, tie.trust, tie.joint_projects > 0, false);
+  for (const Tie& tie : ties) list.offer(tie.other, tie.trust, tie.joint_projects > 0, false);
   // Partners of earlier partners, trusted through them.
   for (const Tie& tie : ties) {
     if (!tie.other.is_firm() || tie.joint_projects == 0 || !f.alive[tie.other.firm_id()]) continue;
@@ -68,12 +67,13 @@ void rank_for_firm_lead(const World& world, const Scenario& s, const Project& p,
   const MaybeId<PromotionOrgId> org = f.promotion_org[lead];
   const std::size_t size =
       org ? world.org_members.size(*org) : world.municipality_firms.size(f.municipality[lead]);
-  auto pick = [&](std::size_t k) {
-    return org ? world.org_members.at(*org, k)
-               : world.municipality_firms.at(f.municipality[lead], k);
+  // Larger firms are met more often (trust.meeting_size_exponent).
+  auto pick = [&](double u) {
+    return org ? world.org_members.draw(*org, u)
+               : world.municipality_firms.draw(f.municipality[lead], u);
   };
   for (int k = 0; k < s.projects.new_encounters_per_proposal && size > 0; ++k) {
-    FirmId other = pick(static_cast<std::size_t>(uniform01(rng) * size));
+    FirmId other = pick(uniform01(rng));
     if (s.trust.allow_cross_region && uniform01(rng) < s.trust.cross_region_tie_share)
       other = FirmId(static_cast<std::size_t>(uniform01(rng) * f.size()));
     list.offer(ActorRef::firm(other), tie_trust(s, p.region, f.region[other], encounter_factor),

@@ -32,7 +32,8 @@ TEST(PartnerSearch, NoPairBelowTheRequiredRungEverPartners) {
 }
 
 TEST(PartnerSearch, NoActorJoinsMoreProjectsThanItHasRoomFor) {
-  const Simulation sim = run_where_rules_decide({"projects.max_projects_per_firm=1"});
+  const Simulation sim = run_where_rules_decide(
+      {"projects.max_projects_per_firm=1", "projects.employees_per_extra_project=1e6"});
   std::map<ActorRef, int> running;
   for (const ProjectId id : sim.world().active_projects)
     for (const Party& party : sim.world().projects[id].parties) ++running[party.actor];
