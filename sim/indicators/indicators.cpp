@@ -112,6 +112,9 @@ Observation Observer::observe(const World& world) {
                 std::span(values).subspan(r.index() * b.axis_names.size(), b.axis_names.size()));
   }
   remember(past_jobs_, per_region([&](RegionId r) { return firms[r].jobs; }));
+  o.exits = exits_of_step(world);
+  if (snapshot_due(simulation_, world.step))
+    o.snapshot = std::make_shared<const Snapshot>(take_snapshot(world, ladder_));
   return o;
 }
 

@@ -5,20 +5,25 @@
 
 #include <array>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "indicators/catalogue.hpp"
+#include "indicators/snapshot.hpp"
 #include "world/world.hpp"
 
 namespace ecosim {
 
-// One row of indicators: every region at one step.
+// One row of indicators: every region at one step; the firms that closed in it; and, in a
+// snapshot month, every firm and tie (shared: copies of an observation do not copy it).
 struct Observation {
   Step step = 0;
   std::size_t regions = 0;
   std::vector<double> values;                   // [region][indicator]
   std::vector<std::vector<double>> breakdowns;  // [breakdown][region][axis value]
+  ExitRows exits;
+  std::shared_ptr<const Snapshot> snapshot;  // null outside snapshot months
 
   double& at(RegionId r, IndicatorId k) { return values[r.index() * kIndicators.size() + k.index]; }
   double at(RegionId r, IndicatorId k) const {
@@ -31,11 +36,12 @@ struct Observation {
 // so it must see every step, recorded or not.
 class Observer {
  public:
-  explicit Observer(const std::array<double, 3>& ladder) : ladder_(ladder) {}
+  explicit Observer(const Scenario& s) : ladder_(s.trust.ladder), simulation_(s.simulation) {}
   Observation observe(const World& world);
 
  private:
   std::array<double, 3> ladder_;
+  SimulationParams simulation_;
   PastYear past_jobs_, past_entries_, past_public_, past_private_;
 };
 

@@ -141,8 +141,12 @@ void attach_scale(hid_t variable, hid_t scale, unsigned axis) {
 }
 
 Extendible::Extendible(hid_t parent, const std::string& name, hid_t type,
-                       std::vector<hsize_t> row_shape, hsize_t chunk_rows)
-    : type_(type), row_shape_(std::move(row_shape)) {
+                       std::vector<hsize_t> row_shape, hsize_t chunk_rows, hid_t memory_type,
+                       int deflate)
+    : memory_type_(memory_type >= 0                  ? memory_type
+                   : H5Tget_class(type) == H5T_FLOAT ? H5T_NATIVE_DOUBLE
+                                                     : H5T_NATIVE_INT64),
+      row_shape_(std::move(row_shape)) {
   std::vector<hsize_t> dims{0}, max_dims{H5S_UNLIMITED}, chunk{chunk_rows};
   for (hsize_t d : row_shape_)
     dims.push_back(d), max_dims.push_back(d), chunk.push_back(std::max<hsize_t>(d, 1));
@@ -152,7 +156,8 @@ Extendible::Extendible(hid_t parent, const std::string& name, hid_t type,
   Handle props(check(H5Pcreate(H5P_DATASET_CREATE), "dataset properties"), H5Pclose);
   check(H5Pset_chunk(props.get(), static_cast<int>(chunk.size()), chunk.data()), "set chunk");
   check(H5Pset_shuffle(props.get()), "set shuffle");
-  check(H5Pset_deflate(props.get(), 4), "set deflate");
+  if (deflate > 0)
+    check(H5Pset_deflate(props.get(), static_cast<unsigned>(deflate)), "set deflate");
   dataset_ = Handle(check(H5Dcreate2(parent, name.c_str(), type, space.get(), H5P_DEFAULT,
                                      props.get(), H5P_DEFAULT),
                           "create dataset " + name),
@@ -171,9 +176,9 @@ void Extendible::append(const void* data, hsize_t count) {
   Handle mem_space(check(H5Screate_simple(static_cast<int>(block.size()), block.data(), nullptr),
                          "memory space"),
                    H5Sclose);
-  const hid_t mem_type = H5Tequal(type_, H5T_IEEE_F64LE) > 0 ? H5T_NATIVE_DOUBLE : H5T_NATIVE_INT64;
-  check(H5Dwrite(dataset_.get(), mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, data),
-        "write rows");
+  check(
+      H5Dwrite(dataset_.get(), memory_type_, mem_space.get(), file_space.get(), H5P_DEFAULT, data),
+      "write rows");
   rows_ += count;
 }
 

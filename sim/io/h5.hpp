@@ -61,17 +61,48 @@ void attach_scale(hid_t variable, hid_t scale, unsigned axis);
 // deflate; append() writes a block of whole rows at once.
 class Extendible {
  public:
+  // `type` in the file; rows given to append() are doubles for a floating-point type and
+  // int64 otherwise, unless `memory_type` says what they are.
   Extendible(hid_t parent, const std::string& name, hid_t type, std::vector<hsize_t> row_shape,
-             hsize_t chunk_rows);
+             hsize_t chunk_rows, hid_t memory_type = -1, int deflate = 4);
   void append(const void* rows, hsize_t count);
   hid_t get() const { return dataset_.get(); }
   hsize_t rows() const { return rows_; }
 
  private:
   Handle dataset_;
-  hid_t type_;
+  hid_t memory_type_;
   std::vector<hsize_t> row_shape_;
   hsize_t rows_ = 0;
+};
+
+// The HDF5 types (file, memory) of a C++ number type.
+template <class T>
+struct TypeOf;
+template <>
+struct TypeOf<std::uint8_t> {
+  static hid_t file() { return H5T_STD_U8LE; }
+  static hid_t memory() { return H5T_NATIVE_UINT8; }
+};
+template <>
+struct TypeOf<std::uint16_t> {
+  static hid_t file() { return H5T_STD_U16LE; }
+  static hid_t memory() { return H5T_NATIVE_UINT16; }
+};
+template <>
+struct TypeOf<std::int32_t> {
+  static hid_t file() { return H5T_STD_I32LE; }
+  static hid_t memory() { return H5T_NATIVE_INT32; }
+};
+template <>
+struct TypeOf<std::uint32_t> {
+  static hid_t file() { return H5T_STD_U32LE; }
+  static hid_t memory() { return H5T_NATIVE_UINT32; }
+};
+template <>
+struct TypeOf<float> {
+  static hid_t file() { return H5T_IEEE_F32LE; }
+  static hid_t memory() { return H5T_NATIVE_FLOAT; }
 };
 
 // Reads a whole numeric dataset as doubles, with its shape.

@@ -175,6 +175,8 @@ void write_projects_table(hid_t file, const World& world) {
       "1", "firm or university");
   pt.column("id", collect<I>(rows, [](const PartyRow& r) { return r.party.actor.index(); }), "1",
             "index in the table of its kind (a closed firm's index passes to a later entrant)");
+  pt.column("uid", collect<I>(rows, [](const PartyRow& r) { return r.party.uid; }), "1",
+            "a firm's persistent id (as firms/uid), a university's index", H5T_STD_U32LE);
   pt.column("cash_nok", collect<double>(rows, [](const PartyRow& r) { return r.party.cash_nok; }),
             "NOK", "cash offered");
   pt.column("in_kind_nok",

@@ -11,9 +11,43 @@ namespace ecosim {
 
 using h5::Handle;
 
+// A group of equal-length columns made from a row struct's for_each_column (snapshot.hpp),
+// appended to block by block.
+class ColumnTable {
+ public:
+  ColumnTable() = default;
+  template <class Rows>
+  ColumnTable(hid_t file, const std::string& name, const Rows& prototype)
+      : group_(h5::create_group(file, name)) {
+    prototype.for_each_column(
+        [&](const char* column, const char* unit, const char* description, const auto& values) {
+          using T = typename std::remove_cvref_t<decltype(values)>::value_type;
+          // Light compression: snapshots of a million firms are written while the run waits.
+          auto ds = std::make_unique<h5::Extendible>(group_.get(), column, h5::TypeOf<T>::file(),
+                                                     std::vector<hsize_t>{}, 65536,
+                                                     h5::TypeOf<T>::memory(), 1);
+          h5::write_attribute(ds->get(), "units", std::string(unit));
+          h5::write_attribute(ds->get(), "description", std::string(description));
+          columns_.push_back(std::move(ds));
+        });
+  }
+  template <class Rows>
+  void append(const Rows& rows) {
+    std::size_t k = 0;
+    rows.for_each_column([&](const char*, const char*, const char*, const auto& values) {
+      columns_[k++]->append(values.data(), values.size());
+    });
+  }
+
+ private:
+  Handle group_;
+  std::vector<std::unique_ptr<h5::Extendible>> columns_;
+};
+
 struct Recorder::File {
   Handle file;
   Handle indicators;
+  ColumnTable firms, ties, exits;
   std::unique_ptr<h5::Extendible> time;
   std::vector<std::unique_ptr<h5::Extendible>> values;      // one per Indicator of kIndicators
   std::vector<std::unique_ptr<h5::Extendible>> breakdowns;  // one per Breakdown
@@ -110,6 +144,12 @@ Recorder::Recorder(std::filesystem::path path, const Scenario& s, const RunInfo&
     h5::attach_scale(ds->get(), scale.get(), 2);
     f.breakdowns.push_back(std::move(ds));
   }
+  // Firm-level tables: snapshots of firms and ties, and every exit.
+  if (s.simulation.snapshot_every > 0) {
+    f.firms = ColumnTable(root, "firms", FirmRows{});
+    f.ties = ColumnTable(root, "ties", TieRows{});
+  }
+  f.exits = ColumnTable(root, "exits", ExitRows{});
   h5::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flush");
 }
 
@@ -124,13 +164,22 @@ Recorder::~Recorder() {
 }
 
 void Recorder::record(const Observation& o) {
+  exits_.append(o.exits);
+  if (o.snapshot) {  // written at once: a snapshot is large, and rare
+    file_->firms.append(o.snapshot->firms);
+    file_->ties.append(o.snapshot->ties);
+    h5::check(H5Fflush(file_->file.get(), H5F_SCOPE_GLOBAL), "flush");
+  }
   if ((o.step + 1) % record_every_ != 0) return;
-  buffer_.push_back(o);
+  Observation row = o;
+  row.snapshot.reset();
+  row.exits = {};
+  buffer_.push_back(std::move(row));
   if (static_cast<int>(buffer_.size()) * record_every_ >= flush_every_) write_buffered_rows();
 }
 
 void Recorder::write_buffered_rows() {
-  if (buffer_.empty()) return;
+  if (buffer_.empty() && exits_.size() == 0) return;
   File& f = *file_;
   const auto n = static_cast<hsize_t>(buffer_.size());
   std::vector<std::int64_t> times;
@@ -150,6 +199,8 @@ void Recorder::write_buffered_rows() {
     f.breakdowns[b]->append(block.data(), n);
   }
   buffer_.clear();
+  f.exits.append(exits_);
+  exits_ = {};
   h5::check(H5Fflush(f.file.get(), H5F_SCOPE_GLOBAL), "flush");
 }
 

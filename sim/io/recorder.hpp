@@ -43,7 +43,8 @@ class Recorder {
   std::filesystem::path path_;
   int record_every_;
   int flush_every_;
-  std::vector<Observation> buffer_;
+  std::vector<Observation> buffer_;  // indicator rows, without snapshots and exits
+  ExitRows exits_;                   // exits since the last write
 };
 
 }  // namespace ecosim

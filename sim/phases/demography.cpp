@@ -36,6 +36,7 @@ RegionCounts remove_exiting_firms(World& world, const Scenario& s) {
         if (insolvent || uniform01(rng) < hazard) {
           f.alive[i] = 0;
           f.exit_step[i] = world.step;
+          f.exit_cause[i] = insolvent ? ExitCause::insolvency : ExitCause::closure;
           world.trust.clear(i);
           ++acc.exits[f.region[i].index()];
         } else {
@@ -89,8 +90,11 @@ void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
         const Establishment e = draw_entrant(s, r, world.regions[r].owner_works_share, rng);
         world.trust.clear(rows[k]);
         init_firm(world, s, rows[k], r, e, true);
+        world.firms.uid[rows[k]] =
+            world.next_uid + static_cast<std::uint32_t>(k);  // in birth order
       },
       64);  // entrants are few (about 1% of firms a month): small chunks keep both threads busy
+  world.next_uid += static_cast<std::uint32_t>(rows.size());
   form_first_ties(world, s, rows, s.trust.initial_ties_per_firm);
 }
 

@@ -18,9 +18,7 @@ void timed(double& seconds, Body&& body) {
 }  // namespace
 
 Simulation::Simulation(Scenario scenario)
-    : scenario_(std::move(scenario)),
-      world_(build_world(scenario_)),
-      observer_(scenario_.trust.ladder) {}
+    : scenario_(std::move(scenario)), world_(build_world(scenario_)), observer_(scenario_) {}
 
 Observation Simulation::step() {
   world_.step = steps_done_;

@@ -17,6 +17,7 @@ struct SimulationParams {
   std::int64_t seed = 42;
   int record_every = 1;
   int flush_every = 12;
+  int snapshot_every = 12;
 };
 
 struct RegionParams {

@@ -65,6 +65,9 @@ void describe(V& v, SimulationParams& p) {
   v.num("flush_every", p.flush_every, Limits{1, 100000}, "month",
         "steps between HDF5 writes and flushes (a killed run keeps every flushed row)",
         technical());
+  v.num("snapshot_every", p.snapshot_every, Limits{0, 100000}, "month",
+        "months between snapshots of every firm and tie (also the first and last month); 0: none",
+        technical());
 }
 
 template <class V>

@@ -140,6 +140,7 @@ void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Esta
               : world.step -
                     static_cast<Step>(std::lround(12 * initial_age_years(fp, e.employees, rng)));
   f.exit_step[i] = kNoStep;
+  f.exit_cause[i] = ExitCause::none;
   f.employees[i] = e.employees;
   f.skilled[i] = static_cast<int>(std::lround(e.employees * skilled_need(world, s, i)));
   f.capacity[i] = static_cast<float>(e.employees);
@@ -256,7 +257,9 @@ World build_world(const Scenario& s) {
   world.firms.resize(region_of_firm.size());
   for_each_id<FirmId>(region_of_firm.size(), [&](FirmId i) {
     init_firm(world, s, i, region_of_firm[i.index()], establishments[i.index()], false);
+    world.firms.uid[i] = static_cast<std::uint32_t>(i.index());
   });
+  world.next_uid = static_cast<std::uint32_t>(world.firms.size());
   settle_labour(world, s);
   world.trust.resize(world.firms.size());
   rebuild_rosters(world, s);

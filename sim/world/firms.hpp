@@ -3,9 +3,11 @@
 // by its row and its birth_step.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 #include "engine/id.hpp"
 #include "scenario/scenario.hpp"
@@ -21,6 +23,8 @@ namespace ecosim {
   X(MunicipalityId, municipality)                                                               \
   X(Sector, sector)                                                                             \
   X(std::uint8_t, alive)                                                                        \
+  X(std::uint32_t, uid)        /* persistent id, never reused (rows are) */                     \
+  X(ExitCause, exit_cause)     /* why it closed */                                              \
   X(std::uint8_t, is_public)   /* a public establishment: no exit, ideas or partnerships */     \
   X(std::uint8_t, owner_works) /* a working owner, counted as a job */                          \
   X(Step, birth_step)          /* initial firms: minus their age in months */                   \
@@ -53,6 +57,10 @@ namespace ecosim {
   X(float, emissions_t)                                                                         \
   X(std::uint8_t, met_this_step)      /* met by its municipality this step */                   \
   X(std::optional<Theme>, idea_theme) /* theme of this step's proposal, if any */
+
+enum class ExitCause : std::uint8_t { none, insolvency, closure };
+inline constexpr std::array<std::string_view, 3> kExitCauseNames = {"none", "insolvency",
+                                                                    "closure"};
 
 struct FirmTable {
 #define ECOSIM_DECLARE_COLUMN(type, name) IdVector<FirmId, type> name;

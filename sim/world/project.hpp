@@ -63,6 +63,7 @@ enum class CheckResult : std::int8_t { not_reached = -1, failed = 0, passed = 1 
 
 struct Party {
   ActorRef actor;
+  std::uint32_t uid = 0;  // a firm's persistent id (FirmTable::uid); a university's index
   RegionId region;
   float trust = 1.0f;       // the lead's trust in this party when it joined (1 for the lead)
   float runway_months = 0;  // cash / monthly wages when it joined (firms)

@@ -36,6 +36,12 @@ double unemployment_rate(const RegionState& region, double jobs) {
                                  : 0.0;
 }
 
+std::uint32_t uid_of(const World& world, ActorRef actor) {
+  return visit(
+      actor, [&](FirmId f) { return world.firms.uid[f]; },
+      [&](UniversityId u) { return u.value(); });
+}
+
 MunicipalityId municipality_of(const World& world, ActorRef actor) {
   return visit(
       actor, [&](FirmId f) { return world.firms.municipality[f]; },
@@ -51,7 +57,7 @@ Project& open_project(World& world, ActorRef lead, Theme theme) {
   p.lead = lead;
   p.region = region_of(world, lead);
   p.municipality = municipality_of(world, lead);
-  p.parties.push_back({.actor = lead, .region = p.region});
+  p.parties.push_back({.actor = lead, .uid = uid_of(world, lead), .region = p.region});
   return p;
 }
 

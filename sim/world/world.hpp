@@ -22,6 +22,7 @@ namespace ecosim {
 struct World {
   Step step = 0;  // the step being (or last) simulated
   FirmTable firms;
+  std::uint32_t next_uid = 0;  // of the next firm born
   IdVector<MunicipalityId, Municipality> municipalities;
   IdVector<UniversityId, University> universities;
   IdVector<InvestorId, PrivateInvestor> investors;
@@ -41,6 +42,9 @@ struct World {
   // step for projects that universities lead.
   IdVector<UniversityId, std::vector<Tie>> university_ties;
 };
+
+// The persistent id of a firm (FirmTable::uid) or the index of a university.
+std::uint32_t uid_of(const World& world, ActorRef actor);
 
 // The region a firm or university belongs to, and its home municipality (a university's host).
 RegionId region_of(const World& world, ActorRef actor);

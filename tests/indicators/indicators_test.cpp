@@ -69,11 +69,17 @@ std::pair<double, double> diversity(std::initializer_list<double> jobs) {
   return {shannon, hhi};
 }
 
-const std::array<double, 3> kLadder = {0.2, 0.4, 0.6};
+// Ladder thresholds 0.2, 0.4, 0.6; no snapshots.
+Scenario hand_built_scenario() {
+  Scenario s;
+  s.trust.ladder = {0.2, 0.4, 0.6};
+  s.simulation.snapshot_every = 0;
+  return s;
+}
 
 TEST(Indicators, EachHasItsKnownValueOnAHandBuiltWorld) {
   const World w = hand_built_world();
-  Observer observer(kLadder);
+  Observer observer(hand_built_scenario());
   const Observation o = observer.observe(w);
   const auto [shannon, hhi] = diversity({10, 30, 1, 20});  // manufacturing, ict, services, health
   const std::map<std::string_view, double> north_expected = {
@@ -128,7 +134,7 @@ TEST(Indicators, EachHasItsKnownValueOnAHandBuiltWorld) {
 
 TEST(Indicators, BreakdownsSplitTheirTotal) {
   const World w = hand_built_world();
-  Observer observer(kLadder);
+  Observer observer(hand_built_scenario());
   const Observation o = observer.observe(w);
   const auto& jobs = o.of(breakdown("jobs_by_sector"));  // [region][sector]
   EXPECT_EQ(jobs[static_cast<std::size_t>(Sector::manufacturing)], 10);
@@ -149,7 +155,7 @@ TEST(Indicators, BreakdownsSplitTheirTotal) {
 
 TEST(Indicators, YearlyIndicatorsLookBackTwelveSteps) {
   World w = hand_built_world();
-  Observer observer(kLadder);
+  Observer observer(hand_built_scenario());
   Observation o;
   for (int t = 0; t < 14; ++t) {
     w.step = t;

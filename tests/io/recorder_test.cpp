@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "io/h5.hpp"
 #include "run/simulation.hpp"
@@ -67,6 +68,35 @@ TEST(Recorder, WritesEveryRecordedRowAndDescribesTheRun) {
   h5::Handle projects = h5::open_group(file.get(), "projects");
   const auto budget = h5::read_doubles(projects.get(), "budget_nok", &shape);
   EXPECT_EQ(budget.size(), sim.world().projects.size());
+}
+
+// Snapshots of firms and ties go to groups firms/ and ties/, every exit to exits/.
+TEST(Recorder, WritesFirmSnapshotsTiesAndExits) {
+  const fs::path path = fresh_path("snapshots.h5");
+  Simulation sim(testing::small_scenario({"simulation.steps=13", "simulation.snapshot_every=12"}));
+  std::size_t firms = 0, exits = 0;
+  {
+    Recorder rec(path, sim.scenario(), {"v", 1}, false);
+    for (int t = 0; t < 13; ++t) {
+      const Observation o = sim.step();
+      if (o.snapshot) firms += o.snapshot->firms.uid.size();
+      exits += o.exits.size();
+      rec.record(o);
+    }
+    rec.finish(sim.world());
+  }
+  h5::Handle file = open_file(path);
+  h5::Handle g = h5::open_group(file.get(), "firms");
+  const auto time = h5::read_doubles(g.get(), "time", nullptr);
+  EXPECT_EQ(time.size(), firms);
+  EXPECT_EQ(std::set<double>(time.begin(), time.end()), (std::set<double>{1, 12, 13}));
+  h5::Handle ties = h5::open_group(file.get(), "ties");
+  const auto trust = h5::read_doubles(ties.get(), "trust", nullptr);
+  EXPECT_GT(trust.size(), firms / 3);
+  for (const double t : trust) ASSERT_TRUE(t >= 0 && t <= 1);
+  h5::Handle e = h5::open_group(file.get(), "exits");
+  EXPECT_EQ(h5::read_doubles(e.get(), "uid", nullptr).size(), exits);
+  EXPECT_GT(exits, 0u);
 }
 
 // A run that dies keeps every flushed row, readable, under the .partial name.

@@ -29,7 +29,8 @@ Project& add_project(World& world, ActorRef lead, const std::vector<ActorRef>& p
   p.budget_nok = budget_nok;
   p.duration_months = duration;
   for (const ActorRef a : partners)
-    p.parties.push_back({.actor = a, .region = region_of(world, a), .trust = trust});
+    p.parties.push_back(
+        {.actor = a, .uid = uid_of(world, a), .region = region_of(world, a), .trust = trust});
   return p;
 }
 

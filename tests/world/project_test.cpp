@@ -38,8 +38,13 @@ TEST(Project, ARejectionIsBlamedOnTheFirstFailedCheckInTheirOrder) {
 
 TEST(Project, SumsThePartiesMoney) {
   Project p;
-  p.parties = {{ActorRef::firm(FirmId(0)), RegionId(0), 1.0f, 0, 100, 10},
-               {ActorRef::firm(FirmId(1)), RegionId(0), 0.5f, 0, 50, 20}};
+  auto party = [](std::uint32_t firm, double cash, double in_kind) {
+    Party one;
+    one.actor = ActorRef::firm(FirmId(firm));
+    one.cash_nok = cash, one.in_kind_nok = in_kind;
+    return one;
+  };
+  p.parties = {party(0, 100, 10), party(1, 50, 20)};
   p.municipal_nok = 30;
   p.agency_nok = 70;
   p.investor_nok = 5;

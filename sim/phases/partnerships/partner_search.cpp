@@ -149,6 +149,7 @@ void admit_partners(World& world, const Scenario& s, Project& p,
     if (c.trust < lowest || !has_room(world, s, c.actor)) continue;
     Party party;
     party.actor = c.actor;
+    party.uid = uid_of(world, c.actor);
     party.region = region_of(world, c.actor);
     party.trust = c.trust;
     if (c.actor.is_firm())

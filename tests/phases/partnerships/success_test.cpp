@@ -27,8 +27,8 @@ TEST_F(SuccessOutlookTest, RisesWithTrustAndFundingAndFallsWithMoreParties) {
   p.parties[1].cash_nok = 0.5e6;  // now fully funded
   const double funded = assess_success(world, s, p).probability;
   EXPECT_GT(funded, high_trust);
-  p.parties.push_back({firm(2), RegionId(0), 0.9f, 0, 0, 0});
-  p.parties.push_back({firm(3), RegionId(0), 0.9f, 0, 0, 0});
+  p.parties.push_back({.actor = firm(2), .uid = 0, .region = RegionId(0), .trust = 0.9f});
+  p.parties.push_back({.actor = firm(3), .uid = 0, .region = RegionId(0), .trust = 0.9f});
   const Knowledge same = world.firms.knowledge[firms[1]];
   world.firms.knowledge[firms[2]] = world.firms.knowledge[firms[3]] =
       same;  // no new complementarity
