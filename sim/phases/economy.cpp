@@ -109,12 +109,14 @@ void plan_employment(World& world, const Scenario& s) {
     f.capacity[i] = static_cast<float>(capacity);
 
     const int target = static_cast<int>(std::lround(std::max(0.0, capacity)));
+    const int skilled_target = skilled_jobs_wanted(world, s, i, target);
     if (target < f.employees[i]) {
-      f.skilled[i] = static_cast<int>(std::lround(f.skilled[i] * double(target) / f.employees[i]));
+      // Layoffs keep the skill mix the firm wants where its staff allows.
+      const int unskilled = f.employees[i] - f.skilled[i];
+      f.skilled[i] = std::clamp(skilled_target, target - unskilled, f.skilled[i]);
       f.employees[i] = target;
     }
     const int hires = target - f.employees[i];
-    const int skilled_target = static_cast<int>(std::lround(target * skilled_need(world, s, i)));
     f.skilled_wanted[i] = std::clamp(skilled_target - f.skilled[i], 0, hires);
     f.unskilled_wanted[i] = hires - f.skilled_wanted[i];
   });

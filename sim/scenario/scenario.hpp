@@ -53,7 +53,7 @@ struct FirmParams {
   SectorArray public_share = {{0, 0, 0.751, 0, 0, 0, 0, 0.952}};
   double growth_sigma_per_month = 0.06;
   double growth_size_exponent = 0.2;
-  double hiring_match_rate = 0.6;
+  double hiring_match_rate = 0.8;
   double vacancy_expiry_per_month = 0.3;
   double cash_target_months = 6.0;
   double payout_per_month = 1.0 / 12.0;
@@ -66,10 +66,10 @@ struct FirmParams {
   double loss_shrink_per_month = 0.02;
   double exit_hazard_per_year = 0.111;
   double exit_young_excess = 6.0;
-  double exit_young_years = 0.54;
+  double exit_young_years = 0.8;
   double exit_size_exponent = 0.5;
   int insolvency_months = 6;
-  double entry_rate_per_year = 0.12;
+  double entry_rate_per_year = 0.136;
   // Wage cost per employee: SSB monthly earnings 2016 x 1.0874 (wage growth to 2019) x 1.20
   // (employer's contributions, holiday pay, pension).
   SectorArray wage_nok_per_month = {{55610, 73465, 51673, 72551, 38755, 52225, 62497, 57661}};
@@ -82,7 +82,7 @@ struct FirmParams {
 
 struct MarketParams {
   double demand_persistence = 0.95;
-  double demand_volatility = 0.02;
+  double demand_volatility = 0.012;
   double demand_growth_per_year = 0.010;
   double productivity_growth_per_year = 0.008;
   double skilled_attrition_per_year = 1.0 / 47.0;
@@ -165,7 +165,7 @@ struct TrustParams {
 };
 
 struct ProjectParams {
-  double ideas_per_firm_per_year = 0.06;
+  double ideas_per_firm_per_year = 0.018;
   double budget_median_nok = 2.0e6;
   double budget_log_sd = 0.8;
   int duration_min_months = 12;
@@ -176,7 +176,7 @@ struct ProjectParams {
   double complementarity_weight = 1.0;
   int max_projects_per_firm = 2;
   double employees_per_extra_project = 25;
-  double idea_size_exponent = 0.5;
+  double idea_size_exponent = 0.3;
   double cash_share_per_party = 0.10;
   double max_cash_pledge_share = 0.5;
   double in_kind_share_per_party = 0.08;

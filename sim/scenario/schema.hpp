@@ -166,8 +166,8 @@ void describe(V& v, FirmParams& p) {
   v.num("hiring_match_rate", p.hiring_match_rate, kUnit, "1/month",
         "hires a month per job seeker of the region, when firms want that many",
         assumed(0.3, 1.0,
-                "hires also come from outside the labour force, so above the "
-                "unemployed's job-finding rate"));
+                "hires also come from outside the labour force and from other jobs, so above "
+                "the unemployed's job-finding rate; tuned to the competence-gap band"));
   v.num("vacancy_expiry_per_month", p.vacancy_expiry_per_month, kUnit, "1/month",
         "share of a firm's unfilled wish to grow that lapses each month", assumed(0.1, 0.6));
   v.num("cash_target_months", p.cash_target_months, Limits{0, 120}, "month",
@@ -240,8 +240,10 @@ template <class V>
 void describe(V& v, MarketParams& p) {
   v.num("demand_persistence", p.demand_persistence, kUnit, "",
         "AR(1) persistence of each (region, sector) demand shock", assumed(0.8, 0.99));
-  v.num("demand_volatility", p.demand_volatility, Limits{0, 1}, "",
-        "standard deviation of the monthly demand shock", assumed(0.005, 0.05));
+  v.num(
+      "demand_volatility", p.demand_volatility, Limits{0, 1}, "",
+      "standard deviation of the monthly demand shock",
+      assumed(0.005, 0.05, "tuned: yearly growth stays Laplace-shaped, competence gap below 0.15"));
   v.num("demand_growth_per_year", p.demand_growth_per_year, Limits{-0.5, 0.5}, "1/year",
         "trend growth of demand for private firms' jobs",
         cited("fitted so that jobs grow as §1 Drammen's did 2000-2019 (+0.34%/yr): exits and "
@@ -476,7 +478,9 @@ void describe(V& v, ProjectParams& p) {
         assumed(10, 100));
   v.num("idea_size_exponent", p.idea_size_exponent, Limits{0, 2}, "",
         "firms propose in proportion to (employees + 1)^exponent: larger firms innovate more",
-        assumed(0, 1, "CIS: the innovation-active share rises with size"));
+        assumed(0, 1,
+                "CIS: the innovation-active share rises with size; tuned with "
+                "ideas_per_firm_per_year to §7 and a degree skewness of 2 or more"));
   v.num("cash_share_per_party", p.cash_share_per_party, kUnit, "share",
         "cash each firm party offers, as a share of the budget", assumed(0.05, 0.2));
   v.num("max_cash_pledge_share", p.max_cash_pledge_share, kUnit, "share",

@@ -142,7 +142,8 @@ void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Esta
   f.exit_step[i] = kNoStep;
   f.exit_cause[i] = ExitCause::none;
   f.employees[i] = e.employees;
-  f.skilled[i] = static_cast<int>(std::lround(e.employees * skilled_need(world, s, i)));
+  f.skill_rounding[i] = static_cast<float>(uniform01(rng));
+  f.skilled[i] = skilled_jobs_wanted(world, s, i, e.employees);
   f.capacity[i] = static_cast<float>(e.employees);
   f.productivity[i] = e.is_public ? 1.0f : static_cast<float>(productivity(rng));
   f.wage_nok[i] = static_cast<float>(wage_for(s, e.sector, f.productivity[i]));

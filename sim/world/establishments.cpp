@@ -155,9 +155,15 @@ std::vector<Establishment> draw_establishments(const Scenario& s, RegionId regio
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return all[a].employees > all[b].employees;
   });
-  SectorArray missing{};
-  for (const Sector k : kAllSectors) missing[k] = p.sector_shares[k] * double(employees);
+  // Sector shares are of all jobs: the working owners' expected jobs are not missing.
   const SectorArray solo = private_sector_weights(s, region);
+  double solo_total = 0;
+  for (const Sector k : kAllSectors) solo_total += solo[k];
+  SectorArray owner_jobs{}, missing{};
+  for (const Sector k : kAllSectors) {
+    owner_jobs[k] = double(owners) * solo[k] / std::max(1e-12, solo_total);
+    missing[k] = p.sector_shares[k] * double(employees + owners) - owner_jobs[k];
+  }
   for (const std::size_t i : order) {
     Establishment& e = all[i];
     if (e.employees == 0) {
@@ -171,9 +177,11 @@ std::vector<Establishment> draw_establishments(const Scenario& s, RegionId regio
     missing[e.sector] -= e.employees;
   }
   // Public establishments, largest first, until each sector's public share of jobs is met.
+  // SSB's public shares count all jobs, working owners (all private) included.
   SectorArray public_left{}, jobs_left{};
   for (const Establishment& e : all) jobs_left[e.sector] += e.employees;
-  for (const Sector k : kAllSectors) public_left[k] = s.firms.public_share[k] * jobs_left[k];
+  for (const Sector k : kAllSectors)
+    public_left[k] = s.firms.public_share[k] * (jobs_left[k] + owner_jobs[k]);
   for (const std::size_t i : order) {
     Establishment& e = all[i];
     if (e.employees == 0 || jobs_left[e.sector] <= 0) continue;

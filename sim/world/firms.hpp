@@ -31,6 +31,7 @@ namespace ecosim {
   X(Step, exit_step)           /* kNoStep while alive */                                        \
   X(std::int32_t, employees)                                                                    \
   X(std::int32_t, skilled)  /* of employees */                                                  \
+  X(float, skill_rounding)  /* in [0,1): rounds its skilled jobs, unbiased over firms */        \
   X(float, capacity)        /* employment the firm wants (continuous) */                        \
   X(float, growth_variance) /* this year's variance of its yearly log growth */                 \
   X(float, productivity)    /* multiplier on its sector's output per worker */                  \

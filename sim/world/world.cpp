@@ -31,6 +31,11 @@ double skilled_need(const World& world, const Scenario& s, FirmId i) {
   return std::min(1.0, s.firms.skilled_share[f.sector[i]] * world.regions[f.region[i]].skill_scale);
 }
 
+int skilled_jobs_wanted(const World& world, const Scenario& s, FirmId i, int employees) {
+  const double skilled = employees * skilled_need(world, s, i) + world.firms.skill_rounding[i];
+  return std::min(employees, static_cast<int>(std::floor(skilled)));
+}
+
 double unemployment_rate(const RegionState& region, double jobs) {
   return region.labour_force > 0 ? 1.0 - region.residents_per_job * jobs / region.labour_force
                                  : 0.0;

@@ -59,6 +59,9 @@ double value_added(const World& world, const Scenario& s, FirmId firm);
 // The share of a firm's jobs that need skilled workers: its sector's, scaled so that the
 // region's skilled jobs match its human capital.
 double skilled_need(const World& world, const Scenario& s, FirmId firm);
+// Of `employees`, how many the firm wants skilled: skilled_need rounded by the firm's own
+// offset, so that small firms do not all round the same way and drift the region's mix.
+int skilled_jobs_wanted(const World& world, const Scenario& s, FirmId firm, int employees);
 
 // The region's unemployment rate with `jobs` jobs: residents without a job of the labour force,
 // the region's jobs held by residents_per_job residents each.

@@ -53,9 +53,10 @@ TEST(Establishments, SectorsAndPublicSharesFollowTheirTables) {
   const std::vector<Establishment> all = draw(s, 7);
   SectorArray jobs{}, public_jobs{};
   double total = 0;
+  // Jobs as SSB counts them: employees and working owners.
   for (const Establishment& e : all) {
-    jobs[e.sector] += e.employees;
-    total += e.employees;
+    jobs[e.sector] += e.employees + e.owner_works;
+    total += e.employees + e.owner_works;
     if (e.is_public) public_jobs[e.sector] += e.employees;
   }
   for (const Sector k : kAllSectors) {
