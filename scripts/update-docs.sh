@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the tables the docs take from the binary: the parameter reference in
 # docs/MODEL.md (`ecosim params`) and the indicator reference in docs/FORMAT.md
-# (`ecosim indicators`), each between its begin/end markers. Tests fail until this is run after
-# a change of the schema or of the indicators.
+# (`ecosim indicators`) and the stylized-facts report in docs/VALIDATION.md (`ecosim validate
+# --seeds 5`), each between its begin/end markers. Tests fail until this is run after a change
+# of the schema, the indicators or the model's results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ecosim=${1:-build/release/ecosim}
@@ -12,7 +13,8 @@ ecosim=${1:-build/release/ecosim}
 replace() {
   local file=$1 command=$2
   grep -q "<!-- begin: ecosim $command" "$file" || { echo "$file has no begin marker for ecosim $command" >&2; exit 1; }
-  "$ecosim" "$command" > "$file.table"
+  # shellcheck disable=SC2086 # the command carries its arguments
+  "$ecosim" $command > "$file.table" || { echo "ecosim $command failed: $file not updated" >&2; rm -f "$file.table"; exit 1; }
   awk -v begin="<!-- begin: ecosim $command" -v end="<!-- end: ecosim $command -->" -v table="$file.table" '
     index($0, begin) == 1 { print; while ((getline line < table) > 0) print line; skip = 1; next }
     $0 == end { skip = 0 }
@@ -22,3 +24,4 @@ replace() {
 }
 replace docs/MODEL.md params
 replace docs/FORMAT.md indicators
+replace docs/VALIDATION.md "validate --seeds 5 --quiet"

@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -16,6 +17,7 @@
 #include "run/simulation.hpp"
 #include "scenario/catalogue.hpp"
 #include "scenario/load.hpp"
+#include "validate/facts.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -23,7 +25,7 @@ namespace fs = std::filesystem;
 namespace ecosim {
 namespace {
 
-constexpr int kOk = 0, kRuntimeFailure = 1, kBadInput = 2, kInterrupted = 130;
+constexpr int kOk = 0, kRuntimeFailure = 1, kBadInput = 2, kFactFailed = 3, kInterrupted = 130;
 
 struct BadInput : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -38,6 +40,7 @@ const char* kUsage =
     "commands:\n"
     "  run [SCENARIO]   simulate a scenario (default: the embedded default) into an HDF5 file\n"
     "  check SCENARIO   validate a scenario file and report every problem\n"
+    "  validate [SCENARIO]  check the stylized facts over several seeds (exit 3 on a failure)\n"
     "  params           print every scenario key with its default, range, meaning and source\n"
     "  indicators       print every indicator the run file records, with its unit\n"
     "\n"
@@ -162,6 +165,70 @@ int check_command(const std::vector<std::string>& args) {
   return kOk;
 }
 
+int validate_command(const std::vector<std::string>& args) {
+  po::options_description visible(
+      "ecosim validate [SCENARIO] [options]\n\n"
+      "Run SCENARIO (the embedded default when left out) for seeds 1..N and check the stylized\n"
+      "facts of its first region: the start as SSB counts it, ten years without drift, firm\n"
+      "demography, size and growth laws, the network, partnerships. Prints one row per fact\n"
+      "(target and source, band, value over seeds); exits 3 when a fact fails");
+  std::vector<std::string> overrides;
+  std::string output;
+  visible.add_options()("help,h", "this help")("seeds", po::value<int>()->default_value(5),
+                                               "seeds 1..N, 1..100")(
+      "threads", po::value<int>()->default_value(0), "worker threads, 1..1024; 0 = all cores")(
+      "set", po::value(&overrides)->composing(),
+      "override a scenario key: --set key.path=value (repeatable)")(
+      "output,o", po::value(&output), "also write the report (markdown) to this file")(
+      "quiet,q", "no progress; only the report");
+  po::options_description all;
+  std::string scenario_file;
+  all.add(visible).add_options()("scenario", po::value(&scenario_file));
+  po::positional_options_description pos;
+  pos.add("scenario", 1);
+  const po::variables_map vm = parse(args, visible, all, pos);
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return kOk;
+  }
+  const int seeds = vm["seeds"].as<int>(), threads = vm["threads"].as<int>();
+  if (seeds < 1 || seeds > 100)
+    throw BadInput("--seeds: out of range: " + std::to_string(seeds) + " (allowed: 1..100)");
+  if (threads < 0 || threads > 1024)
+    throw BadInput("--threads: out of range: " + std::to_string(threads) + " (allowed: 0..1024)");
+  Scenario base = load(scenario_file, overrides);
+  if (base.simulation.snapshot_every <= 0)
+    throw BadInput(
+        "validate needs firm snapshots: simulation.snapshot_every is 0 (allowed: 1..100000)");
+  ThreadLimit limit(threads);
+  const std::vector<Fact> facts = facts_for(base);
+  std::vector<std::vector<std::optional<double>>> values(facts.size());
+  for (int seed = 1; seed <= seeds; ++seed) {
+    if (!vm.count("quiet")) std::cerr << "validate: seed " << seed << " of " << seeds << "\n";
+    overrides.push_back("simulation.seed=" + std::to_string(seed));
+    const Scenario scenario = load(scenario_file, overrides);
+    overrides.pop_back();
+    const RunRecord run = record_run(scenario);
+    for (std::size_t k = 0; k < facts.size(); ++k) values[k].push_back(facts[k].measure(run));
+  }
+  std::vector<FactResult> results;
+  bool passed = true;
+  for (std::size_t k = 0; k < facts.size(); ++k) {
+    results.push_back(judge(facts[k], values[k]));
+    passed = passed && (!results.back().applicable || results.back().passed);
+  }
+  const std::string report = validation_report_markdown(base, results, seeds);
+  std::cout << report;
+  if (!output.empty()) {
+    // Written beside and renamed, so that a failed write leaves an older report whole.
+    const fs::path partial = output + ".partial";
+    if (!(std::ofstream(partial) << report))
+      throw std::runtime_error(output + ": cannot write the report");
+    fs::rename(partial, output);
+  }
+  return passed ? kOk : kFactFailed;
+}
+
 int dispatch(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
@@ -176,6 +243,7 @@ int dispatch(int argc, char** argv) {
   args.erase(args.begin());
   if (command == "run") return run_command(args);
   if (command == "check") return check_command(args);
+  if (command == "validate") return validate_command(args);
   if (command == "params") {
     std::cout << parameter_table_markdown();
     return kOk;
@@ -185,7 +253,7 @@ int dispatch(int argc, char** argv) {
     return kOk;
   }
   throw BadInput("unknown command '" + command +
-                 "' (allowed: run, check, params, indicators; see ecosim --help)");
+                 "' (allowed: run, check, validate, params, indicators; see ecosim --help)");
 }
 
 }  // namespace

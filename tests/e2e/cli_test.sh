@@ -61,6 +61,22 @@ grep -q "interrupted after" "$out/interrupt_stderr" || fail "no message on inter
 rows=$(h5dump -H -d /indicators/jobs "$out/interrupted.h5.partial" | grep -o 'DATASPACE  SIMPLE { ( [0-9]*' | head -1 | grep -o '[0-9]*$')
 [ "${rows:-0}" -ge 5 ] || fail "the .partial file of an interrupted run has ${rows:-no} rows"
 
+# validate: the default scenario reproduces its stylized facts over 5 seeds (the acceptance
+# test of docs/VALIDATION.md); a report file equals what is printed; bad flags are one line.
+expect 0 '\| share of firms of 10\+ employees in a partnership' -- "$ecosim" validate --seeds 5 --quiet
+grep -q 'FAIL' "$out/stdout" && fail "validate passed but printed FAIL"
+awk '/^<!-- begin: ecosim validate/ {on = 1; next} /^<!-- end: ecosim validate/ {on = 0} on' \
+  "$data/../../docs/VALIDATION.md" | cmp -s - "$out/stdout" ||
+  fail "docs/VALIDATION.md is not the report the binary prints: run scripts/update-docs.sh"
+"$ecosim" validate "$data/small.toml" --seeds 2 --quiet -o "$out/report.md" > "$out/report_stdout"
+code=$?
+[ "$code" -eq 0 ] || [ "$code" -eq 3 ] || fail "validate of the small world exited $code"
+cmp -s "$out/report.md" "$out/report_stdout" || fail "the report file differs from the printed report"
+expect 0 'seeds 1..N' -- "$ecosim" validate --help
+expect 2 '--seeds: out of range: 0 \(allowed: 1..100\)' -- "$ecosim" validate "$data/small.toml" --seeds 0
+expect 2 'simulation.snapshot_every is 0' -- "$ecosim" validate "$data/small.toml" --set simulation.snapshot_every=0
+expect 3 '\| FAIL \|' -- "$ecosim" validate "$data/small.toml" --seeds 1 --quiet --set firms.entry_rate_per_year=0
+
 # params prints the table every key is documented in.
 expect 0 'policy.municipality.min_external_share' -- "$ecosim" params
 expect 0 'unemployment_rate' -- "$ecosim" indicators
