@@ -251,7 +251,7 @@ void hire_and_produce(World& world, const Scenario& s) {
     const double costs = f.employees[i] * wage + f.project_cost_nok_per_month[i];
     f.cash_nok[i] += value + f.innovation_revenue_nok[i] - costs;
     // Cash above the buffer is paid out to the owners, a share each month.
-    const double buffer = fp.cash_target_months *
+    const double buffer = f.cash_buffer_months[i] *
                           (std::max(1, f.employees[i]) * wage + f.project_cost_nok_per_month[i]);
     if (f.cash_nok[i] > buffer) f.cash_nok[i] -= fp.payout_per_month * (f.cash_nok[i] - buffer);
     f.months_negative[i] =

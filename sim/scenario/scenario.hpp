@@ -55,8 +55,9 @@ struct FirmParams {
   double growth_size_exponent = 0.2;
   double hiring_match_rate = 0.8;
   double vacancy_expiry_per_month = 0.3;
-  double cash_target_months = 6.0;
-  double payout_per_month = 1.0 / 12.0;
+  double cash_target_months = 3.0;
+  double cash_months_log_sd = 0.8;
+  double payout_per_month = 0.25;
   double initial_knowledge = 0.3;
   double knowledge_log_sd = 0.5;
   double knowledge_productivity_gain = 0.2;
@@ -144,6 +145,7 @@ struct PublicAgencyPolicy {
   double max_aid_share = 0.5;
   double budget_per_year = 2.975e8;
   ThemeArray theme_priorities = {{1.0, 1.0, 1.0, 1.0, 1.0, 1.0}};
+  double acceptance_share = 0.6;
 };
 
 struct TrustParams {
@@ -198,7 +200,7 @@ struct ProjectParams {
   double continuation_cash_share = 1.0;
   int continuation_months = 12;
   double startups_per_mnok = 0.5;
-  double tourism_demand_gain_per_mnok = 0.002;
+  double tourism_demand_gain_per_mnok = 0.001;
   double tourism_demand_decay_per_year = 0.2;
   double trainees_per_mnok = 5.0;
   double capital_mobilised_per_nok = 0.5;

@@ -171,11 +171,16 @@ void describe(V& v, FirmParams& p) {
   v.num("vacancy_expiry_per_month", p.vacancy_expiry_per_month, kUnit, "1/month",
         "share of a firm's unfilled wish to grow that lapses each month", assumed(0.1, 0.6));
   v.num("cash_target_months", p.cash_target_months, Limits{0, 120}, "month",
-        "cash buffer in months of costs; cash above it is paid out (and firms start at the level "
-        "this gives)",
-        assumed(3, 12));
+        "median cash buffer in months of costs; cash above a firm's buffer is paid out (and "
+        "firms start at the level this gives)",
+        assumed(3, 12, "3: a tenth of employers start below 3 months of wages in cash"));
   v.num("payout_per_month", p.payout_per_month, kUnit, "1/month",
-        "share of cash above the buffer paid out to owners each month", assumed(0.04, 0.33));
+        "share of cash above the buffer paid out to owners each month",
+        assumed(0.04, 0.33, "0.25: owners take most of a quarter's surplus"));
+  v.num("cash_months_log_sd", p.cash_months_log_sd, Limits{0, 3}, "",
+        "log-normal spread of firms' cash buffers around cash_target_months (the median): some "
+        "capable firms are cash-poor",
+        assumed(0, 1.2, "SMEs' liquidity varies widely; no distribution in CALIBRATION"));
   v.num("initial_knowledge", p.initial_knowledge, kUnit, "index",
         "mean initial knowledge per theme", assumed(0.1, 0.5, "an index"));
   v.num("knowledge_log_sd", p.knowledge_log_sd, Limits{0, 3}, "",
@@ -403,6 +408,10 @@ void describe(V& v, PublicAgencyPolicy& p) {
   v.named("theme_priorities", p.theme_priorities, kThemeNames, Limits{0, 10}, "",
           "relative priority of each theme", false,
           assumed_factor(0.5, 2, "no sourced priority by theme: all equal"));
+  v.num("acceptance_share", p.acceptance_share, kUnit, "share",
+        "share of applications in a top-priority theme the agency funds (competitive calls; "
+        "other themes in proportion to their priority)",
+        assumed(0.3, 0.9, "applications are competitive; no acceptance rate in CALIBRATION"));
 }
 
 template <class V>
@@ -530,7 +539,9 @@ void describe(V& v, ProjectParams& p) {
         "start-ups seeded per MNOK of a successful entrepreneurship project", assumed(0, 2));
   v.num("tourism_demand_gain_per_mnok", p.tourism_demand_gain_per_mnok, Limits{0, 1}, "1/MNOK",
         "rise in the region's log tourism demand per MNOK of a successful tourism project",
-        assumed(0, 0.005));
+        assumed(0, 0.005,
+                "0.001: a 1 MNOK project lifts Drammen's tourism value added (~1.4 bn NOK/yr) "
+                "by 1.4 MNOK/yr, fading"));
   v.num("tourism_demand_decay_per_year", p.tourism_demand_decay_per_year, kUnit, "1/year",
         "yearly fade of the demand tourism projects added (attractions age)", assumed(0.1, 0.5));
   v.num("trainees_per_mnok", p.trainees_per_mnok, Limits{0, 1000}, "person/MNOK",

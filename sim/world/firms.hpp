@@ -37,6 +37,7 @@ namespace ecosim {
   X(float, productivity)    /* multiplier on its sector's output per worker */                  \
   X(float, wage_nok)        /* monthly wage cost per employee (wage_for) */                     \
   X(double, cash_nok)                                                                           \
+  X(float, cash_buffer_months)      /* months of costs it keeps; cash above is paid out */      \
   X(Knowledge, knowledge)           /* capability per theme (SKIN): absorbed, kept */           \
   X(Knowledge, expertise)           /* per theme: grows while used, fades unused */             \
   X(std::uint8_t, theme_mask)       /* themes of the projects it works on this step */          \

@@ -39,7 +39,7 @@ enum class Check : std::uint8_t {
   due_diligence,       // every firm party's cash runway meets the threshold
   contract_owner,      // the municipality's one contract owner can take on another partnership
   agency_budget,       // the public agency has budget left for its share
-  agency_priority,     // the agency's theme priority draw favoured the project
+  agency_priority,     // the agency selected it (acceptance share x theme priority)
   investor_screen,     // a private investor's return and risk requirements are met
   investor_capital,    // a screening investor has capital left
   funded,              // everything together covers min_funded_share of the budget

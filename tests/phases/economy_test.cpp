@@ -78,7 +78,7 @@ TEST_F(EconomyTest, CashChangesByValueAddedLessWagesAndInstalmentsAndPaysOutAbov
               value / 1e6 * s.firms.emissions_t_per_mnok[f.sector[i]] * f.emission_factor[i],
               1e-5 * f.emissions_t[i]);
   // Far above the buffer, a payout_per_month share of the excess leaves the firm.
-  const double buffer = s.firms.cash_target_months * (4 * double(f.wage_nok[i]) + 5000);
+  const double buffer = f.cash_buffer_months[i] * (4 * double(f.wage_nok[i]) + 5000);
   f.cash_nok[i] = buffer + 1e7;
   const double before = f.cash_nok[i];
   hire_and_produce(world, s);

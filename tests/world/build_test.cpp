@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "support/small_world.hpp"
 
 namespace ecosim {
@@ -38,6 +41,7 @@ TEST(BuildWorld, FirmsAreBornInTheirRegionOldAndWithCashAtTheirSteadyLevel) {
   const FirmTable& f = w.firms;
   ASSERT_EQ(f.size(), 700u + 500u);
   double age = 0;
+  std::vector<double> buffers;
   for (const FirmId i : f.ids()) {
     EXPECT_TRUE(f.alive[i]);
     EXPECT_LE(f.birth_step[i], 0) << "initial firms have an age";
@@ -50,13 +54,19 @@ TEST(BuildWorld, FirmsAreBornInTheirRegionOldAndWithCashAtTheirSteadyLevel) {
     EXPECT_LE(f.skilled[i], f.employees[i]);
     age -= f.birth_step[i] / 12.0;
     if (f.is_public[i]) continue;
-    // The buffer of cash_target_months of wages at least; more when the firm earns.
-    EXPECT_GE(runway_months(f, i), s.firms.cash_target_months * (1 - 1e-9));
+    // Its own buffer of months of wages at least; more when the firm earns.
+    EXPECT_GE(runway_months(f, i), f.cash_buffer_months[i] * (1 - 1e-6));
+    buffers.push_back(f.cash_buffer_months[i]);
   }
   std::size_t in_small = 0;
   for (const FirmId i : f.ids()) in_small += f.region[i] == RegionId(0);
   EXPECT_EQ(in_small, 700u);
   EXPECT_GT(age / f.size(), 3.0) << "firms of the initial world are years old on average";
+  // Buffers spread log-normally around cash_target_months, the median.
+  std::nth_element(buffers.begin(), buffers.begin() + buffers.size() / 2, buffers.end());
+  EXPECT_NEAR(buffers[buffers.size() / 2], s.firms.cash_target_months,
+              0.15 * s.firms.cash_target_months);
+  EXPECT_LT(*std::min_element(buffers.begin(), buffers.end()), 0.5 * s.firms.cash_target_months);
 }
 
 TEST(BuildWorld, TheLabourMarketStartsAtTheRegionsUnemploymentRate) {

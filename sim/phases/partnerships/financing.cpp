@@ -30,7 +30,8 @@ void ask_agency(World& world, const Scenario& s, Project& p, double covered, Rng
   if (p.failed(Check::agency_budget)) return;
   const auto& priorities = s.public_agency.theme_priorities;
   const double top = *std::max_element(priorities.begin(), priorities.end());
-  p.set(Check::agency_priority, uniform01(rng) * top < priorities[p.theme]);
+  p.set(Check::agency_priority,
+        uniform01(rng) * top < s.public_agency.acceptance_share * priorities[p.theme]);
   if (p.passed(Check::agency_priority)) p.agency_nok = aid;
 }
 

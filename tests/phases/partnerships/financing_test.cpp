@@ -113,14 +113,14 @@ TEST(Financing, TransparencyCostsMunicipalPartnershipsReportingAndStopsLeaks) {
 TEST(Financing, DueDiligenceKeepsFirmsShortOfCashOutOfMunicipalPartnerships) {
   const Simulation on =
       run_where_rules_decide({"policy.municipality.due_diligence=true",
-                              "policy.municipality.due_diligence_min_runway_months=12"});
+                              "policy.municipality.due_diligence_min_runway_months=6"});
   int parties = 0;
   for (const Project& p : on.world().projects) {
     if (!p.started() || !p.municipal()) continue;
     for (const Party& party : p.parties) {
       if (!party.actor.is_firm()) continue;
       ++parties;
-      EXPECT_GE(party.runway_months, 12.0f) << "project " << p.id.index();
+      EXPECT_GE(party.runway_months, 6.0f) << "project " << p.id.index();
     }
     EXPECT_GT(p.staff_nok, 0.0);
   }
@@ -130,11 +130,11 @@ TEST(Financing, DueDiligenceKeepsFirmsShortOfCashOutOfMunicipalPartnerships) {
   EXPECT_GT(staff, 0.0);
   const Simulation off =
       run_where_rules_decide({"policy.municipality.due_diligence=false",
-                              "policy.municipality.due_diligence_min_runway_months=12"});
+                              "policy.municipality.due_diligence_min_runway_months=6"});
   int short_of_cash = 0;
   for (const Project& p : off.world().projects)
     for (const Party& party : p.parties)
-      if (p.started() && p.municipal() && party.actor.is_firm() && party.runway_months < 12.0f)
+      if (p.started() && p.municipal() && party.actor.is_firm() && party.runway_months < 6.0f)
         ++short_of_cash;
   EXPECT_GT(short_of_cash, 0);
 }
