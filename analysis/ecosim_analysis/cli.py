@@ -54,7 +54,7 @@ def _compare_options(parser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog="Commands: compare, figures, report, info (runs); heatmap, sensitivity, "
+                                     epilog="Commands: compare, effects, figures, report, info (runs); heatmap, sensitivity, "
                                      "robustness, export-ema (sweeps). See README.md, 'Analysis'.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     fmt = argparse.RawDescriptionHelpFormatter
@@ -69,6 +69,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", type=pathlib.Path, help="also write the long table as CSV")
     p.add_argument("--markdown", type=pathlib.Path, help="also write the tables as Markdown")
     p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser("effects", help="each named scenario's effect on its question, paired by seed (README table)",
+                       description="The effect of each named scenario of scenarios/ on its question against the "
+                       "scenario it is compared with (ecosim_analysis/effects.py, COMPARISONS): means, the paired "
+                       "difference with its interval over seeds, and whether the interval excludes 0. FOLDER holds "
+                       "<scenario>_seed<N>.h5 (scripts/scenario-effects.sh makes them).", formatter_class=fmt)
+    p.add_argument("folder", type=pathlib.Path, metavar="FOLDER", help="folder of <scenario>_seed<N>.h5 run files")
+    p.add_argument("--level", type=float, default=0.95, help="interval level (default 0.95)")
+    p.add_argument("--markdown", type=pathlib.Path, help="also write the table as Markdown")
+    p.add_argument("--csv", type=pathlib.Path, help="also write the table as CSV")
+    p.set_defaults(func=cmd_effects)
 
     p = sub.add_parser("figures", help="PNG figures: indicator paths, funnel, money, trust",
                        description="Draw the figures (PNG) of the runs.\n\n" + SELECTION_HELP, formatter_class=fmt)
@@ -217,6 +228,27 @@ def cmd_compare(args) -> int:
         print(f"wrote {args.csv}", file=sys.stderr)
     if args.markdown:
         _write(args.markdown, markdown)
+    return 0
+
+
+def cmd_effects(args) -> int:
+    from . import effects as E
+
+    if not args.folder.is_dir():
+        raise ValueError(f"{args.folder}: no such folder of run files")
+    if not 0 < args.level < 1:
+        raise ValueError(f"--level: out of range: {args.level} (allowed: between 0 and 1)")
+    try:
+        table = E.effects_table(args.folder, level=args.level)
+    except FileNotFoundError as error:
+        raise ValueError(str(error)) from None
+    text = E.format_markdown(table, args.level)
+    print(text, end="")
+    if args.markdown:
+        _write(args.markdown, text)
+    if args.csv:
+        args.csv.parent.mkdir(parents=True, exist_ok=True)
+        table.to_csv(args.csv, index=False)
     return 0
 
 

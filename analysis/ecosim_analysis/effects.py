@@ -1,0 +1,211 @@
+"""The effect of each named scenario on its question, against the scenario it is compared with,
+paired by seed: the table README.md shows (`scripts/scenario-effects.sh` makes the runs).
+
+A run folder holds `<scenario>_seed<N>.h5` for every scenario named in COMPARISONS and seeds
+1..N. Each measure is of the region studied (the first) over the whole run; the difference is
+scenario minus comparison, with its t interval over the seeds (stats.paired_difference). An
+effect is "detected" when the interval excludes 0.
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+import pathlib
+import re
+
+import h5py
+import numpy as np
+import pandas as pd
+
+from . import stats as S
+
+MNOK = 1e6
+
+
+@dataclasses.dataclass(frozen=True)
+class Measure:
+    name: str
+    unit: str
+    description: str
+
+
+MEASURES = {m.name: m for m in [
+    Measure("jobs_end", "person", "jobs, mean of the last 12 months"),
+    Measure("entry_rate", "1/year", "entries a year / private firms, mean over the run"),
+    Measure("satisfaction_end", "1", "firms' satisfaction with their municipality, last 12 months"),
+    Measure("ties_per_firm_end", "tie", "ties a private firm holds to other firms, last month"),
+    Measure("mean_trust_end", "1", "mean trust of firms' ties, last month"),
+    Measure("projects_per_year", "project/year", "projects started a year (led from the region)"),
+    Measure("success_rate", "1", "share of decided projects that reached their goals"),
+    Measure("innovation_revenue_end", "MNOK/month", "revenue from project innovations, last 12 months"),
+    Measure("municipal_mnok_per_year", "MNOK/year", "municipal money committed to projects"),
+    Measure("others_per_municipal_nok", "NOK/NOK",
+            "others' money and staff time per municipal NOK in the municipality's partnerships"),
+    Measure("municipal_lost_mnok_per_year", "MNOK/year",
+            "municipal money leaked, or spent on projects that failed or were stopped (net of refunds)"),
+    Measure("municipal_mnok_per_success", "MNOK/project",
+            "municipal money per municipal partnership that reached its goals"),
+    Measure("cross_region_share", "1", "share of started projects with a party from another region"),
+    Measure("tourism_capital_per_year", "project/year",
+            "projects started a year in the two smallest themes, tourism and capital"),
+]}
+
+
+@dataclasses.dataclass(frozen=True)
+class Comparison:
+    scenario: str
+    versus: str
+    question: str
+    measures: tuple
+
+
+RULE_MEASURES = ("municipal_mnok_per_year", "others_per_municipal_nok", "municipal_lost_mnok_per_year",
+                 "municipal_mnok_per_success", "projects_per_year", "jobs_end", "entry_rate")
+
+COMPARISONS = [
+    Comparison("orebro_rules", "baseline", "What do Orebro's rules give over common practice?", RULE_MEASURES),
+    Comparison("no_rules", "orebro_rules", "What happens to public money without any rule?", RULE_MEASURES),
+    Comparison("high_trust", "low_trust", "How much does social capital matter (Denmark's 0.74 vs Germany's 0.42)?",
+               ("mean_trust_end", "projects_per_year", "success_rate", "innovation_revenue_end", "jobs_end")),
+    Comparison("high_trust", "orebro_rules", "Does Danish trust (0.74) differ from Norwegian (0.72)?",
+               ("mean_trust_end", "projects_per_year")),
+    Comparison("cross_region_on", "cross_region_off", "Does cooperation across regions pay?",
+               ("cross_region_share", "projects_per_year", "success_rate", "jobs_end")),
+    Comparison("high_dialogue", "orebro_rules", "Does much dialogue (Trosa, Nacka) pay?",
+               ("satisfaction_end", "ties_per_firm_end", "projects_per_year", "entry_rate", "jobs_end")),
+    Comparison("growth_forum_cross", "growth_forum_local", "Do Danish growth forums gain from crossing regions?",
+               ("cross_region_share", "projects_per_year", "tourism_capital_per_year", "success_rate")),
+]
+
+SCENARIOS = sorted({c.scenario for c in COMPARISONS} | {c.versus for c in COMPARISONS})
+
+
+def _text(values) -> np.ndarray:
+    return np.array([v.decode() if isinstance(v, bytes) else str(v) for v in values], dtype=object)
+
+
+def run_measures(path) -> dict:
+    """Every measure of MEASURES for the first region of one run file."""
+    with h5py.File(path, "r") as f:
+        g = f["indicators"]
+        months = g["jobs"].shape[0]
+        years = months / 12
+        last = slice(max(0, months - 12), months)
+        out = {
+            "jobs_end": float(g["jobs"][last, 0].mean()),
+            "entry_rate": float(g["entries"][:, 0].sum() / years / g["firms"][:, 0].mean()),
+            "satisfaction_end": float(g["satisfaction"][last, 0].mean()),
+            "ties_per_firm_end": float(g["ties_per_firm"][-1, 0]),
+            "mean_trust_end": float(g["mean_trust"][-1, 0]),
+            "projects_per_year": float(g["projects_started"][:, 0].sum() / years),
+            "innovation_revenue_end": float(g["innovation_revenue"][last, 0].mean() / MNOK),
+        }
+        themes = list(_text(g["theme"][()]))
+        by_theme = g["projects_started_by_theme"][:, 0, :]
+        out["tourism_capital_per_year"] = float(
+            sum(by_theme[:, themes.index(t)].sum() for t in ("tourism", "capital")) / years)
+        out.update(_project_measures(f["projects"], years))
+    return out
+
+
+def _project_measures(t, years: float) -> dict:
+    region = t["region"][()]
+    status = _text(t["status"][()])
+    mine = region == 0
+    started = mine & (status != "rejected")
+    decided = started & np.isin(status, ["completed", "continued", "failed", "stopped_at_review"])
+    succeeded = t["succeeded"][()] == 1
+    municipal = t["municipal_nok"][()].astype(float)
+    public_private = municipal + t["agency_nok"][()] + t["investor_nok"][()]
+    refund_share = np.divide(municipal, public_private, out=np.zeros_like(municipal), where=public_private > 0)
+    refunded = t["refunded_nok"][()] * refund_share
+    lost = t["leaked_nok"][()] + np.where(np.isin(status, ["failed", "stopped_at_review"]), municipal - refunded, 0)
+    ours = started & (municipal > 0)
+    wins = (ours & succeeded).sum()
+    total = municipal[ours].sum()
+    budget = t["budget_nok"][()][ours].sum()
+    return {
+        "success_rate": float(succeeded[decided].mean()) if decided.any() else math.nan,
+        "municipal_mnok_per_year": float(total / MNOK / years),
+        "others_per_municipal_nok": float((budget - total) / total) if total > 0 else math.nan,
+        "municipal_lost_mnok_per_year": float(lost[ours].sum() / MNOK / years),
+        "municipal_mnok_per_success": float(total / MNOK / wins) if wins else math.nan,
+        "cross_region_share": float(t["cross_region"][()][started].mean()) if started.any() else math.nan,
+    }
+
+
+def find_runs(folder) -> dict:
+    """{scenario: {seed: path}} of the `<scenario>_seed<N>.h5` files of a folder."""
+    runs: dict = {}
+    for path in sorted(pathlib.Path(folder).glob("*_seed*.h5")):
+        m = re.fullmatch(r"(.+)_seed(\d+)\.h5", path.name)
+        if m:
+            runs.setdefault(m.group(1), {})[int(m.group(2))] = path
+    return runs
+
+
+def effects_table(folder, comparisons=COMPARISONS, level: float = S.LEVEL) -> pd.DataFrame:
+    """One row per (comparison, measure): means, paired difference, interval, detected."""
+    runs = find_runs(folder)
+    cache: dict = {}
+
+    def measured(scenario, seed):
+        key = (scenario, seed)
+        if key not in cache:
+            cache[key] = run_measures(runs[scenario][seed])
+        return cache[key]
+
+    rows = []
+    for c in comparisons:
+        missing = [s for s in (c.scenario, c.versus) if s not in runs]
+        if missing:
+            raise FileNotFoundError(f"{folder}: no runs of {', '.join(missing)} (<scenario>_seed<N>.h5)")
+        seeds = sorted(set(runs[c.scenario]) & set(runs[c.versus]))
+        for name in c.measures:
+            base = np.array([measured(c.versus, s)[name] for s in seeds])
+            other = np.array([measured(c.scenario, s)[name] for s in seeds])
+            d = S.paired_difference(base, other, level)
+            rows.append({
+                "scenario": c.scenario, "versus": c.versus, "question": c.question, "measure": name,
+                "unit": MEASURES[name].unit, "seeds": len(seeds), "versus_mean": float(np.nanmean(base)),
+                "scenario_mean": float(np.nanmean(other)), "difference": d.diff, "low": d.low, "high": d.high,
+                "detected": bool(d.low > 0 or d.high < 0),
+            })
+    return pd.DataFrame(rows)
+
+
+def _number(x: float) -> str:
+    if not math.isfinite(x):
+        return "n/a"
+    magnitude = abs(x)
+    if magnitude >= 1000:
+        return f"{x:,.0f}"
+    if magnitude >= 10:
+        return f"{x:.1f}"
+    if magnitude >= 0.1:
+        return f"{x:.2f}"
+    return f"{x:.3f}" if magnitude >= 0.001 or x == 0 else f"{x:.1e}"
+
+
+def format_markdown(table: pd.DataFrame, level: float = S.LEVEL) -> str:
+    seeds = int(table["seeds"].min()) if len(table) else 0
+    lines = [f"| scenario vs comparison | measure | comparison | scenario | difference [{level:.0%} interval] | "
+             f"detected over {seeds} seeds? |", "| --- | --- | --- | --- | --- | --- |"]
+    previous = None
+    for row in table.itertuples():
+        pair = f"`{row.scenario}` vs `{row.versus}`"
+        head = pair if pair != previous else ""
+        previous = pair
+        interval = f"{_number(row.difference)} [{_number(row.low)}, {_number(row.high)}]"
+        relative = ""
+        if math.isfinite(row.versus_mean) and row.versus_mean and math.isfinite(row.difference):
+            relative = f" ({row.difference / abs(row.versus_mean):+.1%})"
+        lines.append(f"| {head} | {row.measure} ({row.unit}) | {_number(row.versus_mean)} | {_number(row.scenario_mean)} | "
+                     f"{interval}{relative} | {'yes' if row.detected else 'no: within seed noise'} |")
+    return "\n".join(lines) + "\n"
+
+
+def measures_markdown() -> str:
+    lines = ["| measure | unit | meaning |", "| --- | --- | --- |"]
+    lines += [f"| {m.name} | {m.unit} | {m.description} |" for m in MEASURES.values()]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,55 @@
+"""effects on small real runs: measures equal an independent computation from the files, and
+the table's differences are the paired ones."""
+import h5py
+import numpy as np
+import pytest
+
+from ecosim_analysis import effects as E
+from analysis_helpers import cli
+
+PAIR = [E.Comparison("small_open", "small", "test question",
+                     ("municipal_mnok_per_year", "municipal_lost_mnok_per_year", "projects_per_year", "jobs_end"))]
+
+
+def test_measures_equal_an_independent_computation(strategy_runs):
+    path = strategy_runs["small_open"][0]
+    got = E.run_measures(path)
+    with h5py.File(path, "r") as f:
+        g, t = f["indicators"], f["projects"]
+        years = g["jobs"].shape[0] / 12
+        status = np.array([s.decode() for s in t["status"][()]])
+        started = (t["region"][()] == 0) & (status != "rejected")
+        municipal = t["municipal_nok"][()]
+        assert got["municipal_mnok_per_year"] == pytest.approx(municipal[started].sum() / 1e6 / years)
+        assert got["projects_per_year"] == pytest.approx(started.sum() / years)
+        assert got["jobs_end"] == pytest.approx(g["jobs"][-12:, 0].mean())
+        # Lost money: leaks, and what failed or stopped projects kept of the municipality's money.
+        failed = started & (municipal > 0) & np.isin(status, ["failed", "stopped_at_review"])
+        assert got["municipal_lost_mnok_per_year"] >= (t["leaked_nok"][()][started & (municipal > 0)].sum()) / 1e6 / years
+        if failed.any():
+            assert got["municipal_lost_mnok_per_year"] > 0
+    assert set(got) == set(E.MEASURES)
+
+
+def test_table_differences_are_paired_by_seed(strategy_runs):
+    folder = strategy_runs["folder"] / "runs"
+    table = E.effects_table(folder, PAIR)
+    assert list(table["measure"]) == list(PAIR[0].measures)
+    assert (table["seeds"] == 3).all()
+    row = table[table["measure"] == "projects_per_year"].iloc[0]
+    base = [E.run_measures(p)["projects_per_year"] for p in strategy_runs["small"]]
+    other = [E.run_measures(p)["projects_per_year"] for p in strategy_runs["small_open"]]
+    assert row["difference"] == pytest.approx(np.mean(np.subtract(other, base)))
+    assert row["low"] <= row["difference"] <= row["high"]
+    assert row["detected"] == (row["low"] > 0 or row["high"] < 0)
+    text = E.format_markdown(table)
+    assert "`small_open` vs `small`" in text and text.count("\n") == 2 + len(PAIR[0].measures)
+
+
+def test_missing_scenario_is_one_line_and_exit_2(strategy_runs, tmp_path):
+    with pytest.raises(FileNotFoundError, match="no runs of"):
+        E.effects_table(tmp_path, PAIR)
+    result = cli("effects", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "no runs of" in result.stderr
+    assert cli("effects", str(tmp_path / "nowhere")).returncode == 2
