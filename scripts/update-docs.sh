@@ -16,7 +16,9 @@ replace() {
   # shellcheck disable=SC2086 # the command carries its arguments
   "$ecosim" $command > "$file.table" || { echo "ecosim $command failed: $file not updated" >&2; rm -f "$file.table"; exit 1; }
   awk -v begin="<!-- begin: ecosim $command" -v end="<!-- end: ecosim $command -->" -v table="$file.table" '
-    index($0, begin) == 1 { print; while ((getline line < table) > 0) print line; skip = 1; next }
+    # the begin marker, then " -->" or a note in parentheses (not a longer command)
+    index($0, begin) == 1 && substr($0, length(begin) + 1) ~ /^ (-->|\()/ {
+      print; while ((getline line < table) > 0) print line; skip = 1; next }
     $0 == end { skip = 0 }
     !skip { print }' "$file" > "$file.new"
   mv "$file.new" "$file" && rm "$file.table"
@@ -24,4 +26,5 @@ replace() {
 }
 replace docs/MODEL.md params
 replace docs/FORMAT.md indicators
+replace docs/FORMAT.md "indicators --firm-level"
 replace docs/VALIDATION.md "validate --seeds 5 --quiet"

@@ -249,6 +249,12 @@ int dispatch(int argc, char** argv) {
     return kOk;
   }
   if (command == "indicators") {
+    if (args.size() == 1 && args[0] == "--firm-level") {
+      std::cout << firm_level_table_markdown();
+      return kOk;
+    }
+    if (!args.empty())
+      throw BadInput("indicators: unknown argument '" + args[0] + "' (allowed: --firm-level)");
     std::cout << indicator_table_markdown();
     return kOk;
   }

@@ -1,5 +1,7 @@
 #include "indicators/snapshot.hpp"
 
+#include <type_traits>
+
 #include "engine/parallel.hpp"
 
 namespace ecosim {
@@ -65,6 +67,36 @@ ExitRows exits_of_step(const World& world) {
         out.cause.push_back(static_cast<std::uint8_t>(f.exit_cause[i]));
   }
   return out;
+}
+
+namespace {
+
+template <class Rows>
+std::string column_table(const char* group, const char* rows) {
+  std::string out = std::string("Group `") + group + "/`: " + rows +
+                    "\n\n| column | type | units | description |\n| --- | --- | --- | --- |\n";
+  Rows{}.for_each_column([&](const char* name, const char* unit, const char* description,
+                             const auto& values) {
+    using T = typename std::decay_t<decltype(values)>::value_type;
+    const char* type = std::is_floating_point_v<T> ? (sizeof(T) == 4 ? "float32" : "float64")
+                       : sizeof(T) == 1            ? (std::is_signed_v<T> ? "int8" : "uint8")
+                       : sizeof(T) == 2            ? (std::is_signed_v<T> ? "int16" : "uint16")
+                       : sizeof(T) == 4            ? (std::is_signed_v<T> ? "int32" : "uint32")
+                                                   : (std::is_signed_v<T> ? "int64" : "uint64");
+    out += std::string("| `") + name + "` | " + type + " | " + unit + " | " + description + " |\n";
+  });
+  return out;
+}
+
+}  // namespace
+
+std::string firm_level_table_markdown() {
+  return column_table<FirmRows>("firms", "one row per alive establishment at each snapshot month") +
+         "\n" +
+         column_table<TieRows>("ties",
+                               "one row per tie an alive firm holds at each snapshot month") +
+         "\n" +
+         column_table<ExitRows>("exits", "one row per firm that closed, in the month it closed");
 }
 
 }  // namespace ecosim

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "world/world.hpp"
@@ -96,5 +97,8 @@ Snapshot take_snapshot(const World& world, const std::array<double, 3>& ladder);
 
 // The firms that closed in this step, in row order.
 ExitRows exits_of_step(const World& world);
+
+// The columns of the groups firms/, ties/ and exits/ as markdown tables (docs/FORMAT.md).
+std::string firm_level_table_markdown();
 
 }  // namespace ecosim

@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <set>
+#include <sstream>
+#include <string>
 
 #include "run/simulation.hpp"
 #include "support/small_world.hpp"
@@ -65,6 +68,17 @@ TEST(Snapshot, IdsAreNeverReusedWhileRowsAre) {
   }
   EXPECT_GT(exited.size(), 50u);
   EXPECT_LT(reused_rows, 1200u + exited.size()) << "rows of closed firms were taken over";
+}
+
+TEST(Snapshot, TheFormatDocumentHoldsTheGeneratedColumnTables) {
+  std::ifstream in(std::string(ECOSIM_SOURCE_DIR) + "/docs/FORMAT.md");
+  std::stringstream format;
+  format << in.rdbuf();
+  const std::string tables = firm_level_table_markdown();
+  EXPECT_NE(format.str().find(tables), std::string::npos)
+      << "docs/FORMAT.md is stale: run scripts/update-docs.sh";
+  for (const char* column : {"`uid`", "`birth`", "`employees`", "`holder`", "`rung`", "`cause`"})
+    EXPECT_NE(tables.find(column), std::string::npos) << column;
 }
 
 }  // namespace
