@@ -24,9 +24,13 @@ void begin_step(World& world, const Scenario& s) {
   // Investors: this year's capital, with what capital projects mobilised last year; their
   // appetite returns toward its base.
   for (PrivateInvestor& investor : world.investors) {
-    release(investor.capital_left_nok, s.investors.capital_nok_per_year + investor.mobilised_nok);
+    if (january) {
+      investor.mobilised_last_year_nok = investor.mobilised_nok;
+      investor.mobilised_nok = 0;
+    }
+    release(investor.capital_left_nok,
+            s.investors.capital_nok_per_year + investor.mobilised_last_year_nok);
     if (!january) continue;
-    investor.mobilised_nok = 0;
     investor.risk_tolerance += s.investors.appetite_decay_per_year *
                                (s.investors.risk_tolerance - investor.risk_tolerance);
   }

@@ -241,7 +241,7 @@ void hire_and_produce(World& world, const Scenario& s) {
     const Sector sector = f.sector[i];
     const RegionState& region = world.regions[f.region[i]];
     const double value = value_added(world, s, i);
-    const double wage = double(f.wage_nok[i]) * region.wage_index * region.productivity_trend;
+    const double wage = current_wage(world, i);
     // Products age: innovation revenue fades before this month's is earned.
     f.innovation_revenue_nok[i] *= innovation_fade;
     f.output_nok[i] = static_cast<float>(value + f.innovation_revenue_nok[i]);
@@ -251,8 +251,7 @@ void hire_and_produce(World& world, const Scenario& s) {
     const double costs = f.employees[i] * wage + f.project_cost_nok_per_month[i];
     f.cash_nok[i] += value + f.innovation_revenue_nok[i] - costs;
     // Cash above the buffer is paid out to the owners, a share each month.
-    const double buffer = f.cash_buffer_months[i] *
-                          (std::max(1, f.employees[i]) * wage + f.project_cost_nok_per_month[i]);
+    const double buffer = f.cash_buffer_months[i] * buffer_costs(world, i);
     if (f.cash_nok[i] > buffer) f.cash_nok[i] -= fp.payout_per_month * (f.cash_nok[i] - buffer);
     f.months_negative[i] =
         f.cash_nok[i] < 0 ? static_cast<std::uint8_t>(std::min(255, f.months_negative[i] + 1)) : 0;

@@ -66,8 +66,9 @@ void update_trust(World& world, const Scenario& s, const Project& p) {
       if (a.actor == b.actor) continue;
       // A tie made by working together starts where ties rest.
       const float initial = tie_trust(s, f.region[holder], b.region);
-      const bool broken =
-          b.actor.is_firm() && (!f.alive[b.actor.firm_id()] || f.cash_nok[b.actor.firm_id()] < 0);
+      // A broken commitment is the one rule of withdraw_broken_commitments: it closed, or
+      // stopped paying while long short of cash.
+      const bool broken = b.withdrawn || (b.actor.is_firm() && !f.alive[b.actor.firm_id()]);
       if (broken) {
         if (f.alive[b.actor.firm_id()])
           world.trust.nudge(holder, b.actor, initial, 0.0f,

@@ -90,7 +90,7 @@ struct MarketParams {
   double wage_curve_elasticity = -0.1;
   double wage_adjust_per_month = 1.0 / 12.0;
   double labour_demand_wage_elasticity = -0.5;
-  double migration_response = 1.0;
+  double migration_response = 2.0;
   double skilled_unemployment_ratio = 0.75;
 };
 

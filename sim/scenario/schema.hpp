@@ -273,7 +273,9 @@ void describe(V& v, MarketParams& p) {
   v.num("migration_response", p.migration_response, Limits{0, 20}, "1/year",
         "working-age population moving in per year, as a share of the labour force, per point "
         "of unemployment below its start (moving out above it)",
-        assumed(0.2, 2.0, "the Blanchard & Katz (1992) mechanism; no Norwegian estimate"));
+        assumed(0.2, 2.0,
+                "the Blanchard & Katz (1992) mechanism; no Norwegian estimate; 2: "
+                "Drammen lies in Oslo's commuting area, where labour moves fast"));
   v.num("skilled_unemployment_ratio", p.skilled_unemployment_ratio, Limits{0.05, 1}, "",
         "unemployment of the skilled at the start relative to the region's",
         assumed(0.3, 1.0, "unemployment is lower among the higher educated"));

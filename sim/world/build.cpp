@@ -160,11 +160,12 @@ void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Esta
   f.months_negative[i] = 0;
   f.active_projects[i] = 0;
   f.project_cost_nok_per_month[i] = 0;
-  const double wage_bill = e.employees * double(f.wage_nok[i]);
+  // At the wages of the month it is born in (an entrant's, after the wage curve has moved).
+  const double wage_bill = e.employees * current_wage(world, i);
   boost::random::lognormal_distribution<double> buffer_months(
       std::log(std::max(1e-9, fp.cash_target_months)), fp.cash_months_log_sd);
   f.cash_buffer_months[i] = static_cast<float>(buffer_months(rng));
-  const double buffer = f.cash_buffer_months[i] * std::max(1, e.employees) * double(f.wage_nok[i]);
+  const double buffer = f.cash_buffer_months[i] * buffer_costs(world, i);
   f.cash_nok[i] = e.is_public ? 0.0 : steady_cash(fp, buffer, value_added(world, s, i) - wage_bill);
   if (!e.is_public && region.promotion_orgs > 0 && uniform01(rng) < s.dialogue.membership_share) {
     boost::random::uniform_int_distribution<int> pick_org(0, region.promotion_orgs - 1);

@@ -25,8 +25,4 @@ double exit_hazard_per_year(const FirmParams& p, double age_years, int employees
          (1.0 + p.exit_young_excess * std::exp(-age_years / p.exit_young_years));
 }
 
-double runway_months(const FirmTable& f, FirmId firm) {
-  return f.cash_nok[firm] / (std::max(1, f.employees[firm]) * double(f.wage_nok[firm]));
-}
-
 }  // namespace ecosim

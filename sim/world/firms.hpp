@@ -93,9 +93,6 @@ struct FirmTable {
 // wage, higher in more productive firms (so margins differ less than productivity does).
 double wage_for(const Scenario& s, Sector sector, double productivity);
 
-// Cash runway of a firm in months of its wage bill (at least one person's).
-double runway_months(const FirmTable& firms, FirmId firm);
-
 // Jobs a firm provides: its employees and its working owner.
 inline int jobs_of(const FirmTable& f, FirmId firm) {
   return f.employees[firm] + f.owner_works[firm];

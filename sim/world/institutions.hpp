@@ -29,6 +29,7 @@ struct PrivateInvestor {
   double capital_left_nok = 0;  // of this year's
   double invested_total_nok = 0;
   double mobilised_nok = 0;  // by successful capital projects this year: next year's extra capital
+  double mobilised_last_year_nok = 0;  // released through this year with the yearly capital
 };
 
 struct PublicAgency {

@@ -31,6 +31,20 @@ double skilled_need(const World& world, const Scenario& s, FirmId i) {
   return std::min(1.0, s.firms.skilled_share[f.sector[i]] * world.regions[f.region[i]].skill_scale);
 }
 
+double current_wage(const World& world, FirmId i) {
+  const RegionState& region = world.regions[world.firms.region[i]];
+  return double(world.firms.wage_nok[i]) * region.wage_index * region.productivity_trend;
+}
+
+double buffer_costs(const World& world, FirmId i) {
+  const FirmTable& f = world.firms;
+  return std::max(1, f.employees[i]) * current_wage(world, i) + f.project_cost_nok_per_month[i];
+}
+
+double runway_months(const World& world, FirmId i) {
+  return world.firms.cash_nok[i] / buffer_costs(world, i);
+}
+
 int skilled_jobs_wanted(const World& world, const Scenario& s, FirmId i, int employees) {
   const double skilled = employees * skilled_need(world, s, i) + world.firms.skill_rounding[i];
   return std::min(employees, static_cast<int>(std::floor(skilled)));

@@ -59,6 +59,13 @@ double value_added(const World& world, const Scenario& s, FirmId firm);
 // The share of a firm's jobs that need skilled workers: its sector's, scaled so that the
 // region's skilled jobs match its human capital.
 double skilled_need(const World& world, const Scenario& s, FirmId firm);
+// A firm's monthly wage per employee now: its wage moved by the region's wage curve and trend.
+double current_wage(const World& world, FirmId firm);
+// The monthly costs its cash buffer and runway count in: at least one person's wage, and its
+// project instalments.
+double buffer_costs(const World& world, FirmId firm);
+// Cash runway in months of buffer_costs: what due diligence reads.
+double runway_months(const World& world, FirmId firm);
 // Of `employees`, how many the firm wants skilled: skilled_need rounded by the firm's own
 // offset, so that small firms do not all round the same way and drift the region's mix.
 int skilled_jobs_wanted(const World& world, const Scenario& s, FirmId firm, int employees);

@@ -34,5 +34,24 @@ TEST(Calendar, ResetsTheFlowsAndReleasesBudgetsMonthByMonth) {
     EXPECT_GT(investor.capital_left_nok, 0.0) << "investors' capital comes month by month too";
 }
 
+// Capital that capital projects mobilised in a year is released through the next, a twelfth a
+// month with the yearly capital, and none of it is lost.
+TEST(Calendar, ReleasesLastYearsMobilisedCapitalThroughTheYear) {
+  const Scenario s = testing::small_scenario();
+  World w = build_world(s);
+  ASSERT_FALSE(w.investors.empty());
+  PrivateInvestor& investor = w.investors[InvestorId(0)];
+  investor.mobilised_nok = 1.2e6;
+  double released = 0;
+  for (Step t = 12; t < 24; ++t) {
+    investor.capital_left_nok = 0;
+    w.step = t;
+    begin_step(w, s);
+    released += investor.capital_left_nok;
+  }
+  EXPECT_NEAR(released, s.investors.capital_nok_per_year + 1.2e6, 1e-3);
+  EXPECT_EQ(investor.mobilised_nok, 0.0) << "this year's mobilising starts from nothing";
+}
+
 }  // namespace
 }  // namespace ecosim

@@ -32,19 +32,6 @@ TEST(FirmTable, GrowsByAnEighthNotByDoubling) {
   EXPECT_LE(f.employees.capacity(), 8001u + 8001u / 8);
 }
 
-TEST(Firms, RunwayIsCashOverTheWageBillOfAtLeastOnePerson) {
-  FirmTable f;
-  f.resize(2);
-  f.cash_nok[FirmId(0)] = 300e3;
-  f.wage_nok[FirmId(0)] = 50e3;
-  f.employees[FirmId(0)] = 2;
-  EXPECT_DOUBLE_EQ(runway_months(f, FirmId(0)), 3.0);
-  f.cash_nok[FirmId(1)] = 100e3;
-  f.wage_nok[FirmId(1)] = 50e3;
-  f.employees[FirmId(1)] = 0;  // the owner alone
-  EXPECT_DOUBLE_EQ(runway_months(f, FirmId(1)), 2.0);
-}
-
 TEST(Firms, MoreProductiveFirmsPayMoreButLessThanInProportion) {
   const Scenario s = testing::small_scenario();
   const double base = wage_for(s, Sector::ict, 1.0);

@@ -34,5 +34,27 @@ TEST(World, KnowsTheRegionOfEveryActor) {
     EXPECT_EQ(region_of(w, ActorRef::university(u)), w.universities[u].region);
 }
 
+class WorldState : public testing::SmallWorld {};
+
+// Due diligence and the cash buffer count months of the same costs: at least one person's
+// wage at today's wage level, and the firm's project instalments.
+TEST_F(WorldState, RunwayIsCashOverTodaysWagesOfAtLeastOnePersonAndInstalments) {
+  FirmTable& f = world.firms;
+  const FirmId i = firm(0).firm_id();
+  RegionState& region = world.regions[f.region[i]];
+  region.wage_index = 1.1;
+  region.productivity_trend = 1.0;
+  f.wage_nok[i] = 50e3;
+  f.employees[i] = 2;
+  f.project_cost_nok_per_month[i] = 0;
+  f.cash_nok[i] = 330e3;
+  EXPECT_DOUBLE_EQ(current_wage(world, i), 55e3);
+  EXPECT_DOUBLE_EQ(runway_months(world, i), 3.0);
+  f.employees[i] = 0;  // the owner alone
+  f.project_cost_nok_per_month[i] = 55e3;
+  EXPECT_DOUBLE_EQ(buffer_costs(world, i), 110e3);
+  EXPECT_DOUBLE_EQ(runway_months(world, i), 3.0);
+}
+
 }  // namespace
 }  // namespace ecosim

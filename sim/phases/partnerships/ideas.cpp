@@ -42,8 +42,8 @@ void firms_propose(World& world, const Scenario& s) {
   });
 }
 
-// A proposal with its budget (transparency costs overhead on every budget it applies to) and
-// duration drawn.
+// A proposal with its budget and duration drawn (transparency's overhead is charged in
+// financing, on the municipality's partnerships only).
 void propose(World& world, const Scenario& s, ActorRef lead, Theme theme) {
   const ProjectParams& pp = s.projects;
   Project& p = open_project(world, lead, theme);
@@ -52,8 +52,7 @@ void propose(World& world, const Scenario& s, ActorRef lead, Theme theme) {
                                                        pp.budget_log_sd);
   boost::random::uniform_int_distribution<int> duration(pp.duration_min_months,
                                                         pp.duration_max_months);
-  const MunicipalityPolicy& m = s.municipality;
-  p.budget_nok = budget(rng) * (m.transparency ? 1.0 + m.transparency_overhead : 1.0);
+  p.budget_nok = budget(rng);
   p.duration_months = duration(rng);
   ++world.regions[p.region].flows.proposals;
 }

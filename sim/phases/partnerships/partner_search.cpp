@@ -126,7 +126,6 @@ void rank_candidates(const World& world, const Scenario& s, ProjectId first,
 
 void admit_partners(World& world, const Scenario& s, Project& p,
                     const std::vector<Candidate>& candidates) {
-  const FirmTable& f = world.firms;
   const float lowest = min_partner_trust(s);
 
   // Encounters make ties (the first rung) whether or not they lead to a partnership.
@@ -135,7 +134,9 @@ void admit_partners(World& world, const Scenario& s, Project& p,
     for (const Candidate& c : candidates) {
       if (!c.encounter || world.trust.trust(lead, c.actor, -1.0f) >= 0) continue;
       world.trust.set(lead, c.actor, c.trust);
-      world.trust.set(c.actor.firm_id(), p.lead, c.trust);
+      // The other may already hold a tie to the lead (ties need not be mutual): it keeps it.
+      if (world.trust.trust(c.actor.firm_id(), p.lead, -1.0f) < 0)
+        world.trust.set(c.actor.firm_id(), p.lead, c.trust);
     }
   }
 
@@ -143,7 +144,7 @@ void admit_partners(World& world, const Scenario& s, Project& p,
   if (p.failed(Check::lead_capacity)) return;
   // Each firm's runway is recorded for the municipality's due diligence (financing).
   if (p.lead.is_firm())
-    p.parties.front().runway_months = static_cast<float>(runway_months(f, p.lead.firm_id()));
+    p.parties.front().runway_months = static_cast<float>(runway_months(world, p.lead.firm_id()));
   for (const Candidate& c : candidates) {
     if (static_cast<int>(p.parties.size()) >= s.projects.max_partners) break;
     if (c.trust < lowest || !has_room(world, s, c.actor)) continue;
@@ -153,7 +154,7 @@ void admit_partners(World& world, const Scenario& s, Project& p,
     party.region = region_of(world, c.actor);
     party.trust = c.trust;
     if (c.actor.is_firm())
-      party.runway_months = static_cast<float>(runway_months(f, c.actor.firm_id()));
+      party.runway_months = static_cast<float>(runway_months(world, c.actor.firm_id()));
     p.parties.push_back(party);
   }
   p.set(Check::partner_found, static_cast<int>(p.parties.size()) >= s.projects.min_parties);
