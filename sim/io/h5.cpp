@@ -155,9 +155,10 @@ Extendible::Extendible(hid_t parent, const std::string& name, hid_t type,
                H5Sclose);
   Handle props(check(H5Pcreate(H5P_DATASET_CREATE), "dataset properties"), H5Pclose);
   check(H5Pset_chunk(props.get(), static_cast<int>(chunk.size()), chunk.data()), "set chunk");
-  check(H5Pset_shuffle(props.get()), "set shuffle");
-  if (deflate > 0)
+  if (deflate > 0) {  // shuffled bytes compress better; without compression it would be waste
+    check(H5Pset_shuffle(props.get()), "set shuffle");
     check(H5Pset_deflate(props.get(), static_cast<unsigned>(deflate)), "set deflate");
+  }
   dataset_ = Handle(check(H5Dcreate2(parent, name.c_str(), type, space.get(), H5P_DEFAULT,
                                      props.get(), H5P_DEFAULT),
                           "create dataset " + name),

@@ -22,10 +22,11 @@ class ColumnTable {
     prototype.for_each_column(
         [&](const char* column, const char* unit, const char* description, const auto& values) {
           using T = typename std::remove_cvref_t<decltype(values)>::value_type;
-          // Light compression: snapshots of a million firms are written while the run waits.
+          // Not compressed: deflate on a million-firm snapshot cost a fifth of the run on two
+          // cores (bench/RESULTS.md); h5repack compresses a file for keeping.
           auto ds = std::make_unique<h5::Extendible>(group_.get(), column, h5::TypeOf<T>::file(),
                                                      std::vector<hsize_t>{}, 65536,
-                                                     h5::TypeOf<T>::memory(), 1);
+                                                     h5::TypeOf<T>::memory(), 0);
           h5::write_attribute(ds->get(), "units", std::string(unit));
           h5::write_attribute(ds->get(), "description", std::string(description));
           columns_.push_back(std::move(ds));
