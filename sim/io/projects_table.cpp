@@ -81,7 +81,7 @@ void write_projects_table(hid_t file, const World& world) {
   t.column("cross_region", collect<I>(ps, [](const Project& p) { return p.cross_region; }), "1",
            "1 when a party comes from another region", H5T_STD_I8LE);
   t.column("budget_nok", collect<double>(ps, [](const Project& p) { return p.budget_nok; }), "NOK",
-           "total budget (transparency overhead included when transparency is required)");
+           "total budget");
   t.column("duration_months", collect<I>(ps, [](const Project& p) { return p.duration_months; }),
            "month", "planned duration");
   t.column("cash_nok", collect<double>(ps, [](const Project& p) { return p.parties_cash_nok(); }),
@@ -144,7 +144,9 @@ void write_projects_table(hid_t file, const World& world) {
            collect<double>(ps, [](const Project& p) { return p.complementarity; }), "1",
            "mean gap between the lead's and each partner's knowledge profile");
   t.column("review_signal", collect<double>(ps, [](const Project& p) { return p.review_signal; }),
-           "1", "progress signal seen at the half-way review; -1 if not reviewed");
+           "1",
+           "progress signal seen at the review (projects.review_at_share of the duration); -1 if "
+           "not reviewed");
   t.column("success_probability",
            collect<double>(ps, [](const Project& p) { return p.success_probability; }), "1",
            "probability of reaching the goals, as assessed at financing (every proposal that "
@@ -167,7 +169,7 @@ void write_projects_table(hid_t file, const World& world) {
             "the lead's trust in the party when it joined (1 for the lead)");
   pt.column("runway_months",
             collect<double>(rows, [](const PartyRow& r) { return r.party.runway_months; }), "month",
-            "cash / monthly wage bill when it joined (firms; 0 for universities)");
+            "cash / monthly costs when it joined (firms; 0 for universities)");
   pt.column(
       "kind",
       collect<S>(

@@ -72,8 +72,9 @@ void progress(World& world, const Scenario& s, std::vector<Event>& events) {
         Rng rng = rng_for(s, p.id, world.step, Stream::execution);
         p.succeeded = uniform01(rng) < realised_success(s, p);
         p.status = p.succeeded ? ProjectStatus::completed : ProjectStatus::failed;
-        // A success lives on when its private side can keep paying (its cash share).
-        const double cash_share = p.parties_cash_nok() / std::max(1.0, p.budget_nok);
+        // A success lives on when its private side can keep paying (the cash share of the
+        // parties still paying).
+        const double cash_share = p.paying_cash_nok() / std::max(1.0, p.budget_nok);
         if (p.succeeded && s.projects.continuation_months > 0 &&
             uniform01(rng) < std::min(1.0, cash_share / s.projects.continuation_cash_share)) {
           p.status = ProjectStatus::continued;

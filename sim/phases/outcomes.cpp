@@ -8,14 +8,17 @@ void apply_outcomes(World& world, const Scenario& s, const Project& p) {
   FirmTable& f = world.firms;
   const ProjectParams& pp = s.projects;
   const double mnok = p.budget_nok / 1e6;
-  int firm_parties = 0;  // alive ones share the revenue
-  for (const Party& party : p.parties)
-    firm_parties += party.actor.is_firm() && f.alive[party.actor.firm_id()];
+  // Firms that kept their commitment share the gains; one that withdrew or closed gets none.
+  auto kept = [&](const Party& party) {
+    return !party.withdrawn && f.alive[party.actor.firm_id()];
+  };
+  int firm_parties = 0;
+  for (const Party& party : p.parties) firm_parties += party.actor.is_firm() && kept(party);
   for (const Party& party : p.parties) {
     visit(
         party.actor,
         [&](FirmId i) {
-          if (!f.alive[i]) return;
+          if (!kept(party)) return;
           float& k = f.knowledge[i][p.theme];
           k += static_cast<float>(pp.knowledge_gain * (1 - k));
           f.innovation_revenue_nok[i] +=
@@ -112,7 +115,7 @@ void release(World& world, const Project& p) {
 void end_continuation(World& world, const Scenario& s, const Project& p) {
   FirmTable& f = world.firms;
   for (const Party& party : p.parties) {
-    if (!party.actor.is_firm() || !f.alive[party.actor.firm_id()]) continue;
+    if (!party.actor.is_firm() || party.withdrawn || !f.alive[party.actor.firm_id()]) continue;
     const double paid_on = party.cash_nok / p.duration_months * s.projects.continuation_months;
     f.innovation_revenue_nok[party.actor.firm_id()] +=
         paid_on * s.projects.innovation_revenue_share / 12.0;

@@ -566,7 +566,8 @@ void describe(V& v, ProjectParams& p) {
         "yearly fade of product-innovation revenue as products age",
         assumed(0.1, 0.33, "product lives of 3-10 years"));
   v.num("review_threshold", p.review_threshold, kUnit, "",
-        "progress signal below which the review half-way stops a project (with evaluation on)",
+        "progress signal below which the review (at review_at_share) stops a project (with "
+        "evaluation on)",
         assumed(0.2, 0.5));
   v.num("emission_cut", p.emission_cut, kUnit, "share",
         "cut in emission intensity of firm parties after a successful climate project",

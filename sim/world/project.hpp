@@ -66,7 +66,7 @@ struct Party {
   std::uint32_t uid = 0;  // a firm's persistent id (FirmTable::uid); a university's index
   RegionId region;
   float trust = 1.0f;       // the lead's trust in this party when it joined (1 for the lead)
-  float runway_months = 0;  // cash / monthly wages when it joined (firms)
+  float runway_months = 0;  // cash / monthly costs (buffer_costs) when it joined (firms)
   double cash_nok = 0;
   double in_kind_nok = 0;
   bool withdrawn = false;  // closed or ran out of cash before the project ended: stopped paying
@@ -120,6 +120,12 @@ struct Project {
     return sum;
   }
   double private_cash_nok() const { return parties_cash_nok() + investor_nok; }
+  // Cash of the parties still paying (a withdrawn party stopped).
+  double paying_cash_nok() const {
+    double sum = 0;
+    for (const auto& p : parties) sum += p.withdrawn ? 0.0 : p.cash_nok;
+    return sum;
+  }
   double in_kind_nok() const {
     double sum = 0;
     for (const auto& p : parties) sum += p.in_kind_nok;

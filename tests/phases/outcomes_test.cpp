@@ -28,6 +28,31 @@ TEST_F(OutcomesTest, ASuccessRaisesThePartiesKnowledgeAndRevenue) {
                    2e6 * pp.innovation_revenue_share / 12.0 / 2);
 }
 
+// A party that withdrew stopped paying: the gains go to those who kept their commitment.
+TEST_F(OutcomesTest, APartyThatWithdrewSharesNoGains) {
+  Project& p = testing::add_project(world, firm(0), {firm(1), firm(2)}, Theme::climate_energy, 3e6);
+  p.succeeded = true;
+  p.parties[2].withdrawn = true;
+  const FirmTable& f = world.firms;
+  const float knowledge = f.knowledge[firms[2]][Theme::climate_energy];
+  const float emission = f.emission_factor[firms[2]];
+  const double revenue = f.innovation_revenue_nok[firms[2]];
+  const double lead_revenue = f.innovation_revenue_nok[firms[0]];
+  apply_outcomes(world, s, p);
+  EXPECT_EQ(f.knowledge[firms[2]][Theme::climate_energy], knowledge);
+  EXPECT_EQ(f.emission_factor[firms[2]], emission);
+  EXPECT_EQ(f.innovation_revenue_nok[firms[2]], revenue);
+  EXPECT_DOUBLE_EQ(f.innovation_revenue_nok[firms[0]] - lead_revenue,
+                   3e6 * s.projects.innovation_revenue_share / 12.0 / 2)
+      << "two parties kept their commitment and share the revenue";
+  for (Party& party : p.parties) party.cash_nok = 1e5;
+  const double before = f.innovation_revenue_nok[firms[2]];
+  const double lead_before = f.innovation_revenue_nok[firms[0]];
+  end_continuation(world, s, p);
+  EXPECT_EQ(f.innovation_revenue_nok[firms[2]], before) << "nor does it earn from a continuation";
+  EXPECT_GT(f.innovation_revenue_nok[firms[0]], lead_before);
+}
+
 TEST_F(OutcomesTest, EachThemeActsOnItsOwnLever) {
   RegionState& region = world.regions[RegionId(0)];
   const double mnok = 3.0;
