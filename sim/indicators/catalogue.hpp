@@ -172,7 +172,9 @@ inline constexpr std::array kIndicators = {
     Indicator{"output", "NOK/month",
               "value added of establishments, product-innovation revenue included",
               [](const IndicatorInputs& in, RegionId r) { return in.firms[r].output; }},
-    Indicator{"innovation_revenue", "NOK/month", "revenue from product innovations of projects",
+    Indicator{"innovation_revenue", "NOK/month",
+              "revenue from product innovations of the run's projects: 0 at the start, it rises "
+              "toward the level where new revenue equals what fades",
               [](const IndicatorInputs& in, RegionId r) { return in.firms[r].innovation; }},
     Indicator{"emissions", "t CO2e/month", "greenhouse-gas emissions of firms",
               [](const IndicatorInputs& in, RegionId r) { return in.firms[r].emissions; }},
