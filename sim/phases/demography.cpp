@@ -95,7 +95,7 @@ void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
       },
       64);  // entrants are few (about 1% of firms a month): small chunks keep both threads busy
   world.next_uid += static_cast<std::uint32_t>(rows.size());
-  form_first_ties(world, s, rows, s.trust.initial_ties_per_firm);
+  form_first_ties(world, s, rows, s.trust.entrant_ties, false);
 }
 
 }  // namespace

@@ -46,22 +46,29 @@ void update_labour_supply(World& world, const Scenario& s) {
     RegionState& region = world.regions[r];
     // People of working age grow, and move in while jobs are easier to find than at the start
     // (out while harder); the labour force keeps its share of them, the skilled theirs.
+    // The skilled answer their own market the same way (Blanchard & Katz, for graduates).
     const double u = unemployment_rate(region, region.jobs);
+    const double u_skilled = skilled_unemployment_rate(region, region.skilled_jobs);
     const double participation = region.labour_force / std::max(1.0, region.working_age);
     const double moving_in =
         m.migration_response * (region.unemployment_at_start - u) * region.labour_force / 12.0;
+    const double skilled_moving_in = m.migration_response *
+                                     (region.skilled_unemployment_at_start - u_skilled) *
+                                     region.skilled_labour_force / 12.0;
     const double before = region.labour_force;
     const double working_age =
         region.working_age * monthly(p.population_growth_per_year) + moving_in / participation;
-    region.working_age_growth = working_age / std::max(1.0, region.working_age);
-    region.working_age = std::max(1.0, working_age);
+    const double general_growth = working_age * participation - before;
+    const double labour_force = std::max(1.0, before + general_growth + skilled_moving_in);
+    region.working_age_growth = labour_force / participation / std::max(1.0, region.working_age);
+    region.working_age = std::max(1.0, labour_force / participation);
     region.labour_force = region.working_age * participation;
     // Graduates and skilled newcomers replace the skilled who retire.
     const double retiring = region.skilled_labour_force * m.skilled_attrition_per_year / 12.0;
     const double arriving =
         (s.universities.graduates_per_year * p.universities + region.skilled_inflow_per_year) /
             12.0 +
-        p.human_capital * (region.labour_force - before);
+        p.human_capital * general_growth + skilled_moving_in;
     region.skilled_labour_force =
         std::clamp(region.skilled_labour_force + arriving - retiring, 0.0, region.labour_force);
     // Wages follow the wage curve: higher when unemployment is below its start.
@@ -263,9 +270,14 @@ void count_jobs(World& world) {
   const Hires jobs =
       deterministic_reduce(f.size(), Hires(world.regions.size()), [&](Hires& acc, std::size_t k) {
         const FirmId i(k);
-        if (f.alive[i]) acc.all[f.region[i].index()] += jobs_of(f, i);
+        if (!f.alive[i]) return;
+        acc.all[f.region[i].index()] += jobs_of(f, i);
+        acc.skilled[f.region[i].index()] += f.skilled[i];
       });
-  for (const RegionId r : world.regions.ids()) world.regions[r].jobs = double(jobs.all[r.index()]);
+  for (const RegionId r : world.regions.ids()) {
+    world.regions[r].jobs = double(jobs.all[r.index()]);
+    world.regions[r].skilled_jobs = double(jobs.skilled[r.index()]);
+  }
 }
 
 void run_economy(World& world, const Scenario& s) {

@@ -160,14 +160,15 @@ struct TrustParams {
   int max_ties_per_firm = 1024;
   int tie_memory_months = 24;
   double meeting_size_exponent = 0.5;
-  double initial_ties_per_firm = 2.0;
+  double initial_ties_per_firm = 1.0;
+  double entrant_ties = 2.0;
   double cross_region_tie_share = 0.05;
   double encounter_trust_factor = 0.5;
   double loss_broken_commitment = 0.3;
 };
 
 struct ProjectParams {
-  double ideas_per_firm_per_year = 0.018;
+  double ideas_per_firm_per_year = 0.021;
   double budget_median_nok = 2.0e6;
   double budget_log_sd = 0.8;
   int duration_min_months = 12;

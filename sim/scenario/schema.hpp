@@ -447,7 +447,13 @@ void describe(V& v, TrustParams& p) {
         "(employees + 1)^exponent: larger firms meet more",
         assumed(0, 1, "alliance networks are hub-dominated (Schilling & Phelps 2005)"));
   v.num("initial_ties_per_firm", p.initial_ties_per_firm, Limits{0, 64}, "tie",
-        "mean initial ties of a firm to other firms", assumed(1, 6));
+        "mean ties of a firm of the initial world to other firms (last used within "
+        "tie_memory_months)",
+        assumed(0.5, 6,
+                "1: the level the network keeps, so ties per firm start without a "
+                "transient"));
+  v.num("entrant_ties", p.entrant_ties, Limits{0, 64}, "tie",
+        "mean first ties a new firm forms with firms of its municipality", assumed(1, 6));
   v.num("cross_region_tie_share", p.cross_region_tie_share, kUnit, "share",
         "share of first ties made with a firm anywhere (possibly in another region)",
         assumed(0, 0.2));

@@ -18,16 +18,23 @@ struct FirstTie {
   FirmId holder;
   ActorRef other;
   float trust;
-  bool both_ways;  // firm-firm ties are held by both; a tie to a university by the firm only
+  bool both_ways;        // firm-firm ties are held by both; a tie to a university by the firm only
+  std::int16_t contact;  // month of its last contact
 };
 
 // Draws a firm's first ties: a few firm-firm ties (mostly within its municipality, some across
 // regions where allowed) and, for firms with knowledge, a tie to a local university, all near
 // the trust a tie rests at (tie_trust). Reads the world only.
 void draw_first_ties(const World& world, const Scenario& s, FirmId firm, double mean_ties,
-                     std::vector<FirstTie>& out) {
+                     bool initial, std::vector<FirstTie>& out) {
   const FirmTable& f = world.firms;
   Rng rng = rng_for(s, firm, world.step, Stream::initial_ties);
+  // The initial world's ties were last used at any time within memory (so they are not all
+  // forgotten together); an entrant's are new.
+  auto contact = [&] {
+    const int ago = initial ? static_cast<int>(uniform01(rng) * s.trust.tie_memory_months) : 0;
+    return static_cast<std::int16_t>(world.trust.month() - ago);
+  };
   const RegionId region = f.region[firm];
   const MunicipalityId muni = f.municipality[firm];
   const std::size_t neighbours = world.municipality_firms.size(muni);
@@ -41,26 +48,26 @@ void draw_first_ties(const World& world, const Scenario& s, FirmId firm, double 
       other = FirmId(static_cast<std::size_t>(uniform01(rng) * f.size()));
     if (other == firm || !f.alive[other] || f.is_public[other]) continue;
     const float trust = tie_trust(s, region, f.region[other], spread);
-    out.push_back({firm, ActorRef::firm(other), std::min(trust, 1.0f), true});
+    out.push_back({firm, ActorRef::firm(other), std::min(trust, 1.0f), true, contact()});
   }
   const IdRange<UniversityId> universities = world.regions[region].universities;
   if (universities.size() > 0 && uniform01(rng) < mean_of(f.knowledge[firm])) {
     const UniversityId u =
         universities[static_cast<std::size_t>(uniform01(rng) * universities.size())];
-    out.push_back({firm, ActorRef::university(u), tie_trust(s, region, region), false});
+    out.push_back({firm, ActorRef::university(u), tie_trust(s, region, region), false, contact()});
   }
 }
 
 }  // namespace
 
 void form_first_ties(World& world, const Scenario& s, const std::vector<FirmId>& firms,
-                     double mean_ties) {
+                     double mean_ties, bool initial) {
   // Drawn in parallel, stored in firm order: a full holder's slots then resolve the same way
   // whatever the number of threads.
   const std::vector<FirstTie> ties = gather_in_order<FirstTie>(
       firms.size(),
       [&](std::size_t k, std::vector<FirstTie>& out) {
-        draw_first_ties(world, s, firms[k], mean_ties, out);
+        draw_first_ties(world, s, firms[k], mean_ties, initial, out);
       },
       64);
   // Each holder's slots depend only on the order of its own ties: group the ties by holder
@@ -70,19 +77,22 @@ void form_first_ties(World& world, const Scenario& s, const std::vector<FirmId>&
     FirmId holder;
     ActorRef other;
     float trust;
+    std::int16_t contact;
   };
   std::vector<Held> held;
   held.reserve(2 * ties.size());
   for (const FirstTie& t : ties) {
-    held.push_back({t.holder, t.other, t.trust});
-    if (t.both_ways) held.push_back({t.other.firm_id(), ActorRef::firm(t.holder), t.trust});
+    held.push_back({t.holder, t.other, t.trust, t.contact});
+    if (t.both_ways)
+      held.push_back({t.other.firm_id(), ActorRef::firm(t.holder), t.trust, t.contact});
   }
   const auto by_holder =
       bucket_in_order<FirmId>(held.size(), world.firms.size(),
                               [&](std::size_t k) { return std::optional(held[k].holder); });
   for_each_id<FirmId>(world.firms.size(), [&](FirmId holder) {
     for (const std::uint32_t* k = by_holder.begin(holder); k != by_holder.end(holder); ++k)
-      world.trust.set(holder, held[*k].other, held[*k].trust);
+      if (world.trust.set(holder, held[*k].other, held[*k].trust))
+        world.trust.touch(holder, held[*k].other, held[*k].contact);
   });
 }
 
@@ -229,10 +239,12 @@ void settle_labour(World& world, const Scenario& s) {
   for (const RegionId r : world.regions.ids()) {
     RegionState& region = world.regions[r];
     region.jobs = jobs[r];
+    region.skilled_jobs = skilled[r];
     region.residents_per_job =
         jobs[r] > 0 ? region.labour_force * (1.0 - region.unemployment_at_start) / jobs[r] : 1.0;
     const double skilled_unemployment =
         s.market.skilled_unemployment_ratio * region.unemployment_at_start;
+    region.skilled_unemployment_at_start = skilled_unemployment;
     region.skilled_residents_per_job =
         skilled[r] > 0 ? region.skilled_labour_force * (1.0 - skilled_unemployment) / skilled[r]
                        : 1.0;
@@ -273,7 +285,7 @@ World build_world(const Scenario& s) {
   all.reserve(world.firms.size());
   for (const FirmId i : world.firms.ids())
     if (!world.firms.is_public[i]) all.push_back(i);
-  form_first_ties(world, s, all, s.trust.initial_ties_per_firm / 2);
+  form_first_ties(world, s, all, s.trust.initial_ties_per_firm / 2, true);
   return world;
 }
 

@@ -39,12 +39,14 @@ struct RegionState {
   double residents_per_job = 1;
   double skilled_residents_per_job = 1;
   double unemployment_at_start = 0;
+  double skilled_unemployment_at_start = 0;
   double skilled_inflow_per_year = 0;  // skilled workers moving in to replace those retiring
   double owner_works_share = 0;        // of firms without employees: entrants' working owners
   double skill_scale = 1;         // on firms.skilled_share, so skilled jobs match human capital
   double wage_index = 1;          // wages relative to the start (the wage curve)
   double wage_change = 0;         // this month's change of ln(wage_index)
   double jobs = 0;                // employees and working owners after the last hiring
+  double skilled_jobs = 0;        // of them, skilled employees
   double working_age_growth = 1;  // this month's factor of working_age
   SectorArray log_demand{};       // AR(1) deviation of each sector's demand
   SectorArray demand_change{};    // this step's change of log_demand

@@ -43,9 +43,11 @@ void TrustNetwork::nudge(FirmId firm, ActorRef other, float initial, float targe
   set(firm, other, current + rate * (target - current));
 }
 
-void TrustNetwork::touch(FirmId firm, ActorRef other) {
+void TrustNetwork::touch(FirmId firm, ActorRef other) { touch(firm, other, now_); }
+
+void TrustNetwork::touch(FirmId firm, ActorRef other, std::int16_t month) {
   for (Tie& tie : ties_[firm])
-    if (tie.other == other) tie.last_contact = now_;
+    if (tie.other == other) tie.last_contact = month;
 }
 
 void TrustNetwork::add_joint_project(FirmId firm, ActorRef other) {

@@ -20,7 +20,7 @@ namespace ecosim {
 struct Tie {
   ActorRef other;
   float trust = 0.0f;
-  std::uint16_t last_contact = 0;   // month of the last meeting or joint work (saturates)
+  std::int16_t last_contact = 0;    // month of the last meeting or joint work (saturates)
   std::uint8_t joint_projects = 0;  // projects done together: earlier partners are asked first
 };
 
@@ -32,8 +32,8 @@ class TrustNetwork {
   // Grows or shrinks to `firms` holders (new ones hold no ties).
   void resize(std::size_t firms);
   // Contacts from now on are stamped with this step.
-  void start_month(Step step) { now_ = static_cast<std::uint16_t>(std::min<Step>(step, 65535)); }
-  std::uint16_t month() const { return now_; }
+  void start_month(Step step) { now_ = static_cast<std::int16_t>(std::min<Step>(step, 32767)); }
+  std::int16_t month() const { return now_; }
 
   // Whether the firm holds a tie to any university: lets the university index skip most firms.
   bool holds_university_tie(FirmId firm) const { return university_ties_[firm] > 0; }
@@ -55,8 +55,9 @@ class TrustNetwork {
   // Moves trust toward `target` by `rate` of the gap, creating the tie from `initial`.
   void nudge(FirmId firm, ActorRef other, float initial, float target, float rate);
 
-  // Stamps a contact now on firm's tie to other, if it holds one.
+  // Stamps a contact now (or in `month`) on firm's tie to other, if it holds one.
   void touch(FirmId firm, ActorRef other);
+  void touch(FirmId firm, ActorRef other, std::int16_t month);
 
   // Counts one more joint project on firm's tie to other, if it holds one.
   void add_joint_project(FirmId firm, ActorRef other);
@@ -82,7 +83,7 @@ class TrustNetwork {
 
  private:
   std::size_t max_ties_;
-  std::uint16_t now_ = 0;
+  std::int16_t now_ = 0;
   IdVector<FirmId, std::vector<Tie>> ties_;
   IdVector<FirmId, std::uint16_t> university_ties_;  // per holder: ties to universities held
 };

@@ -50,6 +50,12 @@ int skilled_jobs_wanted(const World& world, const Scenario& s, FirmId i, int emp
   return std::min(employees, static_cast<int>(std::floor(skilled)));
 }
 
+double skilled_unemployment_rate(const RegionState& region, double skilled_jobs) {
+  return region.skilled_labour_force > 0
+             ? 1.0 - region.skilled_residents_per_job * skilled_jobs / region.skilled_labour_force
+             : 0.0;
+}
+
 double unemployment_rate(const RegionState& region, double jobs) {
   return region.labour_force > 0 ? 1.0 - region.residents_per_job * jobs / region.labour_force
                                  : 0.0;

@@ -73,6 +73,8 @@ int skilled_jobs_wanted(const World& world, const Scenario& s, FirmId firm, int 
 // The region's unemployment rate with `jobs` jobs: residents without a job of the labour force,
 // the region's jobs held by residents_per_job residents each.
 double unemployment_rate(const RegionState& region, double jobs);
+// The same for the skilled: skilled residents without a skilled job, with `skilled_jobs`.
+double skilled_unemployment_rate(const RegionState& region, double skilled_jobs);
 
 // A new proposal of `theme` led by `lead` in this step, appended to the projects: the lead is
 // its first party; budget, duration and money are still to be set.

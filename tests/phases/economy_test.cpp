@@ -133,15 +133,32 @@ TEST_F(EconomyTest, FirmsShedWorkersAtOnceButOnlyWishToHire) {
 TEST_F(EconomyTest, GraduatesJoinTheSkilledLabourForceWhichStaysWithinTheLabourForce) {
   RegionState& region = world.regions[small];
   region.skilled_labour_force = 1000;
-  const Scenario grads = testing::small_scenario({"universities.graduates_per_year=1200",
-                                                  "market.skilled_attrition_per_year=0",
-                                                  "region.0.population_growth_per_year=0"});
+  const Scenario grads = testing::small_scenario(
+      {"universities.graduates_per_year=1200", "market.skilled_attrition_per_year=0",
+       "region.0.population_growth_per_year=0", "market.migration_response=0"});
   update_labour_supply(world, grads);
   EXPECT_NEAR(region.skilled_labour_force, 1000 + 100 + region.skilled_inflow_per_year / 12, 1e-6)
       << "one university, 100 graduates a month, and skilled newcomers";
   region.skilled_labour_force = region.labour_force;
   update_labour_supply(world, grads);
   EXPECT_LE(region.skilled_labour_force, region.labour_force);
+}
+
+// A tight skilled market draws skilled workers in (out when slack), as the whole labour market
+// draws people; they join the labour force too.
+TEST_F(EconomyTest, SkilledWorkersMoveInWhenSkilledJobsAreHardToFill) {
+  RegionState& region = world.regions[small];
+  const Scenario s2 = testing::small_scenario({"region.0.population_growth_per_year=0"});
+  const double skilled = region.skilled_labour_force, labour = region.labour_force;
+  const double u_start = region.skilled_unemployment_at_start;
+  EXPECT_NEAR(skilled_unemployment_rate(region, region.skilled_jobs), u_start, 1e-9);
+  region.skilled_jobs *= 1.02;  // two points fewer skilled job seekers
+  const double u_tight = skilled_unemployment_rate(region, region.skilled_jobs);
+  update_labour_supply(world, s2);
+  const double moved = s2.market.migration_response * (u_start - u_tight) * skilled / 12.0;
+  EXPECT_GT(moved, 0.0);
+  EXPECT_GT(region.skilled_labour_force - skilled, 0.9 * moved);
+  EXPECT_GT(region.labour_force, labour);
 }
 
 }  // namespace
