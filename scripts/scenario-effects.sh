@@ -2,7 +2,8 @@
 # The effect of each named scenario on its question, paired by seed (README.md, "What the
 # scenarios show"): runs every scenario that analysis/ecosim_analysis/effects.py compares for
 # seeds 1..N (default 10) into build/effects/, then writes the table to docs/EFFECTS.md and
-# into README.md between its markers. About 4 minutes on 2 cores.
+# into README.md between its markers, with the README's worked example (compare) and its
+# figure. About 3 minutes on 2 cores.
 #   usage: scripts/scenario-effects.sh [SEEDS] [ECOSIM]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,4 +36,13 @@ awk -v table="$table" '
   /^<!-- begin: scenario effects/ { print; print table; skip = 1; next }
   /^<!-- end: scenario effects -->/ { skip = 0 }
   !skip { print }' README.md > README.md.new && mv README.md.new README.md
-echo "wrote docs/EFFECTS.md and the table in README.md"
+# The README's worked example: Orebro's rules against common practice, and its figure.
+example=$(analysis/ecosim-analysis compare "$out"/baseline_seed*.h5 "$out"/orebro_rules_seed*.h5 --horizons year5,year10)
+awk -v example="$example" '
+  /^<!-- begin: worked example/ { print; print "```text"; print example; print "```"; skip = 1; next }
+  /^<!-- end: worked example -->/ { skip = 0 }
+  !skip { print }' README.md > README.md.new && mv README.md.new README.md
+figures=$(mktemp -d)
+analysis/ecosim-analysis figures "$out"/baseline_seed*.h5 "$out"/orebro_rules_seed*.h5 --out "$figures" > /dev/null
+cp "$figures/path_innovation_revenue.png" docs/figures/path_innovation_revenue.png && rm -r "$figures"
+echo "wrote docs/EFFECTS.md, docs/figures/path_innovation_revenue.png and the tables in README.md"
