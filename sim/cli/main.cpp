@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/common.hpp"
 #include "cli/progress.hpp"
 #include "cli/summary.hpp"
 #include "engine/parallel.hpp"
@@ -25,14 +26,7 @@ namespace fs = std::filesystem;
 namespace ecosim {
 namespace {
 
-constexpr int kOk = 0, kRuntimeFailure = 1, kBadInput = 2, kFactFailed = 3, kInterrupted = 130;
-
-struct BadInput : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-std::atomic<bool> g_interrupted{false};
-extern "C" void on_interrupt(int) { g_interrupted = true; }
+using namespace cli;
 
 const char* kUsage =
     "usage: ecosim <command> [options]\n"
@@ -41,27 +35,13 @@ const char* kUsage =
     "  run [SCENARIO]   simulate a scenario (default: the embedded default) into an HDF5 file\n"
     "  check SCENARIO   validate a scenario file and report every problem\n"
     "  validate [SCENARIO]  check the stylized facts over several seeds (exit 3 on a failure)\n"
+    "  sweep SWEEP      run a parameter sweep (here, a Slurm array task or --emit-sbatch)\n"
     "  params           print every scenario key with its default, range, meaning and source\n"
     "  indicators       print every indicator the run file records, with its unit\n"
     "\n"
     "options:\n"
     "  -h [ --help ]    this help; 'ecosim COMMAND --help' for a command\n"
     "  --version        print the version\n";
-
-po::variables_map parse(const std::vector<std::string>& args,
-                        const po::options_description& visible, const po::options_description& all,
-                        const po::positional_options_description& pos) {
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::ostringstream help;
-    help << visible;
-    throw BadInput(std::string(e.what()) + "\n" + help.str());
-  }
-  return vm;
-}
 
 Scenario load(const std::string& file, const std::vector<std::string>& overrides) {
   return file.empty() ? load_default_scenario(overrides) : load_scenario_file(file, overrides);
@@ -118,11 +98,10 @@ int run_command(const std::vector<std::string>& args) {
   Simulation sim(std::move(scenario));
   Recorder recorder(out, sim.scenario(), {ECOSIM_VERSION, used_threads}, true);
   Progress progress(steps, !quiet);
-  std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
+  watch_interrupts();
   std::vector<Observation> kept;
   for (int t = 0; t < steps; ++t) {
-    if (g_interrupted) {
+    if (interrupted) {
       progress.done();
       std::cerr << "ecosim: interrupted after " << t << " steps; recorded rows kept in "
                 << recorder.partial_path().string() << "\n";
@@ -244,6 +223,7 @@ int dispatch(int argc, char** argv) {
   if (command == "run") return run_command(args);
   if (command == "check") return check_command(args);
   if (command == "validate") return validate_command(args);
+  if (command == "sweep") return sweep_command(args);
   if (command == "params") {
     std::cout << parameter_table_markdown();
     return kOk;
@@ -259,14 +239,41 @@ int dispatch(int argc, char** argv) {
     return kOk;
   }
   throw BadInput("unknown command '" + command +
-                 "' (allowed: run, check, validate, params, indicators; see ecosim --help)");
+                 "' (allowed: run, check, validate, sweep, params, indicators; see ecosim --help)");
 }
 
 }  // namespace
+
+namespace cli {
+
+po::variables_map parse(const std::vector<std::string>& args,
+                        const po::options_description& visible, const po::options_description& all,
+                        const po::positional_options_description& pos) {
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::ostringstream help;
+    help << visible;
+    throw BadInput(std::string(e.what()) + "\n" + help.str());
+  }
+  return vm;
+}
+
+std::atomic<bool> interrupted{false};
+extern "C" void on_interrupt(int) { interrupted = true; }
+void watch_interrupts() {
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+}
+
+}  // namespace cli
 }  // namespace ecosim
 
 int main(int argc, char** argv) {
   using namespace ecosim;
+  using namespace ecosim::cli;
   try {
     return dispatch(argc, argv);
   } catch (const ScenarioError& e) {

@@ -2,18 +2,22 @@
 #pragma once
 
 #include <chrono>
+#include <string>
 
 namespace ecosim {
 
 class Progress {
  public:
-  Progress(int total_steps, bool enabled);
-  void update(int steps_done);
+  // `unit` names what is counted ("step", "run").
+  Progress(int total, bool enabled, std::string unit = "step");
+  // `note` follows the counts (e.g. "2 failed").
+  void update(int done, const std::string& note = "");
   void done();
 
  private:
   using Clock = std::chrono::steady_clock;
   int total_;
+  std::string unit_;
   bool enabled_;
   bool terminal_;
   Clock::time_point start_ = Clock::now();

@@ -82,6 +82,23 @@ void write_attribute(hid_t object, const std::string& name, std::int64_t value) 
   check(H5Awrite(attr.get(), H5T_NATIVE_INT64, &value), "write attribute " + name);
 }
 
+void write_attribute(hid_t object, const std::string& name, double value) {
+  Handle space(check(H5Screate(H5S_SCALAR), "scalar space"), H5Sclose);
+  Handle attr(
+      check(H5Acreate2(object, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+            "create attribute " + name),
+      H5Aclose);
+  check(H5Awrite(attr.get(), H5T_NATIVE_DOUBLE, &value), "write attribute " + name);
+}
+
+double read_double_attribute(hid_t object, const std::string& name) {
+  Handle attr(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name),
+              H5Aclose);
+  double value = 0;
+  check(H5Aread(attr.get(), H5T_NATIVE_DOUBLE, &value), "read attribute " + name);
+  return value;
+}
+
 std::string read_string_attribute(hid_t object, const std::string& name) {
   Handle attr(check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name),
               H5Aclose);

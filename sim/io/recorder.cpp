@@ -205,6 +205,16 @@ void Recorder::write_buffered_rows() {
   h5::check(H5Fflush(f.file.get(), H5F_SCOPE_GLOBAL), "flush");
 }
 
+void Recorder::annotate(const std::string& name, const std::string& value) {
+  h5::write_attribute(file_->file.get(), name, value);
+}
+void Recorder::annotate(const std::string& name, std::int64_t value) {
+  h5::write_attribute(file_->file.get(), name, value);
+}
+void Recorder::annotate(const std::string& name, double value) {
+  h5::write_attribute(file_->file.get(), name, value);
+}
+
 void Recorder::finish(const World& world) {
   write_buffered_rows();
   write_projects_table(file_->file.get(), world);

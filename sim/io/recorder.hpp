@@ -31,6 +31,10 @@ class Recorder {
   void record(const Observation& observation);
   // Writes what is buffered, the projects table, and renames the file to its final name.
   void finish(const World& world);
+  // A root attribute of the run file (sweeps label their runs), written now.
+  void annotate(const std::string& name, const std::string& value);
+  void annotate(const std::string& name, std::int64_t value);
+  void annotate(const std::string& name, double value);
 
   const std::filesystem::path& path() const { return path_; }
   std::filesystem::path partial_path() const;

@@ -1,0 +1,33 @@
+// What the commands of the ecosim binary share: exit codes, the bad-input error, option
+// parsing with the command's help on a mistake, and the interrupt flag.
+#pragma once
+
+#include <atomic>
+#include <boost/program_options.hpp>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace ecosim::cli {
+
+constexpr int kOk = 0, kRuntimeFailure = 1, kBadInput = 2, kFactFailed = 3, kInterrupted = 130;
+
+// Bad input from the user: one line, exit code 2.
+struct BadInput : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Parses a command's arguments; a mistake throws BadInput with the command's help.
+boost::program_options::variables_map parse(
+    const std::vector<std::string>& args,
+    const boost::program_options::options_description& visible,
+    const boost::program_options::options_description& all,
+    const boost::program_options::positional_options_description& positional);
+
+// Set by SIGINT and SIGTERM once watch_interrupts() was called.
+extern std::atomic<bool> interrupted;
+void watch_interrupts();
+
+int sweep_command(const std::vector<std::string>& args);
+
+}  // namespace ecosim::cli

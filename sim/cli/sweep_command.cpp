@@ -1,0 +1,181 @@
+// `ecosim sweep SWEEP.toml`: plan, check and run a sweep here, as one Slurm array task, or write
+// the Slurm job-array script; the index is rebuilt at the end of every invocation.
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "cli/common.hpp"
+#include "cli/progress.hpp"
+#include "engine/parallel.hpp"
+#include "sweep/execute.hpp"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace ecosim::cli {
+namespace {
+
+// "I/N", or Slurm's array variables, or the whole sweep.
+Shard shard_of(const po::variables_map& vm) {
+  auto fail = [](const std::string& text, const std::string& origin) {
+    throw BadInput(origin + ": '" + text + "' is not a shard (allowed: I/N with 0 <= I < N)");
+  };
+  auto parse_shard = [&](const std::string& text, const std::string& origin) {
+    Shard s;
+    std::istringstream in(text);
+    char slash = 0;
+    if (!(in >> s.index >> slash >> s.count) || slash != '/' || !in.eof() || s.count < 1 ||
+        s.index < 0 || s.index >= s.count)
+      fail(text, origin);
+    return s;
+  };
+  if (vm.count("shard")) return parse_shard(vm["shard"].as<std::string>(), "--shard");
+  const char* id = std::getenv("SLURM_ARRAY_TASK_ID");
+  const char* count = std::getenv("SLURM_ARRAY_TASK_COUNT");
+  if (id && count) {
+    const char* min = std::getenv("SLURM_ARRAY_TASK_MIN");
+    const long first = min ? std::atol(min) : 0;
+    return parse_shard(std::to_string(std::atol(id) - first) + "/" + count,
+                       "SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT");
+  }
+  return {};
+}
+
+void print_plan(const SweepPlan& plan) {
+  std::cout << "run,point,replicate,block,position";
+  for (const SweepParameter& p : plan.spec.parameters) std::cout << "," << p.key;
+  std::cout << ",seed,file\n";
+  for (const PlannedRun& r : plan.runs) {
+    std::cout << r.run << "," << r.point << "," << r.replicate << "," << r.block << ","
+              << r.position;
+    for (std::size_t j = 0; j < r.values.size(); ++j)
+      std::cout << "," << r.values[j].column_text(plan.spec.parameters[j].integer);
+    std::cout << "," << r.seed << "," << r.file << "\n";
+  }
+}
+
+}  // namespace
+
+int sweep_command(const std::vector<std::string>& args) {
+  po::options_description visible(
+      "ecosim sweep SWEEP.toml [options]\n\n"
+      "Run the sweep a sweep file describes (README, \"Sweeps\"): every run is checked first, "
+      "then\n"
+      "the runs not yet done are run, several at once; runs/run_NNNNNN.h5 and index.csv/index.h5\n"
+      "are written under the output folder. Run it again to finish what is missing");
+  std::string output;
+  visible.add_options()("help,h", "this help")(
+      "output,o", po::value(&output),
+      "output folder (default: the sweep file's, or sweeps/<name>)")(
+      "plan", "print the run table (CSV) and write nothing")(
+      "jobs,j", po::value<int>()->default_value(0), "runs at once, 1..1024; 0 = one per core")(
+      "threads", po::value<int>()->default_value(1), "threads per run, 1..1024")(
+      "shard", po::value<std::string>(),
+      "run only shard I/N (runs with run % N == I); Slurm's SLURM_ARRAY_TASK_ID and "
+      "SLURM_ARRAY_TASK_COUNT give it in an array task")(
+      "emit-sbatch", po::value<std::string>(), "write a Slurm job-array script to this file")(
+      "tasks", po::value<int>()->default_value(0),
+      "array tasks of the script, 1..10000 (default: one per 20 runs, at most 100)")(
+      "cpus-per-task", po::value<int>()->default_value(1), "cores per array task, 1..1024")(
+      "index-only", "only rebuild the index from the files present")(
+      "quiet,q", "no progress; only the summary");
+  po::options_description all;
+  std::string sweep_file;
+  all.add(visible).add_options()("sweep", po::value(&sweep_file));
+  po::positional_options_description pos;
+  pos.add("sweep", 1);
+  const po::variables_map vm = parse(args, visible, all, pos);
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return kOk;
+  }
+  if (sweep_file.empty()) throw BadInput("sweep: missing SWEEP.toml (allowed: a sweep file)");
+  auto in_range = [](const char* name, int value, int low, int high) {
+    if (value < low || value > high)
+      throw BadInput(std::string("--") + name + ": out of range: " + std::to_string(value) +
+                     " (allowed: " + std::to_string(low) + ".." + std::to_string(high) + ")");
+  };
+  const int threads = vm["threads"].as<int>(), cpus = vm["cpus-per-task"].as<int>();
+  int jobs = vm["jobs"].as<int>(), tasks = vm["tasks"].as<int>();
+  in_range("jobs", jobs, 0, 1024);
+  in_range("threads", threads, 1, 1024);
+  in_range("tasks", tasks, 0, 10000);
+  in_range("cpus-per-task", cpus, 1, 1024);
+  const Shard shard = shard_of(vm);
+
+  SweepPlan plan = make_plan(load_sweep_file(sweep_file));
+  const fs::path out = output.empty() ? plan.spec.output : fs::path(output);
+  if (vm.count("plan")) {
+    print_plan(plan);
+    std::cerr << "sweep: " << plan.runs.size() << " runs (" << plan.points << " points x "
+              << plan.spec.replicates << " replicates), design " << name_of(plan.spec.design)
+              << "; nothing written\n";
+    return kOk;
+  }
+  if (fs::exists(out) && !fs::is_directory(out))
+    throw BadInput(out.string() + ": output exists and is not a folder (allowed: a folder)");
+  if (vm.count("index-only")) {
+    const IndexCounts c = write_index(plan, out);
+    std::cout << "wrote " << fs::absolute(out / "index.h5").string() << " (" << c.done << " done, "
+              << c.failed << " failed, " << c.missing << " missing)\n";
+    return kOk;
+  }
+  check_plan(plan);  // every point's scenario, before the first run
+
+  if (vm.count("emit-sbatch")) {
+    if (tasks == 0) tasks = std::clamp(int(plan.runs.size() + 19) / 20, 1, 100);
+    tasks = std::min<int>(tasks, int(plan.runs.size()));
+    const fs::path script = vm["emit-sbatch"].as<std::string>();
+    fs::create_directories(out / "slurm");
+    std::ofstream(script) << sbatch_script(plan, fs::absolute(sweep_file), fs::absolute(out),
+                                           fs::canonical("/proc/self/exe"), tasks, cpus);
+    std::cout << "wrote " << script.string() << ": " << plan.runs.size() << " runs in " << tasks
+              << " array tasks; submit with: sbatch " << script.string() << "\n";
+    return kOk;
+  }
+
+  fs::create_directories(out / "runs");
+  const std::vector<int> todo = runs_to_do(plan, out, shard);
+  if (jobs == 0) jobs = std::max(1, ThreadLimit::hardware_threads() / threads);
+  jobs = std::max(1, std::min<int>(jobs, int(todo.size())));
+  const bool quiet = vm.count("quiet") > 0;
+  std::cerr << "sweep: " << plan.runs.size() << " runs (" << plan.points << " points x "
+            << plan.spec.replicates << " replicates, design " << name_of(plan.spec.design) << ")";
+  if (shard.count > 1) std::cerr << ", shard " << shard.index << "/" << shard.count;
+  std::cerr << ": " << todo.size() << " to run, " << jobs << " at a time x " << threads << " thread"
+            << (threads > 1 ? "s" : "") << ", into " << out.string() << "\n";
+
+  watch_interrupts();
+  Progress progress(int(todo.size()), !quiet, "run");
+  int finished = 0, failed = 0;
+  run_local(
+      plan, todo, out, jobs, threads,
+      [&](const PlannedRun& run, const RunOutcome& outcome) {
+        if (outcome.status == RunStatus::missing) return;
+        ++finished;
+        if (outcome.status == RunStatus::failed) {
+          ++failed;
+          progress.done();
+          std::cerr << "sweep: run " << run.run << " failed: " << outcome.error << "\n";
+        }
+        progress.update(finished, failed ? std::to_string(failed) + " failed" : "");
+      },
+      &interrupted);
+  progress.done();
+  const IndexCounts c = write_index(plan, out);
+  std::cout << "wrote " << fs::absolute(out / "index.h5").string() << " and index.csv: " << c.done
+            << " done, " << c.failed << " failed, " << c.missing << " missing of "
+            << plan.runs.size() << "\n";
+  if (interrupted) {
+    std::cerr << "sweep: interrupted; run the same command again to finish\n";
+    return kInterrupted;
+  }
+  return failed > 0 ? kRuntimeFailure : kOk;
+}
+
+}  // namespace ecosim::cli

@@ -1,0 +1,149 @@
+// ecosim_mpi SWEEP.toml [--output DIR] [--threads N]: a sweep under mpirun or srun. Rank 0
+// hands out the runs not yet done, one at a time, to whichever rank asks; every other rank runs
+// them, writing one file per run with serial HDF5, and rank 0 writes the index at the end. A
+// rank that dies loses only the run it held: running the same command again redoes it.
+#include <mpi.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "scenario/load.hpp"
+#include "sweep/execute.hpp"
+
+namespace fs = std::filesystem;
+using namespace ecosim;
+
+namespace {
+
+constexpr int kAsk = 1,
+              kWork = 2;  // tags: a worker asks (sending its last outcome), rank 0 answers
+constexpr int kStop = -1;
+
+struct Options {
+  std::string sweep, output;
+  int threads = 1;
+};
+
+Options parse(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::invalid_argument(a + ": missing value");
+      return argv[++i];
+    };
+    if (a == "--output" || a == "-o") {
+      o.output = value();
+    } else if (a == "--threads") {
+      o.threads = std::atoi(value().c_str());
+      if (o.threads < 1 || o.threads > 1024)
+        throw std::invalid_argument("--threads: out of range (allowed: 1..1024)");
+    } else if (a == "-h" || a == "--help") {
+      throw std::invalid_argument("help");
+    } else if (o.sweep.empty() && !a.starts_with("-")) {
+      o.sweep = a;
+    } else {
+      throw std::invalid_argument("unknown argument '" + a + "'");
+    }
+  }
+  if (o.sweep.empty()) throw std::invalid_argument("missing SWEEP.toml");
+  return o;
+}
+
+void dispatch(const SweepPlan& plan, const fs::path& out, int ranks) {
+  const std::vector<int> todo = runs_to_do(plan, out, {});
+  std::cerr << "ecosim_mpi: " << plan.runs.size() << " runs, " << todo.size() << " to run on "
+            << ranks - 1 << " worker ranks, into " << out.string() << "\n";
+  std::size_t next = 0;
+  int working = ranks - 1, done = 0, failed = 0;
+  while (working > 0) {
+    int outcome[2];  // run, status (-1 when the worker has just started)
+    MPI_Status status;
+    MPI_Recv(outcome, 2, MPI_INT, MPI_ANY_SOURCE, kAsk, MPI_COMM_WORLD, &status);
+    if (outcome[0] >= 0) {
+      ++done;
+      failed += outcome[1] == static_cast<int>(RunStatus::failed);
+    }
+    const int run = next < todo.size() ? todo[next++] : kStop;
+    MPI_Send(&run, 1, MPI_INT, status.MPI_SOURCE, kWork, MPI_COMM_WORLD);
+    if (run == kStop) --working;
+  }
+  const IndexCounts c = write_index(plan, out);
+  std::cout << "wrote " << fs::absolute(out / "index.h5").string() << " and index.csv: " << c.done
+            << " done, " << c.failed << " failed, " << c.missing << " missing of "
+            << plan.runs.size() << " (" << done << " run now, " << failed << " failed)\n";
+}
+
+void work(const SweepPlan& plan, const fs::path& out, int threads) {
+  int outcome[2] = {-1, 0};
+  for (;;) {
+    MPI_Send(outcome, 2, MPI_INT, 0, kAsk, MPI_COMM_WORLD);
+    int run = kStop;
+    MPI_Recv(&run, 1, MPI_INT, 0, kWork, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    if (run == kStop) return;
+    const RunOutcome o = execute_run(plan, plan.runs[std::size_t(run)], out, threads);
+    if (o.status == RunStatus::failed)
+      std::cerr << "ecosim_mpi: run " << run << " failed: " << o.error << "\n";
+    outcome[0] = run, outcome[1] = static_cast<int>(o.status);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  MPI_Init(&argc, &argv);
+  int rank = 0, ranks = 1;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &ranks);
+  int code = 0;
+  try {
+    const Options o = parse(argc, argv);
+    // Every rank reads the sweep file: the plan is a pure function of it.
+    SweepPlan plan = make_plan(load_sweep_file(o.sweep));
+    const fs::path out = o.output.empty() ? plan.spec.output : fs::path(o.output);
+    // Rank 0 checks every point's scenario; all ranks stop together when one is refused.
+    int valid = 1;
+    if (rank == 0) {
+      try {
+        check_plan(plan);
+        fs::create_directories(out / "runs");
+      } catch (const ScenarioError& e) {
+        std::cerr << e.what() << "\n";
+        valid = 0;
+      }
+    }
+    MPI_Bcast(&valid, 1, MPI_INT, 0, MPI_COMM_WORLD);
+    if (!valid) {
+      MPI_Finalize();
+      return 2;
+    }
+    if (ranks == 1) {
+      for (const int run : runs_to_do(plan, out, {}))
+        execute_run(plan, plan.runs[std::size_t(run)], out, o.threads);
+      write_index(plan, out);
+    } else if (rank == 0) {
+      dispatch(plan, out, ranks);
+    } else {
+      work(plan, out, o.threads);
+    }
+  } catch (const std::invalid_argument& e) {
+    if (rank == 0)
+      std::cerr << (std::strcmp(e.what(), "help") == 0
+                        ? ""
+                        : "ecosim_mpi: " + std::string(e.what()) + "\n")
+                << "usage: mpirun -n N ecosim_mpi SWEEP.toml [--output DIR] [--threads N]\n";
+    code = 2;
+  } catch (const ScenarioError& e) {
+    if (rank == 0) std::cerr << e.what() << "\n";
+    code = 2;
+  } catch (const std::exception& e) {
+    std::cerr << "ecosim_mpi: error: " << e.what() << "\n";
+    MPI_Abort(MPI_COMM_WORLD, 1);
+  }
+  MPI_Finalize();
+  return code;
+}

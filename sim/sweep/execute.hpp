@@ -1,0 +1,74 @@
+// Running a sweep's runs, on this machine or as one shard of many (Slurm array tasks, MPI
+// ranks), and keeping its index. A run writes only its own file, runs/run_NNNNNN.h5 under the
+// output folder (FILE.partial while it runs; runs/run_NNNNNN.error when it fails), so shards
+// never touch each other's files; the index is rebuilt from those files by whoever finishes.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sweep/plan.hpp"
+
+namespace ecosim {
+
+enum class RunStatus : std::uint8_t { done, failed, missing };
+std::string_view name_of(RunStatus status);
+
+struct RunOutcome {
+  RunStatus status = RunStatus::missing;
+  double wall_s = 0;
+  std::string error;
+};
+
+// The run's complete file in `out`, written for exactly this run's overrides: its outcome
+// (done, with the wall time it took), or nothing when the file is missing, partial or corrupt.
+std::optional<RunOutcome> verified_run(const SweepPlan& plan, const PlannedRun& run,
+                                       const std::filesystem::path& out);
+
+// Runs one run on `threads` threads. Never throws: a failure is written to its .error file and
+// returned. When *stop turns true between steps the run is abandoned (missing, .partial kept).
+RunOutcome execute_run(const SweepPlan& plan, const PlannedRun& run,
+                       const std::filesystem::path& out, int threads,
+                       const std::atomic<bool>* stop = nullptr);
+
+// Shard `index` of `count` takes the runs with run % count == index.
+struct Shard {
+  int index = 0;
+  int count = 1;
+};
+
+// The runs of the shard that are not yet done and verified.
+std::vector<int> runs_to_do(const SweepPlan& plan, const std::filesystem::path& out, Shard shard);
+
+struct IndexCounts {
+  int done = 0, failed = 0, missing = 0;
+};
+// Rebuilds index.csv and index.h5 from the files in `out` (one row per run), each written beside
+// and renamed, under a lock so that shards finishing together write one after the other.
+IndexCounts write_index(const SweepPlan& plan, const std::filesystem::path& out);
+
+// Runs `todo` on this machine, `jobs` runs at once with `threads` threads each; `each` is called
+// (serially) after every run.
+void run_local(const SweepPlan& plan, const std::vector<int>& todo,
+               const std::filesystem::path& out, int jobs, int threads,
+               const std::function<void(const PlannedRun&, const RunOutcome&)>& each,
+               const std::atomic<bool>* stop = nullptr);
+
+// Rough cost of one run from its size: seconds on one thread and peak bytes (bench/RESULTS.md).
+struct RunCost {
+  double seconds = 0;
+  double bytes = 0;
+};
+RunCost estimate_run(const SweepPlan& plan);
+
+// A Slurm job-array script running the sweep in `tasks` array tasks of `cpus` cores each.
+std::string sbatch_script(const SweepPlan& plan, const std::filesystem::path& sweep_file,
+                          const std::filesystem::path& out, const std::filesystem::path& ecosim,
+                          int tasks, int cpus);
+
+}  // namespace ecosim

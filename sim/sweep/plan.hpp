@@ -1,0 +1,45 @@
+// The runs of a sweep: its design's points, each repeated for the replicates, with their seeds
+// and file names; and the check that every point's scenario is valid before the first run.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sweep/spec.hpp"
+
+namespace ecosim {
+
+struct PlannedRun {
+  int run = 0;        // 0.. in plan order; names the file
+  int point = 0;      // design point
+  int replicate = 0;  // 0..replicates-1
+  int block = 0;      // grid/list/random/lhs: the point; morris: trajectory; saltelli: base sample
+  int position = 0;   // place in the block: morris 0..k, saltelli 0 (A), 1..k (AB_i), k+1 (B)
+  std::vector<SweepValue> values;  // one per parameter
+  std::int64_t seed = 0;
+  std::string file;  // relative to the output folder: runs/run_000123.h5
+};
+
+struct SweepPlan {
+  SweepSpec spec;
+  int points = 0;
+  std::vector<PlannedRun> runs;
+};
+
+// The design's points in the unit cube (points x parameters), before mapping to the ranges.
+// Grid and list have none (their values are given or spread over the range directly).
+std::vector<std::vector<double>> unit_design(const SweepSpec& spec);
+
+// Every run: points in design order, each with its replicates; seed = sweep seed + replicate
+// with common random numbers, + run without.
+SweepPlan make_plan(SweepSpec spec);
+
+// The --set overrides of one run: the sweep's fixed ones, its parameters' values, its seed.
+std::vector<std::string> overrides_of(const SweepPlan& plan, const PlannedRun& run);
+
+// Loads the scenario of every point once; throws ScenarioError whose diagnostics point at the
+// sweep file (the parameter whose value is refused, or the key of [sweep.set]).
+void check_plan(const SweepPlan& plan);
+
+}  // namespace ecosim
