@@ -46,6 +46,18 @@ Shard shard_of(const po::variables_map& vm) {
   return {};
 }
 
+// MemAvailable of /proc/meminfo, or 0 when unknown.
+double available_memory_bytes() {
+  std::ifstream in("/proc/meminfo");
+  for (std::string key; in >> key;) {
+    double kib = 0;
+    in >> kib;
+    if (key == "MemAvailable:") return kib * 1024;
+    in.ignore(256, '\n');
+  }
+  return 0;
+}
+
 void print_plan(const SweepPlan& plan) {
   std::cout << "run,point,replicate,block,position";
   for (const SweepParameter& p : plan.spec.parameters) std::cout << "," << p.key;
@@ -73,6 +85,7 @@ int sweep_command(const std::vector<std::string>& args) {
       "output,o", po::value(&output),
       "output folder (default: the sweep file's, or sweeps/<name>)")(
       "plan", "print the run table (CSV) and write nothing")(
+      "check", "check every point's scenario and write nothing")(
       "jobs,j", po::value<int>()->default_value(0), "runs at once, 1..1024; 0 = one per core")(
       "threads", po::value<int>()->default_value(1), "threads per run, 1..1024")(
       "shard", po::value<std::string>(),
@@ -126,6 +139,11 @@ int sweep_command(const std::vector<std::string>& args) {
     return kOk;
   }
   check_plan(plan);  // every point's scenario, before the first run
+  if (vm.count("check")) {
+    std::cout << sweep_file << ": ok (" << plan.runs.size() << " runs, " << plan.points
+              << " points, design " << name_of(plan.spec.design) << ")\n";
+    return kOk;
+  }
 
   if (vm.count("emit-sbatch")) {
     if (tasks == 0) tasks = std::clamp(int(plan.runs.size() + 19) / 20, 1, 100);
@@ -141,7 +159,13 @@ int sweep_command(const std::vector<std::string>& args) {
 
   fs::create_directories(out / "runs");
   const std::vector<int> todo = runs_to_do(plan, out, shard);
-  if (jobs == 0) jobs = std::max(1, ThreadLimit::hardware_threads() / threads);
+  if (jobs == 0) {
+    jobs = std::max(1, ThreadLimit::hardware_threads() / threads);
+    // No more runs at once than the memory holds (bench/RESULTS.md: about 1 KiB per firm).
+    const double available = available_memory_bytes(), per_run = estimate_run(plan).bytes;
+    if (available > 0 && per_run > 0)
+      jobs = std::min(jobs, std::max(1, static_cast<int>(0.8 * available / per_run)));
+  }
   jobs = std::max(1, std::min<int>(jobs, int(todo.size())));
   const bool quiet = vm.count("quiet") > 0;
   std::cerr << "sweep: " << plan.runs.size() << " runs (" << plan.points << " points x "

@@ -391,8 +391,8 @@ std::string sbatch_script(const SweepPlan& plan, const fs::path& sweep_file, con
     << "#SBATCH --time=" << time << "\n"
     << "#SBATCH --output=" << (out / "slurm" / "task_%a.out").string() << "\n"
     << "set -euo pipefail\n"
-    << "exec " << ecosim.string() << " sweep " << sweep_file.string() << " --output "
-    << out.string() << " --jobs " << cpus << " --threads 1\n";
+    << "exec \"" << ecosim.string() << "\" sweep \"" << sweep_file.string() << "\" --output \""
+    << out.string() << "\" --jobs " << cpus << " --threads 1\n";
   return s.str();
 }
 

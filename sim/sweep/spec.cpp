@@ -292,7 +292,10 @@ class SpecReader {
     if (p.log && ranged && p.lower <= 0)
       error(lower ? at(*lower) : where, index + ".scale",
             "a log scale needs lower > 0 (allowed: linear, or a positive range)");
-    if (p.values.empty() && !ranged && !t.get("values"))
+    if (p.values.empty() && !numeric && !t.get("values"))
+      error(where, index + ".key",
+            p.key + " is a " + k.type + ": give it values = [...] (allowed: values)");
+    else if (p.values.empty() && !ranged && !t.get("values"))
       error(where, index + ".key",
             p.key +
                 " has no plausible range in the schema: give values = [...] or lower and "

@@ -35,6 +35,10 @@ def same_values(a, b) -> bool:
 
 
 def main(folders) -> int:
+    missing = [f for f in folders if not (pathlib.Path(f) / "index.csv").is_file()]
+    if missing:
+        print(f"no index.csv in {', '.join(missing)}")
+        return 1
     problems = []
     first = pathlib.Path(folders[0])
     base = index(first)

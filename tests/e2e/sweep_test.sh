@@ -30,6 +30,11 @@ grep -q 'bad_value.toml:5:1: region.0.firms: value -5 (point 1): out of range' "
   fail "no error for a misspelled sweep key: $(cat "$out/err")"
 [ ! -e "$out/bad" ] || fail "a refused sweep wrote $out/bad"
 
+# The example sweeps of scenarios/sweeps/ are valid at every point.
+for example in "$data"/../../scenarios/sweeps/*.toml; do
+  "$ecosim" sweep "$example" --check > /dev/null 2> "$out/err" || fail "$example: $(cat "$out/err")"
+done
+
 # --plan prints the run table and writes nothing.
 "$ecosim" sweep "$sweep" --plan -o "$out/planned" > "$out/plan.csv" 2> /dev/null ||
   fail "--plan failed"

@@ -1,0 +1,101 @@
+#!/usr/bin/python3
+"""Sweep throughput on this machine: a 100-run sweep of the default scenario at 24 months run
+by `ecosim sweep` (runs side by side, one thread each), against the same runs one after another
+at one thread each; and the fixed cost of a run (start, scenario, HDF5 open and close) against
+a default ten-year run. Writes the "Sweep throughput" section of bench/RESULTS.md.
+
+usage: /usr/bin/python3 bench/sweep_throughput.py [--build build/release] [--runs 100] [--months 24]
+"""
+import argparse
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+BEGIN, END = "<!-- begin: sweep throughput -->", "<!-- end: sweep throughput -->"
+
+
+def timed(command) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build", type=pathlib.Path, default=ROOT / "build" / "release")
+    parser.add_argument("--runs", type=int, default=100)
+    parser.add_argument("--months", type=int, default=24)
+    parser.add_argument("--output", type=pathlib.Path, default=ROOT / "bench" / "RESULTS.md")
+    args = parser.parse_args(argv)
+    ecosim = args.build / "ecosim"
+    cores = os.cpu_count() or 1
+    work = pathlib.Path(tempfile.mkdtemp(prefix="ecosim-sweep-bench-"))
+    try:
+        sweep = work / "bench.toml"
+        sweep.write_text(f"""# the throughput benchmark's sweep: {args.runs} points of the default scenario
+[sweep]
+design = "random"
+samples = {args.runs}
+seed = 1
+set = {{ "simulation.steps" = {args.months} }}
+[[parameter]]
+key = "trust.gain_dialogue"
+""")
+        subprocess.run([str(ecosim), "sweep", str(sweep), "--check"], check=True, stdout=subprocess.DEVNULL)
+        together = timed([str(ecosim), "sweep", str(sweep), "-o", str(work / "together"), "-q",
+                          "--jobs", str(cores), "--threads", "1"])
+        alone = timed([str(ecosim), "sweep", str(sweep), "-o", str(work / "alone"), "-q",
+                       "--jobs", "1", "--threads", "1"])
+        # Fixed cost of a run: a run of 1 month less the cost of a month (2 months - 1 month).
+        def run(months, repeats=5):
+            times = []
+            for k in range(repeats):
+                times.append(timed([str(ecosim), "run", "-o", str(work / f"fixed{k}.h5"), "--force", "--quiet",
+                                    "--threads", "1", "--steps", str(months)]))
+            return min(times)
+        one, two = run(1), run(2)
+        fixed = max(0.0, one - (two - one))
+        full = min(timed([str(ecosim), "run", "-o", str(work / "full.h5"), "--force", "--quiet", "--threads", "1"])
+                   for _ in range(2))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    per_hour = args.runs / together * 3600
+    ratio = alone / together
+    share = fixed / full
+    version = subprocess.run([str(ecosim), "--version"], capture_output=True, text=True).stdout.strip()
+    section = f"""{BEGIN}
+## Sweep throughput
+
+Command: `/usr/bin/python3 bench/sweep_throughput.py --runs {args.runs} --months {args.months}` ({version},
+{cores} cores). A sweep of {args.runs} random points of the default scenario (26,239 firms) at
+{args.months} months, run by `ecosim sweep` with {cores} runs at a time of one thread each, against the
+same runs one after another at one thread each (`--jobs 1`); the fixed cost of a run is a
+one-month run less the cost of a month (the best of 5), against a default ten-year run.
+
+| measure | value | target | met |
+|---|---|---|---|
+| sweep, {cores} runs at a time | {together:.1f} s, {per_hour:,.0f} runs per hour | | |
+| the same runs one after another, 1 thread | {alone:.1f} s | | |
+| speed-up of the sweep | {ratio:.2f}x | >= 1.8x | {"yes" if ratio >= 1.8 else "NO"} |
+| fixed cost per run (start, scenario, HDF5 open and close) | {fixed * 1000:.0f} ms of a {full:.2f} s default run: {share:.1%} | < 5% | {"yes" if share < 0.05 else "NO"} |
+{END}
+"""
+    text = args.output.read_text() if args.output.exists() else ""
+    if BEGIN in text:
+        text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END) + "\n", section, text, flags=re.S)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    args.output.write_text(text)
+    print(section)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

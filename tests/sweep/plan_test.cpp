@@ -1,0 +1,163 @@
+// The runs of a sweep (sweep/plan.cpp): designs laid out as the analysis expects them, seeds,
+// overrides, and the check of every point before the first run.
+#include "sweep/plan.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <set>
+#include <string>
+
+#include "scenario/load.hpp"
+
+namespace ecosim {
+namespace {
+
+SweepPlan plan_of(const std::string& text) {
+  return make_plan(load_sweep_text(text, "/tmp/plan_sweep.toml"));
+}
+
+const std::string kTwoRanges = R"(
+[[parameter]]
+key = "region.0.generalised_trust"
+lower = 0.4
+upper = 0.8
+
+[[parameter]]
+key = "trust.gain_dialogue"
+lower = 0.01
+upper = 0.04
+scale = "log"
+)";
+
+TEST(SweepPlan, GridCrossesEveryValueLastParameterFastestWithReplicates) {
+  const SweepPlan plan = plan_of(R"(
+[sweep]
+replicates = 2
+seed = 10
+[[parameter]]
+key = "policy.municipality.min_external_share"
+values = [0.0, 0.3, 0.5]
+[[parameter]]
+key = "region.0.generalised_trust"
+lower = 0.4
+upper = 0.8
+levels = 2
+)");
+  EXPECT_EQ(plan.points, 6);
+  ASSERT_EQ(plan.runs.size(), 12u);
+  EXPECT_EQ(plan.runs[2].values[0].number, 0.0);
+  EXPECT_EQ(plan.runs[2].values[1].number, 0.8) << "point 1: the last parameter moved first";
+  EXPECT_EQ(plan.runs[4].values[0].number, 0.3);
+  for (const PlannedRun& r : plan.runs) {
+    EXPECT_EQ(r.point, r.run / 2);
+    EXPECT_EQ(r.replicate, r.run % 2);
+    EXPECT_EQ(r.seed, 10 + r.replicate) << "common random numbers: replicate r, same seed";
+    EXPECT_EQ(r.block, r.point);
+    EXPECT_EQ(r.position, 0);
+  }
+  EXPECT_EQ(plan.runs[5].file, "runs/run_000005.h5");
+}
+
+TEST(SweepPlan, WithoutCommonRandomNumbersEveryRunHasItsOwnSeed) {
+  const SweepPlan plan =
+      plan_of("[sweep]\nreplicates = 3\nseed = 7\ncommon_random_numbers = false\n" +
+              std::string("[[parameter]]\nkey = \"trust.gain_dialogue\"\nvalues = [0.01, 0.02]\n"));
+  std::set<std::int64_t> seeds;
+  for (const PlannedRun& r : plan.runs) seeds.insert(r.seed);
+  EXPECT_EQ(seeds.size(), plan.runs.size());
+}
+
+TEST(SweepPlan, LatinHypercubePutsOnePointInEachStratumOfEachParameter) {
+  const SweepPlan plan = plan_of("[sweep]\ndesign = \"lhs\"\nsamples = 10\n" + kTwoRanges);
+  ASSERT_EQ(plan.points, 10);
+  std::set<int> trust, gain;
+  for (const PlannedRun& r : plan.runs) {
+    const double t = r.values[0].number, g = r.values[1].number;
+    EXPECT_GE(t, 0.4);
+    EXPECT_LE(t, 0.8);
+    trust.insert(int((t - 0.4) / 0.04));
+    gain.insert(int(std::log(g / 0.01) / std::log(4.0) * 10));  // log scale: strata in log space
+  }
+  EXPECT_EQ(trust.size(), 10u);
+  EXPECT_EQ(gain.size(), 10u);
+}
+
+TEST(SweepPlan, MorrisTrajectoriesMoveOneParameterByDeltaAtEachStep) {
+  const SweepPlan plan =
+      plan_of("[sweep]\ndesign = \"morris\"\ntrajectories = 5\nlevels = 4\n" + kTwoRanges);
+  const std::vector<std::vector<double>> unit = unit_design(plan.spec);
+  ASSERT_EQ(unit.size(), 5u * 3u);
+  const double delta = 4 / (2.0 * 3);
+  for (std::size_t t = 0; t < 5; ++t)
+    for (std::size_t s = 1; s < 3; ++s) {
+      const auto& a = unit[t * 3 + s - 1];
+      const auto& b = unit[t * 3 + s];
+      int moved = 0;
+      for (std::size_t j = 0; j < 2; ++j)
+        if (a[j] != b[j]) {
+          ++moved;
+          EXPECT_NEAR(std::abs(a[j] - b[j]), delta, 1e-12);
+        }
+      EXPECT_EQ(moved, 1);
+    }
+  EXPECT_EQ(plan.runs[4].block, 1);
+  EXPECT_EQ(plan.runs[4].position, 1);
+}
+
+TEST(SweepPlan, SaltelliBlocksAreABThenBWithOneColumnSwapped) {
+  const SweepPlan plan = plan_of("[sweep]\ndesign = \"saltelli\"\nsamples = 6\n" + kTwoRanges);
+  const auto unit = unit_design(plan.spec);
+  ASSERT_EQ(unit.size(), 6u * 4u);
+  for (std::size_t j = 0; j < 6; ++j) {
+    const auto& a = unit[j * 4];
+    const auto& b = unit[j * 4 + 3];
+    for (std::size_t i = 0; i < 2; ++i) {
+      const auto& ab = unit[j * 4 + 1 + i];
+      for (std::size_t c = 0; c < 2; ++c) EXPECT_EQ(ab[c], c == i ? b[c] : a[c]);
+    }
+  }
+  EXPECT_EQ(plan.runs[7].block, 1);
+  EXPECT_EQ(plan.runs[7].position, 3);
+}
+
+TEST(SweepPlan, TheSameFileGivesTheSamePlan) {
+  const std::string text = "[sweep]\ndesign = \"random\"\nsamples = 5\nseed = 3\n" + kTwoRanges;
+  const SweepPlan a = plan_of(text), b = plan_of(text);
+  for (std::size_t i = 0; i < a.runs.size(); ++i)
+    EXPECT_EQ(overrides_of(a, a.runs[i]), overrides_of(b, b.runs[i]));
+}
+
+TEST(SweepPlan, OverridesAreTheFixedOnesThenTheValuesThenTheSeed) {
+  const SweepPlan plan = plan_of(R"(
+[sweep]
+set = { "simulation.steps" = 12 }
+[[parameter]]
+key = "region.0.firms"
+values = [1234.4]
+)");
+  EXPECT_EQ(overrides_of(plan, plan.runs[0]),
+            (std::vector<std::string>{"simulation.steps=12", "region.0.firms=1234",
+                                      "simulation.seed=1"}));
+}
+
+TEST(SweepPlan, ACheckedPointThatTheScenarioRefusesIsPlacedAtItsParameter) {
+  const SweepPlan plan = plan_of(
+      "[sweep]\n\n[[parameter]]\nkey = \"region.0.firms\"\n"
+      "values = [100, 0]\n");
+  try {
+    check_plan(plan);
+    FAIL() << "0 firms was accepted";
+  } catch (const ScenarioError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    const Diagnostic& d = e.diagnostics().front();
+    EXPECT_EQ(d.file, "/tmp/plan_sweep.toml");
+    EXPECT_EQ(d.line, 3);
+    EXPECT_NE(d.message.find("value 0 (point 1): out of range"), std::string::npos) << d.message;
+  }
+  EXPECT_NO_THROW(
+      check_plan(plan_of("[sweep]\n[[parameter]]\nkey = \"region.0.firms\"\nvalues = [100]\n")));
+}
+
+}  // namespace
+}  // namespace ecosim
