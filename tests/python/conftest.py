@@ -56,15 +56,21 @@ SWEEP_PARAMETERS = [
 
 @pytest.fixture(scope="session")
 def real_sweep(ecosim_bin, tmp_path_factory):
-    """A 2 x 2 grid sweep of small.toml, 2 replicates with common random numbers, 24 months;
-    run 7 recorded as failed (no file), as `ecosim sweep` would leave it."""
-    import ecosim_analysis.designs as D
+    """A 2 x 2 grid sweep of small.toml, 2 replicates with common random numbers, 24 months, made
+    by `ecosim sweep` itself; run 7 fails on purpose (ECOSIM_SWEEP_FAIL_RUNS, the binary's test
+    hook) and is recorded as failed."""
+    import subprocess
 
+    folder = tmp_path_factory.mktemp("sweep_source")
+    shutil.copy(SMALL, folder / "small.toml")
+    lines = ["[sweep]", 'scenario = "small.toml"', 'design = "grid"', "levels = 2", "replicates = 2",
+             "seed = 1", "common_random_numbers = true", f'set = {{ "simulation.steps" = {STEPS} }}']
+    for p in SWEEP_PARAMETERS:
+        lines += ["[[parameter]]", f'key = "{p["key"]}"', f"lower = {p['lower']}", f"upper = {p['upper']}"]
+    (folder / "grid.toml").write_text("\n".join(lines) + "\n")
     out = tmp_path_factory.mktemp("sweep")
-    design = D.with_replicates(D.grid(SWEEP_PARAMETERS, levels=2), replicates=2, crn=True, seed=1)
-    rows = index_rows(design, statuses={7: "failed"})
-    for _, row in rows[rows["status"] == "done"].iterrows():
-        sets = [(p["key"], row[p["key"]]) for p in SWEEP_PARAMETERS]
-        ecosim(ecosim_bin, SMALL, out / row["file"], row["seed"], STEPS, sets)
-    write_index(out, rows, SWEEP_PARAMETERS, "grid", replicates=2, crn=True)
+    result = subprocess.run([ecosim_bin, "sweep", str(folder / "grid.toml"), "-o", str(out), "-q"],
+                            env=dict(os.environ, ECOSIM_SWEEP_FAIL_RUNS="7"), capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 1, result.stderr  # one run failed, the others went on
     return pathlib.Path(out)
