@@ -5,7 +5,9 @@
 #include <sstream>
 #include <vector>
 
+#include "scenario/input_file.hpp"
 #include "scenario/load.hpp"
+#include "scenario/toml_diagnostics.hpp"
 
 namespace ecosim {
 namespace {
@@ -16,15 +18,6 @@ Diagnostic at(const toml::source_region& src, const std::string& file, std::stri
               std::string message) {
   return {src.path ? *src.path : file, static_cast<int>(src.begin.line),
           static_cast<int>(src.begin.column), std::move(key), std::move(message)};
-}
-
-toml::table parse_one(std::string_view text, const std::string& name) {
-  try {
-    return toml::parse(text, name);
-  } catch (const toml::parse_error& e) {
-    throw ScenarioError(
-        {at(e.source(), name, "(syntax)", std::string(e.description()) + " (allowed: TOML 1.0)")});
-  }
 }
 
 // Moves every key of `top` onto `base` (values keep their source positions for errors);
@@ -69,14 +62,16 @@ toml::table resolve(toml::table root, const std::string& name, std::vector<std::
   if (chain.size() > kMaxDepth)  // the chain holds the scenario itself and its bases
     throw ScenarioError(
         {at(base_node->source(), name, "base", "too deep (allowed: at most 8 bases)")});
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
+  std::string text;
+  try {
+    text = read_input_file(path);
+  } catch (const InputFileError& e) {
     throw ScenarioError({at(base_node->source(), name, "base",
-                            "cannot open '" + path + "' (allowed: a readable TOML file)")});
-  std::stringstream buffer;
-  buffer << in.rdbuf();
+                            "cannot read '" + path + "': " + e.what() +
+                                " (allowed: a regular TOML file of at most 16 MiB)")});
+  }
   chain.push_back(path);
-  toml::table below = resolve(parse_one(buffer.str(), path), path, chain);
+  toml::table below = resolve(parse_toml(text, path), path, chain);
   root.erase("base");
   below.erase("base");
   merge_into(below, std::move(root));
@@ -86,7 +81,7 @@ toml::table resolve(toml::table root, const std::string& name, std::vector<std::
 }  // namespace
 
 Composed parse_composed(std::string_view text, const std::string& source_name) {
-  toml::table root = parse_one(text, source_name);
+  toml::table root = parse_toml(text, source_name);
   const bool has_base = root.contains("base");
   std::vector<std::string> chain{std::filesystem::path(source_name).lexically_normal().string()};
   return {resolve(std::move(root), source_name, chain), has_base};

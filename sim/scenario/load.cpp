@@ -3,14 +3,17 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <functional>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "scenario/compose.hpp"
 #include "scenario/format.hpp"
+#include "scenario/input_file.hpp"
 #include "scenario/schema.hpp"
 #include "scenario/toml_diagnostics.hpp"
 
@@ -23,8 +26,21 @@ using schema::Limits;
 struct Context {
   std::string file;
   std::vector<Diagnostic> diagnostics;
+  // Each --set given, with its key path in dotted form ("region.0.firms").
+  std::vector<std::pair<std::string, std::string>> overrides;
+
   void error(const Location& at, std::string key, std::string message) {
     diagnostics.push_back({at.file, at.line, at.column, std::move(key), std::move(message)});
+  }
+  // Where the node of key `path` is: its place in a file, or the --set that made it (tables
+  // made on the way to an overridden key have no position of their own).
+  Location where(const toml::source_region& src, std::string path) const {
+    if (src.begin.line != 0) return location_of(src, file);
+    std::replace(path.begin(), path.end(), '[', '.');
+    path.erase(std::remove(path.begin(), path.end(), ']'), path.end());
+    for (auto it = overrides.rbegin(); it != overrides.rend(); ++it)
+      if (it->first == path || it->first.starts_with(path + ".")) return {it->second, 1, 1};
+    return {file, 1, 1};
   }
 };
 
@@ -71,10 +87,13 @@ class Reader {
   void text(std::string_view key, std::string& field, std::string_view) {
     const toml::node* n = take(key);
     if (!n) return;
-    if (auto s = n->as_string(); s && !s->get().empty())
-      field = s->get();
-    else
-      fail(*n, key, "must be a non-empty string, got " + std::string(type_name(*n)), "text");
+    const auto s = n->as_string();
+    if (!s || s->get().empty())
+      return fail(*n, key, "must be a non-empty string, got " + std::string(type_name(*n)), "text");
+    if (has_control_character(s->get()))
+      return fail(*n, key, "contains a control character (NUL, newline, tab, ...)",
+                  std::string(kPrintableText));
+    field = s->get();
   }
 
   void rung(std::string_view key, Rung& field, std::string_view, const schema::Source&) {
@@ -98,7 +117,7 @@ class Reader {
     std::array<double, 3> values{};
     for (std::size_t i = 0; i < 3; ++i) {
       const auto v = (*arr)[i].value<double>();
-      if (!v || *v < 0 || *v > 1 || (i > 0 && *v <= values[i - 1]))
+      if (!v || !std::isfinite(*v) || *v < 0 || *v > 1 || (i > 0 && *v <= values[i - 1]))
         return fail(*n, key, "thresholds must be numbers in 0..1, strictly increasing", allowed);
       values[i] = *v;
     }
@@ -116,7 +135,7 @@ class Reader {
     if (!tbl) return fail(*n, key, "must be a table of " + join(names), join(names));
     EnumArray<E, N, double> values = field;
     if (missing_is_zero) values.fill(0.0);
-    Reader inner(ctx_, tbl, path(key), location_of(n->source(), ctx_.file));
+    Reader inner(ctx_, tbl, path(key), ctx_.where(n->source(), path(key)));
     for (std::size_t i = 0; i < N; ++i)
       inner.num(names[i], values.values[i], limits, "", "", schema::technical());
     inner.finish();
@@ -128,7 +147,7 @@ class Reader {
     const toml::table* tbl = n ? n->as_table() : nullptr;
     if (n && !tbl)
       return fail(*n, key, "must be a table, got " + std::string(type_name(*n)), "table");
-    Reader inner(ctx_, tbl, path(key), n ? location_of(n->source(), ctx_.file) : where_);
+    Reader inner(ctx_, tbl, path(key), n ? ctx_.where(n->source(), path(key)) : where_);
     body(inner);
     inner.finish();
   }
@@ -147,7 +166,7 @@ class Reader {
       RegionParams region;
       region.name = "region" + std::to_string(i + 1);
       Reader inner(ctx_, entry.as_table(), path(key) + "[" + std::to_string(i) + "]",
-                   location_of(entry.source(), ctx_.file));
+                   ctx_.where(entry.source(), path(key) + "[" + std::to_string(i) + "]"));
       body(inner, region);
       inner.finish();
       field.push_back(std::move(region));
@@ -162,7 +181,7 @@ class Reader {
       const std::string hint = did_you_mean(k.str(), asked_);
       // Keys made by --set have no position of their own; their values do.
       const auto& where = k.source().begin.line ? k.source() : node.source();
-      ctx_.error(location_of(where, ctx_.file), path(k.str()),
+      ctx_.error(ctx_.where(where, path(k.str())), path(k.str()),
                  "unknown key" + hint + " (allowed: " + join(asked_) + ")");
     }
   }
@@ -179,7 +198,7 @@ class Reader {
 
   void fail(const toml::node& n, std::string_view key, std::string message,
             const std::string& allowed) {
-    ctx_.error(location_of(n.source(), ctx_.file), path(key),
+    ctx_.error(ctx_.where(n.source(), path(key)), path(key),
                std::move(message) + " (allowed: " + allowed + ")");
   }
 
@@ -197,30 +216,82 @@ class Reader {
   std::set<std::string> asked_;
 };
 
+// Splits an override's key path ("region[1].firms" or "region.1.firms") into its parts; an
+// empty result means the path is malformed (reason in `why`).
+std::vector<std::string> key_parts(std::string_view key, std::string& why) {
+  std::vector<std::string> parts{""};
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    const char c = key[i];
+    if (c == '.') {
+      parts.emplace_back();
+    } else if (c == '[') {
+      const std::size_t close = key.find(']', i);
+      const std::string_view index =
+          close == std::string_view::npos ? "" : key.substr(i + 1, close - i - 1);
+      if (index.empty() || !std::all_of(index.begin(), index.end(), ::isdigit)) {
+        why = "unbalanced or non-numeric [index] at character " + std::to_string(i + 1);
+        return {};
+      }
+      parts.emplace_back(index);
+      i = close;
+      if (i + 1 < key.size() && key[i + 1] != '.' && key[i + 1] != '[') {
+        why = "expected '.' or '[' after ']' at character " + std::to_string(i + 2);
+        return {};
+      }
+      if (i + 1 < key.size() && key[i + 1] == '.') ++i, parts.emplace_back();
+    } else if (c == ']') {
+      why = "unbalanced ']' at character " + std::to_string(i + 1);
+      return {};
+    } else {
+      parts.back() += c;
+    }
+  }
+  if (std::any_of(parts.begin(), parts.end(), [](const auto& p) { return p.empty(); })) {
+    why = "empty part in the key path";
+    return {};
+  }
+  if (static_cast<int>(parts.size()) > kMaxKeyParts) {
+    why = "more than " + std::to_string(kMaxKeyParts) + " parts";
+    return {};
+  }
+  return parts;
+}
+
 // Applies one "key.path=value" override to the parsed document.
 void apply_override(toml::table& root, const std::string& assignment, Context& ctx) {
-  const std::string origin = "--set " + assignment;
-  const auto eq = assignment.find('=');
-  if (eq == std::string::npos || eq == 0) {
-    ctx.error({origin, 1, 1}, assignment, "expected key.path=value (allowed: key.path=value)");
+  std::string origin = "--set " + assignment;  // printed on one line, whatever it holds
+  for (std::size_t k; (k = origin.find_first_of("\r\n")) != std::string::npos;)
+    origin.replace(k, 1, origin[k] == '\n' ? "\\n" : "\\r");
+  const Location at{origin, 1, 1};
+  ctx.overrides.emplace_back("", origin);  // its dotted key path once known
+  // The stored scenario repeats --set on one line: a line break would cut it there.
+  if (assignment.find_first_of("\r\n") != std::string::npos) {
+    ctx.error(at, "(--set)", "contains a line break (allowed: key.path=value on one line)");
     return;
   }
-  std::string key = assignment.substr(0, eq);
-  const std::string raw = assignment.substr(eq + 1);
-  std::replace(key.begin(), key.end(), '[', '.');
-  key.erase(std::remove(key.begin(), key.end(), ']'), key.end());
-
-  std::vector<std::string> parts;
-  for (std::stringstream ss(key); std::getline(ss, parts.emplace_back(), '.');) {
+  const auto eq = assignment.find('=');
+  if (eq == std::string::npos || eq == 0) {
+    ctx.error(at, assignment, "expected key.path=value (allowed: key.path=value)");
+    return;
   }
-  if (parts.back().empty()) parts.pop_back();
+  const std::string key = assignment.substr(0, eq);
+  const std::string raw = assignment.substr(eq + 1);
+  std::string why;
+  const std::vector<std::string> parts = key_parts(key, why);
+  if (parts.empty()) {
+    ctx.error(at, key, "malformed key path: " + why + " (allowed: key.path or key[index].path)");
+    return;
+  }
+  std::string dotted;
+  for (const auto& part : parts) dotted += (dotted.empty() ? "" : ".") + part;
+  ctx.overrides.back().first = dotted;
 
   // The value is TOML when it parses as TOML (numbers, booleans, arrays, inline tables, quoted
   // strings) and a plain string otherwise, so --set region.0.name=Drammen works unquoted.
   toml::table holder;
   try {
-    holder = toml::parse("value = " + raw, origin);
-  } catch (const toml::parse_error&) {
+    holder = parse_toml("value = " + raw, origin);
+  } catch (const ScenarioError&) {
     std::ostringstream quoted;
     quoted << toml::value<std::string>(raw);
     holder = toml::parse("value = " + quoted.str(), origin);
@@ -233,17 +304,18 @@ void apply_override(toml::table& root, const std::string& assignment, Context& c
       if (!tbl->contains(part)) tbl->insert(part, toml::table{});
       cursor = tbl->get(part);
     } else if (auto* arr = cursor->as_array()) {
-      const bool numeric = !part.empty() && std::all_of(part.begin(), part.end(), ::isdigit);
-      const std::size_t index = numeric ? std::stoul(part) : arr->size();
+      std::size_t index = arr->size();
+      if (std::all_of(part.begin(), part.end(), ::isdigit))
+        std::from_chars(part.data(), part.data() + part.size(), index);  // too large: size()
       if (index >= arr->size()) {
         ctx.error(
-            {origin, 1, 1}, key,
+            at, key,
             "no entry '" + part + "' (allowed: index 0.." + std::to_string(arr->size() - 1) + ")");
         return;
       }
       cursor = arr->get(index);
     } else {
-      ctx.error({origin, 1, 1}, key, "'" + part + "' is not a table (allowed: a path of tables)");
+      ctx.error(at, key, "'" + part + "' is not a table (allowed: a path of tables)");
       return;
     }
   }
@@ -252,8 +324,7 @@ void apply_override(toml::table& root, const std::string& assignment, Context& c
     holder.get("value")->visit(
         [&](auto&& value) { tbl->insert_or_assign(parts.back(), std::move(value)); });
   } else {
-    ctx.error({origin, 1, 1}, key,
-              "cannot set a key inside a non-table (allowed: a path of tables)");
+    ctx.error(at, key, "cannot set a key inside a non-table (allowed: a path of tables)");
   }
 }
 
@@ -271,6 +342,24 @@ void check_consistency(const Scenario& s, Context& ctx, const toml::table& root)
     ctx.error(where("projects.max_partners"), "projects.max_partners",
               "must be at least projects.min_parties (allowed: >= " +
                   std::to_string(s.projects.min_parties) + ")");
+  if (s.simulation.record_every > s.simulation.steps)
+    ctx.error(where("simulation.record_every"), "simulation.record_every",
+              "is more than simulation.steps, so no row would be recorded (allowed: 1.." +
+                  std::to_string(s.simulation.steps) + ")");
+  for (const auto& [key, ties] :
+       {std::pair{"trust.initial_ties_per_firm", s.trust.initial_ties_per_firm},
+        std::pair{"trust.entrant_ties", s.trust.entrant_ties}})
+    if (ties > s.trust.max_ties_per_firm)
+      ctx.error(where(key), key,
+                "is more than trust.max_ties_per_firm, the slots a firm has (allowed: 0.." +
+                    std::to_string(s.trust.max_ties_per_firm) + ")");
+  std::int64_t total_firms = 0;
+  for (const RegionParams& r : s.regions) total_firms += r.firms;
+  if (total_firms > kMaxTotalFirms)
+    ctx.error(where("region"), "region.firms",
+              "the regions' firms sum to " + std::to_string(total_firms) +
+                  ", beyond what a firm index holds with room for entrants (allowed: at most " +
+                  std::to_string(kMaxTotalFirms) + " in all)");
   std::set<std::string> names;
   for (const RegionId id : s.regions.ids()) {
     const RegionParams& r = s.regions[id];
@@ -278,6 +367,14 @@ void check_consistency(const Scenario& s, Context& ctx, const toml::table& root)
     if (!names.insert(r.name).second)
       ctx.error(where(path + ".name"), path + ".name",
                 "duplicate region name '" + r.name + "' (allowed: unique names)");
+    // Each establishment is run by at least one resident; more would make the employment rate
+    // exceed 1.
+    const double labour_force = r.population * r.labour_force_share;
+    if (r.firms > labour_force)
+      ctx.error(where(path + ".firms"), path + ".firms",
+                "more establishments than the labour force (population x labour_force_share = " +
+                    format_number(std::floor(labour_force)) + ") (allowed: 1.." +
+                    format_number(std::floor(labour_force)) + ")");
     double total = 0;
     for (double share : r.sector_shares) total += share;
     if (total <= 0)
@@ -286,9 +383,27 @@ void check_consistency(const Scenario& s, Context& ctx, const toml::table& root)
   }
 }
 
+// The diagnostics of the scenario's files, then of each --set in the order given, each by line
+// and column.
+std::vector<Diagnostic> in_file_order(std::vector<Diagnostic> diagnostics, const Context& ctx) {
+  std::vector<std::string> files;
+  for (const Diagnostic& d : diagnostics)
+    if (!d.file.starts_with("--set ") &&
+        std::find(files.begin(), files.end(), d.file) == files.end())
+      files.push_back(d.file);
+  for (const auto& [path, origin] : ctx.overrides) files.push_back(origin);
+  auto rank = [&](const Diagnostic& d) {
+    return std::tuple(std::find(files.begin(), files.end(), d.file) - files.begin(), d.line,
+                      d.column);
+  };
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
+  return diagnostics;
+}
+
 Scenario build(std::string_view text, std::string_view source_name,
                const std::vector<std::string>& overrides) {
-  Context ctx{std::string(source_name), {}};
+  Context ctx{std::string(source_name), {}, {}};
   Composed composed = parse_composed(text, ctx.file);
   toml::table& root = composed.root;
   for (const auto& assignment : overrides) apply_override(root, assignment, ctx);
@@ -301,7 +416,7 @@ Scenario build(std::string_view text, std::string_view source_name,
   schema::describe(reader, s);
   reader.finish();
   check_consistency(s, ctx, root);
-  if (!ctx.diagnostics.empty()) throw ScenarioError(std::move(ctx.diagnostics));
+  if (!ctx.diagnostics.empty()) throw ScenarioError(in_file_order(std::move(ctx.diagnostics), ctx));
 
   for (auto& region : s.regions) {
     double total = 0;
@@ -333,7 +448,11 @@ std::string Diagnostic::to_string() const {
 ScenarioError::ScenarioError(std::vector<Diagnostic> diagnostics)
     : std::runtime_error([&] {
         std::string all;
-        for (const auto& d : diagnostics) all += (all.empty() ? "" : "\n") + d.to_string();
+        const std::size_t shown = std::min(diagnostics.size(), kMaxDiagnosticsShown);
+        for (std::size_t k = 0; k < shown; ++k)
+          all += (k == 0 ? "" : "\n") + diagnostics[k].to_string();
+        if (diagnostics.size() > shown)
+          all += "\n... and " + std::to_string(diagnostics.size() - shown) + " more";
         return all;
       }()),
       diagnostics_(std::move(diagnostics)) {}
@@ -345,14 +464,15 @@ Scenario load_scenario_text(std::string_view text, std::string_view source_name,
 
 Scenario load_scenario_file(const std::filesystem::path& path,
                             const std::vector<std::string>& overrides) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::string text;
+  try {
+    text = read_input_file(path);
+  } catch (const InputFileError& e) {
     throw ScenarioError({{path.string(), 0, 0, "(file)",
-                          "cannot open scenario file (allowed: a readable TOML file)"}});
+                          "cannot read scenario file: " + std::string(e.what()) +
+                              " (allowed: a regular TOML file of at most 16 MiB)"}});
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return build(buffer.str(), path.string(), overrides);
+  return build(text, path.string(), overrides);
 }
 
 Scenario load_default_scenario(const std::vector<std::string>& overrides) {

@@ -21,7 +21,9 @@ struct Diagnostic {
   std::string to_string() const;
 };
 
-// Every problem of one scenario at once; what() holds one diagnostic per line.
+// Every problem of one scenario at once, in file order; what() holds one diagnostic per line,
+// the first kMaxDiagnosticsShown of them and then "... and N more".
+inline constexpr std::size_t kMaxDiagnosticsShown = 20;
 class ScenarioError : public std::runtime_error {
  public:
   explicit ScenarioError(std::vector<Diagnostic> diagnostics);

@@ -20,6 +20,10 @@ struct SimulationParams {
   int snapshot_every = 12;
 };
 
+// Firms of all regions at the start, at most: a tie or party refers to a firm by a 29-bit index
+// (world/actor.hpp, 536,870,911 rows), and entrants may need several times the starting rows.
+inline constexpr std::int64_t kMaxTotalFirms = 100'000'000;
+
 struct RegionParams {
   std::string name;
   double population = 104625;

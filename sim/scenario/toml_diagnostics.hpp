@@ -25,6 +25,21 @@ std::string_view type_name(const toml::node& n);
 // "; did you mean 'X'?" for the allowed name within two edits of `name`, else "".
 std::string did_you_mean(std::string_view name, const std::set<std::string>& allowed);
 
+// Parses TOML text named `file`. A syntax error, or a dotted key or table header of more than
+// kMaxKeyParts parts (toml++ would nest that many tables and overflow the stack freeing them),
+// throws ScenarioError with one "(syntax)" diagnostic.
+inline constexpr int kMaxKeyParts = 64;
+toml::table parse_toml(std::string_view text, const std::string& file);
+
+// Whether text holds a control character (NUL, newline, tab, DEL): a NUL cuts a name written
+// to HDF5 ("A\0B" and "A\0C" both become "A"), a line break breaks the tables that print it.
+inline bool has_control_character(std::string_view text) {
+  for (const unsigned char c : text)
+    if (c < 0x20 || c == 0x7f) return true;
+  return false;
+}
+inline constexpr std::string_view kPrintableText = "printable text on one line";
+
 // The allowed names, comma-separated.
 std::string join(const std::set<std::string>& names);
 

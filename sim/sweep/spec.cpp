@@ -12,6 +12,7 @@
 
 #include "scenario/catalogue.hpp"
 #include "scenario/format.hpp"
+#include "scenario/input_file.hpp"
 #include "scenario/load.hpp"
 #include "scenario/toml_diagnostics.hpp"
 
@@ -58,13 +59,7 @@ class SpecReader {
   }
 
   SweepSpec read() {
-    toml::table root;
-    try {
-      root = toml::parse(spec_.text, file_);
-    } catch (const toml::parse_error& e) {
-      error(location_of(e.source(), file_), "(syntax)", std::string(e.description()));
-      throw ScenarioError(std::move(diagnostics_));
-    }
+    const toml::table root = parse_toml(spec_.text, file_);
     only(root, {"sweep", "parameter"}, "");
     const toml::table* sweep = root["sweep"].as_table();
     if (!sweep) {
@@ -130,8 +125,12 @@ class SpecReader {
                                     const std::string& path) {
     const toml::node* n = t.get(key);
     if (!n) return std::nullopt;
-    if (const auto* s = n->as_string(); s && !s->get().empty()) return s->get();
-    error(at(*n), path, "must be a non-empty string, got " + std::string(type_name(*n)));
+    const auto* s = n->as_string();
+    if (s && !s->get().empty() && !has_control_character(s->get())) return s->get();
+    error(at(*n), path,
+          s && !s->get().empty()
+              ? "contains a control character (allowed: " + std::string(kPrintableText) + ")"
+              : "must be a non-empty string, got " + std::string(type_name(*n)));
     return std::nullopt;
   }
 
@@ -203,10 +202,11 @@ class SpecReader {
       return SweepValue::of(*f);
     if (auto b = n.value<bool>(); n.is_boolean() && b)
       return SweepValue{SweepValue::Kind::boolean, 0, *b, {}};
-    if (auto s = n.value<std::string>(); n.is_string() && s)
+    if (auto s = n.value<std::string>(); n.is_string() && s && !has_control_character(*s))
       return SweepValue{SweepValue::Kind::text, 0, false, *s};
     error(at(n), path,
-          "values must be finite numbers, booleans or strings, got " + std::string(type_name(n)));
+          "values must be finite numbers, booleans or strings of printable text, got " +
+              std::string(type_name(n)));
     return std::nullopt;
   }
 
@@ -398,13 +398,15 @@ SweepSpec load_sweep_text(std::string_view text, const std::filesystem::path& pa
 }
 
 SweepSpec load_sweep_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in || !std::filesystem::is_regular_file(path))
+  std::string text;
+  try {
+    text = read_input_file(path);
+  } catch (const InputFileError& e) {
     throw ScenarioError({{path.string(), 0, 0, "(file)",
-                          "cannot open sweep file (allowed: a readable TOML file)"}});
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return load_sweep_text(buffer.str(), path);
+                          "cannot read sweep file: " + std::string(e.what()) +
+                              " (allowed: a regular TOML file of at most 16 MiB)"}});
+  }
+  return load_sweep_text(text, path);
 }
 
 }  // namespace ecosim

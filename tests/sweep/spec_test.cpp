@@ -101,6 +101,29 @@ values = ["North", "South"]
   EXPECT_EQ(SweepValue::of(0.1).override_text(false), "0.1") << "shortest round-trip form";
 }
 
+TEST(SweepSpec, HostileFilesAreRefusedWithTheirReason) {
+  std::string deep = "a";
+  for (int k = 0; k < 50000; ++k) deep += ".a";
+  EXPECT_NE(problems("[sweep]\n" + deep + " = 1\n").find("test_sweep.toml:2:128: (syntax)"),
+            std::string::npos);
+  EXPECT_NE(problems("[sweep]\noutput = \"out\\u0000x\"\n")
+                .find("sweep.output: contains a "
+                      "control character"),
+            std::string::npos);
+  EXPECT_NE(problems("[sweep]\n[[parameter]]\nkey = \"region.0.name\"\nvalues = [\"A\\u0000B\"]\n")
+                .find("strings of printable text"),
+            std::string::npos);
+  for (const char* path : {"/dev/zero", "/tmp"}) {
+    try {
+      load_sweep_file(path);
+      ADD_FAILURE() << path << " was read";
+    } catch (const ScenarioError& e) {
+      EXPECT_NE(std::string(e.what()).find("cannot read sweep file: is"), std::string::npos)
+          << e.what();
+    }
+  }
+}
+
 TEST(SweepSpec, MistakesArePlacedAtTheirLineWithWhatIsAllowed) {
   const std::string key = "\n[[parameter]]\nkey = \"trust.gain_dialogue\"\n";
   EXPECT_NE(problems("[sweep]\ndesgn = \"grid\"\n" + key)
