@@ -14,7 +14,9 @@
 #include "cli/progress.hpp"
 #include "cli/summary.hpp"
 #include "engine/parallel.hpp"
+#include "io/h5.hpp"
 #include "io/recorder.hpp"
+#include "run/resources.hpp"
 #include "run/simulation.hpp"
 #include "scenario/catalogue.hpp"
 #include "scenario/load.hpp"
@@ -52,6 +54,29 @@ fs::path default_output(const Scenario& s, const std::string& file) {
   return fs::path("runs") / (stem + "_seed" + std::to_string(s.simulation.seed) + ".h5");
 }
 
+// Refuses a run whose estimated peak memory is above --max-memory (given) or else above the
+// memory the machine has available now.
+void check_memory(const Scenario& s, const po::variables_map& vm) {
+  const double need = estimate_run(s).bytes;
+  double limit = available_memory_bytes();
+  std::string what = "the " + format_bytes(limit) + " this machine has available";
+  if (vm.count("max-memory")) {
+    const std::string text = vm["max-memory"].as<std::string>();
+    const auto bytes = parse_memory_size(text);
+    if (!bytes)
+      throw BadInput("--max-memory: not a size: '" + text +
+                     "' (allowed: a positive size such as 800M, 4G, 1.5GiB)");
+    limit = *bytes, what = "--max-memory " + text;
+  }
+  if (limit > 0 && need > limit) {
+    std::int64_t firms = 0;
+    for (const RegionParams& r : s.regions) firms += r.firms;
+    throw BadInput("the run needs about " + format_bytes(need) + " (" + std::to_string(firms) +
+                   " firms x 1100 B + 40 MiB), more than " + what +
+                   " (allowed: fewer firms, or --max-memory above the estimate)");
+  }
+}
+
 int run_command(const std::vector<std::string>& args) {
   po::options_description visible(
       "ecosim run [SCENARIO] [options]\n\nSimulate SCENARIO (a TOML file; "
@@ -65,8 +90,10 @@ int run_command(const std::vector<std::string>& args) {
       "threads", po::value<int>()->default_value(0), "worker threads, 1..1024; 0 = all cores")(
       "set", po::value(&overrides)->composing(),
       "override a scenario key: --set key.path=value (repeatable)")(
-      "force", "overwrite an existing run file")("quiet,q",
-                                                 "no progress and no summary; only errors");
+      "max-memory", po::value<std::string>(),
+      "refuse the run when its estimated peak memory is above SIZE (800M, 4G); default: the "
+      "memory available now")("force", "overwrite an existing run file")(
+      "quiet,q", "no progress and no summary; only errors");
   po::options_description all;
   std::string scenario_file;
   all.add(visible).add_options()("scenario", po::value(&scenario_file));
@@ -87,16 +114,16 @@ int run_command(const std::vector<std::string>& args) {
   const bool quiet = vm.count("quiet") > 0;
 
   Scenario scenario = load(scenario_file, overrides);
-  const fs::path out = output.empty() ? default_output(scenario, scenario_file) : fs::path(output);
-  if (fs::exists(out) && !vm.count("force"))
-    throw BadInput(out.string() + ": output exists (allowed: a new path, or --force to overwrite)");
-  if (out.has_parent_path()) fs::create_directories(out.parent_path());
+  const fs::path out =
+      vm.count("output") ? fs::path(output) : default_output(scenario, scenario_file);
 
+  check_memory(scenario, vm);
   ThreadLimit limit(threads);
   const int used_threads = threads > 0 ? threads : ThreadLimit::hardware_threads();
   const int steps = scenario.simulation.steps;
+  // The output is taken before the world is built: a bad path costs no time.
+  Recorder recorder(out, scenario, {ECOSIM_VERSION, used_threads}, vm.count("force") > 0);
   Simulation sim(std::move(scenario));
-  Recorder recorder(out, sim.scenario(), {ECOSIM_VERSION, used_threads}, true);
   Progress progress(steps, !quiet);
   watch_interrupts();
   std::vector<Observation> kept;
@@ -137,7 +164,7 @@ int check_command(const std::vector<std::string>& args) {
   }
   if (scenario_file.empty()) throw BadInput("check: missing SCENARIO (allowed: a TOML file path)");
   const Scenario s = load_scenario_file(scenario_file, overrides);
-  int firms = 0;
+  std::int64_t firms = 0;
   for (const auto& r : s.regions) firms += r.firms;
   std::cout << scenario_file << ": ok (" << s.regions.size() << " regions, " << firms << " firms, "
             << s.simulation.steps << " steps, seed " << s.simulation.seed << ")\n";
@@ -274,12 +301,16 @@ void watch_interrupts() {
 int main(int argc, char** argv) {
   using namespace ecosim;
   using namespace ecosim::cli;
+  h5::init_library();
   try {
     return dispatch(argc, argv);
   } catch (const ScenarioError& e) {
     std::cerr << e.what() << "\n";
     return kBadInput;
   } catch (const BadInput& e) {
+    std::cerr << "ecosim: " << e.what() << "\n";
+    return kBadInput;
+  } catch (const OutputPathError& e) {
     std::cerr << "ecosim: " << e.what() << "\n";
     return kBadInput;
   } catch (const std::exception& e) {

@@ -46,18 +46,6 @@ Shard shard_of(const po::variables_map& vm) {
   return {};
 }
 
-// MemAvailable of /proc/meminfo, or 0 when unknown.
-double available_memory_bytes() {
-  std::ifstream in("/proc/meminfo");
-  for (std::string key; in >> key;) {
-    double kib = 0;
-    in >> kib;
-    if (key == "MemAvailable:") return kib * 1024;
-    in.ignore(256, '\n');
-  }
-  return 0;
-}
-
 void print_plan(const SweepPlan& plan) {
   std::cout << "run,point,replicate,block,position";
   for (const SweepParameter& p : plan.spec.parameters) std::cout << "," << p.key;

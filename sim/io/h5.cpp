@@ -6,8 +6,43 @@
 
 namespace ecosim::h5 {
 
+namespace {
+
+// The reason HDF5 recorded for the failure that just happened: the system's error message when
+// a read or write failed ("No space left on device"), else the innermost description.
+std::string failure_reason() {
+  std::string reason;
+  H5Ewalk2(
+      H5E_DEFAULT, H5E_WALK_DOWNWARD,
+      [](unsigned, const H5E_error2_t* e, void* out) -> herr_t {
+        auto& found = *static_cast<std::string*>(out);
+        const std::string desc = e->desc ? e->desc : "";
+        const std::string marker = "error message = '";
+        if (const auto at = desc.find(marker); at != std::string::npos) {
+          const auto begin = at + marker.size();
+          found = desc.substr(begin, desc.find('\'', begin) - begin);
+          return 1;  // the system's reason: stop here
+        }
+        if (!desc.empty()) found = desc;  // walking down: the last one is the innermost
+        return 0;
+      },
+      &reason);
+  H5Eclear2(H5E_DEFAULT);
+  return reason;
+}
+
+}  // namespace
+
+void init_library() {
+  H5dont_atexit();
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+}
+
 hid_t check(hid_t id, const std::string& what) {
-  if (id < 0) throw Error("HDF5: " + what + " failed");
+  if (id < 0) {
+    const std::string reason = failure_reason();
+    throw Error("HDF5: " + what + " failed" + (reason.empty() ? "" : ": " + reason));
+  }
   return id;
 }
 

@@ -14,6 +14,11 @@ struct Error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Call first in main: keeps HDF5 from printing its error stack (check() reports the reason) and
+// from closing files again at exit, which crashes after a close that failed (a full disk);
+// every file is closed by its Handle.
+void init_library();
+
 // Throws Error naming `what` when an HDF5 call failed (negative id or status).
 hid_t check(hid_t id, const std::string& what);
 

@@ -76,18 +76,13 @@ std::vector<std::string> names_of(const Names& names) {
 
 }  // namespace
 
-std::filesystem::path Recorder::partial_path() const {
-  return std::filesystem::path(path_.string() + ".partial");
-}
-
 Recorder::Recorder(std::filesystem::path path, const Scenario& s, const RunInfo& info,
                    bool overwrite)
-    : file_(std::make_unique<File>()),
-      path_(std::move(path)),
+    : output_(std::move(path),
+              overwrite ? PartialFile::Mode::overwrite : PartialFile::Mode::create),
+      file_(std::make_unique<File>()),
       record_every_(s.simulation.record_every),
       flush_every_(s.simulation.flush_every) {
-  if (std::filesystem::exists(path_) && !overwrite)
-    throw std::runtime_error(path_.string() + ": output exists (use --force to overwrite)");
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
   const std::string partial = partial_path().string();
   File& f = *file_;
@@ -164,7 +159,26 @@ Recorder::~Recorder() {
   }
 }
 
+namespace {
+
+// Runs a write; an HDF5 failure (a full disk) is reported with the file and what is kept.
+template <class Write>
+void reporting_failures(const std::filesystem::path& partial, Write&& write) {
+  try {
+    write();
+  } catch (const h5::Error& e) {
+    throw h5::Error(partial.string() + ": " + e.what() +
+                    "; the rows flushed before are kept in this file");
+  }
+}
+
+}  // namespace
+
 void Recorder::record(const Observation& o) {
+  reporting_failures(partial_path(), [&] { keep(o); });
+}
+
+void Recorder::keep(const Observation& o) {
   exits_.append(o.exits);
   if (o.snapshot) {  // written at once: a snapshot is large, and rare
     file_->firms.append(o.snapshot->firms);
@@ -216,11 +230,14 @@ void Recorder::annotate(const std::string& name, double value) {
 }
 
 void Recorder::finish(const World& world) {
-  write_buffered_rows();
-  write_projects_table(file_->file.get(), world);
-  h5::write_attribute(file_->file.get(), "complete", std::int64_t{1});
+  reporting_failures(partial_path(), [&] {
+    write_buffered_rows();
+    write_projects_table(file_->file.get(), world);
+    h5::write_attribute(file_->file.get(), "complete", std::int64_t{1});
+    h5::check(H5Fflush(file_->file.get(), H5F_SCOPE_GLOBAL), "flush");
+  });
   file_ = std::make_unique<File>();  // closes every handle
-  std::filesystem::rename(partial_path(), path_);
+  output_.commit();
 }
 
 }  // namespace ecosim

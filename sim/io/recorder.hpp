@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "indicators/indicators.hpp"
+#include "io/output_file.hpp"
 #include "scenario/scenario.hpp"
 #include "world/world.hpp"
 
@@ -20,7 +21,8 @@ struct RunInfo {
 
 class Recorder {
  public:
-  // Throws std::runtime_error when `path` exists and !overwrite, or the file cannot be made.
+  // Takes FILE.partial (io/output_file.hpp; OutputPathError when the path is bad, exists and
+  // !overwrite, or another process writes it) and creates the run file there.
   Recorder(std::filesystem::path path, const Scenario& scenario, const RunInfo& info,
            bool overwrite);
   ~Recorder();
@@ -36,15 +38,16 @@ class Recorder {
   void annotate(const std::string& name, std::int64_t value);
   void annotate(const std::string& name, double value);
 
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path partial_path() const;
+  const std::filesystem::path& path() const { return output_.final_path(); }
+  const std::filesystem::path& partial_path() const { return output_.partial_path(); }
 
  private:
+  void keep(const Observation& observation);
   void write_buffered_rows();
 
   struct File;
+  PartialFile output_;
   std::unique_ptr<File> file_;
-  std::filesystem::path path_;
   int record_every_;
   int flush_every_;
   std::vector<Observation> buffer_;  // indicator rows, without snapshots and exits

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "io/h5.hpp"
 #include "scenario/load.hpp"
 #include "sweep/execute.hpp"
 
@@ -95,6 +96,7 @@ void work(const SweepPlan& plan, const fs::path& out, int threads) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  h5::init_library();
   MPI_Init(&argc, &argv);
   int rank = 0, ranks = 1;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);

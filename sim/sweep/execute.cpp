@@ -347,19 +347,13 @@ void run_local(const SweepPlan& plan, const std::vector<int>& todo, const fs::pa
 }
 
 RunCost estimate_run(const SweepPlan& plan) {
-  // Measured by bench/run.py: about 560 ns per firm and month on one thread, 0.6-1 KiB per
-  // firm at the peak; 40 MiB for the process.
-  double firms = 0;
-  int steps = 0;
+  RunCost most;
   for (const PlannedRun& run : plan.runs) {
-    if (run.replicate != 0) continue;
-    const Scenario s = scenario_of(plan, run);
-    double total = 0;
-    for (const RegionParams& r : s.regions) total += r.firms;
-    firms = std::max(firms, total);
-    steps = std::max(steps, s.simulation.steps);
+    if (run.replicate != 0) continue;  // replicates differ only by seed
+    const RunCost cost = estimate_run(scenario_of(plan, run));
+    most = {std::max(most.seconds, cost.seconds), std::max(most.bytes, cost.bytes)};
   }
-  return {firms * steps * 560e-9, firms * 1100.0 + 40.0 * (1 << 20)};
+  return most;
 }
 
 std::string sbatch_script(const SweepPlan& plan, const fs::path& sweep_file, const fs::path& out,

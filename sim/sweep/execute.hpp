@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "run/resources.hpp"
 #include "sweep/plan.hpp"
 
 namespace ecosim {
@@ -60,10 +61,6 @@ void run_local(const SweepPlan& plan, const std::vector<int>& todo,
                const std::atomic<bool>* stop = nullptr);
 
 // Rough cost of one run from its size: seconds on one thread and peak bytes (bench/RESULTS.md).
-struct RunCost {
-  double seconds = 0;
-  double bytes = 0;
-};
 RunCost estimate_run(const SweepPlan& plan);
 
 // A Slurm job-array script running the sweep in `tasks` array tasks of `cpus` cores each.

@@ -3,18 +3,7 @@
 set -uo pipefail
 ecosim=$1 data=$2 out=$3
 rm -rf "$out" && mkdir -p "$out"
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-# expect CODE PATTERN -- command...: exit code and a line of stderr matching PATTERN
-expect() {
-  local code=$1 pattern=$2; shift 3
-  "$@" > "$out/stdout" 2> "$out/stderr"
-  local got=$?
-  [ "$got" -eq "$code" ] || fail "'$*' exited $got, expected $code: $(head -3 "$out/stderr")"
-  [ -z "$pattern" ] || grep -Eq -- "$pattern" "$out/stderr" "$out/stdout" ||
-    fail "'$*' printed no line matching '$pattern': $(head -3 "$out/stderr")"
-}
+source "$(dirname "$0")/expect.sh"
 
 expect 0 '^ecosim [0-9]+\.[0-9]+\.[0-9]+$' -- "$ecosim" --version
 expect 0 'usage: ecosim' -- "$ecosim" --help
@@ -26,7 +15,7 @@ expect 0 ': ok \(2 regions' -- "$ecosim" check "$data/small.toml"
 expect 2 'misspelled_key.toml:4:1: simulation.stepz: unknown key' -- "$ecosim" check "$data/bad_scenarios/misspelled_key.toml"
 expect 2 'misspelled_key.toml:4:1: simulation.stepz' -- "$ecosim" run "$data/bad_scenarios/misspelled_key.toml" -o "$out/never.h5"
 [ ! -e "$out/never.h5" ] && [ ! -e "$out/never.h5.partial" ] || fail "a bad scenario left a file"
-expect 2 'cannot open scenario file' -- "$ecosim" check "$out/missing.toml"
+expect 2 'cannot read scenario file: No such file or directory' -- "$ecosim" check "$out/missing.toml"
 expect 2 '--threads: out of range: -3 \(allowed: 0..1024\)' -- "$ecosim" run "$data/small.toml" --threads -3
 expect 2 "the argument \('many'\) for option '--steps' is invalid" -- "$ecosim" run --steps many
 expect 2 'unrecognised option|unrecognized option' -- "$ecosim" run --colour blue
@@ -48,7 +37,7 @@ h5dump -a /scenario "$out/set.h5" | grep -q 'Overridden' || fail "the override i
 # The embedded default runs without a file (few steps, to stay quick).
 expect 0 'Drammen' -- "$ecosim" run -o "$out/default.h5" --steps 2
 # Interrupted runs keep every flushed row in FILE.partial and exit 130.
-"$ecosim" run "$data/small.toml" -o "$out/interrupted.h5" --steps 100000 --set region.0.firms=20000 \
+"$ecosim" run "$data/small.toml" -o "$out/interrupted.h5" --steps 100000 --set region.0.firms=20000 --set region.0.population=200000 \
   --quiet 2> "$out/interrupt_stderr" &
 pid=$!
 for _ in $(seq 50); do [ -s "$out/interrupted.h5.partial" ] && break; sleep 0.1; done

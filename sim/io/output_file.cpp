@@ -1,0 +1,103 @@
+#include "io/output_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+namespace ecosim {
+namespace fs = std::filesystem;
+namespace {
+
+[[noreturn]] void refuse(const fs::path& path, const std::string& reason,
+                         const std::string& allowed) {
+  throw OutputPathError(path.string() + ": " + reason + " (allowed: " + allowed + ")");
+}
+
+// What is at `path`: nothing (ENOENT), or its stat; other failures are refused.
+bool stat_of(const fs::path& path, struct stat& info) {
+  if (::stat(path.c_str(), &info) == 0) return true;
+  if (errno == ENOENT) return false;
+  refuse(path, std::strerror(errno), "a path this user can reach");
+}
+
+const char* kind_of(const struct stat& info) {
+  if (S_ISDIR(info.st_mode)) return "is a directory";
+  if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode)) return "is a device";
+  if (S_ISFIFO(info.st_mode)) return "is a FIFO";
+  return "is not a regular file";
+}
+
+}  // namespace
+
+PartialFile::PartialFile(fs::path final_path, Mode mode)
+    : final_(std::move(final_path)), partial_(final_.string() + ".partial") {
+  const std::string allowed = "a file path such as runs/name.h5";
+  if (final_.empty()) refuse("''", "empty output path", allowed);
+  if (!final_.has_filename()) refuse(final_, "names a directory, not a file", allowed);
+  struct stat info {};
+  // The parent must be (or become) a writable directory.
+  const fs::path parent = final_.has_parent_path() ? final_.parent_path() : fs::path(".");
+  if (!stat_of(parent, info)) {
+    std::error_code error;
+    fs::create_directories(parent, error);
+    if (error) refuse(parent, "cannot create the directory: " + error.message(), allowed);
+  } else if (!S_ISDIR(info.st_mode)) {
+    refuse(final_, "its parent " + parent.string() + " is not a directory", allowed);
+  }
+  if (::access(parent.c_str(), W_OK | X_OK) != 0)
+    refuse(parent, std::string("cannot write there: ") + std::strerror(errno),
+           "a directory this user can write");
+  // Only regular files are written or replaced: --force never turns a device, FIFO or
+  // directory into a run file.
+  if (stat_of(final_, info)) {
+    if (!S_ISREG(info.st_mode)) refuse(final_, kind_of(info), "a regular file or a new path");
+    if (mode == Mode::create)
+      refuse(final_, "output exists", "a new path, or --force to overwrite");
+    if (mode == Mode::resume)
+      refuse(final_, "the run already finished", "the path of an unfinished run");
+  }
+  const bool partial_exists = stat_of(partial_, info);
+  if (partial_exists && !S_ISREG(info.st_mode))
+    refuse(partial_, kind_of(info), "a regular file or a new path");
+  if (mode == Mode::resume && !partial_exists)
+    refuse(partial_, "no unfinished run here", "the path of a run started with --checkpoint-every");
+
+  fd_ = ::open(partial_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) refuse(partial_, std::strerror(errno), "a file this user can write");
+  struct flock lock {};
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  if (::fcntl(fd_, F_OFD_SETLK, &lock) != 0) {
+    const int error = errno;
+    ::close(fd_), fd_ = -1;
+    if (error == EACCES || error == EAGAIN)
+      refuse(partial_, "another process is writing this run file", "one writer per output path");
+    refuse(partial_, std::string("cannot lock: ") + std::strerror(error), allowed);
+  }
+  // Rows of a run that was killed: kept unless the user says to discard them.
+  if (partial_exists && mode == Mode::create && ::fstat(fd_, &info) == 0 && info.st_size > 0) {
+    ::close(fd_), fd_ = -1;
+    refuse(partial_, "left by a run that did not finish; its rows are kept",
+           "--force to discard it, or ecosim resume " + final_.string() +
+               " when it was started with --checkpoint-every");
+  }
+}
+
+PartialFile::~PartialFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void PartialFile::commit() {
+  std::error_code error;
+  fs::rename(partial_, final_, error);
+  if (error)
+    throw std::runtime_error(partial_.string() + ": cannot rename to " + final_.string() + ": " +
+                             error.message());
+  if (fd_ >= 0) ::close(fd_), fd_ = -1;
+}
+
+}  // namespace ecosim

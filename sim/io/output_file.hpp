@@ -1,0 +1,41 @@
+// The run file being written, FILE.partial, held exclusively from before the run starts until
+// it is renamed to FILE: a bad output path is found before any work, a second writer aiming
+// at the same file is refused instead of truncating the first's rows, and a .partial left by a
+// killed run is kept unless the user discards it.
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+
+namespace ecosim {
+
+// A problem with the output path that the user can fix: exit code 2 at the command line.
+struct OutputPathError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class PartialFile {
+ public:
+  enum class Mode {
+    create,     // a new run: FILE must not exist, nor FILE.partial (unless overwrite)
+    overwrite,  // --force: an existing regular FILE or FILE.partial is discarded
+    resume,     // FILE.partial must exist and is kept
+  };
+  // Checks the path and takes FILE.partial (an open file description lock, so that another
+  // process, including another ecosim, cannot take it); throws OutputPathError with the reason.
+  PartialFile(std::filesystem::path final_path, Mode mode);
+  ~PartialFile();
+  PartialFile(const PartialFile&) = delete;
+  PartialFile& operator=(const PartialFile&) = delete;
+
+  const std::filesystem::path& final_path() const { return final_; }
+  const std::filesystem::path& partial_path() const { return partial_; }
+  // Renames FILE.partial to FILE and lets go of it.
+  void commit();
+
+ private:
+  std::filesystem::path final_, partial_;
+  int fd_ = -1;
+};
+
+}  // namespace ecosim
