@@ -28,6 +28,8 @@ boost::program_options::variables_map parse(
 extern std::atomic<bool> interrupted;
 void watch_interrupts();
 
+int run_command(const std::vector<std::string>& args);     // run_command.cpp
+int resume_command(const std::vector<std::string>& args);  // run_command.cpp
 int sweep_command(const std::vector<std::string>& args);
 
 }  // namespace ecosim::cli

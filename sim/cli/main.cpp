@@ -16,7 +16,6 @@
 #include "engine/parallel.hpp"
 #include "io/h5.hpp"
 #include "io/recorder.hpp"
-#include "run/resources.hpp"
 #include "run/simulation.hpp"
 #include "scenario/catalogue.hpp"
 #include "scenario/load.hpp"
@@ -35,6 +34,7 @@ const char* kUsage =
     "\n"
     "commands:\n"
     "  run [SCENARIO]   simulate a scenario (default: the embedded default) into an HDF5 file\n"
+    "  resume FILE      continue a killed run from its last checkpoint (run --checkpoint-every)\n"
     "  check SCENARIO   validate a scenario file and report every problem\n"
     "  validate [SCENARIO]  check the stylized facts over several seeds (exit 3 on a failure)\n"
     "  sweep SWEEP      run a parameter sweep (here, a Slurm array task or --emit-sbatch)\n"
@@ -47,102 +47,6 @@ const char* kUsage =
 
 Scenario load(const std::string& file, const std::vector<std::string>& overrides) {
   return file.empty() ? load_default_scenario(overrides) : load_scenario_file(file, overrides);
-}
-
-fs::path default_output(const Scenario& s, const std::string& file) {
-  const std::string stem = file.empty() ? "default" : fs::path(file).stem().string();
-  return fs::path("runs") / (stem + "_seed" + std::to_string(s.simulation.seed) + ".h5");
-}
-
-// Refuses a run whose estimated peak memory is above --max-memory (given) or else above the
-// memory the machine has available now.
-void check_memory(const Scenario& s, const po::variables_map& vm) {
-  const double need = estimate_run(s).bytes;
-  double limit = available_memory_bytes();
-  std::string what = "the " + format_bytes(limit) + " this machine has available";
-  if (vm.count("max-memory")) {
-    const std::string text = vm["max-memory"].as<std::string>();
-    const auto bytes = parse_memory_size(text);
-    if (!bytes)
-      throw BadInput("--max-memory: not a size: '" + text +
-                     "' (allowed: a positive size such as 800M, 4G, 1.5GiB)");
-    limit = *bytes, what = "--max-memory " + text;
-  }
-  if (limit > 0 && need > limit) {
-    std::int64_t firms = 0;
-    for (const RegionParams& r : s.regions) firms += r.firms;
-    throw BadInput("the run needs about " + format_bytes(need) + " (" + std::to_string(firms) +
-                   " firms x 1100 B + 40 MiB), more than " + what +
-                   " (allowed: fewer firms, or --max-memory above the estimate)");
-  }
-}
-
-int run_command(const std::vector<std::string>& args) {
-  po::options_description visible(
-      "ecosim run [SCENARIO] [options]\n\nSimulate SCENARIO (a TOML file; "
-      "the embedded default when left out) and write an HDF5 run file");
-  std::string output;
-  std::vector<std::string> overrides;
-  visible.add_options()("help,h", "this help")(
-      "output,o", po::value(&output), "run file to write (default: runs/<scenario>_seed<N>.h5)")(
-      "seed", po::value<std::int64_t>(), "shorthand for --set simulation.seed=N")(
-      "steps", po::value<int>(), "shorthand for --set simulation.steps=N")(
-      "threads", po::value<int>()->default_value(0), "worker threads, 1..1024; 0 = all cores")(
-      "set", po::value(&overrides)->composing(),
-      "override a scenario key: --set key.path=value (repeatable)")(
-      "max-memory", po::value<std::string>(),
-      "refuse the run when its estimated peak memory is above SIZE (800M, 4G); default: the "
-      "memory available now")("force", "overwrite an existing run file")(
-      "quiet,q", "no progress and no summary; only errors");
-  po::options_description all;
-  std::string scenario_file;
-  all.add(visible).add_options()("scenario", po::value(&scenario_file));
-  po::positional_options_description pos;
-  pos.add("scenario", 1);
-  const po::variables_map vm = parse(args, visible, all, pos);
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return kOk;
-  }
-  const int threads = vm["threads"].as<int>();
-  if (threads < 0 || threads > 1024)
-    throw BadInput("--threads: out of range: " + std::to_string(threads) + " (allowed: 0..1024)");
-  if (vm.count("seed"))
-    overrides.push_back("simulation.seed=" + std::to_string(vm["seed"].as<std::int64_t>()));
-  if (vm.count("steps"))
-    overrides.push_back("simulation.steps=" + std::to_string(vm["steps"].as<int>()));
-  const bool quiet = vm.count("quiet") > 0;
-
-  Scenario scenario = load(scenario_file, overrides);
-  const fs::path out =
-      vm.count("output") ? fs::path(output) : default_output(scenario, scenario_file);
-
-  check_memory(scenario, vm);
-  ThreadLimit limit(threads);
-  const int used_threads = threads > 0 ? threads : ThreadLimit::hardware_threads();
-  const int steps = scenario.simulation.steps;
-  // The output is taken before the world is built: a bad path costs no time.
-  Recorder recorder(out, scenario, {ECOSIM_VERSION, used_threads}, vm.count("force") > 0);
-  Simulation sim(std::move(scenario));
-  Progress progress(steps, !quiet);
-  watch_interrupts();
-  std::vector<Observation> kept;
-  for (int t = 0; t < steps; ++t) {
-    if (interrupted) {
-      progress.done();
-      std::cerr << "ecosim: interrupted after " << t << " steps; recorded rows kept in "
-                << recorder.partial_path().string() << "\n";
-      return kInterrupted;
-    }
-    Observation o = sim.step();
-    recorder.record(o);
-    if (t == 0 || t + 1 == steps) kept.push_back(std::move(o));
-    progress.update(t + 1);
-  }
-  progress.done();
-  recorder.finish(sim.world());
-  if (!quiet) print_summary(std::cout, sim, kept.front(), kept.back(), fs::absolute(out));
-  return kOk;
 }
 
 int check_command(const std::vector<std::string>& args) {
@@ -248,6 +152,7 @@ int dispatch(int argc, char** argv) {
   const std::string command = args[0];
   args.erase(args.begin());
   if (command == "run") return run_command(args);
+  if (command == "resume") return resume_command(args);
   if (command == "check") return check_command(args);
   if (command == "validate") return validate_command(args);
   if (command == "sweep") return sweep_command(args);
@@ -265,8 +170,9 @@ int dispatch(int argc, char** argv) {
     std::cout << indicator_table_markdown();
     return kOk;
   }
-  throw BadInput("unknown command '" + command +
-                 "' (allowed: run, check, validate, sweep, params, indicators; see ecosim --help)");
+  throw BadInput(
+      "unknown command '" + command +
+      "' (allowed: run, resume, check, validate, sweep, params, indicators; see ecosim --help)");
 }
 
 }  // namespace

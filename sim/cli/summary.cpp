@@ -12,7 +12,8 @@ void print_summary(std::ostream& out, const Simulation& sim, const Observation& 
   out << "  " << s.source_name << ", seed " << s.simulation.seed << ", " << sim.steps_done()
       << " months\n";
   char line[256];
-  std::snprintf(line, sizeof line, "  %-16s %-20s %12s %12s\n", "region", "indicator", "month 1",
+  std::snprintf(line, sizeof line, "  %-16s %-20s %12s %12s\n", "region", "indicator",
+                ("month " + std::to_string(first.step + 1)).c_str(),
                 ("month " + std::to_string(sim.steps_done())).c_str());
   out << line;
   constexpr IndicatorId shown[] = {indicator("jobs"),

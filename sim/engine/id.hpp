@@ -116,8 +116,9 @@ class IdVector {
   auto end() { return items_.end(); }
   auto begin() const { return items_.begin(); }
   auto end() const { return items_.end(); }
-  // The plain items, in id order (for hashing and bulk output).
+  // The plain items, in id order (for hashing, bulk output and checkpoints).
   const Container& items() const { return items_; }
+  Container& items() { return items_; }
 
  private:
   Container items_;

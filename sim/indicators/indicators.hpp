@@ -38,6 +38,11 @@ class Observer {
  public:
   explicit Observer(const Scenario& s) : ladder_(s.trust.ladder), simulation_(s.simulation) {}
   Observation observe(const World& world);
+  // Calls visit(member) on the months remembered, for checkpoints (io/checkpoint.cpp).
+  template <class Visitor>
+  void visit_state(Visitor&& visit) {
+    visit(past_jobs_), visit(past_entries_), visit(past_public_), visit(past_private_);
+  }
 
  private:
   std::array<double, 3> ladder_;

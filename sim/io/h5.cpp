@@ -97,32 +97,34 @@ Handle write_1d(hid_t parent, const std::string& name, hid_t file_type, hid_t me
 
 }  // namespace
 
+namespace {
+
+// A new scalar attribute of `type`, replacing one of that name (a resumed run rewrites some).
+Handle scalar_attribute(hid_t object, const std::string& name, hid_t type) {
+  if (check(H5Aexists(object, name.c_str()), "look for attribute " + name) > 0)
+    check(H5Adelete(object, name.c_str()), "replace attribute " + name);
+  Handle space(check(H5Screate(H5S_SCALAR), "scalar space"), H5Sclose);
+  return {check(H5Acreate2(object, name.c_str(), type, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                "create attribute " + name),
+          H5Aclose};
+}
+
+}  // namespace
+
 void write_attribute(hid_t object, const std::string& name, const std::string& value) {
   Handle type = string_type();
-  Handle space(check(H5Screate(H5S_SCALAR), "scalar space"), H5Sclose);
-  Handle attr(
-      check(H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
-            "create attribute " + name),
-      H5Aclose);
+  Handle attr = scalar_attribute(object, name, type.get());
   const char* text = value.c_str();
   check(H5Awrite(attr.get(), type.get(), &text), "write attribute " + name);
 }
 
 void write_attribute(hid_t object, const std::string& name, std::int64_t value) {
-  Handle space(check(H5Screate(H5S_SCALAR), "scalar space"), H5Sclose);
-  Handle attr(
-      check(H5Acreate2(object, name.c_str(), H5T_STD_I64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
-            "create attribute " + name),
-      H5Aclose);
+  Handle attr = scalar_attribute(object, name, H5T_STD_I64LE);
   check(H5Awrite(attr.get(), H5T_NATIVE_INT64, &value), "write attribute " + name);
 }
 
 void write_attribute(hid_t object, const std::string& name, double value) {
-  Handle space(check(H5Screate(H5S_SCALAR), "scalar space"), H5Sclose);
-  Handle attr(
-      check(H5Acreate2(object, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
-            "create attribute " + name),
-      H5Aclose);
+  Handle attr = scalar_attribute(object, name, H5T_IEEE_F64LE);
   check(H5Awrite(attr.get(), H5T_NATIVE_DOUBLE, &value), "write attribute " + name);
 }
 
@@ -215,6 +217,25 @@ Extendible::Extendible(hid_t parent, const std::string& name, hid_t type,
                                      props.get(), H5P_DEFAULT),
                           "create dataset " + name),
                     H5Dclose);
+}
+
+Extendible::Extendible(hid_t parent, const std::string& name, hid_t memory_type, hsize_t rows)
+    : dataset_(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "open dataset " + name),
+               H5Dclose) {
+  Handle type(check(H5Dget_type(dataset_.get()), "get type of " + name), H5Tclose);
+  memory_type_ = memory_type >= 0                        ? memory_type
+                 : H5Tget_class(type.get()) == H5T_FLOAT ? H5T_NATIVE_DOUBLE
+                                                         : H5T_NATIVE_INT64;
+  Handle space(check(H5Dget_space(dataset_.get()), "get dataspace of " + name), H5Sclose);
+  std::vector<hsize_t> dims(
+      static_cast<std::size_t>(check(H5Sget_simple_extent_ndims(space.get()), "get rank")));
+  check(H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr), "get shape of " + name);
+  if (dims.empty() || dims[0] < rows)
+    throw Error("HDF5: dataset " + name + " has " + std::to_string(dims.empty() ? 0 : dims[0]) +
+                " rows, fewer than the " + std::to_string(rows) + " expected");
+  row_shape_.assign(dims.begin() + 1, dims.end());
+  dims[0] = rows_ = rows;
+  check(H5Dset_extent(dataset_.get(), dims.data()), "cut back dataset " + name);
 }
 
 void Extendible::append(const void* data, hsize_t count) {

@@ -72,6 +72,8 @@ class Extendible {
   // int64 otherwise, unless `memory_type` says what they are.
   Extendible(hid_t parent, const std::string& name, hid_t type, std::vector<hsize_t> row_shape,
              hsize_t chunk_rows, hid_t memory_type = -1, int deflate = 4);
+  // Opens an existing one (a run being resumed) and cuts it back to its first `rows` rows.
+  Extendible(hid_t parent, const std::string& name, hid_t memory_type, hsize_t rows);
   void append(const void* rows, hsize_t count);
   hid_t get() const { return dataset_.get(); }
   hsize_t rows() const { return rows_; }

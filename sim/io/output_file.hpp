@@ -25,6 +25,10 @@ class PartialFile {
   // process, including another ecosim, cannot take it); throws OutputPathError with the reason.
   PartialFile(std::filesystem::path final_path, Mode mode);
   ~PartialFile();
+  PartialFile(PartialFile&& other) noexcept
+      : final_(std::move(other.final_)), partial_(std::move(other.partial_)), fd_(other.fd_) {
+    other.fd_ = -1;
+  }
   PartialFile(const PartialFile&) = delete;
   PartialFile& operator=(const PartialFile&) = delete;
 

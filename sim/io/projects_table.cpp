@@ -61,6 +61,9 @@ void write_projects_table(hid_t file, const World& world) {
   const auto& ps = world.projects;
   using S = std::string;
   using I = std::int64_t;
+  for (const char* written : {"projects", "parties"})  // by an earlier flush of this run
+    if (h5::check(H5Lexists(file, written, H5P_DEFAULT), "look for group") > 0)
+      h5::check(H5Ldelete(file, written, H5P_DEFAULT), "replace group");
   Handle group = h5::create_group(file, "projects");
   TableWriter t(group.get(), "project", ps.size());
   t.column("step", collect<I>(ps, [](const Project& p) { return p.step + 1; }), "month",

@@ -16,6 +16,18 @@ using h5::Handle;
 class ColumnTable {
  public:
   ColumnTable() = default;
+  // Opens the table of a run being resumed, its columns cut back to rows[next...].
+  template <class Rows>
+  ColumnTable(hid_t file, const std::string& name, const Rows& prototype,
+              const std::vector<std::uint64_t>& rows, std::size_t& next)
+      : group_(h5::open_group(file, name)) {
+    prototype.for_each_column(
+        [&](const char* column, const char*, const char*, const auto& values) {
+          using T = typename std::remove_cvref_t<decltype(values)>::value_type;
+          columns_.push_back(std::make_unique<h5::Extendible>(
+              group_.get(), column, h5::TypeOf<T>::memory(), rows.at(next++)));
+        });
+  }
   template <class Rows>
   ColumnTable(hid_t file, const std::string& name, const Rows& prototype)
       : group_(h5::create_group(file, name)) {
@@ -39,6 +51,9 @@ class ColumnTable {
       columns_[k++]->append(values.data(), values.size());
     });
   }
+  void rows(std::vector<std::uint64_t>& out) const {
+    for (const auto& c : columns_) out.push_back(c->rows());
+  }
 
  private:
   Handle group_;
@@ -56,6 +71,17 @@ struct Recorder::File {
 };
 
 namespace {
+
+// Runs a write; an HDF5 failure (a full disk) is reported with the file and what is kept.
+template <class Write>
+void reporting_failures(const std::filesystem::path& partial, Write&& write) {
+  try {
+    write();
+  } catch (const h5::Error& e) {
+    throw h5::Error(partial.string() + ": " + e.what() +
+                    "; the rows flushed before are kept in this file");
+  }
+}
 
 std::string now_iso8601() {
   const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -149,6 +175,56 @@ Recorder::Recorder(std::filesystem::path path, const Scenario& s, const RunInfo&
   h5::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flush");
 }
 
+Recorder::Recorder(PartialFile output, const Scenario& s, const std::vector<std::uint64_t>& rows)
+    : output_(std::move(output)),
+      file_(std::make_unique<File>()),
+      record_every_(s.simulation.record_every),
+      flush_every_(s.simulation.flush_every) {
+  const std::string partial = partial_path().string();
+  File& f = *file_;
+  f.file = Handle(h5::check(H5Fopen(partial.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), "open " + partial),
+                  H5Fclose);
+  f.indicators = h5::open_group(f.file.get(), "indicators");
+  f.regions = s.regions.size();
+  const hid_t g = f.indicators.get();
+  std::size_t next = 0;
+  f.time = std::make_unique<h5::Extendible>(g, "time", -1, rows.at(next++));
+  for (const Indicator& k : kIndicators)
+    f.values.push_back(
+        std::make_unique<h5::Extendible>(g, std::string(k.name), -1, rows.at(next++)));
+  for (const Breakdown& b : kBreakdowns)
+    f.breakdowns.push_back(
+        std::make_unique<h5::Extendible>(g, std::string(b.name), -1, rows.at(next++)));
+  if (s.simulation.snapshot_every > 0) {
+    f.firms = ColumnTable(f.file.get(), "firms", FirmRows{}, rows, next);
+    f.ties = ColumnTable(f.file.get(), "ties", TieRows{}, rows, next);
+  }
+  f.exits = ColumnTable(f.file.get(), "exits", ExitRows{}, rows, next);
+  if (next != rows.size())
+    throw h5::Error(partial + ": the checkpoint counts " + std::to_string(rows.size()) +
+                    " datasets, the run file " + std::to_string(next));
+  h5::check(H5Fflush(f.file.get(), H5F_SCOPE_GLOBAL), "flush");
+}
+
+std::vector<std::uint64_t> Recorder::rows() const {
+  const File& f = *file_;
+  std::vector<std::uint64_t> out{f.time->rows()};
+  for (const auto& v : f.values) out.push_back(v->rows());
+  for (const auto& b : f.breakdowns) out.push_back(b->rows());
+  f.firms.rows(out);
+  f.ties.rows(out);
+  f.exits.rows(out);
+  return out;
+}
+
+void Recorder::flush(const World& world) {
+  reporting_failures(partial_path(), [&] {
+    write_buffered_rows();
+    write_projects_table(file_->file.get(), world);
+    h5::check(H5Fflush(file_->file.get(), H5F_SCOPE_GLOBAL), "flush");
+  });
+}
+
 Recorder::~Recorder() {
   // A run that failed keeps what it recorded, under the .partial name.
   if (file_ && file_->file.get() >= 0) {
@@ -158,21 +234,6 @@ Recorder::~Recorder() {
     }
   }
 }
-
-namespace {
-
-// Runs a write; an HDF5 failure (a full disk) is reported with the file and what is kept.
-template <class Write>
-void reporting_failures(const std::filesystem::path& partial, Write&& write) {
-  try {
-    write();
-  } catch (const h5::Error& e) {
-    throw h5::Error(partial.string() + ": " + e.what() +
-                    "; the rows flushed before are kept in this file");
-  }
-}
-
-}  // namespace
 
 void Recorder::record(const Observation& o) {
   reporting_failures(partial_path(), [&] { keep(o); });
@@ -230,9 +291,8 @@ void Recorder::annotate(const std::string& name, double value) {
 }
 
 void Recorder::finish(const World& world) {
+  flush(world);
   reporting_failures(partial_path(), [&] {
-    write_buffered_rows();
-    write_projects_table(file_->file.get(), world);
     h5::write_attribute(file_->file.get(), "complete", std::int64_t{1});
     h5::check(H5Fflush(file_->file.get(), H5F_SCOPE_GLOBAL), "flush");
   });

@@ -25,12 +25,21 @@ class Recorder {
   // !overwrite, or another process writes it) and creates the run file there.
   Recorder(std::filesystem::path path, const Scenario& scenario, const RunInfo& info,
            bool overwrite);
+  // Resumes an unfinished run's FILE.partial (PartialFile::Mode::resume), every dataset cut
+  // back to its `rows` at the checkpoint (rows()), dropping what was written after it.
+  Recorder(PartialFile output, const Scenario& scenario, const std::vector<std::uint64_t>& rows);
   ~Recorder();
   Recorder(const Recorder&) = delete;
   Recorder& operator=(const Recorder&) = delete;
 
   // Keeps the row when its step is due (every simulation.record_every steps).
   void record(const Observation& observation);
+  // Writes what is buffered and the projects and parties tables so far, and flushes the file:
+  // what a checkpoint or an interrupted run leaves readable.
+  void flush(const World& world);
+  // The rows of every dataset, in a fixed order (what a checkpoint remembers); call after
+  // flush().
+  std::vector<std::uint64_t> rows() const;
   // Writes what is buffered, the projects table, and renames the file to its final name.
   void finish(const World& world);
   // A root attribute of the run file (sweeps label their runs), written now.

@@ -20,6 +20,12 @@ void timed(double& seconds, Body&& body) {
 Simulation::Simulation(Scenario scenario)
     : scenario_(std::move(scenario)), world_(build_world(scenario_)), observer_(scenario_) {}
 
+Simulation::Simulation(Scenario scenario, World world, Observer observer, int steps_done)
+    : scenario_(std::move(scenario)),
+      world_(std::move(world)),
+      observer_(std::move(observer)),
+      steps_done_(steps_done) {}
+
 Observation Simulation::step() {
   world_.step = steps_done_;
   for (std::size_t k = 0; k < kPhases.size(); ++k)

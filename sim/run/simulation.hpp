@@ -31,12 +31,15 @@ using PhaseSeconds = std::array<double, kPhases.size() + 1>;
 class Simulation {
  public:
   explicit Simulation(Scenario scenario);
+  // Continues a run from a checkpoint's state (io/checkpoint.hpp): after steps_done steps.
+  Simulation(Scenario scenario, World world, Observer observer, int steps_done);
 
   // Simulates one month and returns its indicators.
   Observation step();
 
   const Scenario& scenario() const { return scenario_; }
   const World& world() const { return world_; }
+  const Observer& observer() const { return observer_; }
   int steps_done() const { return steps_done_; }
   const PhaseSeconds& phase_seconds() const { return phase_seconds_; }
   // The name of each entry of phase_seconds().

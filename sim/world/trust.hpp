@@ -77,6 +77,12 @@ class TrustNetwork {
     held.resize(kept);
   }
 
+  // Calls visit(member) on every member, for checkpoints (io/checkpoint.cpp).
+  template <class Visitor>
+  void visit_state(Visitor&& visit) {
+    visit(max_ties_), visit(now_), visit(ties_), visit(university_ties_);
+  }
+
   // Forgets every tie the firm holds (on exit). Ties that others hold to a dead firm stay until
   // forgotten; readers skip them by checking that the other firm is alive.
   void clear(FirmId firm);

@@ -9,10 +9,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/fnv.hpp"
 #include "io/h5.hpp"
 #include "io/recorder.hpp"
 #include "run/simulation.hpp"
-#include "support/fnv.hpp"
 #include "support/small_world.hpp"
 
 namespace ecosim {
@@ -26,7 +26,7 @@ herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* out) {
 }
 
 // Hashes every dataset of a group, by name order: names, shapes and values.
-void hash_group(hid_t file, const std::string& group_name, testing::Fnv& fnv) {
+void hash_group(hid_t file, const std::string& group_name, Fnv& fnv) {
   h5::Handle group = h5::open_group(file, group_name);
   std::vector<std::string> names;
   H5Literate(group.get(), H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_name, &names);
@@ -56,7 +56,7 @@ std::string digest_of_small_run(const std::vector<std::string>& overrides = {}) 
     recorder.finish(sim.world());
   }
   h5::Handle file(h5::check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open"), H5Fclose);
-  testing::Fnv fnv;
+  Fnv fnv;
   for (const char* group : {"indicators", "projects", "parties"})
     hash_group(file.get(), group, fnv);
   std::ostringstream hex;

@@ -3,9 +3,9 @@
 
 #include <cstring>
 
+#include "engine/fnv.hpp"
 #include "engine/parallel.hpp"
 #include "run/simulation.hpp"
-#include "support/fnv.hpp"
 #include "support/small_world.hpp"
 
 namespace ecosim {
@@ -22,7 +22,7 @@ RunDigest run(int threads, const std::vector<std::string>& overrides = {}) {
   RunDigest d;
   for (int t = 0; t < sim.scenario().simulation.steps; ++t) d.observations.push_back(sim.step());
   const FirmTable& f = sim.world().firms;
-  testing::Fnv h;
+  Fnv h;
   // Every column, element by element (some element types have padding).
   f.for_each_column([&](const char*, const auto& column) {
     for (const auto& value : column) h.add_value(value);

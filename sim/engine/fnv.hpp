@@ -1,4 +1,5 @@
-// FNV-1a over bytes: the one digest the determinism and checksum tests share.
+// FNV-1a over bytes: the one digest of the checkpoints (integrity) and of the determinism and
+// checksum tests.
 #pragma once
 
 #include <cstddef>
@@ -7,7 +8,7 @@
 #include <type_traits>
 #include <vector>
 
-namespace ecosim::testing {
+namespace ecosim {
 
 struct Fnv {
   std::uint64_t h = 1469598103934665603ull;
@@ -38,4 +39,4 @@ struct Fnv {
   }
 };
 
-}  // namespace ecosim::testing
+}  // namespace ecosim

@@ -1,0 +1,218 @@
+// ecosim run and ecosim resume: a scenario simulated into a run file, checkpointed on request,
+// and a killed run continued from its last checkpoint to the same results.
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/common.hpp"
+#include "cli/progress.hpp"
+#include "cli/summary.hpp"
+#include "engine/parallel.hpp"
+#include "io/checkpoint.hpp"
+#include "io/recorder.hpp"
+#include "run/resources.hpp"
+#include "run/simulation.hpp"
+#include "scenario/load.hpp"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace ecosim::cli {
+namespace {
+
+fs::path default_output(const Scenario& s, const std::string& file) {
+  const std::string stem = file.empty() ? "default" : fs::path(file).stem().string();
+  return fs::path("runs") / (stem + "_seed" + std::to_string(s.simulation.seed) + ".h5");
+}
+
+int checked_threads(const po::variables_map& vm) {
+  const int threads = vm["threads"].as<int>();
+  if (threads < 0 || threads > 1024)
+    throw BadInput("--threads: out of range: " + std::to_string(threads) + " (allowed: 0..1024)");
+  return threads;
+}
+
+// Refuses a run whose estimated peak memory is above --max-memory (given) or else above the
+// memory the machine has available now.
+void check_memory(const Scenario& s, const po::variables_map& vm) {
+  const double need = estimate_run(s).bytes;
+  double limit = available_memory_bytes();
+  std::string what = "the " + format_bytes(limit) + " this machine has available";
+  if (vm.count("max-memory")) {
+    const std::string text = vm["max-memory"].as<std::string>();
+    const auto bytes = parse_memory_size(text);
+    if (!bytes)
+      throw BadInput("--max-memory: not a size: '" + text +
+                     "' (allowed: a positive size such as 800M, 4G, 1.5GiB)");
+    limit = *bytes, what = "--max-memory " + text;
+  }
+  if (limit > 0 && need > limit) {
+    std::int64_t firms = 0;
+    for (const RegionParams& r : s.regions) firms += r.firms;
+    throw BadInput("the run needs about " + format_bytes(need) + " (" + std::to_string(firms) +
+                   " firms x 1100 B + 40 MiB), more than " + what +
+                   " (allowed: fewer firms, or --max-memory above the estimate)");
+  }
+}
+
+// A test hook: ECOSIM_TEST_KILL_AT_STEP=N kills the process (SIGKILL) once step N is simulated
+// and before it is recorded, as a kill -9 in the middle of a run would (resume_test.sh).
+void maybe_killed_at(int step) {
+  static const char* at = std::getenv("ECOSIM_TEST_KILL_AT_STEP");
+  if (at && std::atoi(at) == step) std::raise(SIGKILL);
+}
+
+// Simulates the remaining steps into the recorder, with a checkpoint every info.checkpoint_every
+// steps (0: none), then finishes the file. Returns the exit code.
+int simulate(Simulation& sim, Recorder& recorder, CheckpointInfo& info, bool quiet) {
+  const int steps = sim.scenario().simulation.steps;
+  const fs::path checkpoint = checkpoint_path(recorder.path());
+  auto save = [&] {
+    recorder.flush(sim.world());
+    info.rows = recorder.rows();
+    save_checkpoint(checkpoint, sim, info);
+  };
+  Progress progress(steps, !quiet);
+  watch_interrupts();
+  std::vector<Observation> kept;  // the first and last recorded here, for the summary
+  for (int t = sim.steps_done(); t < steps; ++t) {
+    if (interrupted) {
+      progress.done();
+      recorder.flush(sim.world());
+      std::cerr << "ecosim: interrupted after " << t << " steps; recorded rows kept in "
+                << recorder.partial_path().string()
+                << (info.checkpoint_every > 0
+                        ? "; continue with: ecosim resume " + recorder.path().string()
+                        : std::string())
+                << "\n";
+      return kInterrupted;
+    }
+    Observation o = sim.step();
+    maybe_killed_at(t + 1);
+    recorder.record(o);
+    if (kept.empty() || t + 1 == steps) kept.push_back(std::move(o));
+    if (info.checkpoint_every > 0 && (t + 1) % info.checkpoint_every == 0 && t + 1 < steps) save();
+    progress.update(t + 1);
+  }
+  progress.done();
+  recorder.finish(sim.world());
+  remove_checkpoint(recorder.path());
+  if (!quiet && !kept.empty())
+    print_summary(std::cout, sim, kept.front(), kept.back(), fs::absolute(recorder.path()));
+  return kOk;
+}
+
+}  // namespace
+
+int run_command(const std::vector<std::string>& args) {
+  po::options_description visible(
+      "ecosim run [SCENARIO] [options]\n\nSimulate SCENARIO (a TOML file; "
+      "the embedded default when left out) and write an HDF5 run file");
+  std::string output;
+  std::vector<std::string> overrides;
+  visible.add_options()("help,h", "this help")(
+      "output,o", po::value(&output), "run file to write (default: runs/<scenario>_seed<N>.h5)")(
+      "seed", po::value<std::int64_t>(), "shorthand for --set simulation.seed=N")(
+      "steps", po::value<int>(), "shorthand for --set simulation.steps=N")(
+      "threads", po::value<int>()->default_value(0), "worker threads, 1..1024; 0 = all cores")(
+      "set", po::value(&overrides)->composing(),
+      "override a scenario key: --set key.path=value (repeatable)")(
+      "checkpoint-every", po::value<int>()->default_value(0),
+      "save the whole state every N steps beside the run file (FILE.checkpoint), so that "
+      "'ecosim resume FILE' continues a killed run; 0: none")(
+      "max-memory", po::value<std::string>(),
+      "refuse the run when its estimated peak memory is above SIZE (800M, 4G); default: the "
+      "memory available now")("force", "overwrite an existing run file")(
+      "quiet,q", "no progress and no summary; only errors");
+  po::options_description all;
+  std::string scenario_file;
+  all.add(visible).add_options()("scenario", po::value(&scenario_file));
+  po::positional_options_description pos;
+  pos.add("scenario", 1);
+  const po::variables_map vm = parse(args, visible, all, pos);
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return kOk;
+  }
+  const int threads = checked_threads(vm);
+  const int every = vm["checkpoint-every"].as<int>();
+  if (every < 0 || every > 1000000)
+    throw BadInput("--checkpoint-every: out of range: " + std::to_string(every) +
+                   " (allowed: 0..1000000)");
+  if (vm.count("seed"))
+    overrides.push_back("simulation.seed=" + std::to_string(vm["seed"].as<std::int64_t>()));
+  if (vm.count("steps"))
+    overrides.push_back("simulation.steps=" + std::to_string(vm["steps"].as<int>()));
+
+  Scenario scenario = scenario_file.empty() ? load_default_scenario(overrides)
+                                            : load_scenario_file(scenario_file, overrides);
+  const fs::path out =
+      vm.count("output") ? fs::path(output) : default_output(scenario, scenario_file);
+  check_memory(scenario, vm);
+  ThreadLimit limit(threads);
+  const int used_threads = threads > 0 ? threads : ThreadLimit::hardware_threads();
+  // The output is taken before the world is built: a bad path costs no time.
+  Recorder recorder(out, scenario, {ECOSIM_VERSION, used_threads}, vm.count("force") > 0);
+  remove_checkpoint(out);  // of an earlier run discarded with --force
+  CheckpointInfo info{ECOSIM_VERSION, scenario.text, scenario.source_name, every, {}};
+  Simulation sim(std::move(scenario));
+  if (every > 0) {  // from the start, so that any run started with checkpoints can resume
+    recorder.flush(sim.world());
+    info.rows = recorder.rows();
+    save_checkpoint(checkpoint_path(out), sim, info);
+  }
+  return simulate(sim, recorder, info, vm.count("quiet") > 0);
+}
+
+int resume_command(const std::vector<std::string>& args) {
+  po::options_description visible(
+      "ecosim resume FILE [options]\n\nContinue the unfinished run of FILE (its FILE.partial) "
+      "from its last checkpoint\n(FILE.checkpoint, written by 'ecosim run "
+      "--checkpoint-every N'); the finished file equals\nan uninterrupted run's, at any thread "
+      "count");
+  visible.add_options()("help,h", "this help")("threads", po::value<int>()->default_value(0),
+                                               "worker threads, 1..1024; 0 = all cores")(
+      "quiet,q", "no progress and no summary; only errors");
+  po::options_description all;
+  std::string file;
+  all.add(visible).add_options()("file", po::value(&file));
+  po::positional_options_description pos;
+  pos.add("file", 1);
+  const po::variables_map vm = parse(args, visible, all, pos);
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return kOk;
+  }
+  if (file.empty()) throw BadInput("resume: missing FILE (allowed: the run file of ecosim run -o)");
+  const int threads = checked_threads(vm);
+  PartialFile output(file, PartialFile::Mode::resume);  // before anything is read: held from now
+  const fs::path checkpoint = checkpoint_path(file);
+  std::string bytes;
+  CheckpointInfo info;
+  try {
+    bytes = load_checkpoint(checkpoint);
+    info = read_checkpoint_info(bytes);
+  } catch (const CheckpointError& e) {
+    throw BadInput(checkpoint.string() + ": " + e.what());
+  }
+  if (info.version != ECOSIM_VERSION)
+    throw BadInput(checkpoint.string() + ": written by ecosim " + info.version + ", this is " +
+                   ECOSIM_VERSION + " (allowed: the version that started the run)");
+  Scenario scenario = load_scenario_text(info.scenario_text, info.scenario_source);
+  ThreadLimit limit(threads);
+  const int used_threads = threads > 0 ? threads : ThreadLimit::hardware_threads();
+  Recorder recorder(std::move(output), scenario, info.rows);
+  recorder.annotate("threads", static_cast<std::int64_t>(used_threads));
+  Simulation sim = restore_simulation(bytes, std::move(scenario));
+  bytes = {};
+  recorder.annotate("resumed_at_step", static_cast<std::int64_t>(sim.steps_done()));
+  if (!vm.count("quiet"))
+    std::cerr << "ecosim: resuming " << file << " after step " << sim.steps_done() << " of "
+              << sim.scenario().simulation.steps << "\n";
+  return simulate(sim, recorder, info, vm.count("quiet") > 0);
+}
+
+}  // namespace ecosim::cli

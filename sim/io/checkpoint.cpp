@@ -1,0 +1,275 @@
+#include "io/checkpoint.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <type_traits>
+
+#include "engine/fnv.hpp"
+#include "world/rosters.hpp"
+
+namespace ecosim {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::array<char, 8> kMagic = {'E', 'C', 'O', 'S', 'I', 'M', 'C', 'P'};
+constexpr std::uint32_t kFormat = 1;
+
+// The two directions of one description of the state: io(archive, member) writes it into Out
+// or reads it back from In, so saving and restoring cannot drift apart.
+struct Out {
+  static constexpr bool saving = true;
+  std::string bytes;
+  void raw(const void* p, std::size_t n) { bytes.append(static_cast<const char*>(p), n); }
+};
+
+struct In {
+  static constexpr bool saving = false;
+  std::string_view bytes;
+  std::size_t at = 0;
+  std::size_t left() const { return bytes.size() - at; }
+  void raw(void* p, std::size_t n) {
+    if (n > left()) throw CheckpointError("truncated inside the state");
+    std::memcpy(p, bytes.data() + at, n);
+    at += n;
+  }
+};
+
+// Where the sizes below were taken (x86-64, libstdc++): there, a member added to Project or
+// World trips a static_assert until it is saved too.
+#if defined(__x86_64__) && defined(__GLIBCXX__)
+constexpr bool kKnownLayout = true;
+#else
+constexpr bool kKnownLayout = false;
+#endif
+
+template <class T>
+concept Plain = std::is_trivially_copyable_v<T>;
+
+template <class A, Plain T>
+void io(A& a, T& x) {
+  a.raw(&x, sizeof x);
+}
+
+// A length, checked against what is left when reading (a corrupt length must not allocate).
+template <class A>
+std::size_t io_length(A& a, std::size_t length, std::size_t bytes_each) {
+  std::uint64_t n = length;
+  io(a, n);
+  if constexpr (!A::saving)
+    if (n > a.left() / std::max<std::size_t>(bytes_each, 1))
+      throw CheckpointError("corrupt: a length beyond the end of the file");
+  return static_cast<std::size_t>(n);
+}
+
+template <class A>
+void io(A& a, std::string& s) {
+  s.resize(io_length(a, s.size(), 1));
+  a.raw(s.data(), s.size());
+}
+
+template <class A, class T>
+void io(A& a, std::vector<T>& v) {
+  v.resize(io_length(a, v.size(), Plain<T> ? sizeof(T) : 1));
+  if constexpr (Plain<T>)
+    a.raw(v.data(), v.size() * sizeof(T));
+  else
+    for (T& x : v) io(a, x);
+}
+
+template <class A, class T>
+void io(A& a, std::deque<T>& v) {
+  v.resize(io_length(a, v.size(), 1));
+  for (T& x : v) io(a, x);
+}
+
+template <class A, class IdT, class T, class C>
+void io(A& a, IdVector<IdT, T, C>& v) {
+  io(a, v.items());
+}
+
+template <class A>
+void io(A& a, FirmTable& firms) {
+  firms.for_each_column([&](const char*, auto& column) { io(a, column); });
+}
+
+template <class A>
+void io(A& a, TrustNetwork& trust) {
+  trust.visit_state([&](auto& member) { io(a, member); });
+}
+
+template <class A>
+void io(A& a, Observer& observer) {
+  observer.visit_state([&](auto& member) { io(a, member); });
+}
+
+// Every member of a project. The size check below trips when a member is added: save it here.
+template <class A>
+void io(A& a, Project& p) {
+  static_assert(!kKnownLayout || sizeof(Project) == 176,
+                "Project changed: save its new members in checkpoint.cpp");
+  io(a, p.id), io(a, p.step), io(a, p.theme), io(a, p.region), io(a, p.lead), io(a, p.parties);
+  io(a, p.budget_nok), io(a, p.duration_months), io(a, p.municipality), io(a, p.municipal_nok);
+  io(a, p.agency_nok), io(a, p.investor_nok), io(a, p.investor), io(a, p.leaked_nok);
+  io(a, p.overhead_nok), io(a, p.withdrawn_nok), io(a, p.staff_nok), io(a, p.refund_share);
+  io(a, p.cross_region), io(a, p.checks), io(a, p.rejected_by), io(a, p.status), io(a, p.start);
+  io(a, p.end), io(a, p.continued_until), io(a, p.success_probability), io(a, p.complementarity);
+  io(a, p.review_signal), io(a, p.succeeded);
+}
+
+// Every member of the world but the rosters and the university index, which are rebuilt from
+// the firms (rebuild_rosters; index_university_ties at the start of each partnership phase).
+template <class A>
+void io(A& a, World& w) {
+  static_assert(!kKnownLayout || sizeof(World) == 1424,
+                "World changed: save its new members in checkpoint.cpp");
+  io(a, w.step), io(a, w.firms), io(a, w.next_uid), io(a, w.municipalities);
+  io(a, w.universities), io(a, w.investors), io(a, w.promotion_orgs), io(a, w.agency);
+  io(a, w.regions), io(a, w.trust), io(a, w.projects), io(a, w.active_projects);
+}
+
+template <class A>
+void io(A& a, CheckpointInfo& info) {
+  io(a, info.version), io(a, info.scenario_text), io(a, info.scenario_source);
+  io(a, info.checkpoint_every), io(a, info.rows);
+}
+
+// The payload of a whole checkpoint after checking its frame: magic, format, version, digest.
+In open_payload(std::string_view bytes) {
+  const std::size_t frame = kMagic.size() + sizeof(kFormat) + sizeof(std::uint64_t);
+  if (bytes.size() < frame || std::memcmp(bytes.data(), kMagic.data(), kMagic.size()) != 0)
+    throw CheckpointError("not an ecosim checkpoint");
+  std::uint32_t format = 0;
+  std::memcpy(&format, bytes.data() + kMagic.size(), sizeof format);
+  if (format != kFormat)
+    throw CheckpointError("checkpoint format " + std::to_string(format) + ", this ecosim reads " +
+                          std::to_string(kFormat));
+  std::uint64_t digest = 0;
+  std::memcpy(&digest, bytes.data() + bytes.size() - sizeof digest, sizeof digest);
+  Fnv fnv;
+  fnv.add(bytes.data(), bytes.size() - sizeof digest);
+  if (fnv.h != digest) throw CheckpointError("corrupt or truncated (digest mismatch)");
+  return In{bytes.substr(0, bytes.size() - sizeof digest), kMagic.size() + sizeof(kFormat)};
+}
+
+// A test hook: ECOSIM_TEST_KILL_IN_CHECKPOINT=N kills the process (SIGKILL) halfway through
+// writing its N-th checkpoint, as a kill -9 at the worst moment would (tests/e2e/resume_test.sh).
+bool kill_in_this_checkpoint() {
+  static int written = 0;
+  const char* at = std::getenv("ECOSIM_TEST_KILL_IN_CHECKPOINT");
+  return at && ++written == std::atoi(at);
+}
+
+[[noreturn]] void fail(const fs::path& path, const std::string& what, int error) {
+  throw std::runtime_error(path.string() + ": " + what + ": " + std::strerror(error));
+}
+
+void write_all(int fd, const fs::path& path, const char* data, std::size_t n) {
+  while (n > 0) {
+    const ssize_t done = ::write(fd, data, n);
+    if (done < 0 && errno == EINTR) continue;
+    if (done < 0) fail(path, "cannot write the checkpoint", errno);
+    data += done, n -= static_cast<std::size_t>(done);
+  }
+}
+
+}  // namespace
+
+fs::path checkpoint_path(const fs::path& run_file) { return run_file.string() + ".checkpoint"; }
+
+void remove_checkpoint(const fs::path& run_file) {
+  fs::remove(checkpoint_path(run_file));
+  fs::remove(checkpoint_path(run_file).string() + ".tmp");
+}
+
+std::string checkpoint_bytes(const Simulation& sim, const CheckpointInfo& info) {
+  Out out;
+  out.raw(kMagic.data(), kMagic.size());
+  io(out, const_cast<std::uint32_t&>(kFormat));
+  io(out, const_cast<CheckpointInfo&>(info));
+  int steps = sim.steps_done();
+  io(out, steps);
+  io(out, const_cast<World&>(sim.world()));
+  io(out, const_cast<Observer&>(sim.observer()));
+  Fnv fnv;
+  fnv.add(out.bytes.data(), out.bytes.size());
+  io(out, fnv.h);
+  return std::move(out.bytes);
+}
+
+CheckpointInfo read_checkpoint_info(std::string_view bytes) {
+  In in = open_payload(bytes);
+  CheckpointInfo info;
+  io(in, info);
+  return info;
+}
+
+Simulation restore_simulation(std::string_view bytes, Scenario scenario) {
+  In in = open_payload(bytes);
+  CheckpointInfo info;
+  io(in, info);
+  int steps = 0;
+  World world;
+  Observer observer(scenario);
+  io(in, steps), io(in, world), io(in, observer);
+  if (in.left() != 0) throw CheckpointError("corrupt: bytes after the state");
+  rebuild_rosters(world, scenario);
+  return Simulation(std::move(scenario), std::move(world), std::move(observer), steps);
+}
+
+void save_checkpoint(const fs::path& path, const Simulation& sim, const CheckpointInfo& info) {
+  const std::string bytes = checkpoint_bytes(sim, info);
+  const fs::path temporary = path.string() + ".tmp";
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) fail(temporary, "cannot create the checkpoint", errno);
+  try {
+    if (kill_in_this_checkpoint()) {
+      write_all(fd, temporary, bytes.data(), bytes.size() / 2);
+      std::raise(SIGKILL);
+    }
+    write_all(fd, temporary, bytes.data(), bytes.size());
+    if (::fsync(fd) != 0) fail(temporary, "cannot sync the checkpoint", errno);
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  ::close(fd);
+  if (::rename(temporary.c_str(), path.c_str()) != 0)
+    fail(path, "cannot put the checkpoint in place", errno);
+  // The rename itself must survive a crash of the machine.
+  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  if (const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+}
+
+std::string load_checkpoint(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT)
+      throw CheckpointError("no checkpoint (allowed: a run started with --checkpoint-every)");
+    throw CheckpointError(std::strerror(errno));
+  }
+  std::string bytes;
+  char buffer[1 << 16];
+  for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) != 0;) {
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      ::close(fd);
+      throw CheckpointError(std::strerror(error));
+    }
+    bytes.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return bytes;
+}
+
+}  // namespace ecosim
