@@ -26,7 +26,9 @@ constexpr std::uint32_t kFormat = 1;
 struct Out {
   static constexpr bool saving = true;
   std::string bytes;
-  void raw(const void* p, std::size_t n) { bytes.append(static_cast<const char*>(p), n); }
+  void raw(const void* p, std::size_t n) {
+    if (n > 0) bytes.append(static_cast<const char*>(p), n);  // p is null for empty vectors
+  }
 };
 
 struct In {
@@ -36,7 +38,7 @@ struct In {
   std::size_t left() const { return bytes.size() - at; }
   void raw(void* p, std::size_t n) {
     if (n > left()) throw CheckpointError("truncated inside the state");
-    std::memcpy(p, bytes.data() + at, n);
+    if (n > 0) std::memcpy(p, bytes.data() + at, n);  // p is null for empty vectors
     at += n;
   }
 };

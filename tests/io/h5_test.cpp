@@ -75,6 +75,37 @@ TEST_F(H5Test, DimensionScalesAttachToVariables) {
   EXPECT_GT(H5DSis_attached(variable.get(), axis.get(), 0), 0);
 }
 
+TEST_F(H5Test, FailuresSayTheSystemsReason) {
+  // Once only "HDF5: create ... failed", without the reason a user can act on.
+  try {
+    h5::check(H5Fcreate("/nonexistent_folder/run.h5", H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+              "create run.h5");
+    FAIL() << "created";
+  } catch (const h5::Error& e) {
+    EXPECT_EQ(std::string(e.what()), "HDF5: create run.h5 failed: No such file or directory");
+  }
+}
+
+TEST_F(H5Test, AttributesAreReplacedWhenWrittenAgain) {
+  h5::write_attribute(file.get(), "threads", std::int64_t{2});
+  h5::write_attribute(file.get(), "threads", std::int64_t{8});  // a resumed run
+  EXPECT_EQ(h5::read_int_attribute(file.get(), "threads"), 8);
+}
+
+TEST_F(H5Test, ExtendibleDatasetsReopenCutBack) {
+  {
+    h5::Extendible ds(file.get(), "x", H5T_IEEE_F64LE, {2}, 4);
+    const double rows[] = {1, 2, 3, 4, 5, 6};
+    ds.append(rows, 3);
+  }
+  h5::Extendible again(file.get(), "x", -1, 2);  // a resume keeps the rows of its checkpoint
+  const double more[] = {7, 8};
+  again.append(more, 1);
+  std::vector<hsize_t> shape;
+  EXPECT_EQ(h5::read_doubles(file.get(), "x", &shape), (std::vector<double>{1, 2, 3, 4, 7, 8}));
+  EXPECT_THROW(h5::Extendible(file.get(), "x", -1, 9), h5::Error);  // more than it has
+}
+
 TEST_F(H5Test, GroupsOpenOnlyWhenTheyExist) {
   h5::create_group(file.get(), "group");
   EXPECT_NO_THROW(h5::open_group(file.get(), "group"));
