@@ -5,6 +5,8 @@ set -euo pipefail
 
 packages=(
   cmake g++ make pkg-config git clang-format
+  # the fuzz preset: libFuzzer with ASan+UBSan (clang), symbolized reports
+  clang llvm
   libboost-program-options-dev libboost-random-dev
   libtbb-dev librandom123-dev libtomlplusplus-dev
   libhdf5-dev hdf5-tools
@@ -24,6 +26,14 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 export DEBIAN_FRONTEND=noninteractive
+# The tsan preset builds oneTBB from Debian's source package (scripts/tsan-tbb.sh): apt needs
+# a deb-src entry for Debian 12's main archive.
+if ! grep -rqs '^Types:.*deb-src\|^deb-src ' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  printf '%s\n' 'Types: deb-src' 'URIs: http://deb.debian.org/debian' \
+    'Suites: bookworm bookworm-updates' 'Components: main' \
+    'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' |
+    "${as_root[@]}" tee /etc/apt/sources.list.d/ecosim-deb-src.sources > /dev/null
+fi
 "${as_root[@]}" apt-get update -qq
 "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}"
 echo "setup.sh: all ${#packages[@]} packages present"

@@ -1,8 +1,34 @@
 #!/usr/bin/env bash
-# Builds the release preset and runs every test: GoogleTest units, end-to-end runs of every
-# scenario, read-back from C++ and Python (pytest on /usr/bin/python3), CLI and thread checks.
+# Every test, as CI runs them (the README's test command):
+#   1. the release build: GoogleTest units, end-to-end runs of every scenario, read-back from C++
+#      and Python (pytest on /usr/bin/python3), CLI, hostile input, kill-and-resume, sweeps
+#      (local, MPI, Slurm), thread determinism;
+#   2. the same suite under AddressSanitizer + UndefinedBehaviorSanitizer (preset debug);
+#   3. the same suite under ThreadSanitizer (preset tsan), oneTBB running the phases in parallel;
+#   4. libFuzzer on the scenario loader and the sweep parser, ECOSIM_FUZZ_SECONDS each (60).
+# Under the sanitizers the tests labelled `source` (formatting, the layer probes: they check
+# source files, not running code) are left out. `scripts/test.sh release` runs stage 1 alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cmake --preset release > /dev/null
-cmake --build --preset release
-ctest --preset release -j "$(nproc)"
+only=${1:-all}
+case $only in all | release) ;; *) echo "usage: scripts/test.sh [all|release]" >&2; exit 2 ;; esac
+
+# preset NAME [ctest arguments...]: configure, build and test one preset.
+preset() {
+  local name=$1; shift
+  echo "== $name: build and test"
+  local start=$SECONDS
+  cmake --preset "$name" > /dev/null
+  cmake --build --preset "$name"
+  ctest --preset "$name" -j "$(nproc)" "$@"
+  echo "== $name: $((SECONDS - start)) s"
+}
+
+preset release
+[ "$only" = release ] && exit 0
+preset debug -LE source
+./scripts/tsan-tbb.sh
+export TSAN_OPTIONS="suppressions=$PWD/scripts/tsan.supp halt_on_error=1 second_deadlock_stack=1"
+preset tsan -LE source
+echo "== fuzz"
+./scripts/fuzz.sh "${ECOSIM_FUZZ_SECONDS:-60}"

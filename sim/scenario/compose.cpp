@@ -39,7 +39,7 @@ void merge_into(toml::table& base, toml::table&& top) {
           below_entries->push_back(std::move(*entries.get(i)->as_table()));
       }
     } else {
-      node.visit([&](auto&& value) { base.insert_or_assign(key, std::move(value)); });
+      node.visit([&, &name = key](auto&& value) { base.insert_or_assign(name, std::move(value)); });
     }
   }
 }

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -386,19 +387,21 @@ void check_consistency(const Scenario& s, Context& ctx, const toml::table& root)
 // The diagnostics of the scenario's files, then of each --set in the order given, each by line
 // and column.
 std::vector<Diagnostic> in_file_order(std::vector<Diagnostic> diagnostics, const Context& ctx) {
-  std::vector<std::string> files;
+  std::map<std::string, std::size_t> file_rank;  // scenario files first, as met, then each --set
   for (const Diagnostic& d : diagnostics)
-    if (!d.file.starts_with("--set ") &&
-        std::find(files.begin(), files.end(), d.file) == files.end())
-      files.push_back(d.file);
-  for (const auto& [path, origin] : ctx.overrides) files.push_back(origin);
-  auto rank = [&](const Diagnostic& d) {
-    return std::tuple(std::find(files.begin(), files.end(), d.file) - files.begin(), d.line,
-                      d.column);
-  };
-  std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                   [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
-  return diagnostics;
+    if (!d.file.starts_with("--set ")) file_rank.emplace(d.file, file_rank.size());
+  for (const auto& [path, origin] : ctx.overrides) file_rank.emplace(origin, file_rank.size());
+  using Rank = std::tuple<std::size_t, int, int, std::size_t>;
+  std::vector<Rank> ranks;
+  for (std::size_t k = 0; k < diagnostics.size(); ++k) {
+    const Diagnostic& d = diagnostics[k];
+    ranks.emplace_back(file_rank.emplace(d.file, file_rank.size()).first->second, d.line, d.column,
+                       k);
+  }
+  std::sort(ranks.begin(), ranks.end());  // the index last: stable
+  std::vector<Diagnostic> ordered;
+  for (const Rank& r : ranks) ordered.push_back(std::move(diagnostics[std::get<3>(r)]));
+  return ordered;
 }
 
 Scenario build(std::string_view text, std::string_view source_name,

@@ -29,8 +29,8 @@ struct Source {
   enum class Kind : std::uint8_t { cited, assumed, technical };
   Kind kind = Kind::technical;
   std::string_view citation;
-  double low = std::nan("");
-  double high = std::nan("");
+  double low = std::numeric_limits<double>::quiet_NaN();
+  double high = std::numeric_limits<double>::quiet_NaN();
   bool relative = false;
   bool has_range() const { return !std::isnan(low) && !std::isnan(high); }
 };

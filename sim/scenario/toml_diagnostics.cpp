@@ -9,19 +9,25 @@
 namespace ecosim {
 namespace {
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
+// The edit distance of a and b when it is below `limit`, else `limit`: a row whose smallest
+// entry reaches the limit cannot lead below it, so long or distant names cost little.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) >= limit) return limit;
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diag = row[0];
     row[0] = i;
+    std::size_t smallest = row[0];
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t up = row[j];
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1] ? 1 : 0)});
       diag = up;
+      smallest = std::min(smallest, row[j]);
     }
+    if (smallest >= limit) return limit;
   }
-  return row[b.size()];
+  return std::min(row[b.size()], limit);
 }
 
 // The position of the first key or table header of more than max_parts dotted parts: dots are
@@ -123,7 +129,7 @@ std::string did_you_mean(std::string_view name, const std::set<std::string>& all
   std::string hint;
   std::size_t best = 3;
   for (const auto& candidate : allowed) {
-    const std::size_t d = edit_distance(name, candidate);
+    const std::size_t d = edit_distance(name, candidate, best);
     if (d < best) best = d, hint = "; did you mean '" + candidate + "'?";
   }
   return hint;
