@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <type_traits>
 
 #include "engine/fnv.hpp"
@@ -23,11 +24,22 @@ constexpr std::uint32_t kFormat = 1;
 
 // The two directions of one description of the state: io(archive, member) writes it into Out
 // or reads it back from In, so saving and restoring cannot drift apart.
+// Out passes its bytes on to `sink` in blocks (a file while saving: the checkpoint is never held
+// whole in memory), taking their digest as they go.
 struct Out {
   static constexpr bool saving = true;
-  std::string bytes;
+  static constexpr std::size_t kBlock = 1 << 20;
+  std::function<void(std::string_view)> sink;
+  std::string block;
+  Fnv fnv;
   void raw(const void* p, std::size_t n) {
-    if (n > 0) bytes.append(static_cast<const char*>(p), n);  // p is null for empty vectors
+    if (n > 0) block.append(static_cast<const char*>(p), n);  // p is null for empty vectors
+    if (block.size() >= kBlock) flush();
+  }
+  void flush() {
+    fnv.add(block.data(), block.size());
+    sink(block);
+    block.clear();
   }
 };
 
@@ -160,12 +172,31 @@ In open_payload(std::string_view bytes) {
   return In{bytes.substr(0, bytes.size() - sizeof digest), kMagic.size() + sizeof(kFormat)};
 }
 
-// A test hook: ECOSIM_TEST_KILL_IN_CHECKPOINT=N kills the process (SIGKILL) halfway through
-// writing its N-th checkpoint, as a kill -9 at the worst moment would (tests/e2e/resume_test.sh).
+// A test hook: ECOSIM_TEST_KILL_IN_CHECKPOINT=N kills the process (SIGKILL) while it writes its
+// N-th checkpoint, the state written and the digest not, as a kill -9 at the worst moment would
+// (tests/e2e/resume_test.sh).
 bool kill_in_this_checkpoint() {
   static int written = 0;
   const char* at = std::getenv("ECOSIM_TEST_KILL_IN_CHECKPOINT");
   return at && ++written == std::atoi(at);
+}
+
+// Everything but the digest: magic, format, info, then the state.
+void write_state(Out& out, const Simulation& sim, const CheckpointInfo& info) {
+  out.raw(kMagic.data(), kMagic.size());
+  io(out, const_cast<std::uint32_t&>(kFormat));
+  io(out, const_cast<CheckpointInfo&>(info));
+  int steps = sim.steps_done();
+  io(out, steps);
+  io(out, const_cast<World&>(sim.world()));
+  io(out, const_cast<Observer&>(sim.observer()));
+  out.flush();
+}
+
+// The digest of every byte written before it, last.
+void write_digest(Out& out) {
+  const std::uint64_t digest = out.fnv.h;
+  out.sink({reinterpret_cast<const char*>(&digest), sizeof digest});
 }
 
 [[noreturn]] void fail(const fs::path& path, const std::string& what, int error) {
@@ -191,18 +222,11 @@ void remove_checkpoint(const fs::path& run_file) {
 }
 
 std::string checkpoint_bytes(const Simulation& sim, const CheckpointInfo& info) {
-  Out out;
-  out.raw(kMagic.data(), kMagic.size());
-  io(out, const_cast<std::uint32_t&>(kFormat));
-  io(out, const_cast<CheckpointInfo&>(info));
-  int steps = sim.steps_done();
-  io(out, steps);
-  io(out, const_cast<World&>(sim.world()));
-  io(out, const_cast<Observer&>(sim.observer()));
-  Fnv fnv;
-  fnv.add(out.bytes.data(), out.bytes.size());
-  io(out, fnv.h);
-  return std::move(out.bytes);
+  std::string bytes;
+  Out out{[&](std::string_view block) { bytes.append(block); }, {}, {}};
+  write_state(out, sim, info);
+  write_digest(out);
+  return bytes;
 }
 
 CheckpointInfo read_checkpoint_info(std::string_view bytes) {
@@ -226,16 +250,16 @@ Simulation restore_simulation(std::string_view bytes, Scenario scenario) {
 }
 
 void save_checkpoint(const fs::path& path, const Simulation& sim, const CheckpointInfo& info) {
-  const std::string bytes = checkpoint_bytes(sim, info);
   const fs::path temporary = path.string() + ".tmp";
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) fail(temporary, "cannot create the checkpoint", errno);
   try {
-    if (kill_in_this_checkpoint()) {
-      write_all(fd, temporary, bytes.data(), bytes.size() / 2);
-      std::raise(SIGKILL);
-    }
-    write_all(fd, temporary, bytes.data(), bytes.size());
+    Out out{[&](std::string_view block) { write_all(fd, temporary, block.data(), block.size()); },
+            {},
+            {}};
+    write_state(out, sim, info);
+    if (kill_in_this_checkpoint()) std::raise(SIGKILL);  // all but the digest written
+    write_digest(out);
     if (::fsync(fd) != 0) fail(temporary, "cannot sync the checkpoint", errno);
   } catch (...) {
     ::close(fd);
