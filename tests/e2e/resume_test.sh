@@ -51,7 +51,10 @@ long=(--steps 400 --set region.0.firms=3000 --set region.0.population=80000 --qu
 "$ecosim" run "$small" -o "$out/long_whole.h5" "${long[@]}" --threads 2
 "$ecosim" run "$small" -o "$out/long.h5" "${long[@]}" --threads 2 --checkpoint-every 25 &
 pid=$!
-sleep 0.$((RANDOM % 5 + 3))
+# After its first checkpoint (a kill before it leaves nothing to resume: tested below), at a
+# moment nobody chose.
+for _ in $(seq 200); do [ -f "$out/long.h5.checkpoint" ] && break; sleep 0.05; done
+sleep 0.$((RANDOM % 5 + 1))
 kill -9 "$pid" 2> /dev/null
 wait "$pid"
 if [ -f "$out/long.h5.partial" ]; then
