@@ -94,7 +94,10 @@ int simulate(Simulation& sim, Recorder& recorder, CheckpointInfo& info, bool qui
     maybe_killed_at(t + 1);
     recorder.record(o);
     if (kept.empty() || t + 1 == steps) kept.push_back(std::move(o));
-    if (info.checkpoint_every > 0 && (t + 1) % info.checkpoint_every == 0 && t + 1 < steps) save();
+    if (info.checkpoint_every > 0 && (t + 1) % info.checkpoint_every == 0 && t + 1 < steps)
+      save();
+    else if ((t + 1) % sim.scenario().simulation.flush_every == 0 && t + 1 < steps)
+      recorder.flush(sim.world());  // a killed run's .partial has the projects up to here too
     progress.update(t + 1);
   }
   progress.done();

@@ -118,7 +118,11 @@ int sweep_command(const std::vector<std::string>& args) {
               << "; nothing written\n";
     return kOk;
   }
-  if (fs::exists(out) && !fs::is_directory(out))
+  std::error_code why;
+  if (const auto status = fs::status(out, why); why && why != std::errc::no_such_file_or_directory)
+    throw BadInput(out.string() + ": " + why.message() +
+                   " (allowed: a folder this user can write)");
+  else if (fs::exists(status) && !fs::is_directory(status))
     throw BadInput(out.string() + ": output exists and is not a folder (allowed: a folder)");
   if (vm.count("index-only")) {
     const IndexCounts c = write_index(plan, out);

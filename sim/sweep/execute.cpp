@@ -152,7 +152,8 @@ std::string_view name_of(RunStatus status) {
 std::optional<RunOutcome> verified_run(const SweepPlan& plan, const PlannedRun& run,
                                        const fs::path& out) {
   const fs::path path = out / run.file;
-  if (!fs::is_regular_file(path)) return std::nullopt;
+  std::error_code missing;
+  if (!fs::is_regular_file(path, missing)) return std::nullopt;
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
   const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   if (id < 0) return std::nullopt;

@@ -142,9 +142,10 @@ class SpecReader {
     const std::filesystem::path dir = spec_.file.parent_path();
     if (auto scenario = string(t, "scenario", "sweep.scenario")) {
       const std::filesystem::path path = std::filesystem::absolute(dir / *scenario);
-      if (!std::filesystem::is_regular_file(path))
+      std::error_code why;  // a name too long for the system, say: not an exception
+      if (!std::filesystem::is_regular_file(path, why))
         error(at(*t.get("scenario")), "sweep.scenario",
-              "no scenario file " + path.string() +
+              "no scenario file " + path.string() + (why ? " (" + why.message() + ")" : "") +
                   " (allowed: a path relative to the sweep file, or leave it out for the "
                   "embedded default)");
       spec_.scenario = path.lexically_normal().string();

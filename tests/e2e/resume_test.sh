@@ -70,7 +70,9 @@ fi
 # What resume refuses, with exit 2.
 expect 2 'whole.h5: the run already finished' -- "$ecosim" resume "$out/whole.h5"
 expect 2 'none.h5.partial: no unfinished run here' -- "$ecosim" resume "$out/none.h5"
-ECOSIM_TEST_KILL_AT_STEP=5 "$ecosim" run "$small" -o "$out/plain.h5" "${args[@]}"
+ECOSIM_TEST_KILL_AT_STEP=13 "$ecosim" run "$small" -o "$out/plain.h5" "${args[@]}"
+# Without checkpoints too, a killed run's .partial has the projects of its last flush (step 10).
+h5dump -H -d /projects/status "$out/plain.h5.partial" > /dev/null 2>&1 || fail "a killed run without checkpoints has no projects table"
 expect 2 'plain.h5.checkpoint: .*no checkpoint \(allowed: a run started with --checkpoint-every\)' -- "$ecosim" resume "$out/plain.h5"
 expect 2 'plain.h5.partial: left by a run that did not finish' -- "$ecosim" run "$small" -o "$out/plain.h5" "${args[@]}"
 ECOSIM_TEST_KILL_AT_STEP=15 "$ecosim" run "$small" -o "$out/bad.h5" "${args[@]}" --checkpoint-every 10
