@@ -1,5 +1,6 @@
 // ecosim run and ecosim resume: a scenario simulated into a run file, checkpointed on request,
 // and a killed run continued from its last checkpoint to the same results.
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -75,6 +76,17 @@ int simulate(Simulation& sim, Recorder& recorder, CheckpointInfo& info, bool qui
     info.rows = recorder.rows();
     save_checkpoint(checkpoint, sim, info);
   };
+  // The projects table is rewritten whole: at the first flush and then at most every 30 s, so
+  // a killed run's .partial has recent projects without a million-firm run rewriting its
+  // projects every year (wall time decides only what a .partial holds, never the results).
+  auto last_projects = std::chrono::steady_clock::time_point{};
+  auto projects_due = [&] {
+    const auto now = std::chrono::steady_clock::now();
+    if (last_projects != decltype(now){} && now - last_projects < std::chrono::seconds(30))
+      return false;
+    last_projects = now;
+    return true;
+  };
   Progress progress(steps, !quiet);
   watch_interrupts();
   std::vector<Observation> kept;  // the first and last recorded here, for the summary
@@ -96,7 +108,8 @@ int simulate(Simulation& sim, Recorder& recorder, CheckpointInfo& info, bool qui
     if (kept.empty() || t + 1 == steps) kept.push_back(std::move(o));
     if (info.checkpoint_every > 0 && (t + 1) % info.checkpoint_every == 0 && t + 1 < steps)
       save();
-    else if ((t + 1) % sim.scenario().simulation.flush_every == 0 && t + 1 < steps)
+    else if ((t + 1) % sim.scenario().simulation.flush_every == 0 && t + 1 < steps &&
+             projects_due())
       recorder.flush(sim.world());  // a killed run's .partial has the projects up to here too
     progress.update(t + 1);
   }
