@@ -105,7 +105,8 @@ class SpecReader {
                                       std::int64_t high, const std::string& path) {
     const toml::node* n = t.get(key);
     if (!n) return std::nullopt;
-    const auto value = n->value<std::int64_t>();
+    // Only an integer node: toml++ would convert a float beyond int64 with undefined behaviour.
+    const auto value = n->is_integer() ? n->value<std::int64_t>() : std::nullopt;
     const std::string allowed = "integer " + std::to_string(low) + ".." + std::to_string(high);
     if (!n->is_integer() || !value) {
       error(
@@ -198,9 +199,10 @@ class SpecReader {
 
   // A value of a `values` array, as --set takes it.
   std::optional<SweepValue> value_of(const toml::node& n, const std::string& path) {
-    if (auto i = n.value<std::int64_t>(); n.is_integer() && i) return SweepValue::of(double(*i));
-    if (auto f = n.value<double>(); n.is_floating_point() && f && std::isfinite(*f))
-      return SweepValue::of(*f);
+    // Each by its own type: value<int64_t>() of a float beyond int64 is undefined behaviour.
+    if (const auto* i = n.as_integer()) return SweepValue::of(double(i->get()));
+    if (const auto* f = n.as_floating_point(); f && std::isfinite(f->get()))
+      return SweepValue::of(f->get());
     if (auto b = n.value<bool>(); n.is_boolean() && b)
       return SweepValue{SweepValue::Kind::boolean, 0, *b, {}};
     if (auto s = n.value<std::string>(); n.is_string() && s && !has_control_character(*s))
