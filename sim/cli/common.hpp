@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <boost/program_options.hpp>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -23,6 +24,13 @@ boost::program_options::variables_map parse(
     const boost::program_options::options_description& visible,
     const boost::program_options::options_description& all,
     const boost::program_options::positional_options_description& positional);
+
+// Parses a command with one positional argument NAME (stored in `positional`); prints the
+// command's help and returns nullopt on --help.
+std::optional<boost::program_options::variables_map> parse_command(
+    const std::vector<std::string>& args,
+    const boost::program_options::options_description& visible, const char* name,
+    std::string& positional);
 
 // Set by SIGINT and SIGTERM once watch_interrupts() was called.
 extern std::atomic<bool> interrupted;

@@ -56,16 +56,9 @@ int check_command(const std::vector<std::string>& args) {
   std::vector<std::string> overrides;
   visible.add_options()("help,h", "this help")("set", po::value(&overrides)->composing(),
                                                "override a scenario key: --set key.path=value");
-  po::options_description all;
   std::string scenario_file;
-  all.add(visible).add_options()("scenario", po::value(&scenario_file));
-  po::positional_options_description pos;
-  pos.add("scenario", 1);
-  const po::variables_map vm = parse(args, visible, all, pos);
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return kOk;
-  }
+  const auto parsed = parse_command(args, visible, "scenario", scenario_file);
+  if (!parsed) return kOk;
   if (scenario_file.empty()) throw BadInput("check: missing SCENARIO (allowed: a TOML file path)");
   const Scenario s = load_scenario_file(scenario_file, overrides);
   std::int64_t firms = 0;
@@ -91,16 +84,10 @@ int validate_command(const std::vector<std::string>& args) {
       "override a scenario key: --set key.path=value (repeatable)")(
       "output,o", po::value(&output), "also write the report (markdown) to this file")(
       "quiet,q", "no progress; only the report");
-  po::options_description all;
   std::string scenario_file;
-  all.add(visible).add_options()("scenario", po::value(&scenario_file));
-  po::positional_options_description pos;
-  pos.add("scenario", 1);
-  const po::variables_map vm = parse(args, visible, all, pos);
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return kOk;
-  }
+  const auto parsed = parse_command(args, visible, "scenario", scenario_file);
+  if (!parsed) return kOk;
+  const po::variables_map& vm = *parsed;
   const int seeds = vm["seeds"].as<int>(), threads = vm["threads"].as<int>();
   if (seeds < 1 || seeds > 100)
     throw BadInput("--seeds: out of range: " + std::to_string(seeds) + " (allowed: 1..100)");
@@ -190,6 +177,21 @@ po::variables_map parse(const std::vector<std::string>& args,
     std::ostringstream help;
     help << visible;
     throw BadInput(std::string(e.what()) + "\n" + help.str());
+  }
+  return vm;
+}
+
+std::optional<po::variables_map> parse_command(const std::vector<std::string>& args,
+                                               const po::options_description& visible,
+                                               const char* name, std::string& positional) {
+  po::options_description all;
+  all.add(visible).add_options()(name, po::value(&positional));
+  po::positional_options_description pos;
+  pos.add(name, 1);
+  po::variables_map vm = parse(args, visible, all, pos);
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return std::nullopt;
   }
   return vm;
 }

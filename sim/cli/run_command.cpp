@@ -143,16 +143,10 @@ int run_command(const std::vector<std::string>& args) {
       "refuse the run when its estimated peak memory is above SIZE (800M, 4G); default: the "
       "memory available now")("force", "overwrite an existing run file")(
       "quiet,q", "no progress and no summary; only errors");
-  po::options_description all;
   std::string scenario_file;
-  all.add(visible).add_options()("scenario", po::value(&scenario_file));
-  po::positional_options_description pos;
-  pos.add("scenario", 1);
-  const po::variables_map vm = parse(args, visible, all, pos);
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return kOk;
-  }
+  const auto parsed = parse_command(args, visible, "scenario", scenario_file);
+  if (!parsed) return kOk;
+  const po::variables_map& vm = *parsed;
   const int threads = checked_threads(vm);
   const int every = vm["checkpoint-every"].as<int>();
   if (every < 0 || every > 1000000)
@@ -192,16 +186,10 @@ int resume_command(const std::vector<std::string>& args) {
   visible.add_options()("help,h", "this help")("threads", po::value<int>()->default_value(0),
                                                "worker threads, 1..1024; 0 = all cores")(
       "quiet,q", "no progress and no summary; only errors");
-  po::options_description all;
   std::string file;
-  all.add(visible).add_options()("file", po::value(&file));
-  po::positional_options_description pos;
-  pos.add("file", 1);
-  const po::variables_map vm = parse(args, visible, all, pos);
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return kOk;
-  }
+  const auto parsed = parse_command(args, visible, "file", file);
+  if (!parsed) return kOk;
+  const po::variables_map& vm = *parsed;
   if (file.empty()) throw BadInput("resume: missing FILE (allowed: the run file of ecosim run -o)");
   const int threads = checked_threads(vm);
   PartialFile output(file, PartialFile::Mode::resume);  // before anything is read: held from now

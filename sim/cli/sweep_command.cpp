@@ -85,16 +85,10 @@ int sweep_command(const std::vector<std::string>& args) {
       "cpus-per-task", po::value<int>()->default_value(1), "cores per array task, 1..1024")(
       "index-only", "only rebuild the index from the files present")(
       "quiet,q", "no progress; only the summary");
-  po::options_description all;
   std::string sweep_file;
-  all.add(visible).add_options()("sweep", po::value(&sweep_file));
-  po::positional_options_description pos;
-  pos.add("sweep", 1);
-  const po::variables_map vm = parse(args, visible, all, pos);
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return kOk;
-  }
+  const auto parsed = parse_command(args, visible, "sweep", sweep_file);
+  if (!parsed) return kOk;
+  const po::variables_map& vm = *parsed;
   if (sweep_file.empty()) throw BadInput("sweep: missing SWEEP.toml (allowed: a sweep file)");
   auto in_range = [](const char* name, int value, int low, int high) {
     if (value < low || value > high)
