@@ -4,6 +4,7 @@
 // per second, peak memory, and the share of run time spent recording. bench/run.py runs it
 // over sizes and thread counts and writes bench/RESULTS.md.
 //   usage: ecosim_bench FIRMS STEPS THREADS [OUTPUT.h5]
+#include <stdlib.h>
 #include <sys/resource.h>
 
 #include <chrono>
@@ -63,8 +64,17 @@ int main(int argc, char** argv) {
   const long firms = std::atol(argv[1]);
   const int steps = std::atoi(argv[2]);
   const int threads = std::atoi(argv[3]);
+  // Without OUTPUT.h5, a folder of this run's own: two benches at once never share a file.
+  std::string own_dir;
+  if (argc <= 4) {
+    own_dir = (std::filesystem::temp_directory_path() / "ecosim_bench.XXXXXX").string();
+    if (::mkdtemp(own_dir.data()) == nullptr) {
+      std::perror("ecosim_bench: mkdtemp");
+      return 1;
+    }
+  }
   const std::filesystem::path output =
-      argc > 4 ? argv[4] : std::filesystem::temp_directory_path() / "ecosim_bench.h5";
+      argc > 4 ? std::filesystem::path(argv[4]) : std::filesystem::path(own_dir) / "bench.h5";
   if (firms < 2 || steps < 1 || threads < 1) {
     std::fprintf(stderr, "ecosim_bench: need FIRMS >= 2, STEPS >= 1, THREADS >= 1\n");
     return 2;
@@ -92,6 +102,7 @@ int main(int argc, char** argv) {
   }
   const double run = since(t0);
   std::filesystem::remove(output);
+  if (!own_dir.empty()) std::filesystem::remove(own_dir);
 
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);

@@ -14,6 +14,7 @@
 #include "io/recorder.hpp"
 #include "run/simulation.hpp"
 #include "support/small_world.hpp"
+#include "support/temp_dir.hpp"
 
 namespace ecosim {
 namespace {
@@ -47,8 +48,8 @@ void hash_group(hid_t file, const std::string& group_name, Fnv& fnv) {
 }
 
 std::string digest_of_small_run(const std::vector<std::string>& overrides = {}) {
-  const fs::path path = fs::temp_directory_path() / "ecosim_checksum_test.h5";
-  fs::remove(path);
+  const testing::TempDir dir;
+  const fs::path path = dir / "checksum.h5";
   Simulation sim(testing::small_scenario(overrides));
   {
     Recorder recorder(path, sim.scenario(), {"checksum", 1}, true);

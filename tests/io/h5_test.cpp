@@ -6,6 +6,8 @@
 
 #include <filesystem>
 
+#include "support/temp_dir.hpp"
+
 namespace ecosim {
 namespace {
 
@@ -13,7 +15,8 @@ namespace fs = std::filesystem;
 
 class H5Test : public ::testing::Test {
  protected:
-  fs::path path = fs::temp_directory_path() / "ecosim_h5_test.h5";
+  testing::TempDir dir;
+  fs::path path = dir / "h5_test.h5";
   h5::Handle file;
   void SetUp() override {
     H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
@@ -21,10 +24,7 @@ class H5Test : public ::testing::Test {
         h5::check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), "create"),
         H5Fclose);
   }
-  void TearDown() override {
-    file.reset();
-    fs::remove(path);
-  }
+  void TearDown() override { file.reset(); }
 };
 
 TEST_F(H5Test, AttributesRoundTrip) {

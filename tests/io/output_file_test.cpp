@@ -7,18 +7,13 @@
 #include <fstream>
 #include <string>
 
+#include "support/temp_dir.hpp"
+
 namespace ecosim {
 namespace {
 
 namespace fs = std::filesystem;
 using Mode = PartialFile::Mode;
-
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("ecosim_output_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 std::string refusal(const fs::path& path, Mode mode) {
   try {
@@ -37,7 +32,8 @@ std::string content_of(const fs::path& path) {
 }
 
 TEST(PartialFile, BadPathsAreRefusedBeforeAnyWork) {
-  const fs::path dir = fresh_dir("paths");
+  const testing::TempDir temp;
+  const fs::path dir = temp.path();
   EXPECT_NE(refusal("", Mode::create).find("empty output path"), std::string::npos);
   EXPECT_NE(refusal(dir / "", Mode::create).find("names a directory"), std::string::npos);
   EXPECT_NE(refusal(dir, Mode::overwrite).find("is a directory"), std::string::npos);
@@ -56,7 +52,8 @@ TEST(PartialFile, BadPathsAreRefusedBeforeAnyWork) {
 }
 
 TEST(PartialFile, ASecondWriterIsRefusedAndTheFirstKeepsItsRows) {
-  const fs::path dir = fresh_dir("second");
+  const testing::TempDir temp;
+  const fs::path dir = temp.path();
   PartialFile first(dir / "run.h5", Mode::create);
   { std::ofstream(first.partial_path()) << "rows of the first run"; }
   EXPECT_NE(refusal(dir / "run.h5", Mode::overwrite).find("another process is writing"),
@@ -68,7 +65,8 @@ TEST(PartialFile, ASecondWriterIsRefusedAndTheFirstKeepsItsRows) {
 }
 
 TEST(PartialFile, AStalePartialIsKeptUnlessForced) {
-  const fs::path dir = fresh_dir("stale");
+  const testing::TempDir temp;
+  const fs::path dir = temp.path();
   { std::ofstream(dir / "run.h5.partial") << "rows of a killed run"; }
   EXPECT_NE(refusal(dir / "run.h5", Mode::create).find("left by a run that did not finish"),
             std::string::npos);
@@ -79,7 +77,8 @@ TEST(PartialFile, AStalePartialIsKeptUnlessForced) {
 }
 
 TEST(PartialFile, ResumeNeedsAnUnfinishedRun) {
-  const fs::path dir = fresh_dir("resume");
+  const testing::TempDir temp;
+  const fs::path dir = temp.path();
   EXPECT_NE(refusal(dir / "run.h5", Mode::resume).find("no unfinished run here"),
             std::string::npos);
   { std::ofstream(dir / "done.h5") << "x"; }

@@ -7,6 +7,7 @@
 
 #include "io/h5.hpp"
 #include "support/small_world.hpp"
+#include "support/temp_dir.hpp"
 #include "world/build.hpp"
 
 namespace ecosim {
@@ -31,7 +32,8 @@ TEST(ProjectsTable, OneRowPerProposalAndOnePerPartyWithMonthsCountedFromOne) {
   rejected.set(Check::min_external_share, false);
   rejected.rejected_by = Check::min_external_share;
 
-  const fs::path path = fs::temp_directory_path() / "ecosim_projects_table_test.h5";
+  const testing::TempDir dir;
+  const fs::path path = dir / "projects_table.h5";
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
   {
     h5::Handle file(
@@ -64,8 +66,6 @@ TEST(ProjectsTable, OneRowPerProposalAndOnePerPartyWithMonthsCountedFromOne) {
   EXPECT_EQ(h5::read_strings(parties.get(), "kind"),
             (std::vector<std::string>{"firm", "firm", "university", "firm", "firm"}));
   EXPECT_EQ(h5::read_doubles(parties.get(), "id", nullptr)[1], firms[1].index());
-  file.reset();
-  fs::remove(path);
 }
 
 }  // namespace

@@ -9,27 +9,20 @@
 #include "io/h5.hpp"
 #include "run/simulation.hpp"
 #include "support/small_world.hpp"
+#include "support/temp_dir.hpp"
 
 namespace ecosim {
 namespace {
 
 namespace fs = std::filesystem;
 
-fs::path fresh_path(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / "ecosim_recorder_test";
-  fs::create_directories(dir);
-  const fs::path p = dir / name;
-  fs::remove(p);
-  fs::remove(p.string() + ".partial");
-  return p;
-}
-
 h5::Handle open_file(const fs::path& p) {
   return {h5::check(H5Fopen(p.string().c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open"), H5Fclose};
 }
 
 TEST(Recorder, WritesEveryRecordedRowAndDescribesTheRun) {
-  const fs::path path = fresh_path("full.h5");
+  const testing::TempDir dir;
+  const fs::path path = dir / "full.h5";
   Simulation sim(testing::small_scenario(
       {"simulation.steps=12", "simulation.record_every=2", "simulation.flush_every=4"}));
   std::vector<Observation> kept;
@@ -72,7 +65,8 @@ TEST(Recorder, WritesEveryRecordedRowAndDescribesTheRun) {
 
 // Snapshots of firms and ties go to groups firms/ and ties/, every exit to exits/.
 TEST(Recorder, WritesFirmSnapshotsTiesAndExits) {
-  const fs::path path = fresh_path("snapshots.h5");
+  const testing::TempDir dir;
+  const fs::path path = dir / "snapshots.h5";
   Simulation sim(testing::small_scenario({"simulation.steps=13", "simulation.snapshot_every=12"}));
   std::size_t firms = 0, exits = 0;
   {
@@ -101,7 +95,8 @@ TEST(Recorder, WritesFirmSnapshotsTiesAndExits) {
 
 // A run that dies keeps every flushed row, readable, under the .partial name.
 TEST(Recorder, AnUnfinishedRunLeavesAReadablePartialFile) {
-  const fs::path path = fresh_path("unfinished.h5");
+  const testing::TempDir dir;
+  const fs::path path = dir / "unfinished.h5";
   Simulation sim(testing::small_scenario({"simulation.flush_every=3"}));
   fs::path partial;
   {
@@ -119,7 +114,8 @@ TEST(Recorder, AnUnfinishedRunLeavesAReadablePartialFile) {
 }
 
 TEST(Recorder, RefusesToOverwriteUnlessAsked) {
-  const fs::path path = fresh_path("exists.h5");
+  const testing::TempDir dir;
+  const fs::path path = dir / "exists.h5";
   { std::ofstream(path) << "precious"; }
   const Scenario s = testing::small_scenario();
   EXPECT_THROW(Recorder(path, s, {"v", 1}, false), std::runtime_error);

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "scenario/input_file.hpp"
+#include "support/temp_dir.hpp"
 
 namespace ecosim {
 namespace {
@@ -222,9 +223,8 @@ TEST(LoadScenario, OnlyRegularFilesOfBoundedSizeAreRead) {
     }
     return std::string("loaded");
   };
-  const fs::path dir = fs::temp_directory_path() / "ecosim_input_files";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const testing::TempDir temp;
+  const fs::path dir = temp.path();
   EXPECT_NE(error_of(dir).find("cannot read scenario file: is a directory"), std::string::npos);
   EXPECT_NE(error_of("/dev/zero").find("is not a regular file"), std::string::npos);
   const fs::path fifo = dir / "fifo";
@@ -237,7 +237,6 @@ TEST(LoadScenario, OnlyRegularFilesOfBoundedSizeAreRead) {
   { std::ofstream(dir / "on_fifo.toml") << "base = \"fifo\"\n"; }
   EXPECT_NE(error_of(dir / "on_fifo.toml").find("on_fifo.toml:1:8: base: cannot read"),
             std::string::npos);
-  fs::remove_all(dir);
 }
 
 TEST(LoadScenario, TextAfterOverridesRepeatsTheRun) {
