@@ -7,6 +7,7 @@
 #include "phases/outcomes.hpp"
 #include "phases/partnerships/success.hpp"
 #include "phases/phases.hpp"
+#include "world/money.hpp"
 #include "world/random.hpp"
 
 namespace ecosim {
@@ -102,7 +103,7 @@ void withdraw_broken_commitments(World& world, const Scenario& s) {
       const double monthly = (party.cash_nok + party.in_kind_nok) / p.duration_months;
       p.withdrawn_nok += monthly * std::max(0, p.end - world.step);
       party.withdrawn = true;
-      f.project_cost_nok_per_month[i] = std::max(0.0, f.project_cost_nok_per_month[i] - monthly);
+      f.project_cost_nok_per_month[i] = paid_down(f.project_cost_nok_per_month[i], monthly);
     }
   }
 }

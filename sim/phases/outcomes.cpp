@@ -108,7 +108,7 @@ void release(World& world, const Project& p) {
     count_project(world, party.actor, -1);
     if (!party.actor.is_firm() || party.withdrawn) continue;  // a withdrawn party stopped paying
     double& committed = f.project_cost_nok_per_month[party.actor.firm_id()];
-    committed = std::max(0.0, committed - (party.cash_nok + party.in_kind_nok) / p.duration_months);
+    committed = paid_down(committed, (party.cash_nok + party.in_kind_nok) / p.duration_months);
   }
 }
 

@@ -11,6 +11,7 @@
 #include "scenario/vocabulary.hpp"
 #include "world/actor.hpp"
 #include "world/ids.hpp"
+#include "world/money.hpp"
 
 namespace ecosim {
 
@@ -111,7 +112,7 @@ struct Project {
   bool passed(Check c) const { return checks[c] == CheckResult::passed; }
   bool started() const { return start != kNoStep; }
   // A partnership of the municipality's: only these are governed by its rules.
-  bool municipal() const { return municipal_nok > 0; }
+  bool municipal() const { return is_money(municipal_nok); }
   double public_nok() const { return municipal_nok + agency_nok; }
   double refunded_nok() const { return refund_share * (public_nok() + investor_nok); }
   double parties_cash_nok() const {

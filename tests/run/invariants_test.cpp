@@ -7,6 +7,7 @@
 
 #include "run/simulation.hpp"
 #include "support/small_world.hpp"
+#include "world/money.hpp"
 
 namespace ecosim {
 namespace {
@@ -78,11 +79,14 @@ void check_money(const World& w, const Scenario& s) {
     municipal[p.municipality] += kept * p.municipal_nok;
     const double cash = p.parties_cash_nok();
     const double funded = cash + p.in_kind_nok() + p.public_nok() + p.investor_nok - p.leaked_nok;
-    EXPECT_GE(funded, s.projects.min_funded_share * p.budget_nok * (1 - 1e-12));
-    if (p.municipal_nok > 0) {
+    EXPECT_TRUE(covers(funded, s.projects.min_funded_share * p.budget_nok));
+    for (const double contribution : {p.municipal_nok, p.agency_nok, p.investor_nok})
+      EXPECT_TRUE(contribution == 0.0 || is_money(contribution))
+          << "a contribution below the smallest amount: a rounding residual";
+    if (p.municipal()) {
       const double others =
           cash + (s.municipality.in_kind_counts ? p.in_kind_nok() : 0) + p.agency_nok;
-      EXPECT_GE(others, s.municipality.min_external_share * p.budget_nok * (1 - 1e-12))
+      EXPECT_TRUE(covers(others, s.municipality.min_external_share * p.budget_nok))
           << "the municipality joined below its minimum external share";
     }
     if (p.status == ProjectStatus::completed || p.status == ProjectStatus::failed) {
@@ -100,10 +104,10 @@ void check_money(const World& w, const Scenario& s) {
       if (party.actor.is_firm()) ++firm_projects[party.actor.firm_id()];
   }
   EXPECT_NEAR(w.agency.spent_total_nok, agency, 1e-6 * (1 + agency));
-  EXPECT_GE(w.agency.budget_left_nok, -1e-6);
+  EXPECT_TRUE(covers(w.agency.budget_left_nok, 0.0)) << "the agency overspent its budget";
   for (const MunicipalityId m : w.municipalities.ids()) {
     EXPECT_NEAR(w.municipalities[m].spent_total_nok, municipal[m], 1e-6 * (1 + municipal[m]));
-    EXPECT_GE(w.municipalities[m].budget_left_nok, -1e-6);
+    EXPECT_TRUE(covers(w.municipalities[m].budget_left_nok, 0.0)) << "municipality overspent";
   }
   double invested = 0;
   for (const PrivateInvestor& inv : w.investors) {

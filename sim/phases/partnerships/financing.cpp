@@ -6,6 +6,7 @@
 
 #include "phases/partnerships/steps.hpp"
 #include "phases/partnerships/success.hpp"
+#include "world/money.hpp"
 #include "world/random.hpp"
 
 namespace ecosim {
@@ -25,8 +26,8 @@ void pledge(World& world, const Scenario& s, Project& p) {
 
 void ask_agency(World& world, const Scenario& s, Project& p, double covered, Rng& rng) {
   const double aid = std::min(s.public_agency.max_aid_share * p.budget_nok, p.budget_nok - covered);
-  if (aid <= 0 || s.public_agency.budget_per_year <= 0) return;  // not needed, or no agency
-  p.set(Check::agency_budget, aid <= world.agency.budget_left_nok);
+  if (!is_money(aid) || s.public_agency.budget_per_year <= 0) return;  // not needed, or no agency
+  p.set(Check::agency_budget, covers(world.agency.budget_left_nok, aid));
   if (p.failed(Check::agency_budget)) return;
   const auto& priorities = s.public_agency.theme_priorities;
   const double top = *std::max_element(priorities.begin(), priorities.end());
@@ -50,9 +51,9 @@ void ask_municipality(World& world, const Scenario& s, Project& p, double cash, 
   const double others = cash + (m.in_kind_counts ? in_kind : 0.0) + p.agency_nok;
   const double share =
       std::min(m.max_project_share * p.budget_nok, p.budget_nok - cash - in_kind - p.agency_nok);
-  if (share <= 0 || m.budget_per_capita <= 0) return;
-  p.set(Check::min_external_share, others >= m.min_external_share * p.budget_nok);
-  p.set(Check::viability, cash >= m.viability_weight * 0.5 * p.budget_nok);
+  if (!is_money(share) || m.budget_per_capita <= 0) return;  // the others closed the gap
+  p.set(Check::min_external_share, covers(others, m.min_external_share * p.budget_nok));
+  p.set(Check::viability, covers(cash, m.viability_weight * 0.5 * p.budget_nok));
   if (p.failed(Check::min_external_share) || p.failed(Check::viability)) return;
   Municipality& muni = world.municipalities[p.municipality];
   const auto firm_parties = std::count_if(p.parties.begin(), p.parties.end(),
@@ -60,7 +61,7 @@ void ask_municipality(World& world, const Scenario& s, Project& p, double cash, 
   const double review =
       m.due_diligence ? m.review_staff_days_per_party * m.staff_day_cost_nok * double(firm_parties)
                       : 0.0;
-  p.set(Check::municipal_budget, share + review + evaluation_cost(s) <= muni.budget_left_nok);
+  p.set(Check::municipal_budget, covers(muni.budget_left_nok, share + review + evaluation_cost(s)));
   if (p.failed(Check::municipal_budget)) return;
   if (m.due_diligence) {
     muni.budget_left_nok -= review;
@@ -83,7 +84,7 @@ void ask_municipality(World& world, const Scenario& s, Project& p, double cash, 
 // Private investors of the lead's region, in order: the first whose return and risk demands
 // the project meets, and who has the capital, funds the rest (up to its maximum share).
 void ask_investors(World& world, const Scenario& s, Project& p, double gap) {
-  if (gap <= 0) return;
+  if (!is_money(gap)) return;
   const InvestorParams& inv = s.investors;
   const IdRange<InvestorId> investors = world.regions[p.region].investors;
   const double success = assess_success(world, s, p).probability;
@@ -95,7 +96,7 @@ void ask_investors(World& world, const Scenario& s, Project& p, double gap) {
       continue;
     screened = true;
     const double amount = std::min({gap, inv.max_share * p.budget_nok, investor.capital_left_nok});
-    if (amount < 1.0) continue;
+    if (!is_money(amount)) continue;
     p.investor_nok = amount;
     p.investor = id;
     break;
@@ -122,7 +123,7 @@ void finance(World& world, const Scenario& s, Project& p) {
   }
   ask_investors(world, s, p,
                 p.budget_nok - cash - in_kind - p.public_nok() + p.overhead_nok + p.leaked_nok);
-  p.set(Check::funded, p.working_nok() >= s.projects.min_funded_share * p.budget_nok);
+  p.set(Check::funded, covers(p.working_nok(), s.projects.min_funded_share * p.budget_nok));
   const SuccessOutlook outlook = assess_success(world, s, p);
   p.success_probability = static_cast<float>(outlook.probability);
   p.complementarity = static_cast<float>(outlook.complementarity);
