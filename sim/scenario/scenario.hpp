@@ -147,7 +147,7 @@ struct MunicipalityPolicy {
 
 struct PublicAgencyPolicy {
   double max_aid_share = 0.5;
-  double budget_per_year = 2.975e8;
+  double budget_per_year = 1.465e8;
   ThemeArray theme_priorities = {{1.0, 1.0, 1.0, 1.0, 1.0, 1.0}};
   double acceptance_share = 0.6;
 };

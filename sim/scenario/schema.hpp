@@ -404,9 +404,11 @@ void describe(V& v, PublicAgencyPolicy& p) {
         "largest share of a project's budget a public agency funds",
         cited("§5 GBER Art. 25, RCN IPN, Innovation Norway: up to 50%", 0.25, 0.8));
   v.num("budget_per_year", p.budget_per_year, kNok, "NOK/year", "yearly budget of the agency",
-        cited("derived: §10 Innovation Norway 6.7 bn NOK (2019) x the two regions' 4.44% of "
-              "Norway's employed (§9); range: Vestfold and Innlandet offices (§10)",
-              1.26e8, 3.16e8));
+        cited("derived: §15 Innovation Norway's grants, 3.3 bn NOK of its 7.1 bn in 2022 (loans "
+              "and guarantees are repaid and left out), x the two regions' 4.44% of Norway's "
+              "employed (§9) = 146.5 MNOK; range: Vestfold's 66 MNOK of grants in 2016 (§10) to "
+              "Vestfold og Telemark's ~355 MNOK in 2021 (§15) scaled to Buskerud's size (~0.64)",
+              0.66e8, 2.3e8));
   v.named("theme_priorities", p.theme_priorities, kThemeNames, Limits{0, 10}, "",
           "relative priority of each theme", false,
           assumed_factor(0.5, 2, "no sourced priority by theme: all equal"));
