@@ -88,7 +88,6 @@ int simulate(Simulation& sim, Recorder& recorder, CheckpointInfo& info, bool qui
     return true;
   };
   Progress progress(steps, !quiet);
-  watch_interrupts();
   std::vector<Observation> kept;  // the first and last recorded here, for the summary
   for (int t = sim.steps_done(); t < steps; ++t) {
     if (interrupted) {
@@ -157,6 +156,9 @@ int run_command(const std::vector<std::string>& args) {
   if (vm.count("steps"))
     overrides.push_back("simulation.steps=" + std::to_string(vm["steps"].as<int>()));
 
+  // From before any file is made: a Ctrl-C while the world is built ends the run cleanly after
+  // it, rather than being lost (a background job's SIGINT is ignored until a handler is set).
+  watch_interrupts();
   Scenario scenario = scenario_file.empty() ? load_default_scenario(overrides)
                                             : load_scenario_file(scenario_file, overrides);
   const fs::path out =
@@ -192,6 +194,7 @@ int resume_command(const std::vector<std::string>& args) {
   const po::variables_map& vm = *parsed;
   if (file.empty()) throw BadInput("resume: missing FILE (allowed: the run file of ecosim run -o)");
   const int threads = checked_threads(vm);
+  watch_interrupts();                                   // before the .partial is held (as in run)
   PartialFile output(file, PartialFile::Mode::resume);  // before anything is read: held from now
   const fs::path checkpoint = checkpoint_path(file);
   std::string bytes;

@@ -49,6 +49,18 @@ kill -INT "$first"
 wait "$first"
 [ $? -eq 130 ] || fail "the first writer did not end as interrupted: $(cat "$out/first_stderr")"
 h5dump -H -d /indicators/jobs "$out/shared.h5.partial" > /dev/null 2>&1 || fail "the first writer's rows are unreadable"
+# A Ctrl-C while the world is still being built is not lost: the run ends with exit 130 once
+# the world is built. (The handler was once set only when stepping began, and a background
+# job's SIGINT is ignored until then: under ThreadSanitizer the first writer above ran on.)
+timeout -s KILL 300 "$ecosim" run "$small" -o "$out/early.h5" --steps 100000 \
+  --set region.0.firms=100000 --set region.0.population=2000000 --quiet 2> "$out/early_stderr" &
+early=$!
+for _ in $(seq 600); do [ -e "$out/early.h5.partial" ] && break; sleep 0.05; done
+kill -INT "$early"
+wait "$early"
+code=$?
+[ "$code" -eq 130 ] || fail "a SIGINT during the world's build was lost (exit $code): $(cat "$out/early_stderr")"
+grep -q 'interrupted after 0 steps' "$out/early_stderr" || fail "the early SIGINT did not stop the run before its first step: $(cat "$out/early_stderr")"
 # A .partial left by a run that did not finish is kept unless --force.
 cp "$out/shared.h5.partial" "$out/kept.partial"
 expect 2 'shared.h5.partial: left by a run that did not finish; its rows are kept' -- "$ecosim" run "$small" -o "$out/shared.h5" --steps 2
