@@ -33,6 +33,7 @@ enum class Stream : std::uint32_t {
   initial_sizes,
   growth_variance,
   new_firm_size,
+  separations,  // appended: the streams above keep their numbers
 };
 
 // Which table an agent lives in; part of the key so that firm 3 and university 3 differ.

@@ -19,6 +19,7 @@ namespace ecosim {
 struct FirmTotals {
   double jobs = 0, public_jobs = 0, firms = 0, private_firms = 0;
   double skilled_wanted = 0, skilled_unfilled = 0, satisfaction = 0;
+  double staffed = 0, recruitment_problems = 0;  // establishments of 3+ employees; NAV's measure
   double output = 0, innovation = 0, emissions = 0;
   double trust = 0, ties = 0, ties_within = 0;  // over ties to alive firms
   PerSector<double> jobs_by_sector{};
@@ -163,6 +164,13 @@ inline constexpr std::array kIndicators = {
               [](const IndicatorInputs& in, RegionId r) {
                 const FirmTotals& t = in.firms[r];
                 return t.skilled_wanted > 0 ? t.skilled_unfilled / t.skilled_wanted : 0.0;
+              }},
+    Indicator{"recruitment_problems", "1",
+              "share of establishments with 3 or more employees that sought a hire and did not "
+              "find it in the last three months (NAV's Bedriftsundersøkelsen measure)",
+              [](const IndicatorInputs& in, RegionId r) {
+                const FirmTotals& t = in.firms[r];
+                return t.staffed > 0 ? t.recruitment_problems / t.staffed : 0.0;
               }},
     Indicator{"satisfaction", "1", "mean satisfaction of private firms with their municipality",
               [](const IndicatorInputs& in, RegionId r) {

@@ -7,6 +7,7 @@ namespace ecosim {
 void FirmTotals::add(const FirmTotals& o) {
   jobs += o.jobs, public_jobs += o.public_jobs, firms += o.firms, private_firms += o.private_firms;
   skilled_wanted += o.skilled_wanted;
+  staffed += o.staffed, recruitment_problems += o.recruitment_problems;
   skilled_unfilled += o.skilled_unfilled, satisfaction += o.satisfaction, output += o.output;
   innovation += o.innovation, emissions += o.emissions;
   trust += o.trust, ties += o.ties, ties_within += o.ties_within;
@@ -45,6 +46,10 @@ IdVector<RegionId, FirmTotals> total_firms(const World& world,
         t.jobs_by_sector[f.sector[i]] += jobs;
         t.skilled_wanted += f.skilled_wanted[i];
         t.skilled_unfilled += f.skilled_unfilled[i];
+        if (f.employees[i] >= 3) {
+          t.staffed += 1;
+          t.recruitment_problems += f.months_since_unfilled[i] < 3;
+        }
         t.output += f.output_nok[i];
         t.innovation += f.innovation_revenue_nok[i];
         t.emissions += f.emissions_t[i];

@@ -141,7 +141,7 @@ void io(A& a, Project& p) {
 // the firms (rebuild_rosters; index_university_ties at the start of each partnership phase).
 template <class A>
 void io(A& a, World& w) {
-  static_assert(!kKnownLayout || sizeof(World) == 1424,
+  static_assert(!kKnownLayout || sizeof(World) == 1472,
                 "World changed: save its new members in checkpoint.cpp");
   io(a, w.step), io(a, w.firms), io(a, w.next_uid), io(a, w.municipalities);
   io(a, w.universities), io(a, w.investors), io(a, w.promotion_orgs), io(a, w.agency);

@@ -30,7 +30,8 @@ void hire_and_produce(World& world, const Scenario& s);
 // the wage curve read next month.
 void count_jobs(World& world);
 
-// Share of the wished hires that can be met this month: a match_rate share of the seekers.
-double fill_ratio(std::int64_t wanted, double seekers, double match_rate);
+// Share of the wished hires that can be met this month: a match_rate share of the seekers, and
+// at most a fill_max share of the vacancies however many seek work (recruiting takes weeks).
+double fill_ratio(std::int64_t wanted, double seekers, double match_rate, double fill_max);
 
 }  // namespace ecosim

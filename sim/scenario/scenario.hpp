@@ -58,7 +58,9 @@ struct FirmParams {
   double growth_sigma_per_month = 0.06;
   double growth_size_exponent = 0.2;
   double hiring_match_rate = 0.8;
-  double vacancy_expiry_per_month = 0.3;
+  double hiring_fill_max = 0.8;
+  double separation_rate_per_month = 0.025;
+  double vacancy_expiry_per_month = 0.05;
   double cash_target_months = 3.0;
   double cash_months_log_sd = 0.8;
   double payout_per_month = 0.25;
@@ -88,7 +90,7 @@ struct FirmParams {
 struct MarketParams {
   double demand_persistence = 0.95;
   double demand_volatility = 0.012;
-  double demand_growth_per_year = 0.010;
+  double demand_growth_per_year = 0.014;
   double productivity_growth_per_year = 0.008;
   double skilled_attrition_per_year = 1.0 / 47.0;
   double wage_curve_elasticity = -0.1;

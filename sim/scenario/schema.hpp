@@ -168,8 +168,25 @@ void describe(V& v, FirmParams& p) {
         assumed(0.3, 1.0,
                 "hires also come from outside the labour force and from other jobs, so above "
                 "the unemployed's job-finding rate; tuned to the competence-gap band"));
+  v.num("hiring_fill_max", p.hiring_fill_max, kUnit, "1/month",
+        "largest share of a month's sought hires found, however many seek work: a recruitment "
+        "takes weeks (advertising, interviews, notice), so some vacancies stay open into next "
+        "month even in a slack market",
+        assumed(0.6, 0.95,
+                "no vacancy durations in CALIBRATION; tuned to the share of firms with "
+                "recruitment problems (§12b NAV) and of failed recruitments (§12c)"));
+  v.num("separation_rate_per_month", p.separation_rate_per_month, kUnit, "1/month",
+        "share of a firm's employees who leave each month (quits, retirement, moves); the firm "
+        "seeks to replace them, so firms of steady size recruit too",
+        assumed(0.005, 0.03,
+                "no worker flows in CALIBRATION; tuned with hiring_fill_max to NAV's share of "
+                "establishments with recruitment problems (§12b)"));
   v.num("vacancy_expiry_per_month", p.vacancy_expiry_per_month, kUnit, "1/month",
-        "share of a firm's unfilled wish to grow that lapses each month", assumed(0.1, 0.6));
+        "share of a firm's unfilled wish to grow that lapses each month (growth postponed; "
+        "replacing those who left never lapses)",
+        assumed(0.02, 0.6,
+                "NHO 2024 (§12a): 43% of firms short of skills shelved or postponed expansion; "
+                "the monthly rate is not sourced"));
   v.num("cash_target_months", p.cash_target_months, Limits{0, 120}, "month",
         "median cash buffer in months of costs; cash above a firm's buffer is paid out (and "
         "firms start at the level this gives)",

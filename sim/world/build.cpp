@@ -168,6 +168,7 @@ void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Esta
   f.trust_in_municipality[i] = static_cast<float>(region.generalised_trust);
   f.promotion_org[i] = std::nullopt;
   f.months_negative[i] = 0;
+  f.months_since_unfilled[i] = 255;  // no recruitment problem yet
   f.active_projects[i] = 0;
   f.project_cost_nok_per_month[i] = 0;
   // At the wages of the month it is born in (an entrant's, after the wage curve has moved).

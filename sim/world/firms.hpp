@@ -47,9 +47,11 @@ namespace ecosim {
   X(float, trust_in_municipality)                                                               \
   X(MaybeId<PromotionOrgId>, promotion_org) /* the organisation it is a member of, if any */    \
   X(std::uint8_t, months_negative)                                                              \
+  X(std::uint8_t, months_since_unfilled) /* since a hire it sought was not found (255: long) */ \
   X(std::uint8_t, active_projects)                                                              \
   X(double, project_cost_nok_per_month) /* cash and staff time committed to running projects */ \
   /* Written by the economy phase each step, read by later phases and the indicators: */        \
+  X(std::int32_t, separations)      /* employees who left this step */                          \
   X(std::int32_t, skilled_wanted)   /* skilled hires sought */                                  \
   X(std::int32_t, skilled_unfilled) /* of which not found: the competence gap */                \
   X(std::int32_t, unskilled_wanted)                                                             \

@@ -41,6 +41,11 @@ World hand_built_world() {
   f.is_public[hospital] = 1;
   f.alive[closed] = 0;
   f.skilled_wanted[a] = 4, f.skilled_unfilled[a] = 1;
+  // Recruitment problems in the last three months: a this month, b two months ago; the
+  // hospital's was three months ago (out of the window), solo has no employees to count.
+  f.months_since_unfilled[a] = 0, f.months_since_unfilled[b] = 2;
+  f.months_since_unfilled[hospital] = 3, f.months_since_unfilled[solo] = 0;
+  f.months_since_unfilled[c] = 255;
   f.innovation_revenue_nok[a] = 100;
   f.emissions_t[a] = 2, f.emissions_t[b] = 1, f.emissions_t[hospital] = 0.5f;
   w.trust = TrustNetwork(4);
@@ -100,7 +105,8 @@ TEST(Indicators, EachHasItsKnownValueOnAHandBuiltWorld) {
       {"diversity_shannon", shannon},
       {"diversity_hhi", hhi},
       {"competence_gap", 0.25},
-      {"satisfaction", 0.6},  // of the private firms
+      {"recruitment_problems", 2.0 / 3},  // of a, b and the hospital (3+ employees)
+      {"satisfaction", 0.6},              // of the private firms
       {"output", 6100},
       {"innovation_revenue", 100},
       {"emissions", 3.5},
@@ -130,6 +136,7 @@ TEST(Indicators, EachHasItsKnownValueOnAHandBuiltWorld) {
   EXPECT_DOUBLE_EQ(o.at(south, indicator("unemployment_rate")), 0.5);
   EXPECT_DOUBLE_EQ(o.at(south, indicator("diversity_hhi")), 1.0);
   EXPECT_DOUBLE_EQ(o.at(south, indicator("mean_trust")), 0.0) << "no ties: 0";
+  EXPECT_DOUBLE_EQ(o.at(south, indicator("recruitment_problems")), 0.0);
 }
 
 TEST(Indicators, BreakdownsSplitTheirTotal) {

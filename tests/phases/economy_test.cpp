@@ -11,6 +11,8 @@
 namespace ecosim {
 namespace {
 
+using Overrides = std::vector<std::string>;
+
 class EconomyTest : public testing::SmallWorld {
  protected:
   const RegionId small{0};
@@ -24,11 +26,13 @@ class EconomyTest : public testing::SmallWorld {
   }
 };
 
-TEST(Economy, FillRatioIsTheMatchedShareOfSeekersCappedAtOne) {
-  EXPECT_DOUBLE_EQ(fill_ratio(100, 50, 0.3), 0.15);
-  EXPECT_DOUBLE_EQ(fill_ratio(10, 1000, 0.3), 1.0);
-  EXPECT_DOUBLE_EQ(fill_ratio(0, 50, 0.3), 0.0);
-  EXPECT_DOUBLE_EQ(fill_ratio(10, -5, 0.3), 0.0);
+TEST(Economy, FillRatioFallsAsThePoolTightensAndStaysBelowItsMaximum) {
+  EXPECT_DOUBLE_EQ(fill_ratio(100, 50, 0.3, 1.0), 0.15) << "tight: m S / W";
+  EXPECT_DOUBLE_EQ(fill_ratio(100, 5, 0.3, 0.8), 0.015);
+  EXPECT_DOUBLE_EQ(fill_ratio(10, 1000, 0.3, 0.8), 0.8) << "slack: at most fill_max";
+  EXPECT_LT(fill_ratio(100, 20, 0.3, 0.8), fill_ratio(100, 40, 0.3, 0.8)) << "falls as it tightens";
+  EXPECT_DOUBLE_EQ(fill_ratio(0, 50, 0.3, 0.8), 0.0);
+  EXPECT_DOUBLE_EQ(fill_ratio(10, -5, 0.3, 0.8), 0.0);
 }
 
 TEST_F(EconomyTest, HiresNeverExceedThePoolsOfJobSeekers) {
@@ -128,6 +132,58 @@ TEST_F(EconomyTest, FirmsShedWorkersAtOnceButOnlyWishToHire) {
     EXPECT_GE(f.skilled_wanted[i], 0);
     EXPECT_GE(f.unskilled_wanted[i], 0);
   }
+}
+
+// Workers leave each month and the firm, its capacity unchanged, seeks to replace them; with no
+// separations a firm at its capacity seeks no one.
+TEST_F(EconomyTest, FirmsSeekToReplaceThoseWhoLeft) {
+  FirmTable& f = world.firms;
+  const Overrides calm = {"firms.growth_sigma_per_month=0", "market.demand_volatility=0",
+                          "market.demand_growth_per_year=0"};
+  auto run_month = [&](double rate) {
+    World w = world;
+    for (const FirmId i : w.firms.ids())
+      if (w.firms.alive[i]) w.firms.capacity[i] = static_cast<float>(w.firms.employees[i]);
+    Overrides o = calm;
+    o.push_back("firms.separation_rate_per_month=" + std::to_string(rate));
+    plan_employment(w, testing::small_scenario(o));
+    std::int64_t left = 0, sought = 0;
+    for (const FirmId i : w.firms.ids()) {
+      if (!w.firms.alive[i] || w.firms.is_public[i]) continue;
+      left += w.firms.separations[i];
+      sought += w.firms.skilled_wanted[i] + w.firms.unskilled_wanted[i];
+      EXPECT_LE(w.firms.skilled[i], w.firms.employees[i]);
+    }
+    return std::pair{left, sought};
+  };
+  const auto [none_left, none_sought] = run_month(0.0);
+  EXPECT_EQ(none_left, 0);
+  const auto [left, sought] = run_month(0.05);
+  std::int64_t employees = 0;
+  for (const FirmId i : f.ids())
+    if (f.alive[i] && !f.is_public[i]) employees += f.employees[i];
+  EXPECT_NEAR(double(left), 0.05 * double(employees), 4 * std::sqrt(0.05 * double(employees)));
+  EXPECT_GE(sought, none_sought + left - 2) << "each leaver is sought again (rounding aside)";
+}
+
+// NAV's measure: a firm that sought a hire and did not find it has a recruitment problem for
+// three months; one that found everyone it sought counts the months since its last.
+TEST_F(EconomyTest, AnUnfilledHireStartsTheRecruitmentProblemClock) {
+  FirmTable& f = world.firms;
+  const auto firms = testing::alive_firms(world, small, 2);
+  const FirmId seeking = firms[0], content = firms[1];
+  f.capacity[seeking] = static_cast<float>(f.employees[seeking] + 50);  // wants 50 more
+  f.capacity[content] = static_cast<float>(f.employees[content]);       // wants no one
+  f.months_since_unfilled[seeking] = f.months_since_unfilled[content] = 7;
+  world.regions[small].labour_force = 0;  // and no one seeks work
+  const Scenario s0 = testing::small_scenario(
+      {"firms.growth_sigma_per_month=0", "market.demand_volatility=0",
+       "market.demand_growth_per_year=0", "firms.separation_rate_per_month=0"});
+  plan_employment(world, s0);
+  hire_and_produce(world, s0);
+  EXPECT_EQ(f.months_since_unfilled[seeking], 0) << "sought 50 and found no one";
+  EXPECT_EQ(f.skilled_wanted[content] + f.unskilled_wanted[content], 0);
+  EXPECT_EQ(f.months_since_unfilled[content], 8) << "sought no one: the clock runs on";
 }
 
 TEST_F(EconomyTest, GraduatesJoinTheSkilledLabourForceWhichStaysWithinTheLabourForce) {
