@@ -16,6 +16,11 @@
 namespace ecosim {
 
 // Per-region sums over alive firms, made in one deterministic pass.
+// NAV's Bedriftsundersøkelsen (CALIBRATION §12b): establishments of at least 3 employees, asked
+// about recruitment problems in the last three months.
+inline constexpr int kRecruitmentSurveyMinEmployees = 3;
+inline constexpr int kRecruitmentLookbackMonths = 3;
+
 struct FirmTotals {
   double jobs = 0, public_jobs = 0, firms = 0, private_firms = 0;
   double skilled_wanted = 0, skilled_unfilled = 0, satisfaction = 0;

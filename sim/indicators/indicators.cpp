@@ -46,9 +46,9 @@ IdVector<RegionId, FirmTotals> total_firms(const World& world,
         t.jobs_by_sector[f.sector[i]] += jobs;
         t.skilled_wanted += f.skilled_wanted[i];
         t.skilled_unfilled += f.skilled_unfilled[i];
-        if (f.employees[i] >= 3) {
+        if (f.employees[i] >= kRecruitmentSurveyMinEmployees) {
           t.staffed += 1;
-          t.recruitment_problems += f.months_since_unfilled[i] < 3;
+          t.recruitment_problems += f.months_since_unfilled[i] < kRecruitmentLookbackMonths;
         }
         t.output += f.output_nok[i];
         t.innovation += f.innovation_revenue_nok[i];

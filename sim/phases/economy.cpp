@@ -253,18 +253,17 @@ void hire_and_produce(World& world, const Scenario& s) {
     if (!f.alive[i]) return;
     f.skilled_unfilled[i] = f.skilled_wanted[i] - hired_s[i];
     // A recruitment problem (NAV's measure): a hire sought this month and not found.
-    const bool short_of_staff =
-        f.skilled_wanted[i] + f.unskilled_wanted[i] > hired_s[i] + hired_u[i];
+    const int hired = hired_s[i] + hired_u[i];
+    const bool short_of_staff = f.skilled_wanted[i] + f.unskilled_wanted[i] > hired;
     f.months_since_unfilled[i] =
         short_of_staff ? 0
                        : static_cast<std::uint8_t>(std::min(255, f.months_since_unfilled[i] + 1));
     f.skilled[i] += hired_s[i];
-    f.employees[i] += hired_s[i] + hired_u[i];
+    f.employees[i] += hired;
     // A wish to grow that found no one lapses little by little (growth postponed: NHO 2024, 43%
     // of firms short of skills); replacing those who left does not (nor does the fraction of a
     // worker below the next hire: either would pull every firm down).
-    const int hired = hired_s[i] + hired_u[i];
-    if (!f.is_public[i] && f.skilled_wanted[i] + f.unskilled_wanted[i] > hired) {
+    if (!f.is_public[i] && short_of_staff) {
       const double kept = f.employees[i] + std::max(0, f.separations[i] - hired);
       if (f.capacity[i] > kept)
         f.capacity[i] -= static_cast<float>(fp.vacancy_expiry_per_month * (f.capacity[i] - kept));
