@@ -35,7 +35,13 @@ expect 2 'fifo.h5: is a FIFO' -- "$ecosim" run "$small" -o "$out/fifo.h5" --forc
 [ -p "$out/fifo.h5" ] || fail "--force replaced a FIFO"
 if [ "$(id -u)" -eq 0 ] && command -v runuser > /dev/null; then
   mkdir -p "$out/locked" && chmod 555 "$out/locked" && chmod o+rx "$out"
-  expect 2 'locked: cannot write there: Permission denied' -- runuser -u nobody -- "$ecosim" run "$small" -o "$out/locked/run.h5" --steps 2
+  # Only where nobody can reach the binary and the scenario (a checkout under a 0700 folder,
+  # such as mktemp -d's, hides them, and runuser then fails before ecosim runs).
+  if runuser -u nobody -- test -x "$ecosim" -a -r "$small" -a -x "$out"; then
+    expect 2 'locked: cannot write there: Permission denied' -- runuser -u nobody -- "$ecosim" run "$small" -o "$out/locked/run.h5" --steps 2
+  else
+    echo "hostile: read-only folder case skipped (user nobody cannot reach $ecosim)"
+  fi
 fi
 
 # A second writer is refused (once it emptied the first's .partial, and the first then ended
