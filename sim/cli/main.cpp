@@ -99,21 +99,22 @@ int validate_command(const std::vector<std::string>& args) {
         "validate needs firm snapshots: simulation.snapshot_every is 0 (allowed: 1..100000)");
   ThreadLimit limit(threads);
   const std::vector<Fact> facts = facts_for(base);
-  std::vector<std::vector<std::optional<double>>> values(facts.size());
+  std::vector<std::vector<std::optional<double>>> values(facts.size()), details(facts.size());
   for (int seed = 1; seed <= seeds; ++seed) {
     if (!vm.count("quiet")) std::cerr << "validate: seed " << seed << " of " << seeds << "\n";
     overrides.push_back("simulation.seed=" + std::to_string(seed));
     const Scenario scenario = load(scenario_file, overrides);
     overrides.pop_back();
     const RunRecord run = record_run(scenario);
-    for (std::size_t k = 0; k < facts.size(); ++k) values[k].push_back(facts[k].measure(run));
+    for (std::size_t k = 0; k < facts.size(); ++k) {
+      values[k].push_back(facts[k].measure(run));
+      if (facts[k].detail) details[k].push_back(facts[k].detail(run));
+    }
   }
   std::vector<FactResult> results;
-  bool passed = true;
-  for (std::size_t k = 0; k < facts.size(); ++k) {
-    results.push_back(judge(facts[k], values[k]));
-    passed = passed && (!results.back().applicable || results.back().passed);
-  }
+  for (std::size_t k = 0; k < facts.size(); ++k)
+    results.push_back(judge(facts[k], values[k], details[k]));
+  const bool passed = all_passed(results);
   const std::string report = validation_report_markdown(base, results, seeds);
   std::cout << report;
   if (!output.empty()) {

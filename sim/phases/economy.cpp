@@ -128,7 +128,12 @@ void plan_employment(World& world, const Scenario& s) {
     }
     f.capacity[i] = static_cast<float>(capacity);
 
-    const int target = static_cast<int>(std::lround(std::max(0.0, capacity)));
+    // The first employee is a step of its own (payroll, an employer's risks): a firm without
+    // employees hires only once demand reaches first_hire_capacity persons.
+    const bool employer = f.employees[i] + f.separations[i] > 0;
+    const int target = employer || capacity >= fp.first_hire_capacity
+                           ? static_cast<int>(std::lround(std::max(0.0, capacity)))
+                           : 0;
     const int skilled_target = skilled_jobs_wanted(world, s, i, target);
     if (target < f.employees[i]) {
       // Layoffs keep the skill mix the firm wants where its staff allows.
@@ -279,10 +284,20 @@ void hire_and_produce(World& world, const Scenario& s) {
     f.emissions_t[i] = static_cast<float>(value / 1e6 * fp.emissions_t_per_mnok[sector] *
                                           f.emission_factor[i] * region.emission_trend);
     if (f.is_public[i]) return;  // paid from public budgets
-    const double costs = f.employees[i] * wage + f.project_cost_nok_per_month[i];
+    const double costs =
+        f.employees[i] * wage + fixed_costs(world, s, i) + f.project_cost_nok_per_month[i];
     f.cash_nok[i] += value + f.innovation_revenue_nok[i] - costs;
+    if (fp.bad_debt_per_year > 0) {
+      // Now and then a customer pays late or never: sales already made are lost. A firm of n
+      // people sells to about n times as many customers, so one customer's share of its sales
+      // falls as 1/sqrt(n) (the loss is bad_debt_months of a one-person firm's sales).
+      Rng rng = rng_for(s, i, world.step, Stream::bad_debts);
+      if (uniform01(rng) < 1.0 - std::exp(-fp.bad_debt_per_year / 12.0))
+        f.cash_nok[i] += fp.bad_debt_months * value / std::sqrt(f.employees[i] + 1.0) *
+                         std::log(1.0 - uniform01(rng));
+    }
     // Cash above the buffer is paid out to the owners, a share each month.
-    const double buffer = f.cash_buffer_months[i] * buffer_costs(world, i);
+    const double buffer = f.cash_buffer_months[i] * buffer_costs(world, s, i);
     if (f.cash_nok[i] > buffer) f.cash_nok[i] -= fp.payout_per_month * (f.cash_nok[i] - buffer);
     f.months_negative[i] =
         f.cash_nok[i] < 0 ? static_cast<std::uint8_t>(std::min(255, f.months_negative[i] + 1)) : 0;

@@ -70,9 +70,13 @@ struct FirmParams {
   double productivity_log_sd = 0.3;
   double wage_productivity_elasticity = 0.7;
   double infrastructure_productivity_gain = 0.2;
-  double loss_shrink_per_month = 0.02;
-  double exit_hazard_per_year = 0.111;
-  double exit_young_excess = 6.0;
+  double loss_shrink_per_month = 0.01;
+  double fixed_cost_share = 0.15;
+  double first_hire_capacity = 2.5;
+  double bad_debt_per_year = 0.5;
+  double bad_debt_months = 2.5;
+  double exit_hazard_per_year = 0.09;
+  double exit_young_excess = 7.5;
   double exit_young_years = 0.8;
   double exit_size_exponent = 0.5;
   int insolvency_months = 6;
@@ -90,7 +94,7 @@ struct FirmParams {
 struct MarketParams {
   double demand_persistence = 0.95;
   double demand_volatility = 0.012;
-  double demand_growth_per_year = 0.014;
+  double demand_growth_per_year = 0.019;
   double productivity_growth_per_year = 0.008;
   double skilled_attrition_per_year = 1.0 / 47.0;
   double wage_curve_elasticity = -0.1;
@@ -174,7 +178,7 @@ struct TrustParams {
 };
 
 struct ProjectParams {
-  double ideas_per_firm_per_year = 0.021;
+  double ideas_per_firm_per_year = 0.024;
   double budget_median_nok = 2.0e6;
   double budget_log_sd = 0.8;
   int duration_min_months = 12;

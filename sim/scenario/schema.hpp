@@ -212,7 +212,30 @@ void describe(V& v, FirmParams& p) {
   v.num("infrastructure_productivity_gain", p.infrastructure_productivity_gain, Limits{0, 2}, "",
         "value added gain per unit of the region's infrastructure above 0.5", assumed(0, 0.4));
   v.num("loss_shrink_per_month", p.loss_shrink_per_month, Limits{0, 1}, "1/month",
-        "drop in growth drift of a firm with negative cash", assumed(0, 0.05));
+        "drop in growth drift of a firm with negative cash",
+        assumed(0, 0.05, "0.01: a firm short of cash cuts staff slowly (notice periods)"));
+  v.num("fixed_cost_share", p.fixed_cost_share, Limits{0, 0.9}, "share",
+        "costs that do not follow demand (premises, equipment, interest), as a share of the "
+        "value added of the firm's people (owner included) at trend demand; demand below it "
+        "makes losses, and cash run out makes a bankruptcy",
+        assumed(0.1, 0.25,
+                "part of the 25% of value added that is not wages (§9 labour share); "
+                "tuned to §14's 5-16% of closures being bankruptcies"));
+  v.num("bad_debt_per_year", p.bad_debt_per_year, Limits{0, 12}, "1/year",
+        "how often a private firm loses sales it had made (a customer pays late or never): the "
+        "cash shock that can run a firm without buffer into bankruptcy",
+        assumed(0.1, 1,
+                "§14 Intrum 2017: 27% of firms say late payment threatens their "
+                "survival; tuned to §14's 5-16% of closures being bankruptcies"));
+  v.num("bad_debt_months", p.bad_debt_months, Limits{0, 24}, "month",
+        "mean size of such a loss in months of the firm's value added (exponential)",
+        assumed(0.5, 3, "an invoice of one to a few months of sales"));
+  v.num("first_hire_capacity", p.first_hire_capacity, Limits{0.5, 10}, "person",
+        "demand (in persons beyond the owner) a firm without employees needs before it hires "
+        "its first one; above 0.5 the step to employer is harder than the next hire",
+        assumed(1, 4,
+                "tuned so that the size classes of the start are kept (§4, §18); the "
+                "first hire is a fixed step (payroll, an employer's risks)"));
   v.num("exit_hazard_per_year", p.exit_hazard_per_year, kUnit, "1/year",
         "yearly exit hazard of an old firm without employees",
         cited("fitted to §4 survival (SSB, Eurostat) and exit rates (8.5-13.8%)", 0.07, 0.15));
@@ -268,9 +291,9 @@ void describe(V& v, MarketParams& p) {
       assumed(0.005, 0.05, "tuned: yearly growth stays Laplace-shaped, competence gap below 0.15"));
   v.num("demand_growth_per_year", p.demand_growth_per_year, Limits{-0.5, 0.5}, "1/year",
         "trend growth of demand for private firms' jobs",
-        cited("fitted so that jobs grow as §1 Drammen's did 2000-2019 (+0.34%/yr): exits and "
-              "entries and the labour market take part of the trend",
-              0.0034, 0.015));
+        cited("fitted so that jobs grow as §1 Drammen's did 2000-2019 (+0.34%/yr): exits, "
+              "bankruptcies, entries and the labour market's frictions take part of the trend",
+              0.0034, 0.02));
   v.num("productivity_growth_per_year", p.productivity_growth_per_year, Limits{-0.1, 0.1}, "1/year",
         "growth of value added per worker, and of wages with it",
         cited("§9 NOU 2015:1: market mainland industries 0.8%/yr (2006-2013)", 0, 0.03));

@@ -26,17 +26,28 @@ struct RunRecord {
 RunRecord record_run(const Scenario& scenario);
 
 enum class PassRule : std::uint8_t {
-  every_run,  // each run's value must lie in the band
-  mean,       // the mean over runs must lie in the band
+  every_run,  // each run's value must lie in the band (the calibrated start)
+  most_runs,  // at least 4 runs in 5 (80%, rounded up) must lie in the band
 };
+
+// Whether a parameter was tuned to the fact (or it reads an input back), or it was not used
+// in calibration and so tests the model.
+enum class Basis : std::uint8_t { fitted, tested };
 
 struct Fact {
   std::string name;
   std::string target;  // what the data say, with the source
   double low, high;    // the band a value must lie in
   PassRule rule;
+  Basis basis;
   // The fact's value in one run, or nothing when the run is too short for it.
   std::function<std::optional<double>(const RunRecord&)> measure;
+  // A second number the report shows beside the value (e.g. a fit's threshold), and its name.
+  std::string detail_name = {};
+  std::function<std::optional<double>(const RunRecord&)> detail = {};
+  // Non-empty for a known gap: the fact is reported, but does not fail `validate`, and this
+  // says where the work on it stands.
+  std::string open = {};
 };
 
 // The facts of a scenario (targets such as its jobs come from the scenario).
@@ -44,13 +55,18 @@ std::vector<Fact> facts_for(const Scenario& scenario);
 
 struct FactResult {
   const Fact* fact = nullptr;
-  std::vector<double> values;  // one per run that could measure it
+  std::vector<double> values;   // one per run that could measure it
+  std::vector<double> details;  // the detail, one per run that gave one
+  int inside = 0;               // values inside the band
   bool applicable = false;
   bool passed = false;
 };
 
 // Whether the fact holds over the runs' values (a run too short for it gives none).
-FactResult judge(const Fact& fact, const std::vector<std::optional<double>>& values);
+FactResult judge(const Fact& fact, const std::vector<std::optional<double>>& values,
+                 const std::vector<std::optional<double>>& details = {});
+// Whether the results let `validate` pass: every applicable fact that is not open passed.
+bool all_passed(const std::vector<FactResult>& results);
 
 // The report: one row per fact (target, band, value over runs, pass or fail).
 std::string validation_report_markdown(const Scenario& scenario,

@@ -22,8 +22,20 @@ double value_added(const World& world, const Scenario& s, FirmId i) {
       region.demand_trend * std::exp(region.log_demand[k] + region.demand_level[k]);
   const double infrastructure =
       1.0 + fp.infrastructure_productivity_gain * (s.regions[f.region[i]].infrastructure - 0.5);
-  return (f.employees[i] + 1.0) * per_worker * f.productivity[i] * demand * infrastructure *
+  // The owner's work is sold only as far as demand reaches: a firm without employees whose
+  // demand fell below one person's (capacity < 0) sells that much less.
+  const double sold = f.employees[i] + 1.0 + std::min(0.0f, f.capacity[i]);
+  return sold * per_worker * f.productivity[i] * demand * infrastructure *
          (1.0 + fp.knowledge_productivity_gain * mean_of(f.knowledge[i]));
+}
+
+double fixed_costs(const World& world, const Scenario& s, FirmId i) {
+  const FirmTable& f = world.firms;
+  if (f.is_public[i]) return 0.0;
+  const RegionState& region = world.regions[f.region[i]];
+  return s.firms.fixed_cost_share * (f.employees[i] + 1.0) *
+         value_added_per_worker(s.firms, f.sector[i]) * f.productivity[i] *
+         region.productivity_trend * region.demand_trend;
 }
 
 double skilled_need(const World& world, const Scenario& s, FirmId i) {
@@ -36,13 +48,14 @@ double current_wage(const World& world, FirmId i) {
   return double(world.firms.wage_nok[i]) * region.wage_index * region.productivity_trend;
 }
 
-double buffer_costs(const World& world, FirmId i) {
+double buffer_costs(const World& world, const Scenario& s, FirmId i) {
   const FirmTable& f = world.firms;
-  return std::max(1, f.employees[i]) * current_wage(world, i) + f.project_cost_nok_per_month[i];
+  return std::max(1, f.employees[i]) * current_wage(world, i) + fixed_costs(world, s, i) +
+         f.project_cost_nok_per_month[i];
 }
 
-double runway_months(const World& world, FirmId i) {
-  return world.firms.cash_nok[i] / buffer_costs(world, i);
+double runway_months(const World& world, const Scenario& s, FirmId i) {
+  return world.firms.cash_nok[i] / buffer_costs(world, s, i);
 }
 
 int skilled_jobs_wanted(const World& world, const Scenario& s, FirmId i, int employees) {

@@ -61,11 +61,14 @@ double value_added(const World& world, const Scenario& s, FirmId firm);
 double skilled_need(const World& world, const Scenario& s, FirmId firm);
 // A firm's monthly wage per employee now: its wage moved by the region's wage curve and trend.
 double current_wage(const World& world, FirmId firm);
-// The monthly costs its cash buffer and runway count in: at least one person's wage, and its
-// project instalments.
-double buffer_costs(const World& world, FirmId firm);
+// A private firm's monthly costs that do not follow demand (premises, equipment, interest):
+// fixed_cost_share of what its people (owner included) produce at trend demand.
+double fixed_costs(const World& world, const Scenario& s, FirmId firm);
+// The monthly costs its cash buffer and runway count in: at least one person's wage, its fixed
+// costs and its project instalments.
+double buffer_costs(const World& world, const Scenario& s, FirmId firm);
 // Cash runway in months of buffer_costs: what due diligence reads.
-double runway_months(const World& world, FirmId firm);
+double runway_months(const World& world, const Scenario& s, FirmId firm);
 // Of `employees`, how many the firm wants skilled: skilled_need rounded by the firm's own
 // offset, so that small firms do not all round the same way and drift the region's mix.
 int skilled_jobs_wanted(const World& world, const Scenario& s, FirmId firm, int employees);

@@ -70,23 +70,27 @@ TEST_F(EconomyTest, CashChangesByValueAddedLessWagesAndInstalmentsAndPaysOutAbov
   f.skilled_wanted[i] = f.unskilled_wanted[i] = 0;
   f.project_cost_nok_per_month[i] = 5000;
   f.innovation_revenue_nok[i] = 12000;
-  f.cash_nok[i] = 0;  // below the buffer: nothing is paid out
+  f.cash_nok[i] = 0;              // below the buffer: nothing is paid out
+  s.firms.bad_debt_per_year = 0;  // no customer fails to pay this month
+  const double fixed = fixed_costs(world, s, i);
+  EXPECT_GT(fixed, 0.0);
   hire_and_produce(world, s);
   const double fade = std::pow(1.0 - s.projects.innovation_revenue_decay_per_year, 1.0 / 12.0);
   const double innovation = 12000 * fade;
   EXPECT_DOUBLE_EQ(f.innovation_revenue_nok[i], innovation);
   const double value = double(f.output_nok[i]) - innovation;
   EXPECT_NEAR(value, value_added(world, s, i), 1e-6 * value);
-  EXPECT_NEAR(f.cash_nok[i], value + innovation - 4 * double(f.wage_nok[i]) - 5000, 1e-6 * value);
+  EXPECT_NEAR(f.cash_nok[i], value + innovation - 4 * double(f.wage_nok[i]) - fixed - 5000,
+              1e-6 * value);
   EXPECT_NEAR(f.emissions_t[i],
               value / 1e6 * s.firms.emissions_t_per_mnok[f.sector[i]] * f.emission_factor[i],
               1e-5 * f.emissions_t[i]);
   // Far above the buffer, a payout_per_month share of the excess leaves the firm.
-  const double buffer = f.cash_buffer_months[i] * (4 * double(f.wage_nok[i]) + 5000);
+  const double buffer = f.cash_buffer_months[i] * (4 * double(f.wage_nok[i]) + fixed + 5000);
   f.cash_nok[i] = buffer + 1e7;
   const double before = f.cash_nok[i];
   hire_and_produce(world, s);
-  const double flow = double(f.output_nok[i]) - 4 * double(f.wage_nok[i]) - 5000;
+  const double flow = double(f.output_nok[i]) - 4 * double(f.wage_nok[i]) - fixed - 5000;
   EXPECT_NEAR(f.cash_nok[i], before + flow - s.firms.payout_per_month * (before + flow - buffer),
               1.0);
 }
@@ -215,6 +219,67 @@ TEST_F(EconomyTest, SkilledWorkersMoveInWhenSkilledJobsAreHardToFill) {
   EXPECT_GT(moved, 0.0);
   EXPECT_GT(region.skilled_labour_force - skilled, 0.9 * moved);
   EXPECT_GT(region.labour_force, labour);
+}
+
+// A customer who does not pay takes sales already made: with bad debts, the same month leaves
+// some firms with less cash than without, and never more.
+TEST_F(EconomyTest, BadDebtsTakeCashFromSomeFirmsAndGiveItToNone) {
+  auto cash_after = [&](double per_year) {
+    World w = world;
+    hire_and_produce(
+        w, testing::small_scenario({"firms.bad_debt_per_year=" + std::to_string(per_year)}));
+    return w.firms.cash_nok;
+  };
+  const auto without = cash_after(0), with = cash_after(12);
+  int hit = 0, firms = 0;
+  for (const FirmId i : world.firms.ids()) {
+    if (!world.firms.alive[i] || world.firms.is_public[i]) continue;
+    ++firms;
+    EXPECT_LE(with[i], without[i] + 1e-6 * std::abs(without[i]));
+    hit += with[i] < without[i] - 1.0;
+  }
+  // 12 a year: a month's chance is 1 - e^-1, about 63%.
+  EXPECT_NEAR(double(hit) / firms, 1 - std::exp(-1.0), 0.06);
+}
+
+// Demand below one person's work is sold as such: a firm without employees whose capacity is
+// below zero adds less value than one at zero, and its fixed costs then make a loss.
+TEST_F(EconomyTest, AFirmWhoseDemandFellBelowItsOwnersWorkSellsLess) {
+  FirmTable& f = world.firms;
+  FirmId i = testing::alive_firms(world, small, 1)[0];
+  for (const FirmId k : testing::alive_firms(world, small, 200))
+    if (!f.is_public[k] && f.employees[k] == 0) i = k;
+  ASSERT_EQ(f.employees[i], 0);
+  f.capacity[i] = 0;
+  const double full = value_added(world, s, i);
+  f.capacity[i] = -0.9f;
+  EXPECT_NEAR(value_added(world, s, i), 0.1 * full, 1e-6 * full);
+  EXPECT_LT(value_added(world, s, i), fixed_costs(world, s, i));
+}
+
+// The first employee is a step of its own: below first_hire_capacity a firm without employees
+// seeks no one; at it, it seeks them; a firm that has employees hires at half a person.
+TEST_F(EconomyTest, AFirmWithoutEmployeesHiresOnlyOnceDemandReachesTheFirstHireStep) {
+  FirmTable& f = world.firms;
+  std::vector<FirmId> solo, employer;
+  for (const FirmId k : testing::alive_firms(world, small, 300)) {
+    if (f.is_public[k]) continue;
+    (f.employees[k] == 0 ? solo : employer).push_back(k);
+  }
+  ASSERT_GE(solo.size(), 2u);
+  ASSERT_FALSE(employer.empty());
+  f.capacity[solo[0]] = 2.0f;
+  f.capacity[solo[1]] = 3.0f;
+  f.capacity[employer[0]] = static_cast<float>(f.employees[employer[0]] + 2);
+  plan_employment(world,
+                  testing::small_scenario(
+                      {"firms.growth_sigma_per_month=0", "market.demand_volatility=0",
+                       "market.demand_growth_per_year=0", "firms.separation_rate_per_month=0",
+                       "firms.first_hire_capacity=2.5"}));
+  auto sought = [&](FirmId k) { return f.skilled_wanted[k] + f.unskilled_wanted[k]; };
+  EXPECT_EQ(sought(solo[0]), 0) << "demand for two more people: not yet an employer";
+  EXPECT_EQ(sought(solo[1]), 3);
+  EXPECT_EQ(sought(employer[0]), 2);
 }
 
 }  // namespace

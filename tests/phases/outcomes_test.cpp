@@ -109,8 +109,11 @@ TEST_F(OutcomesTest, ReleaseFreesThePartiesRoomAndCommittedCash) {
 // if it succeeded and fallen if it failed (with slow decay, so the project's effect shows).
 TEST(Outcomes, TrustRisesAfterSuccessesAndFallsAfterFailures) {
   Simulation sim(
+      // Customers who fail to pay run partners short of cash, and partners short of cash
+      // break commitments (their own rule and test): this test isolates what an outcome does.
       testing::small_scenario({"trust.decay_per_month=0.001",
-                               "policy.municipality.evaluation=false", "simulation.steps=60"}));
+                               "policy.municipality.evaluation=false", "simulation.steps=60",
+                               "firms.bad_debt_per_year=0"}));
   int rose[2] = {0, 0}, fell[2] = {0, 0};  // [failed, succeeded]
   for (int t = 0; t < 60; ++t) {
     sim.step();
@@ -120,8 +123,9 @@ TEST(Outcomes, TrustRisesAfterSuccessesAndFallsAfterFailures) {
       if (!p.lead.is_firm() || !w.firms.alive[p.lead.firm_id()]) continue;
       for (std::size_t k = 1; k < p.parties.size(); ++k) {
         const Party& b = p.parties[k];
-        if (b.actor.is_firm() &&
-            (!w.firms.alive[b.actor.firm_id()] || w.firms.cash_nok[b.actor.firm_id()] < 0))
+        // A partner that closed or withdrew broke its commitment: another rule (and test).
+        if (b.withdrawn || (b.actor.is_firm() && (!w.firms.alive[b.actor.firm_id()] ||
+                                                  w.firms.cash_nok[b.actor.firm_id()] < 0)))
           continue;
         const float now = w.trust.trust(p.lead.firm_id(), b.actor, -1.0f);
         if (now < 0) continue;  // forgotten for a stronger tie

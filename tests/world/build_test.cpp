@@ -55,7 +55,7 @@ TEST(BuildWorld, FirmsAreBornInTheirRegionOldAndWithCashAtTheirSteadyLevel) {
     age -= f.birth_step[i] / 12.0;
     if (f.is_public[i]) continue;
     // Its own buffer of months of wages at least; more when the firm earns.
-    EXPECT_GE(runway_months(w, i), f.cash_buffer_months[i] * (1 - 1e-6));
+    EXPECT_GE(runway_months(w, s, i), f.cash_buffer_months[i] * (1 - 1e-6));
     buffers.push_back(f.cash_buffer_months[i]);
   }
   std::size_t in_small = 0;

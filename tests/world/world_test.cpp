@@ -37,23 +37,28 @@ TEST(World, KnowsTheRegionOfEveryActor) {
 class WorldState : public testing::SmallWorld {};
 
 // Due diligence and the cash buffer count months of the same costs: at least one person's
-// wage at today's wage level, and the firm's project instalments.
-TEST_F(WorldState, RunwayIsCashOverTodaysWagesOfAtLeastOnePersonAndInstalments) {
+// wage at today's wage level, the firm's fixed costs and its project instalments.
+TEST_F(WorldState, RunwayIsCashOverTodaysWagesOfAtLeastOnePersonFixedCostsAndInstalments) {
   FirmTable& f = world.firms;
   const FirmId i = firm(0).firm_id();
   RegionState& region = world.regions[f.region[i]];
   region.wage_index = 1.1;
   region.productivity_trend = 1.0;
+  region.demand_trend = 1.0;
   f.wage_nok[i] = 50e3;
+  f.productivity[i] = 1.0f;
   f.employees[i] = 2;
   f.project_cost_nok_per_month[i] = 0;
-  f.cash_nok[i] = 330e3;
+  const double per_person = s.firms.fixed_cost_share * value_added_per_worker(s.firms, f.sector[i]);
+  EXPECT_DOUBLE_EQ(fixed_costs(world, s, i), 3 * per_person) << "two employees and the owner";
+  f.cash_nok[i] = 3 * (110e3 + 3 * per_person);
   EXPECT_DOUBLE_EQ(current_wage(world, i), 55e3);
-  EXPECT_DOUBLE_EQ(runway_months(world, i), 3.0);
+  EXPECT_DOUBLE_EQ(runway_months(world, s, i), 3.0);
   f.employees[i] = 0;  // the owner alone
   f.project_cost_nok_per_month[i] = 55e3;
-  EXPECT_DOUBLE_EQ(buffer_costs(world, i), 110e3);
-  EXPECT_DOUBLE_EQ(runway_months(world, i), 3.0);
+  EXPECT_DOUBLE_EQ(buffer_costs(world, s, i), 110e3 + per_person);
+  f.cash_nok[i] = 3 * (110e3 + per_person);
+  EXPECT_DOUBLE_EQ(runway_months(world, s, i), 3.0);
 }
 
 }  // namespace

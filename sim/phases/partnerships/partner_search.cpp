@@ -144,7 +144,7 @@ void admit_partners(World& world, const Scenario& s, Project& p,
   if (p.failed(Check::lead_capacity)) return;
   // Each firm's runway is recorded for the municipality's due diligence (financing).
   if (p.lead.is_firm())
-    p.parties.front().runway_months = static_cast<float>(runway_months(world, p.lead.firm_id()));
+    p.parties.front().runway_months = static_cast<float>(runway_months(world, s, p.lead.firm_id()));
   for (const Candidate& c : candidates) {
     if (static_cast<int>(p.parties.size()) >= s.projects.max_partners) break;
     if (c.trust < lowest || !has_room(world, s, c.actor)) continue;
@@ -154,7 +154,7 @@ void admit_partners(World& world, const Scenario& s, Project& p,
     party.region = region_of(world, c.actor);
     party.trust = c.trust;
     if (c.actor.is_firm())
-      party.runway_months = static_cast<float>(runway_months(world, c.actor.firm_id()));
+      party.runway_months = static_cast<float>(runway_months(world, s, c.actor.firm_id()));
     p.parties.push_back(party);
   }
   p.set(Check::partner_found, static_cast<int>(p.parties.size()) >= s.projects.min_parties);
