@@ -20,7 +20,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::array<char, 8> kMagic = {'E', 'C', 'O', 'S', 'I', 'M', 'C', 'P'};
-constexpr std::uint32_t kFormat = 1;
+// 2: regions keep their participation at the start (issue 16).
+constexpr std::uint32_t kFormat = 2;
 
 // The two directions of one description of the state: io(archive, member) writes it into Out
 // or reads it back from In, so saving and restoring cannot drift apart.

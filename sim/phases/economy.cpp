@@ -40,14 +40,24 @@ void update_markets(World& world, const Scenario& s) {
   }
 }
 
+double labour_force_answering_jobs(double working_age, double participation_at_start,
+                                   double employed, double reference_unemployment,
+                                   double response) {
+  // LF = WA (P0 - k (u - u_ref)) with u = 1 - employed / LF, solved for LF at once (a lagged
+  // answer overshoots: k / P0 > 1): LF^2 - a LF - b = 0.
+  const double a = working_age * (participation_at_start - response * (1 - reference_unemployment));
+  const double b = working_age * response * employed;
+  return (a + std::sqrt(a * a + 4 * b)) / 2;
+}
+
 void update_labour_supply(World& world, const Scenario& s) {
   const MarketParams& m = s.market;
   for (const RegionId r : world.regions.ids()) {
     const RegionParams& p = s.regions[r];
     RegionState& region = world.regions[r];
     // People of working age grow, and move in while jobs are easier to find than at the start
-    // (out while harder); the labour force keeps its share of them, the skilled theirs.
-    // The skilled answer their own market the same way (Blanchard & Katz, for graduates).
+    // (out while harder); the skilled answer their own market the same way (Blanchard & Katz,
+    // for graduates). Participation answers the jobs at once.
     const double u = unemployment_rate(region, region.jobs);
     const double u_skilled = skilled_unemployment_rate(region, region.skilled_jobs);
     const double participation = region.labour_force / std::max(1.0, region.working_age);
@@ -58,12 +68,16 @@ void update_labour_supply(World& world, const Scenario& s) {
                                      region.skilled_labour_force / 12.0;
     const double before = region.labour_force;
     const double working_age =
-        region.working_age * monthly(p.population_growth_per_year) + moving_in / participation;
-    const double general_growth = working_age * participation - before;
-    const double labour_force = std::max(1.0, before + general_growth + skilled_moving_in);
-    region.working_age_growth = labour_force / participation / std::max(1.0, region.working_age);
-    region.working_age = std::max(1.0, labour_force / participation);
-    region.labour_force = region.working_age * participation;
+        std::max(1.0, region.working_age * monthly(p.population_growth_per_year) +
+                          (moving_in + skilled_moving_in) / participation);
+    const double labour_force = std::max(
+        1.0, labour_force_answering_jobs(working_age, region.participation_at_start,
+                                         region.residents_per_job * region.jobs,
+                                         region.unemployment_at_start, m.participation_response));
+    const double general_growth = labour_force - before - skilled_moving_in;
+    region.working_age_growth = working_age / std::max(1.0, region.working_age);
+    region.working_age = working_age;
+    region.labour_force = labour_force;
     // Graduates and skilled newcomers replace the skilled who retire.
     const double retiring = region.skilled_labour_force * m.skilled_attrition_per_year / 12.0;
     const double arriving =
@@ -319,12 +333,20 @@ void count_jobs(World& world) {
   }
 }
 
+void settle_reference_unemployment(World& world) {
+  for (RegionState& region : world.regions) {
+    region.unemployment_at_start = unemployment_rate(region, region.jobs);
+    region.skilled_unemployment_at_start = skilled_unemployment_rate(region, region.skilled_jobs);
+  }
+}
+
 void run_economy(World& world, const Scenario& s) {
   update_markets(world, s);
   update_labour_supply(world, s);
   plan_employment(world, s);
   hire_and_produce(world, s);
   count_jobs(world);
+  if (world.step == 0) settle_reference_unemployment(world);
 }
 
 }  // namespace ecosim

@@ -17,6 +17,12 @@ void update_markets(World& world, const Scenario& s);
 // curve.
 void update_labour_supply(World& world, const Scenario& s);
 
+// The labour force of `working_age` residents when `employed` of them hold a job: participation
+// falls from its start by `response` points per point of unemployment above the reference (and
+// rises below it), within the month (Blanchard & Katz 1992; Dao, Furceri & Loungani 2014).
+double labour_force_answering_jobs(double working_age, double participation_at_start,
+                                   double employed, double reference_unemployment, double response);
+
 // Each firm's wish: Gibrat-like growth of its capacity with Laplace shocks whose spread falls
 // with size (Stanley et al. 1996), pushed by its sector's demand and pulled down by losses.
 // Firing happens at once; hires are only wished for here.
@@ -29,6 +35,12 @@ void hire_and_produce(World& world, const Scenario& s);
 // The region's jobs (employees and working owners of alive firms), which unemployment and
 // the wage curve read next month.
 void count_jobs(World& world);
+
+// After the first month: the unemployment that migration and the wage curve answer to becomes
+// the region's own, the start's plus the workers between jobs once people begin to leave and
+// be replaced over weeks. Anchored on the start's alone, migration drained the labour force
+// toward a rate the frictions never allow (issue 16).
+void settle_reference_unemployment(World& world);
 
 // Share of the wished hires that can be met this month: a match_rate share of the seekers, and
 // at most a fill_max share of the vacancies however many seek work (recruiting takes weeks).

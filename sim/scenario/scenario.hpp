@@ -93,7 +93,7 @@ struct FirmParams {
 
 struct MarketParams {
   double demand_persistence = 0.95;
-  double demand_volatility = 0.012;
+  double demand_volatility = 0.006;
   double demand_growth_per_year = 0.019;
   double productivity_growth_per_year = 0.008;
   double skilled_attrition_per_year = 1.0 / 47.0;
@@ -101,6 +101,7 @@ struct MarketParams {
   double wage_adjust_per_month = 1.0 / 12.0;
   double labour_demand_wage_elasticity = -0.5;
   double migration_response = 2.0;
+  double participation_response = 1.25;
   double skilled_unemployment_ratio = 0.75;
 };
 

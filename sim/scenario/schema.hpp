@@ -285,10 +285,11 @@ template <class V>
 void describe(V& v, MarketParams& p) {
   v.num("demand_persistence", p.demand_persistence, kUnit, "",
         "AR(1) persistence of each (region, sector) demand shock", assumed(0.8, 0.99));
-  v.num(
-      "demand_volatility", p.demand_volatility, Limits{0, 1}, "",
-      "standard deviation of the monthly demand shock",
-      assumed(0.005, 0.05, "tuned: yearly growth stays Laplace-shaped, competence gap below 0.15"));
+  v.num("demand_volatility", p.demand_volatility, Limits{0, 1}, "",
+        "standard deviation of the monthly demand shock",
+        assumed(0.005, 0.05,
+                "tuned: unemployment's swings (§11 Drammen 1.9-3.5%; 0.012 took it to 0.9-4.2%), "
+                "yearly growth stays Laplace-shaped"));
   v.num("demand_growth_per_year", p.demand_growth_per_year, Limits{-0.5, 0.5}, "1/year",
         "trend growth of demand for private firms' jobs",
         cited("fitted so that jobs grow as §1 Drammen's did 2000-2019 (+0.34%/yr): exits, "
@@ -316,6 +317,15 @@ void describe(V& v, MarketParams& p) {
         assumed(0.2, 2.0,
                 "the Blanchard & Katz (1992) mechanism; no Norwegian estimate; 2: "
                 "Drammen lies in Oslo's commuting area, where labour moves fast"));
+  v.num("participation_response", p.participation_response, Limits{0, 10}, "",
+        "points of participation (labour force / working age) lost per point of unemployment "
+        "above the reference, at once: people stop seeking work when jobs are scarce and "
+        "start when they are plentiful",
+        cited("Dao, Furceri & Loungani (VoxEU 2014, Blanchard & Katz 1992 updated), US states: "
+              "a 1% fall of employment raises unemployment by about 0.2 points and lowers "
+              "participation by about 0.25 in the first year; 1.25 = 0.25 / 0.2. Participation "
+              "takes more of a shock in Europe (Decressin & Fatas 1995)",
+              0.5, 3));
   v.num("skilled_unemployment_ratio", p.skilled_unemployment_ratio, Limits{0.05, 1}, "",
         "unemployment of the skilled at the start relative to the region's",
         assumed(0.3, 1.0, "unemployment is lower among the higher educated"));

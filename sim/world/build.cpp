@@ -197,6 +197,7 @@ void build_institutions(World& world, const Scenario& s) {
     region.labour_force = p.population * p.labour_force_share;
     region.skilled_labour_force = region.labour_force * p.human_capital;
     region.unemployment_at_start = p.unemployment_rate;
+    region.participation_at_start = p.labour_force_share / p.working_age_share;
     // Firms of a region with fewer graduates need fewer: the sectors' skilled shares are scaled
     // so that the region's skilled jobs are its human capital.
     double need = 0;

@@ -38,8 +38,9 @@ struct RegionState {
   double skilled_labour_force = 0;
   double residents_per_job = 1;
   double skilled_residents_per_job = 1;
-  double unemployment_at_start = 0;
+  double unemployment_at_start = 0;  // the reference: after the first month, the region's own
   double skilled_unemployment_at_start = 0;
+  double participation_at_start = 0;   // labour force / working age
   double skilled_inflow_per_year = 0;  // skilled workers moving in to replace those retiring
   double owner_works_share = 0;        // of firms without employees: entrants' working owners
   double skill_scale = 1;         // on firms.skilled_share, so skilled jobs match human capital

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "run/simulation.hpp"
 #include "support/small_world.hpp"
 #include "world/build.hpp"
 
@@ -112,11 +113,14 @@ TEST_F(EconomyTest, PeopleMoveInWhenJobsAreEasierToFind) {
   RegionState& region = world.regions[small];
   const double before = region.working_age;
   region.jobs *= 1.01;
-  update_labour_supply(world, testing::small_scenario({"region.0.population_growth_per_year=0"}));
+  // Migration alone: participation's own answer to the jobs is another test.
+  const Scenario moving = testing::small_scenario(
+      {"region.0.population_growth_per_year=0", "market.participation_response=0"});
+  update_labour_supply(world, moving);
   EXPECT_GT(region.working_age, before);
   const double participation = region.labour_force / region.working_age;
   region.jobs /= 1.03;
-  update_labour_supply(world, testing::small_scenario({"region.0.population_growth_per_year=0"}));
+  update_labour_supply(world, moving);
   EXPECT_NEAR(region.labour_force / region.working_age, participation, 1e-12);
 }
 
@@ -208,7 +212,9 @@ TEST_F(EconomyTest, GraduatesJoinTheSkilledLabourForceWhichStaysWithinTheLabourF
 // draws people; they join the labour force too.
 TEST_F(EconomyTest, SkilledWorkersMoveInWhenSkilledJobsAreHardToFill) {
   RegionState& region = world.regions[small];
-  const Scenario s2 = testing::small_scenario({"region.0.population_growth_per_year=0"});
+  // Migration alone: the newcomers seek work too, which participation would answer.
+  const Scenario s2 = testing::small_scenario(
+      {"region.0.population_growth_per_year=0", "market.participation_response=0"});
   const double skilled = region.skilled_labour_force, labour = region.labour_force;
   const double u_start = region.skilled_unemployment_at_start;
   EXPECT_NEAR(skilled_unemployment_rate(region, region.skilled_jobs), u_start, 1e-9);
@@ -280,6 +286,36 @@ TEST_F(EconomyTest, AFirmWithoutEmployeesHiresOnlyOnceDemandReachesTheFirstHireS
   EXPECT_EQ(sought(solo[0]), 0) << "demand for two more people: not yet an employer";
   EXPECT_EQ(sought(solo[1]), 3);
   EXPECT_EQ(sought(employer[0]), 2);
+}
+
+// Participation answers the jobs at once: with the jobs at the reference unemployment the labour
+// force is its start's share of the working age; with fewer jobs both unemployment and
+// participation move, participation `response` points per point of unemployment.
+TEST(Economy, ParticipationFallsWithJobsByItsResponsePerPointOfUnemployment) {
+  const double working_age = 1000, p0 = 0.8, u_ref = 0.03, k = 1.25;
+  const double at_reference = p0 * working_age * (1 - u_ref);
+  EXPECT_NEAR(labour_force_answering_jobs(working_age, p0, at_reference, u_ref, k), 800, 1e-9);
+  EXPECT_NEAR(labour_force_answering_jobs(working_age, p0, 700, u_ref, 0.0), 800, 1e-9)
+      << "no response: the start's share";
+  const double lf = labour_force_answering_jobs(working_age, p0, at_reference - 8, u_ref, k);
+  const double u = 1 - (at_reference - 8) / lf;
+  EXPECT_GT(u, u_ref);
+  EXPECT_LT(u - u_ref, 8.0 / 800) << "a smaller rise than with a fixed labour force";
+  EXPECT_NEAR((p0 - lf / working_age) / (u - u_ref), k, 1e-9);
+}
+
+// After the first month the region answers to its own unemployment: the start's plus the
+// workers between jobs once people leave and are replaced over weeks.
+TEST(Economy, TheReferenceUnemploymentIsTheFirstMonths) {
+  Simulation sim(testing::small_scenario());
+  const double input = sim.world().regions[RegionId(0)].unemployment_at_start;
+  sim.step();
+  const RegionState& region = sim.world().regions[RegionId(0)];
+  EXPECT_DOUBLE_EQ(region.unemployment_at_start, unemployment_rate(region, region.jobs));
+  EXPECT_NE(region.unemployment_at_start, input);
+  const double reference = region.unemployment_at_start;
+  sim.step();
+  EXPECT_EQ(sim.world().regions[RegionId(0)].unemployment_at_start, reference) << "set once";
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "support/runs.hpp"
 #include "support/small_world.hpp"
 #include "world/build.hpp"
@@ -105,32 +107,40 @@ TEST_F(OutcomesTest, ReleaseFreesThePartiesRoomAndCommittedCash) {
   EXPECT_DOUBLE_EQ(world.firms.project_cost_nok_per_month[firms[1]], 0.0);
 }
 
-// When a project's funding ends, the lead's trust in each partner has risen since they joined
-// if it succeeded and fallen if it failed (with slow decay, so the project's effect shows).
+// In the month a project's funding ends, the lead's trust in each partner rises if it
+// succeeded and falls if it failed. Compared across that month alone: over a project's life
+// the same two firms may also fail together elsewhere, which lowers trust whatever this
+// project's outcome (slow decay, so the outcome's effect shows).
 TEST(Outcomes, TrustRisesAfterSuccessesAndFallsAfterFailures) {
   Simulation sim(
-      // Customers who fail to pay run partners short of cash, and partners short of cash
-      // break commitments (their own rule and test): this test isolates what an outcome does.
       testing::small_scenario({"trust.decay_per_month=0.001",
-                               "policy.municipality.evaluation=false", "simulation.steps=60",
-                               "firms.bad_debt_per_year=0"}));
+                               "policy.municipality.evaluation=false", "simulation.steps=60"}));
   int rose[2] = {0, 0}, fell[2] = {0, 0};  // [failed, succeeded]
+  // The lead's trust in each partner before the month in which the project ends.
+  std::map<std::pair<std::size_t, std::size_t>, float> before;
+  auto lead_trust = [](const World& w, const Project& p, std::size_t k) {
+    return w.trust.trust(p.lead.firm_id(), p.parties[k].actor, -1.0f);
+  };
   for (int t = 0; t < 60; ++t) {
+    before.clear();
+    const World& pre = sim.world();
+    for (std::size_t j = 0; j < pre.projects.size(); ++j) {
+      const Project& p = pre.projects[ProjectId(j)];
+      if (!p.started() || p.end != pre.step + 1 || !p.lead.is_firm()) continue;
+      for (std::size_t k = 1; k < p.parties.size(); ++k) before[{j, k}] = lead_trust(pre, p, k);
+    }
     sim.step();
     const World& w = sim.world();
-    for (const Project& p : w.projects) {
-      if (!p.started() || p.end != w.step || p.status == ProjectStatus::stopped_at_review) continue;
-      if (!p.lead.is_firm() || !w.firms.alive[p.lead.firm_id()]) continue;
-      for (std::size_t k = 1; k < p.parties.size(); ++k) {
-        const Party& b = p.parties[k];
-        // A partner that closed or withdrew broke its commitment: another rule (and test).
-        if (b.withdrawn || (b.actor.is_firm() && (!w.firms.alive[b.actor.firm_id()] ||
-                                                  w.firms.cash_nok[b.actor.firm_id()] < 0)))
-          continue;
-        const float now = w.trust.trust(p.lead.firm_id(), b.actor, -1.0f);
-        if (now < 0) continue;  // forgotten for a stronger tie
-        (now > b.trust ? rose : fell)[p.succeeded] += 1;
-      }
+    for (const auto& [key, then] : before) {
+      const Project& p = w.projects[ProjectId(key.first)];
+      const Party& b = p.parties[key.second];
+      if (p.status == ProjectStatus::stopped_at_review || !w.firms.alive[p.lead.firm_id()])
+        continue;
+      // A partner that closed or withdrew broke its commitment: another rule (and test).
+      if (b.withdrawn || (b.actor.is_firm() && !w.firms.alive[b.actor.firm_id()])) continue;
+      const float now = lead_trust(w, p, key.second);
+      if (then < 0 || now < 0) continue;  // no tie, or forgotten for a stronger one
+      (now > then ? rose : fell)[p.succeeded] += 1;
     }
   }
   EXPECT_GT(rose[1], 10);
