@@ -72,13 +72,13 @@ struct FirmParams {
   double infrastructure_productivity_gain = 0.2;
   double loss_shrink_per_month = 0.01;
   double fixed_cost_share = 0.15;
-  double first_hire_capacity = 2.5;
+  double first_hire_capacity = 3.5;
   double bad_debt_per_year = 0.5;
   double bad_debt_months = 2.5;
   double exit_hazard_per_year = 0.09;
   double exit_young_excess = 7.5;
   double exit_young_years = 0.8;
-  double exit_size_exponent = 0.5;
+  double exit_size_exponent = 0.8;
   int insolvency_months = 6;
   double entry_rate_per_year = 0.136;
   // Wage cost per employee: SSB monthly earnings 2016 x 1.0874 (wage growth to 2019) x 1.20
@@ -94,7 +94,7 @@ struct FirmParams {
 struct MarketParams {
   double demand_persistence = 0.95;
   double demand_volatility = 0.006;
-  double demand_growth_per_year = 0.019;
+  double demand_growth_per_year = 0.010;
   double productivity_growth_per_year = 0.008;
   double skilled_attrition_per_year = 1.0 / 47.0;
   double wage_curve_elasticity = -0.1;

@@ -41,7 +41,7 @@ TEST(Demography, TheExitHazardFallsWithSize) {
 }
 
 TEST(Demography, YoungFirmsExitMoreOftenThanOldOnes) {
-  const FirmParams p = testing::small_scenario().firms;
+  const FirmParams p = testing::small_scenario({"firms.exit_size_exponent=0.5"}).firms;
   EXPECT_NEAR(exit_hazard_per_year(p, 0.0, 0), p.exit_hazard_per_year * (1 + p.exit_young_excess),
               1e-12);
   EXPECT_GT(exit_hazard_per_year(p, 0.5, 0), exit_hazard_per_year(p, 3.0, 0));
