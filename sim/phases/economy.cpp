@@ -133,6 +133,10 @@ void plan_employment(World& world, const Scenario& s) {
       double drift = region.demand_change[sector] + trend_per_month +
                      s.market.labour_demand_wage_elasticity * region.wage_change;
       if (f.cash_nok[i] < 0) drift -= fp.loss_shrink_per_month;
+      // The local business climate: a firm more satisfied with its municipality than the
+      // neutral grade expands a little faster, a less satisfied one slower (§13).
+      drift += s.dialogue.climate_growth_per_year / 12.0 *
+               (f.satisfaction[i] - s.dialogue.neutral_satisfaction);
       const double variance = f.growth_variance[i] / 12.0;
       Rng rng = rng_for(s, i, world.step, Stream::firm_growth);
       boost::random::normal_distribution<double> shock(drift - variance / 2, std::sqrt(variance));

@@ -115,6 +115,8 @@ struct DialogueParams {
   double member_fee_nok_per_year = 6000;
   double public_grant_nok_per_year = 2.2e6;
   double representation_public_share_threshold = 0.5;
+  double climate_growth_per_year = 0.01;
+  double neutral_satisfaction = 0.5;
 };
 
 struct UniversityParams {

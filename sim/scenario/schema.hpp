@@ -340,6 +340,20 @@ template <class V>
 void describe(V& v, DialogueParams& p) {
   v.num("satisfaction_rate", p.satisfaction_rate, kUnit, "1/month",
         "speed at which satisfaction follows its target", assumed(0.02, 0.3));
+  v.num("climate_growth_per_year", p.climate_growth_per_year, Limits{-1, 1}, "1/year",
+        "the business climate's channel: yearly growth of a private firm's capacity per unit "
+        "of its satisfaction above neutral_satisfaction (slower below it)",
+        assumed(0, 0.05,
+                "§13: employment grows more where the climate improved the year before "
+                "(Svenskt Naringsliv 2024, no effect size) and a better climate raises "
+                "employment (Folster et al. 2016, IV/GMM), but the 2002 index predicted worse "
+                "employment (Ekonomistas 2013): 0 is plausible; 0.01: a grade better on SN's "
+                "1-6 scale (0.2) adds 0.2% a year"));
+  v.num("neutral_satisfaction", p.neutral_satisfaction, kUnit, "",
+        "satisfaction at which the business climate neither speeds nor slows growth",
+        cited("§13 Svenskt Naringsliv 2023: national mean grade 3.5 on the 1-6 scale, "
+              "(3.5 - 1) / 5 = 0.5",
+              0.4, 0.6));
   v.num("weight_service", p.weight_service, kUnit, "", "weight of service quality in satisfaction",
         assumed(0, 1, "seed 001 names the survey's dimensions, not their weights"));
   v.num("weight_responsiveness", p.weight_responsiveness, kUnit, "",

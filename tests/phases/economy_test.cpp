@@ -318,5 +318,48 @@ TEST(Economy, TheReferenceUnemploymentIsTheFirstMonths) {
   EXPECT_EQ(sim.world().regions[RegionId(0)].unemployment_at_start, reference) << "set once";
 }
 
+// The business climate's channel: with its strength on, firms more satisfied than the neutral
+// grade plan more capacity than with it off, less satisfied ones less; public ones not at all.
+TEST_F(EconomyTest, SatisfiedFirmsGrowFasterOnlyWhenTheClimateChannelIsOn) {
+  auto capacities = [&](double strength, float satisfaction) {
+    World w = world;
+    for (const FirmId i : w.firms.ids()) w.firms.satisfaction[i] = satisfaction;
+    plan_employment(w, testing::small_scenario(
+                           {"firms.growth_sigma_per_month=0", "market.demand_volatility=0",
+                            "firms.separation_rate_per_month=0",
+                            "dialogue.climate_growth_per_year=" + std::to_string(strength)}));
+    return w.firms.capacity;
+  };
+  const auto off = capacities(0.0, 0.9f), on = capacities(0.05, 0.9f), low = capacities(0.05, 0.1f);
+  int private_firms = 0;
+  for (const FirmId i : world.firms.ids()) {
+    if (!world.firms.alive[i]) continue;
+    if (world.firms.is_public[i]) {
+      EXPECT_EQ(on[i], off[i]) << "public services follow their people";
+      continue;
+    }
+    ++private_firms;
+    EXPECT_GT(on[i] + 1, off[i] + 1) << "satisfied: 0.05 / 12 x 0.4 more drift";
+    EXPECT_LT(low[i] + 1, off[i] + 1) << "dissatisfied: less";
+    EXPECT_NEAR((on[i] + 1.0) / (off[i] + 1.0), std::exp(0.05 / 12 * 0.4), 1e-5);
+  }
+  EXPECT_GT(private_firms, 100);
+}
+
+// Switched off, the channel leaves jobs where dialogue put them; on, better service and more
+// dialogue reach the region's jobs through it.
+TEST(Economy, TheClimateChannelCarriesServiceQualityToJobs) {
+  auto jobs_at_end = [](double strength, double service) {
+    Simulation sim(testing::small_scenario(
+        {"dialogue.climate_growth_per_year=" + std::to_string(strength),
+         "region.0.service_quality=" + std::to_string(service), "simulation.steps=36"}));
+    for (int t = 0; t < 36; ++t) sim.step();
+    return sim.world().regions[RegionId(0)].jobs;
+  };
+  EXPECT_EQ(jobs_at_end(0.0, 0.9), jobs_at_end(0.0, 0.9)) << "the same seed, the same run";
+  EXPECT_GT(jobs_at_end(0.05, 0.9), jobs_at_end(0.0, 0.9));
+  EXPECT_LT(jobs_at_end(0.05, 0.1), jobs_at_end(0.0, 0.1));
+}
+
 }  // namespace
 }  // namespace ecosim
