@@ -35,6 +35,7 @@ enum class Stream : std::uint32_t {
   new_firm_size,
   separations,  // appended: the streams above keep their numbers
   bad_debts,
+  forum_meetings,
 };
 
 // Which table an agent lives in; part of the key so that firm 3 and university 3 differ.

@@ -63,7 +63,7 @@ void update_firm_views(World& world, const Scenario& s) {
       return tie.joint_projects == 0 && month - tie.last_contact > t.tie_memory_months;
     });
     for (Tie& tie : world.trust.ties_of(i)) {
-      const float resting = tie_trust(s, f.region[i], region_of(world, tie.other));
+      const float resting = resting_trust(s, f.region[i], region_of(world, tie.other), tie);
       tie.trust += static_cast<float>(t.decay_per_month) * (resting - tie.trust);
     }
   });
@@ -103,12 +103,56 @@ void broker_meetings(World& world, const Scenario& s) {
   }
 }
 
+// A private firm of the region, drawn by municipality (uniform) and then by size; none when
+// the municipality drawn has no private firm.
+MaybeId<FirmId> draw_firm_of(const World& world, RegionId r, Rng& rng) {
+  const IdRange<MunicipalityId> municipalities = world.regions[r].municipalities;
+  if (municipalities.size() == 0) return {};
+  const MunicipalityId m = municipalities[std::min(
+      municipalities.size() - 1, static_cast<std::size_t>(uniform01(rng) * municipalities.size()))];
+  if (world.municipality_firms.size(m) == 0) return {};
+  return world.municipality_firms.draw(m, uniform01(rng));
+}
+
+// Growth forums bring firms of their region together with firms of other regions on shared
+// themes (seed 003), a stronger contact than a breakfast meeting (trust.gain_forum): repeated,
+// such ties climb the ladder to where the two can partner. Where partners may not cross the
+// border (or there is one region), the forum brings firms of its own region together. Serial
+// in region order: meetings touch two firms' ties.
+void hold_growth_forums(World& world, const Scenario& s) {
+  const double rate = s.dialogue.forum_meetings_per_month;
+  const std::size_t regions = world.regions.size();
+  if (rate <= 0) return;
+  const bool across = regions > 1 && s.trust.allow_cross_region;
+  const float gain = static_cast<float>(s.trust.gain_forum);
+  for (const RegionId r : world.regions.ids()) {
+    Rng rng = rng_for(s, r, world.step, Stream::forum_meetings);
+    boost::random::poisson_distribution<int> meetings(rate);
+    const int count = meetings(rng);
+    for (int k = 0; k < count; ++k) {
+      // One of the other regions, uniformly.
+      std::size_t other = r.index();
+      if (across) {
+        other =
+            std::min(regions - 2, static_cast<std::size_t>(uniform01(rng) * double(regions - 1)));
+        other += other >= r.index();
+      }
+      const MaybeId<FirmId> a = draw_firm_of(world, r, rng);
+      const MaybeId<FirmId> b = draw_firm_of(world, RegionId(other), rng);
+      if (!a || !b || *a == *b) continue;
+      world.trust.nudge(*a, ActorRef::firm(*b), tie_trust(s, r, RegionId(other)), 1.0f, gain);
+      world.trust.nudge(*b, ActorRef::firm(*a), tie_trust(s, RegionId(other), r), 1.0f, gain);
+    }
+  }
+}
+
 }  // namespace
 
 void hold_dialogue(World& world, const Scenario& s) {
   meet_firms(world, s);
   update_firm_views(world, s);
   broker_meetings(world, s);
+  hold_growth_forums(world, s);
 }
 
 }  // namespace ecosim

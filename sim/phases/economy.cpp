@@ -298,13 +298,15 @@ void hire_and_produce(World& world, const Scenario& s) {
     const double wage = current_wage(world, i);
     // Products age: innovation revenue fades before this month's is earned.
     f.innovation_revenue_nok[i] *= innovation_fade;
-    f.output_nok[i] = static_cast<float>(value + f.innovation_revenue_nok[i]);
+    // The staff hired for new products earn their part within value added (sell_new_products).
+    const double margin = (1.0 - s.projects.innovation_hiring_share) * f.innovation_revenue_nok[i];
+    f.output_nok[i] = static_cast<float>(value + margin);
     f.emissions_t[i] = static_cast<float>(value / 1e6 * fp.emissions_t_per_mnok[sector] *
                                           f.emission_factor[i] * region.emission_trend);
     if (f.is_public[i]) return;  // paid from public budgets
     const double costs =
         f.employees[i] * wage + fixed_costs(world, s, i) + f.project_cost_nok_per_month[i];
-    f.cash_nok[i] += value + f.innovation_revenue_nok[i] - costs;
+    f.cash_nok[i] += value + margin - costs;
     if (fp.bad_debt_per_year > 0) {
       // Now and then a customer pays late or never: sales already made are lost. A firm of n
       // people sells to about n times as many customers, so one customer's share of its sales

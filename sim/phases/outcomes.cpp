@@ -4,6 +4,18 @@
 
 namespace ecosim {
 
+void sell_new_products(World& world, const Scenario& s, FirmId i, double turnover_nok_per_month) {
+  FirmTable& f = world.firms;
+  f.innovation_revenue_nok[i] += turnover_nok_per_month;
+  // The part made by new staff needs as many persons as it is worth in value added at the
+  // firm's own productivity; they are sought on the labour market like any other hire.
+  const double persons_sold = f.employees[i] + 1.0 + std::min(0.0f, f.capacity[i]);
+  const double per_person = value_added(world, s, i) / persons_sold;
+  if (per_person > 0)
+    f.capacity[i] += static_cast<float>(s.projects.innovation_hiring_share *
+                                        turnover_nok_per_month / per_person);
+}
+
 void apply_outcomes(World& world, const Scenario& s, const Project& p) {
   FirmTable& f = world.firms;
   const ProjectParams& pp = s.projects;
@@ -21,8 +33,8 @@ void apply_outcomes(World& world, const Scenario& s, const Project& p) {
           if (!kept(party)) return;
           float& k = f.knowledge[i][p.theme];
           k += static_cast<float>(pp.knowledge_gain * (1 - k));
-          f.innovation_revenue_nok[i] +=
-              p.budget_nok * pp.innovation_revenue_share / 12.0 / firm_parties;
+          sell_new_products(world, s, i,
+                            p.budget_nok * pp.innovation_revenue_share / 12.0 / firm_parties);
           if (p.theme == Theme::climate_energy)
             f.emission_factor[i] *= static_cast<float>(1 - pp.emission_cut);
         },
@@ -117,8 +129,8 @@ void end_continuation(World& world, const Scenario& s, const Project& p) {
   for (const Party& party : p.parties) {
     if (!party.actor.is_firm() || party.withdrawn || !f.alive[party.actor.firm_id()]) continue;
     const double paid_on = party.cash_nok / p.duration_months * s.projects.continuation_months;
-    f.innovation_revenue_nok[party.actor.firm_id()] +=
-        paid_on * s.projects.innovation_revenue_share / 12.0;
+    sell_new_products(world, s, party.actor.firm_id(),
+                      paid_on * s.projects.innovation_revenue_share / 12.0);
   }
 }
 

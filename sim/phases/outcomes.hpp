@@ -6,6 +6,11 @@
 
 namespace ecosim {
 
+// New products sell: turnover_nok_per_month joins the firm's innovation revenue (turnover from
+// new products, as CIS counts it, fading as they age); projects.innovation_hiring_share of it is
+// made by staff hired for it, so the firm's capacity grows, and only the rest is margin.
+void sell_new_products(World& world, const Scenario& s, FirmId i, double turnover_nok_per_month);
+
 // What a success brings, by theme, on top of knowledge and product-innovation revenue.
 void apply_outcomes(World& world, const Scenario& s, const Project& p);
 

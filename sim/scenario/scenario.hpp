@@ -117,6 +117,7 @@ struct DialogueParams {
   double representation_public_share_threshold = 0.5;
   double climate_growth_per_year = 0.01;
   double neutral_satisfaction = 0.5;
+  double forum_meetings_per_month = 0;
 };
 
 struct UniversityParams {
@@ -169,6 +170,8 @@ struct TrustParams {
   double loss_failure = 0.15;
   double decay_per_month = 0.01;
   double cross_region_factor = 0.5;
+  double cross_region_factor_partners = 1.0;
+  double gain_forum = 0.05;
   bool allow_cross_region = true;
   int max_ties_per_firm = 1024;
   int tie_memory_months = 24;
@@ -223,6 +226,7 @@ struct ProjectParams {
   double knowledge_depreciation_per_year = 0.15;
   double innovation_revenue_share = 0.5;
   double innovation_revenue_decay_per_year = 0.2;
+  double innovation_hiring_share = 0.5;
   double review_threshold = 0.35;
   double emission_cut = 0.05;
 };

@@ -365,6 +365,13 @@ void describe(V& v, DialogueParams& p) {
   v.num("brokered_meetings_per_month", p.brokered_meetings_per_month, Limits{0, 1e6},
         "meeting/month", "meetings among members a promotion organisation brokers",
         assumed(0, 100));
+  v.num("forum_meetings_per_month", p.forum_meetings_per_month, Limits{0, 1e6}, "meeting/month",
+        "meetings a region's growth forum brings about each month between one of its firms and "
+        "a firm of another region (of its own where trust.allow_cross_region is off or there "
+        "is one region; 0: no forum)",
+        cited("§16: >38,000 firms took part in the 6 Danish growth fora 2007-Sep 2014, about "
+              "70 a forum a month; the share that met a firm of another region is not known",
+              0, 70));
   v.num("member_fee_nok_per_year", p.member_fee_nok_per_year, kNok, "NOK/year",
         "membership fee per firm", assumed(1000, 20000));
   v.num("public_grant_nok_per_year", p.public_grant_nok_per_year, kNok, "NOK/year",
@@ -503,8 +510,23 @@ void describe(V& v, TrustParams& p) {
   v.num("decay_per_month", p.decay_per_month, kUnit, "1/month",
         "pull of trust toward the region's generalised trust", assumed(0.002, 0.03));
   v.num("cross_region_factor", p.cross_region_factor, kUnit, "",
-        "initial trust across regions relative to within", assumed(0.3, 0.9));
-  v.flag("allow_cross_region", p.allow_cross_region, "may partners come from other regions",
+        "trust in a stranger of another region relative to one of the holder's own: where a "
+        "cross-region tie starts, and where it rests until the two have worked together",
+        assumed(0.3, 0.9));
+  v.num("cross_region_factor_partners", p.cross_region_factor_partners, kUnit, "",
+        "where a cross-region tie rests, relative to a local one, once the two have done a "
+        "joint project: knowing each other replaces distance",
+        assumed(0.5, 1,
+                "Fitjar & Rodriguez-Pose (§17): trust predicts regional and national "
+                "collaboration; no estimate of how far joint work closes the gap"));
+  v.num("gain_forum", p.gain_forum, kUnit, "",
+        "trust gained per growth-forum meeting (share of the gap to 1): a day of work on a "
+        "shared theme, between gain_dialogue (a breakfast meeting) and gain_success (a "
+        "project)",
+        assumed(0.02, 0.1));
+  v.flag("allow_cross_region", p.allow_cross_region,
+         "may partners come from other regions (a rule on partnerships: who knows whom is the "
+         "same either way; growth-forum meetings stay in the region when off)",
          cited("seed 003 Danish growth forums cooperate across regions"));
   v.num("max_ties_per_firm", p.max_ties_per_firm, Limits{1, 65535}, "tie",
         "most ties a firm holds (the weakest is forgotten first): a technical cap, not a model "
@@ -642,6 +664,14 @@ void describe(V& v, ProjectParams& p) {
   v.num("innovation_revenue_decay_per_year", p.innovation_revenue_decay_per_year, kUnit, "1/year",
         "yearly fade of product-innovation revenue as products age",
         assumed(0.1, 0.33, "product lives of 3-10 years"));
+  v.num("innovation_hiring_share", p.innovation_hiring_share, kUnit, "share",
+        "innovation's channel to jobs: share of new products' turnover made by staff hired for "
+        "it (the firm's capacity grows by that turnover over a person's value added); the rest "
+        "is margin earned by its present staff",
+        assumed(0, 1,
+                "Harrison, Jaumandreu, Mairesse & Peters 2014 (IJIO 35): employment grows about "
+                "one for one with sales of new products; the old products they displace and "
+                "productivity gains take part of it back"));
   v.num("review_threshold", p.review_threshold, kUnit, "",
         "progress signal below which the review (at review_at_share) stops a project (with "
         "evaluation on)",

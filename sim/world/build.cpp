@@ -43,8 +43,8 @@ void draw_first_ties(const World& world, const Scenario& s, FirmId firm, double 
   for (int k = 0; k < ties; ++k) {
     FirmId other = world.municipality_firms.draw(muni, uniform01(rng));
     const auto spread = static_cast<float>(0.6 + 0.6 * uniform01(rng));
-    if (s.trust.allow_cross_region && s.regions.size() > 1 &&
-        uniform01(rng) < s.trust.cross_region_tie_share)
+    // Who knows whom does not depend on the partnership rules (trust.allow_cross_region).
+    if (s.regions.size() > 1 && uniform01(rng) < s.trust.cross_region_tie_share)
       other = FirmId(static_cast<std::size_t>(uniform01(rng) * f.size()));
     if (other == firm || !f.alive[other] || f.is_public[other]) continue;
     const float trust = tie_trust(s, region, f.region[other], spread);

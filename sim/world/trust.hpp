@@ -104,6 +104,16 @@ inline float tie_trust(const Scenario& s, RegionId holder, RegionId other, float
   return trust;
 }
 
+// The trust a held tie decays toward: tie_trust, except that across regions two who have done
+// a joint project know each other, and the distance discount is trust.cross_region_factor_partners.
+inline float resting_trust(const Scenario& s, RegionId holder, RegionId other, const Tie& tie) {
+  float trust = static_cast<float>(s.regions[holder].generalised_trust);
+  if (other != holder)
+    trust *= static_cast<float>(tie.joint_projects > 0 ? s.trust.cross_region_factor_partners
+                                                       : s.trust.cross_region_factor);
+  return trust;
+}
+
 // Rung of a trust value on the ladder (thresholds: shared view, cooperation, joint action).
 inline Rung rung_of(float trust, const std::array<double, 3>& ladder) {
   if (trust >= ladder[2]) return Rung::joint_action;

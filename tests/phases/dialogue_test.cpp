@@ -79,5 +79,82 @@ TEST(Dialogue, MoreDialogueRaisesTrustAndSatisfaction) {
   EXPECT_GT(busy_satisfaction, quiet_satisfaction);
 }
 
+// Cross-region ties of firm-holders in region 0 at or above the partnering rung, and all.
+std::pair<int, int> cross_region_ties(const World& w, const Scenario& s) {
+  int usable = 0, all = 0;
+  for (const FirmId i : w.firms.ids()) {
+    if (!w.firms.alive[i] || w.firms.region[i] != RegionId(0)) continue;
+    for (const Tie& tie : w.trust.ties_of(i)) {
+      if (region_of(w, tie.other) == RegionId(0)) continue;
+      ++all;
+      usable += tie.trust >= min_partner_trust(s);
+    }
+  }
+  return {usable, all};
+}
+
+// The growth forums' channel: forum meetings make cross-region ties and, repeated, lift them
+// to the rung where the two may partner; without the forum (or where partners must be local,
+// when the forum meets within its region) no such ties are made.
+TEST(Dialogue, GrowthForumsBuildCrossRegionTiesUpTheLadder) {
+  auto after_a_year = [](double meetings, bool across) {
+    const Scenario s = testing::small_scenario(
+        {"dialogue.forum_meetings_per_month=" + std::to_string(meetings), "trust.gain_forum=0.1",
+         std::string("trust.allow_cross_region=") + (across ? "true" : "false"),
+         "trust.cross_region_tie_share=0", "region.0.dialogue_per_month=0",
+         "dialogue.brokered_meetings_per_month=0"});
+    World w = build_world(s);
+    for (int t = 0; t < 12; ++t) {
+      w.step = t;
+      w.trust.start_month(t);
+      hold_dialogue(w, s);
+    }
+    return cross_region_ties(w, s);
+  };
+  const auto [usable_off, all_off] = after_a_year(0, true);
+  EXPECT_EQ(all_off, 0) << "no first tie crosses the border here";
+  const auto [usable_on, all_on] = after_a_year(300, true);
+  EXPECT_GT(all_on, 100);
+  EXPECT_GT(usable_on, 10) << "firms met again climb past the partnering rung";
+  const auto [usable_local, all_local] = after_a_year(300, false);
+  EXPECT_EQ(all_local, 0) << "a forum of partners from one region meets within it";
+}
+
+// A cross-region tie rests at trust.cross_region_factor of a local one until the two have
+// worked together; then at cross_region_factor_partners (knowing each other replaces distance).
+TEST(Dialogue, CrossRegionPartnersRestWhereTheirJointWorkPutsThem) {
+  const Scenario s = testing::small_scenario(
+      {"trust.cross_region_factor=0.5", "trust.cross_region_factor_partners=0.9"});
+  Tie stranger, partner;
+  partner.joint_projects = 1;
+  EXPECT_FLOAT_EQ(resting_trust(s, RegionId(0), RegionId(1), stranger), 0.7f * 0.5f);
+  EXPECT_FLOAT_EQ(resting_trust(s, RegionId(0), RegionId(1), partner), 0.7f * 0.9f);
+  EXPECT_FLOAT_EQ(resting_trust(s, RegionId(0), RegionId(0), partner), 0.7f);
+  EXPECT_FLOAT_EQ(resting_trust(s, RegionId(0), RegionId(0), stranger),
+                  tie_trust(s, RegionId(0), RegionId(0)));
+}
+
+// Who knows whom does not depend on the partnership rule: the network built with partners
+// from other regions allowed or not is the same, tie by tie.
+TEST(Dialogue, TheCrossRegionRuleLimitsPartnersNotAcquaintances) {
+  auto network = [](bool across) {
+    return build_world(testing::small_scenario(
+        {"trust.cross_region_tie_share=0.2",
+         std::string("trust.allow_cross_region=") + (across ? "true" : "false")}));
+  };
+  const World a = network(true), b = network(false);
+  int cross = 0;
+  for (const FirmId i : a.firms.ids()) {
+    const auto ta = a.trust.ties_of(i), tb = b.trust.ties_of(i);
+    ASSERT_EQ(ta.size(), tb.size());
+    for (std::size_t k = 0; k < ta.size(); ++k) {
+      EXPECT_EQ(ta[k].other, tb[k].other);
+      EXPECT_EQ(ta[k].trust, tb[k].trust);
+      cross += region_of(a, ta[k].other) != a.firms.region[i];
+    }
+  }
+  EXPECT_GT(cross, 10);
+}
+
 }  // namespace
 }  // namespace ecosim

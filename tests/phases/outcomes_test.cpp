@@ -30,6 +30,47 @@ TEST_F(OutcomesTest, ASuccessRaisesThePartiesKnowledgeAndRevenue) {
                    2e6 * pp.innovation_revenue_share / 12.0 / 2);
 }
 
+// Innovation's channel to jobs: new products' turnover needs staff, so a party's capacity grows
+// by innovation_hiring_share of it over a person's value added; with the share at 0 it does not.
+TEST_F(OutcomesTest, NewProductsNeedStaffOnlyWhenTheHiringChannelIsOn) {
+  FirmTable& f = world.firms;
+  const FirmId i = firms[1];
+  const double turnover = 50000;  // a month
+  const double per_person =
+      value_added(world, s, i) / (f.employees[i] + 1.0 + std::min(0.0f, f.capacity[i]));
+  for (const double share : {0.0, 0.5, 1.0}) {
+    Scenario with = s;
+    with.projects.innovation_hiring_share = share;
+    const float capacity = f.capacity[i];
+    const double revenue = f.innovation_revenue_nok[i];
+    sell_new_products(world, with, i, turnover);
+    EXPECT_DOUBLE_EQ(f.innovation_revenue_nok[i] - revenue, turnover) << "CIS's turnover, whole";
+    EXPECT_NEAR(f.capacity[i] - capacity, share * turnover / per_person, 1e-4) << share;
+    if (share == 0.0) {
+      EXPECT_EQ(f.capacity[i], capacity);
+    }
+  }
+  // A success reaches the parties' capacity through it.
+  Project& p = testing::add_project(world, firm(0), {firm(1)}, Theme::health_welfare, 2e6);
+  p.succeeded = true;
+  const float lead = f.capacity[firms[0]];
+  apply_outcomes(world, s, p);
+  EXPECT_GT(f.capacity[firms[0]], lead);
+}
+
+// Switched off, innovation stays in its own account; on, successful projects reach the
+// region's jobs.
+TEST(Outcomes, InnovationReachesJobsThroughHiring) {
+  auto jobs_at_end = [](double share) {
+    Simulation sim(
+        testing::small_scenario({"projects.innovation_hiring_share=" + std::to_string(share),
+                                 "projects.innovation_revenue_share=3", "simulation.steps=48"}));
+    for (int t = 0; t < 48; ++t) sim.step();
+    return sim.world().regions[RegionId(0)].jobs;
+  };
+  EXPECT_GT(jobs_at_end(1.0), jobs_at_end(0.0));
+}
+
 // A party that withdrew stopped paying: the gains go to those who kept their commitment.
 TEST_F(OutcomesTest, APartyThatWithdrewSharesNoGains) {
   Project& p = testing::add_project(world, firm(0), {firm(1), firm(2)}, Theme::climate_energy, 3e6);

@@ -62,7 +62,8 @@ void rank_for_firm_lead(const World& world, const Scenario& s, const Project& p,
         list.offer(theirs.other, tie.trust * theirs.trust, false, false);
   }
   // New encounters: fellow members of the lead's promotion organisation, or firms of its
-  // municipality; now and then, where allowed, a firm of another region.
+  // municipality; now and then a firm of another region (which may partner only where
+  // trust.allow_cross_region allows: the rule limits partners, not who meets whom).
   const auto encounter_factor = static_cast<float>(s.trust.encounter_trust_factor);
   const MaybeId<PromotionOrgId> org = f.promotion_org[lead];
   const std::size_t size =
@@ -74,7 +75,7 @@ void rank_for_firm_lead(const World& world, const Scenario& s, const Project& p,
   };
   for (int k = 0; k < s.projects.new_encounters_per_proposal && size > 0; ++k) {
     FirmId other = pick(uniform01(rng));
-    if (s.trust.allow_cross_region && uniform01(rng) < s.trust.cross_region_tie_share)
+    if (uniform01(rng) < s.trust.cross_region_tie_share)
       other = FirmId(static_cast<std::size_t>(uniform01(rng) * f.size()));
     list.offer(ActorRef::firm(other), tie_trust(s, p.region, f.region[other], encounter_factor),
                false, true);
