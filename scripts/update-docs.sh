@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates the tables the docs take from the binary: the parameter reference in
-# docs/MODEL.md (`ecosim params`) and the indicator reference in docs/FORMAT.md
-# (`ecosim indicators`) and the stylized-facts report in docs/VALIDATION.md (`ecosim validate
-# --seeds 5`), each between its begin/end markers. Tests fail until this is run after a change
+# Regenerates the tables the docs take from the binary: the parameter reference and the causal
+# map in docs/MODEL.md (`ecosim params`, `ecosim map`), the indicator reference in
+# docs/FORMAT.md (`ecosim indicators`) and the stylized-facts report in docs/VALIDATION.md
+# (`ecosim validate --seeds 5`), each between its begin/end markers. Tests fail until this is run after a change
 # of the schema, the indicators or the model's results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +25,7 @@ replace() {
   echo "updated $file (ecosim $command)"
 }
 replace docs/MODEL.md params
+replace docs/MODEL.md map
 replace docs/FORMAT.md indicators
 replace docs/FORMAT.md "indicators --firm-level"
 replace docs/VALIDATION.md "validate --seeds 5 --quiet"

@@ -18,6 +18,7 @@
 #include "io/recorder.hpp"
 #include "run/simulation.hpp"
 #include "scenario/catalogue.hpp"
+#include "scenario/causal_map.hpp"
 #include "scenario/load.hpp"
 #include "validate/facts.hpp"
 
@@ -40,6 +41,8 @@ const char* kUsage =
     "  sweep SWEEP      run a parameter sweep (here, a Slurm array task or --emit-sbatch)\n"
     "  params           print every scenario key with its default, range, meaning and source\n"
     "  indicators       print every indicator the run file records, with its unit\n"
+    "  map              print the causal map: each channel from a lever to the indicators, the\n"
+    "                   code that carries it, its strength key and that key's source\n"
     "\n"
     "options:\n"
     "  -h [ --help ]    this help; 'ecosim COMMAND --help' for a command\n"
@@ -148,6 +151,11 @@ int dispatch(int argc, char** argv) {
     std::cout << parameter_table_markdown();
     return kOk;
   }
+  if (command == "map") {
+    if (!args.empty()) throw BadInput("map: unknown argument '" + args[0] + "' (it takes none)");
+    std::cout << causal_map_markdown();
+    return kOk;
+  }
   if (command == "indicators") {
     if (args.size() == 1 && args[0] == "--firm-level") {
       std::cout << firm_level_table_markdown();
@@ -160,7 +168,8 @@ int dispatch(int argc, char** argv) {
   }
   throw BadInput(
       "unknown command '" + command +
-      "' (allowed: run, resume, check, validate, sweep, params, indicators; see ecosim --help)");
+      "' (allowed: run, resume, check, validate, sweep, params, indicators, map; see ecosim "
+      "--help)");
 }
 
 }  // namespace

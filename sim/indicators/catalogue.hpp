@@ -199,6 +199,11 @@ inline constexpr std::array kIndicators = {
               [](const IndicatorInputs& in, RegionId r) {
                 return static_cast<double>(in.flows(r).projects_started);
               }},
+    Indicator{"municipal_partnerships", "project/month",
+              "projects started with the municipality's money (under its partnership rules)",
+              [](const IndicatorInputs& in, RegionId r) {
+                return static_cast<double>(in.flows(r).municipal_partnerships);
+              }},
     Indicator{"projects_active", "project", "projects running at the end of the step",
               [](const IndicatorInputs& in, RegionId r) { return in.active_projects[r]; }},
     Indicator{"public_money", "NOK/month",

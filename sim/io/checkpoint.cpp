@@ -21,7 +21,8 @@ namespace {
 
 constexpr std::array<char, 8> kMagic = {'E', 'C', 'O', 'S', 'I', 'M', 'C', 'P'};
 // 2: regions keep their participation at the start (issue 16).
-constexpr std::uint32_t kFormat = 2;
+// 3: regions count the municipal partnerships started (issue 17).
+constexpr std::uint32_t kFormat = 3;
 
 // The two directions of one description of the state: io(archive, member) writes it into Out
 // or reads it back from In, so saving and restoring cannot drift apart.

@@ -166,9 +166,9 @@ void plan_employment(World& world, const Scenario& s) {
 }
 
 double fill_ratio(std::int64_t wanted, double seekers, double match_rate, double fill_max) {
-  if (wanted <= 0) return 0.0;
-  return std::clamp(match_rate * std::max(0.0, seekers) / static_cast<double>(wanted), 0.0,
-                    fill_max);
+  if (wanted <= 0 || fill_max <= 0) return 0.0;
+  const double x = match_rate * std::max(0.0, seekers) / static_cast<double>(wanted);
+  return fill_max * -std::expm1(-x / fill_max);
 }
 
 namespace {

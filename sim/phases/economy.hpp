@@ -42,8 +42,11 @@ void count_jobs(World& world);
 // toward a rate the frictions never allow (issue 16).
 void settle_reference_unemployment(World& world);
 
-// Share of the wished hires that can be met this month: a match_rate share of the seekers, and
-// at most a fill_max share of the vacancies however many seek work (recruiting takes weeks).
+// Share of the wished hires that can be met this month: about match_rate x seekers / wanted in
+// a tight market, flattening toward fill_max in a slack one (recruiting takes weeks),
+// fill_max (1 - exp(-x / fill_max)) with x = match_rate x seekers / wanted. Smooth, so that
+// more seekers always fill a little more: cut off at fill_max, the competence gap read
+// 1 - fill_max whatever the skilled pool, and the competence theme could not reach it.
 double fill_ratio(std::int64_t wanted, double seekers, double match_rate, double fill_max);
 
 }  // namespace ecosim

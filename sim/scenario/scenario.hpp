@@ -57,8 +57,8 @@ struct FirmParams {
   SectorArray public_share = {{0, 0, 0.751, 0, 0, 0, 0, 0.952}};
   double growth_sigma_per_month = 0.06;
   double growth_size_exponent = 0.2;
-  double hiring_match_rate = 0.8;
-  double hiring_fill_max = 0.8;
+  double hiring_match_rate = 1.0;
+  double hiring_fill_max = 0.9;
   double separation_rate_per_month = 0.025;
   double vacancy_expiry_per_month = 0.05;
   double cash_target_months = 3.0;

@@ -169,9 +169,9 @@ void describe(V& v, FirmParams& p) {
                 "hires also come from outside the labour force and from other jobs, so above "
                 "the unemployed's job-finding rate; tuned to the competence-gap band"));
   v.num("hiring_fill_max", p.hiring_fill_max, kUnit, "1/month",
-        "largest share of a month's sought hires found, however many seek work: a recruitment "
-        "takes weeks (advertising, interviews, notice), so some vacancies stay open into next "
-        "month even in a slack market",
+        "share of a month's sought hires found in the slackest market, approached smoothly as "
+        "seekers grow: a recruitment takes weeks (advertising, interviews, notice), so some "
+        "vacancies stay open into next month even in a slack market",
         assumed(0.6, 0.95,
                 "no vacancy durations in CALIBRATION; tuned to the share of firms with "
                 "recruitment problems (§12b NAV) and of failed recruitments (§12c)"));

@@ -17,7 +17,8 @@ struct RegionFlows {
   std::int64_t exits = 0;
   std::int64_t proposals = 0;
   std::int64_t projects_started = 0;
-  PerCheck<std::int64_t> rejected_by{};  // proposals rejected this step, by rule
+  std::int64_t municipal_partnerships = 0;  // projects started with municipal money
+  PerCheck<std::int64_t> rejected_by{};     // proposals rejected this step, by rule
   double leaked_nok = 0;
   double public_money_nok = 0;
   double private_money_nok = 0;

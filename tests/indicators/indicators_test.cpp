@@ -56,6 +56,7 @@ World hand_built_world() {
   w.trust.set(b, ActorRef::firm(closed), 0.9f);                 // to a closed firm: not counted
   RegionFlows& flows = w.regions[north].flows;
   flows.entries = 2, flows.exits = 1, flows.proposals = 5, flows.projects_started = 2;
+  flows.municipal_partnerships = 1;
   flows.rejected_by[Check::min_external_share] = 2, flows.rejected_by[Check::funded] = 1;
   flows.public_money_nok = 1e6, flows.private_money_nok = 3e6, flows.leaked_nok = 0.5e6;
   flows.started_by_theme[Theme::climate_energy] = 2;
@@ -112,6 +113,7 @@ TEST(Indicators, EachHasItsKnownValueOnAHandBuiltWorld) {
       {"emissions", 3.5},
       {"proposals", 5},
       {"projects_started", 2},
+      {"municipal_partnerships", 1},
       {"projects_active", 1},
       {"public_money", 1e6},
       {"private_money", 3e6},

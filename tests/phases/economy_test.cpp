@@ -28,10 +28,14 @@ class EconomyTest : public testing::SmallWorld {
 };
 
 TEST(Economy, FillRatioFallsAsThePoolTightensAndStaysBelowItsMaximum) {
-  EXPECT_DOUBLE_EQ(fill_ratio(100, 50, 0.3, 1.0), 0.15) << "tight: m S / W";
-  EXPECT_DOUBLE_EQ(fill_ratio(100, 5, 0.3, 0.8), 0.015);
-  EXPECT_DOUBLE_EQ(fill_ratio(10, 1000, 0.3, 0.8), 0.8) << "slack: at most fill_max";
+  EXPECT_NEAR(fill_ratio(100, 5, 0.3, 0.8), 0.015, 0.0002) << "tight: about m S / W";
+  EXPECT_DOUBLE_EQ(fill_ratio(100, 50, 0.3, 1.0), -std::expm1(-0.15));
+  EXPECT_NEAR(fill_ratio(10, 1000, 0.3, 0.8), 0.8, 1e-9) << "slack: toward fill_max";
+  EXPECT_LT(fill_ratio(10, 30, 0.3, 0.8), 0.8) << "below it";
+  EXPECT_LE(fill_ratio(10, 1e6, 0.3, 0.8), 0.8) << "never above it";
   EXPECT_LT(fill_ratio(100, 20, 0.3, 0.8), fill_ratio(100, 40, 0.3, 0.8)) << "falls as it tightens";
+  EXPECT_LT(fill_ratio(100, 300, 0.8, 0.8), fill_ratio(100, 400, 0.8, 0.8))
+      << "more seekers fill more even where the market is slack";
   EXPECT_DOUBLE_EQ(fill_ratio(0, 50, 0.3, 0.8), 0.0);
   EXPECT_DOUBLE_EQ(fill_ratio(10, -5, 0.3, 0.8), 0.0);
 }

@@ -161,6 +161,7 @@ void start_project(World& world, const Scenario& s, Project& p) {
   }
   RegionFlows& flows = world.regions[p.region].flows;
   ++flows.projects_started;
+  flows.municipal_partnerships += p.municipal();
   flows.started_by_theme[p.theme] += 1;
   flows.public_money_nok += p.public_nok();
   flows.private_money_nok += p.private_cash_nok();
