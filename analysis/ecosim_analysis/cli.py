@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "difference with its interval over seeds, and whether the interval excludes 0. FOLDER holds "
                        "<scenario>_seed<N>.h5 (scripts/scenario-effects.sh makes them).", formatter_class=fmt)
     p.add_argument("folder", type=pathlib.Path, metavar="FOLDER", help="folder of <scenario>_seed<N>.h5 run files")
+    p.add_argument("--robustness", type=pathlib.Path, metavar="ROOT",
+                   help="folder of the robustness sweeps (ROOT/<question>/<scenario>, from "
+                   "scenarios/sweeps/robustness/): adds the share of plausible futures in which each sign holds")
     p.add_argument("--level", type=float, default=0.95, help="interval level (default 0.95)")
     p.add_argument("--markdown", type=pathlib.Path, help="also write the table as Markdown")
     p.add_argument("--csv", type=pathlib.Path, help="also write the table as CSV")
@@ -242,6 +245,10 @@ def cmd_effects(args) -> int:
         table = E.effects_table(args.folder, level=args.level)
     except FileNotFoundError as error:
         raise ValueError(str(error)) from None
+    if args.robustness is not None:
+        if not args.robustness.is_dir():
+            raise ValueError(f"{args.robustness}: no such folder of robustness sweeps")
+        table = E.sign_holds(table, args.robustness)
     text = E.format_markdown(table, args.level)
     print(text, end="")
     if args.markdown:

@@ -5,6 +5,12 @@ A run folder holds `<scenario>_seed<N>.h5` for every scenario named in COMPARISO
 1..N. Each measure is of the region studied (the first) over the whole run; the difference is
 scenario minus comparison, with its t interval over the seeds (stats.paired_difference). An
 effect is "detected" when the interval excludes 0.
+
+Seeds are only the model's chance. With the question's robustness sweeps
+(scenarios/sweeps/robustness/<question>/<scenario>.toml: the same sampled futures of the
+assumed keys its channels rest on, run for each scenario), `sign_holds` adds for each row the
+share of those futures in which the difference (mean over the future's replicates) has the
+sign of the seed-paired difference.
 """
 from __future__ import annotations
 
@@ -57,24 +63,27 @@ class Comparison:
     versus: str
     question: str
     measures: tuple
+    robustness: str = ""  # the folder of its robustness sweeps (scenarios/sweeps/robustness/)
 
 
 RULE_MEASURES = ("municipal_mnok_per_year", "others_per_municipal_nok", "municipal_lost_mnok_per_year",
                  "municipal_mnok_per_success", "projects_per_year", "jobs_end", "entry_rate")
 
 COMPARISONS = [
-    Comparison("orebro_rules", "baseline", "What do Orebro's rules give over common practice?", RULE_MEASURES),
-    Comparison("no_rules", "orebro_rules", "What happens to public money without any rule?", RULE_MEASURES),
+    Comparison("orebro_rules", "baseline", "What do Orebro's rules give over common practice?", RULE_MEASURES,
+               "rules"),
+    Comparison("no_rules", "orebro_rules", "What happens to public money without any rule?", RULE_MEASURES, "rules"),
     Comparison("high_trust", "low_trust", "How much does social capital matter (Denmark's 0.74 vs Germany's 0.42)?",
-               ("mean_trust_end", "projects_per_year", "success_rate", "innovation_revenue_end", "jobs_end")),
+               ("mean_trust_end", "projects_per_year", "success_rate", "innovation_revenue_end", "jobs_end"), "trust"),
     Comparison("high_trust", "orebro_rules", "Does Danish trust (0.74) differ from Norwegian (0.72)?",
-               ("mean_trust_end", "projects_per_year")),
+               ("mean_trust_end", "projects_per_year"), "trust"),
     Comparison("cross_region_on", "cross_region_off", "Does cooperation across regions pay?",
-               ("cross_region_share", "projects_per_year", "success_rate", "jobs_end")),
+               ("cross_region_share", "projects_per_year", "success_rate", "jobs_end"), "cross_region"),
     Comparison("high_dialogue", "orebro_rules", "Does much dialogue (Trosa, Nacka) pay?",
-               ("satisfaction_end", "ties_per_firm_end", "projects_per_year", "entry_rate", "jobs_end")),
+               ("satisfaction_end", "ties_per_firm_end", "projects_per_year", "entry_rate", "jobs_end"), "dialogue"),
     Comparison("growth_forum_cross", "growth_forum_local", "Do Danish growth forums gain from crossing regions?",
-               ("cross_region_share", "projects_per_year", "tourism_capital_per_year", "success_rate")),
+               ("cross_region_share", "projects_per_year", "tourism_capital_per_year", "success_rate", "jobs_end"),
+               "growth_forums"),
 ]
 
 SCENARIOS = sorted({c.scenario for c in COMPARISONS} | {c.versus for c in COMPARISONS})
@@ -174,6 +183,40 @@ def effects_table(folder, comparisons=COMPARISONS, level: float = S.LEVEL) -> pd
     return pd.DataFrame(rows)
 
 
+def future_measures(sweep_folders: dict) -> pd.DataFrame:
+    """Mean over each sampled future's replicates of every measure, per strategy: rows
+    (strategy, future); sweep_folders maps strategy -> sweep folder (all of one design)."""
+    from .select import select_runs
+
+    runset = select_runs(groups=[f"{name}={folder}" for name, folder in sweep_folders.items()])
+    frame = pd.DataFrame([run_measures(path) for path in runset.runs["file"]])
+    frame["strategy"] = runset.runs["strategy"].values
+    frame["future"] = runset.runs["future"].values
+    return frame.groupby(["strategy", "future"]).mean()
+
+
+def sign_holds(table: pd.DataFrame, root, comparisons=COMPARISONS) -> pd.DataFrame:
+    """The effects table with `futures` and `sign_holds` (futures in which the scenario's
+    difference has the seed-paired difference's sign) from the robustness sweeps under root
+    (root/<comparison.robustness>/<scenario>); rows without sweeps get 0 futures."""
+    root = pathlib.Path(root)
+    table = table.copy()
+    table["futures"], table["sign_holds"] = 0, 0
+    for c in comparisons:
+        folders = {s: root / c.robustness / s for s in (c.scenario, c.versus)}
+        if not c.robustness or not all(f.is_dir() for f in folders.values()):
+            continue
+        means = future_measures(folders)
+        for i in table.index[(table["scenario"] == c.scenario) & (table["versus"] == c.versus)]:
+            name = table.at[i, "measure"]
+            by_future = means[name].unstack("strategy")[[c.scenario, c.versus]].dropna()
+            difference = by_future[c.scenario] - by_future[c.versus]
+            sign = np.sign(table.at[i, "difference"])
+            table.at[i, "futures"] = len(difference)
+            table.at[i, "sign_holds"] = int((np.sign(difference) == sign).sum())  # 0: no effect either
+    return table
+
+
 def _number(x: float) -> str:
     if not math.isfinite(x):
         return "n/a"
@@ -189,8 +232,10 @@ def _number(x: float) -> str:
 
 def format_markdown(table: pd.DataFrame, level: float = S.LEVEL) -> str:
     seeds = int(table["seeds"].min()) if len(table) else 0
+    robust = "futures" in table and bool((table["futures"] > 0).any())
     lines = [f"| scenario vs comparison | measure | comparison | scenario | difference [{level:.0%} interval] | "
-             f"detected over {seeds} seeds? |", "| --- | --- | --- | --- | --- | --- |"]
+             f"detected over {seeds} seeds? |" + (" sign holds in (plausible futures) |" if robust else ""),
+             "| --- | --- | --- | --- | --- | --- |" + (" --- |" if robust else "")]
     previous = None
     for row in table.itertuples():
         pair = f"`{row.scenario}` vs `{row.versus}`"
@@ -200,8 +245,11 @@ def format_markdown(table: pd.DataFrame, level: float = S.LEVEL) -> str:
         relative = ""
         if math.isfinite(row.versus_mean) and row.versus_mean and math.isfinite(row.difference):
             relative = f" ({row.difference / abs(row.versus_mean):+.1%})"
+        holds = ""
+        if robust:
+            holds = f" {row.sign_holds} of {row.futures} ({row.sign_holds / row.futures:.0%}) |" if row.futures else " n/a |"
         lines.append(f"| {head} | {row.measure} ({row.unit}) | {_number(row.versus_mean)} | {_number(row.scenario_mean)} | "
-                     f"{interval}{relative} | {'yes' if row.detected else 'no: within seed noise'} |")
+                     f"{interval}{relative} | {'yes' if row.detected else 'no: within seed noise'} |{holds}")
     return "\n".join(lines) + "\n"
 
 

@@ -31,8 +31,22 @@ grep -q 'bad_value.toml:5:1: region.0.firms: value -5 (point 1): out of range' "
 [ ! -e "$out/bad" ] || fail "a refused sweep wrote $out/bad"
 
 # The example sweeps of scenarios/sweeps/ are valid at every point.
-for example in "$data"/../../scenarios/sweeps/*.toml; do
+for example in "$data"/../../scenarios/sweeps/*.toml "$data"/../../scenarios/sweeps/robustness/*/*.toml; do
   "$ecosim" sweep "$example" --check > /dev/null 2> "$out/err" || fail "$example: $(cat "$out/err")"
+done
+# The robustness sweeps of one question draw the same futures for each of its scenarios, so
+# that they pair future by future (docs/EFFECTS.md, "sign holds").
+for question in "$data"/../../scenarios/sweeps/robustness/*/; do
+  first=""
+  for example in "$question"*.toml; do
+    "$ecosim" sweep "$example" --plan 2> /dev/null > "$out/futures.csv" || fail "$example: --plan failed"
+    if [ -z "$first" ]; then
+      first=$example
+      cp "$out/futures.csv" "$out/first.csv"
+    elif ! cmp -s "$out/first.csv" "$out/futures.csv"; then
+      fail "$example draws other futures than $first"
+    fi
+  done
 done
 
 # --plan prints the run table and writes nothing.

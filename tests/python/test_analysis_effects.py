@@ -1,5 +1,7 @@
 """effects on small real runs: measures equal an independent computation from the files, and
 the table's differences are the paired ones."""
+from dataclasses import replace as dataclasses_replace
+
 import h5py
 import numpy as np
 import pytest
@@ -53,3 +55,38 @@ def test_missing_scenario_is_one_line_and_exit_2(strategy_runs, tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "no runs of" in result.stderr
     assert cli("effects", str(tmp_path / "nowhere")).returncode == 2
+
+
+def _lhs_sweep(ecosim_bin, scenario, out):
+    """Two sampled futures of one assumed key, one replicate each, 24 months: a robustness sweep."""
+    import subprocess
+
+    sweep = scenario.with_name(scenario.stem + "_sweep.toml")
+    sweep.write_text("\n".join([
+        "[sweep]", f'scenario = "{scenario.name}"', 'design = "lhs"', "samples = 3", "replicates = 1", "seed = 1",
+        "common_random_numbers = true", 'set = { "simulation.steps" = 24 }',
+        "[[parameter]]", 'key = "projects.innovation_hiring_share"']) + "\n")
+    subprocess.run([ecosim_bin, "sweep", str(sweep), "-o", str(out), "-q", "--jobs", "1"], check=True,
+                   capture_output=True, timeout=300)
+
+
+def test_sign_holds_counts_the_futures_that_keep_the_seed_paired_sign(ecosim_bin, strategy_runs, tmp_path):
+    folder = strategy_runs["folder"]
+    root = tmp_path / "robustness"
+    for strategy in ("small", "small_open"):
+        _lhs_sweep(ecosim_bin, folder / f"{strategy}.toml", root / "question" / strategy)
+    pair = [dataclasses_replace(PAIR[0], robustness="question")]
+    table = E.sign_holds(E.effects_table(folder / "runs", pair), root, pair)
+    assert (table["futures"] == 3).all()
+    # An independent count: each future's difference against the seed-paired sign.
+    from ecosim_analysis.select import select_runs
+    runs = {s: select_runs([str(root / "question" / s)]).runs for s in ("small", "small_open")}
+    for row in table.itertuples():
+        by_future = {s: {f: E.run_measures(p)[row.measure] for f, p in zip(r["future"], r["file"])}
+                     for s, r in runs.items()}
+        signs = [np.sign(by_future["small_open"][f] - by_future["small"][f]) for f in by_future["small"]]
+        assert row.sign_holds == sum(s == np.sign(row.difference) for s in signs), row.measure
+    text = E.format_markdown(table)
+    assert "sign holds in (plausible futures)" in text and " of 3 (" in text
+    # Without sweeps the column is left out.
+    assert "sign holds" not in E.format_markdown(E.effects_table(folder / "runs", pair))
