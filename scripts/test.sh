@@ -15,7 +15,8 @@ case $only in all | release) ;; *) echo "usage: scripts/test.sh [all|release]" >
 
 # preset NAME [LABELS]: configure, build and test one preset, leaving out the tests whose
 # label matches LABELS. The unit tests run three times over (ctest's --repeat until-fail:3), in
-# parallel: tests that shared a file would collide in one of the rounds.
+# parallel: tests that shared a file would collide in one of the rounds. The others (`model`:
+# the causal map's channel ablations; end-to-end, Python, source) run once.
 preset() {
   local name=$1 leave_out=${2:-}
   echo "== $name: build and test"
