@@ -411,6 +411,9 @@ def cmd_sensitivity(args) -> int:
             warnings.warn(f"{dropped} {unit_name} dropped (failed or missing runs, or a layout that does not match "
                           f"the design)", AnalysisWarning, stacklevel=1)
     noise = replicate_noise(frame, outputs)
+    if len(frame) and frame.groupby("point").size().max() < 2:
+        warnings.warn("one run per design point: the seed's noise cannot be told from the parameters' effects "
+                      "(give the sweep replicates = 2 or more to see its share)", AnalysisWarning, stacklevel=1)
     with pd.option_context("display.width", 220, "display.max_columns", None, "display.float_format", "{:.4g}".format):
         print("\nReplicate noise (SD between replicates of a point vs SD between points):")
         print(noise.to_string(index=False))

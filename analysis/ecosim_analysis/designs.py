@@ -150,6 +150,22 @@ def ishigami(x: np.ndarray, a: float = 7.0, b: float = 0.1) -> np.ndarray:
     return np.sin(x[:, 0]) + a * np.sin(x[:, 1]) ** 2 + b * x[:, 2] ** 4 * np.sin(x[:, 0])
 
 
+def sobol_g(x: np.ndarray, a) -> np.ndarray:
+    """Sobol's g-function on [0, 1]^k: prod (|4 x_i - 2| + a_i) / (1 + a_i) (a known answer)."""
+    x = np.atleast_2d(x)
+    a = np.asarray(a, dtype=float)
+    return np.prod((np.abs(4 * x - 2) + a) / (1 + a), axis=1)
+
+
+def sobol_g_indices(a):
+    """Analytical (S1, ST) of the g-function: V_i = 1 / (3 (1 + a_i)^2), V = prod(1 + V_i) - 1."""
+    a = np.asarray(a, dtype=float)
+    vi = 1.0 / (3.0 * (1.0 + a) ** 2)
+    v = np.prod(1.0 + vi) - 1.0
+    st = np.array([vi[i] * np.prod(np.delete(1.0 + vi, i)) for i in range(len(a))]) / v
+    return vi / v, st
+
+
 def ishigami_indices(a: float = 7.0, b: float = 0.1):
     """Analytical (S1, ST) of the Ishigami function."""
     v1 = 0.5 * (1 + b * math.pi**4 / 5) ** 2

@@ -35,6 +35,43 @@ def test_sobol_indices_of_ishigami():
     assert ((indices["ST_high"] - indices["ST_low"]) < 0.1).all()
 
 
+@pytest.mark.parametrize("shift, scale", [(1000.0, 1.0), (0.0, 1000.0), (-5e4, 1e-3)])
+def test_sobol_indices_do_not_change_when_the_output_is_shifted_or_scaled(shift, scale):
+    design = D.saltelli(ISHIGAMI, 4096, seed=3)
+    x = design[["x1", "x2", "x3"]].to_numpy()
+    unit = D.to_unit(x, ISHIGAMI)
+    names = ["x1", "x2", "x3"]
+    plain, _ = SA.sobol_indices(design["block"], design["position"], D.ishigami(x), names, unit=unit, n_boot=50)
+    moved, _ = SA.sobol_indices(design["block"], design["position"], shift + scale * D.ishigami(x), names,
+                                unit=unit, n_boot=50)
+    np.testing.assert_allclose(moved[["S1", "ST"]], plain[["S1", "ST"]], atol=1e-9)
+    s1, st = D.ishigami_indices()
+    np.testing.assert_allclose(moved["S1"], s1, atol=0.02)
+    np.testing.assert_allclose(moved["ST"], st, atol=0.02)
+
+
+def test_g_function_analytical_indices():
+    s1, st = D.sobol_g_indices([0.0, 1.0, 9.0])
+    # V_i = 1/3, 1/12, 1/300; V = (4/3)(13/12)(301/300) - 1
+    v = (4 / 3) * (13 / 12) * (301 / 300) - 1
+    np.testing.assert_allclose(s1, np.array([1 / 3, 1 / 12, 1 / 300]) / v)
+    assert s1.sum() < 1 and (st >= s1).all()
+
+
+def test_sobol_indices_of_the_g_function():
+    a = [0.0, 1.0, 4.5, 9.0, 99.0]
+    parameters = [{"key": f"x{i}", "lower": 0.0, "upper": 1.0, "scale": "linear"} for i in range(len(a))]
+    names = [p["key"] for p in parameters]
+    design = D.saltelli(parameters, 8192, seed=7)
+    x = design[names].to_numpy()
+    indices, dropped = SA.sobol_indices(design["block"], design["position"], 100 + D.sobol_g(x, a), names,
+                                        unit=D.to_unit(x, parameters), n_boot=50)
+    s1, st = D.sobol_g_indices(a)
+    assert dropped == 0
+    np.testing.assert_allclose(indices["S1"], s1, atol=0.03)
+    np.testing.assert_allclose(indices["ST"], st, atol=0.03)
+
+
 def test_sobol_drops_incomplete_and_misplaced_blocks():
     design = D.saltelli(ISHIGAMI, 64, seed=1)
     x = design[["x1", "x2", "x3"]].to_numpy()
@@ -119,6 +156,8 @@ def test_sensitivity_command_on_a_morris_sweep(tmp_path):
                  "--drivers-csv", tmp_path / "d.csv", "--plot", tmp_path / "i.png", "--bootstrap", "100")
     assert result.returncode == 0, result.stderr
     assert "4 runs left out (3 missing, 1 failed)" in result.stderr
+    assert "one run per design point" not in result.stderr, "replicates: the noise share is printed instead"
+    assert "noise_share" in result.stdout
     assert "trajectories dropped as incomplete or malformed: 1" in result.stdout
     assert "employment_rate@year1: 1. x0" in result.stdout
     drivers = pd.read_csv(tmp_path / "d.csv")
@@ -136,6 +175,7 @@ def test_sensitivity_command_on_a_saltelli_sweep_matches_the_estimator(tmp_path)
                  "--bootstrap", "200", "--seed", "4")
     assert result.returncode == 0, result.stderr
     assert "method sobol" in result.stdout and "blocks dropped as incomplete or malformed: 0" in result.stdout
+    assert "one run per design point" in result.stderr, "no replicates: seed noise is not separable"
     got = pd.read_csv(tmp_path / "s.csv").set_index("parameter")
     import h5py
     y = []
