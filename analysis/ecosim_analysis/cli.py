@@ -49,6 +49,9 @@ def _compare_options(parser) -> None:
     parser.add_argument("--pairing", choices=("auto", "paired", "welch"), default="auto",
                         help="auto: paired by seed when every strategy has the same seeds, else Welch")
     parser.add_argument("--level", type=float, default=0.95, help="interval level (default 0.95)")
+    parser.add_argument("--adjust", choices=("holm", "bh"), default="holm",
+                        help="p-values adjusted over the table's differences: holm (family-wise, default) or bh "
+                        "(Benjamini-Hochberg, false discovery rate)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -205,7 +208,7 @@ def _compare(args):
     runset = _runset(args)
     metrics = _metrics(args.indicators, runset.data)
     horizons = M.parse_horizons(args.horizons, int(runset.runs["months"].min()))
-    table = C.compare(runset, metrics, horizons, args.baseline, args.region, args.level, args.pairing)
+    table = C.compare(runset, metrics, horizons, args.baseline, args.region, args.level, args.pairing, args.adjust)
     return runset, metrics, table
 
 

@@ -1,6 +1,8 @@
 """Strategies compared: per indicator and horizon, the mean with its interval, the difference
-from a baseline (paired by seed when the seeds match) with its interval and effect size, and a
-ranking. One long table (`compare`) and three ways to show it: text, Markdown and CSV."""
+from a baseline (paired by seed when the seeds match) with its interval, % change and effect
+size, p-values adjusted for the number of differences in the table (Holm by default,
+Benjamini-Hochberg as an option), and a ranking in which only clear differences separate
+strategies. One long table (`compare`) and three ways to show it: text, Markdown and CSV."""
 from __future__ import annotations
 
 import math
@@ -13,15 +15,18 @@ from . import stats as S
 
 COLUMNS = ["horizon", "horizon_label", "first_month", "last_month", "indicator", "label", "units", "better",
            "strategy", "n", "mean", "sd", "ci_low", "ci_high", "baseline", "method", "n_pairs", "diff",
-           "diff_low", "diff_high", "effect", "effect_name", "p_value", "rank"]
+           "diff_low", "diff_high", "pct_change", "effect", "effect_name", "p_value", "p_adjusted", "adjust",
+           "clear", "rank"]
 
 
 def compare(runset, metrics, horizons, baseline: str | None = None, region=None, level: float = S.LEVEL,
-            pairing: str = "auto") -> pd.DataFrame:
+            pairing: str = "auto", adjust: str = "holm") -> pd.DataFrame:
     """Long table: one row per horizon, indicator and strategy (COLUMNS).
 
     Differences are strategy minus baseline. Runs are paired on (future, seed): the seed alone
-    for plain run files, the other swept parameters as well for sweeps.
+    for plain run files, the other swept parameters as well for sweeps. A difference is clear
+    when its p-value, adjusted over every difference of the table (`adjust`: holm or bh), is
+    below 1 - level.
     """
     strategies = runset.strategies
     baseline = baseline if baseline is not None else strategies[0]
@@ -53,22 +58,33 @@ def compare(runset, metrics, horizons, baseline: str | None = None, region=None,
                                diff_low=d.low, diff_high=d.high, effect=d.effect, effect_name=d.effect_name,
                                p_value=d.p_value)
                 rows.append(row)
-    table = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "rank"])
+    table = pd.DataFrame(rows, columns=[c for c in COLUMNS if c not in ("pct_change", "p_adjusted", "adjust", "clear",
+                                                                         "rank")])
+    base_mean = table.groupby(["horizon", "indicator"])["mean"].transform(
+        lambda m: m[table.loc[m.index, "strategy"] == baseline].iloc[0])
+    table["pct_change"] = np.where(base_mean != 0, table["diff"] / base_mean.abs() * 100, np.nan)
+    table["p_adjusted"] = S.adjust_p(table["p_value"], adjust)
+    table["adjust"] = adjust
+    table["clear"] = table["p_adjusted"] < 1 - level
     table["rank"] = _ranks(table)
     return table[COLUMNS]
 
 
 def _ranks(table: pd.DataFrame) -> pd.Series:
-    """1 = best mean within each horizon and ranked indicator (ties share the better rank)."""
+    """1 = best within each horizon and ranked indicator; a strategy whose difference from the
+    baseline is not clear ranks with the baseline, and equal scores share the better rank."""
     ranks = pd.Series(np.nan, index=table.index)
     for _, group in table[table["better"] != 0].groupby(["horizon", "indicator"], sort=False):
         score = group["mean"] * group["better"].iloc[0]
+        baseline_score = score[group["strategy"] == group["baseline"]].iloc[0]
+        score = score.where(group["clear"] | (group["strategy"] == group["baseline"]), baseline_score)
         ranks[group.index] = score.rank(ascending=False, method="min")
     return ranks
 
 
 def overall_ranking(table: pd.DataFrame) -> pd.DataFrame:
-    """Per horizon: each strategy's mean rank over the ranked indicators, best first."""
+    """Per horizon: each strategy's mean rank over the ranked indicators, best first (equal
+    mean ranks share a position)."""
     ranked = table.dropna(subset=["rank"])
     out = (ranked.groupby(["horizon", "strategy"], sort=False)
            .agg(mean_rank=("rank", "mean"), indicators=("rank", "size"),
@@ -76,18 +92,28 @@ def overall_ranking(table: pd.DataFrame) -> pd.DataFrame:
     order = {h: i for i, h in enumerate(dict.fromkeys(table["horizon"]))}
     out["order"] = out["horizon"].map(order)
     out = out.sort_values(["order", "mean_rank", "strategy"]).drop(columns="order")
-    out["position"] = out.groupby("horizon").cumcount() + 1
+    out["position"] = out.groupby("horizon")["mean_rank"].rank(method="min").astype(int)  # ties share
     return out.reset_index(drop=True)
 
 
 def fmt(x, signed: bool = False) -> str:
-    """Four significant digits; blank for NaN."""
+    """Four significant digits, thousands separated; blank for NaN."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return ""
     if isinstance(x, float) and math.isinf(x):
         return ("+" if x > 0 and signed else "-" if x < 0 else "") + "inf"
+    if 1e4 <= abs(x) < 1e15:
+        return f"{x:+,.0f}" if signed else f"{x:,.0f}"
     text = f"{x:+.4g}" if signed else f"{x:.4g}"
     return text
+
+
+def _percent(x) -> str:
+    return "" if x is None or not np.isfinite(x) else f"{x:+.1f}%"
+
+
+def _p(x) -> str:
+    return "" if x is None or not np.isfinite(x) else ("<0.001" if x < 0.001 else f"{x:.3f}")
 
 
 def _interval(low, high, signed=False) -> str:
@@ -97,8 +123,8 @@ def _interval(low, high, signed=False) -> str:
 
 
 def _clear(row) -> str:
-    """Mark a difference whose interval excludes zero, with its direction for the indicator."""
-    if not row["method"] or not np.isfinite(row["diff_low"]) or row["diff_low"] <= 0 <= row["diff_high"]:
+    """Mark a clear difference (adjusted p below 1 - level), with its direction for the indicator."""
+    if not row["method"] or not row["clear"]:
         return ""
     if row["better"] == 0:
         return "*"
@@ -112,10 +138,12 @@ def display_rows(table: pd.DataFrame, horizon: str) -> pd.DataFrame:
     rows = []
     for _, row in part.iterrows():
         rows.append({
-            "indicator": row["indicator"], "strategy": row["strategy"],
+            "indicator": row["indicator"], "unit": row["units"], "strategy": row["strategy"],
             "mean": fmt(row["mean"]), "95% CI": _interval(row["ci_low"], row["ci_high"]),
-            f"vs {baseline}": fmt(row["diff"], True), "diff 95% CI": _interval(row["diff_low"], row["diff_high"], True),
+            f"vs {baseline}": fmt(row["diff"], True), "%": _percent(row["pct_change"]),
+            "diff 95% CI": _interval(row["diff_low"], row["diff_high"], True),
             "effect": f"{row['effect_name']}={fmt(row['effect'], True)}" if row["effect_name"] else "",
+            f"p ({row['adjust']})": _p(row["p_adjusted"]),
             "clear": _clear(row), "rank": "" if pd.isna(row["rank"]) else str(int(row["rank"])),
         })
     frame = pd.DataFrame(rows)
@@ -135,8 +163,11 @@ def _describe(table: pd.DataFrame, runset, level: float) -> list:
     effects = {"paired": "d_z = mean difference / SD of the paired differences",
                "welch": "d = difference / pooled SD"}
     lines.append("effect: " + "; ".join(effects[m] for m in sorted(methods)) + ".")
-    lines.append("clear: the difference's interval excludes 0 (better or worse for the region). "
-                 "rank: by mean, 1 = best.")
+    adjust = {"holm": "Holm", "bh": "Benjamini-Hochberg"}[table["adjust"].iloc[0]]
+    tests = int(table["p_value"].notna().sum())
+    lines.append(f"p: adjusted ({adjust}) over the {tests} differences of this table. clear: adjusted p below "
+                 f"{1 - level:g} (better or worse for the region). rank: 1 = best; a strategy whose difference "
+                 "is not clear ranks with the baseline, and ties share a rank.")
     return lines
 
 
@@ -169,7 +200,7 @@ def format_text(table: pd.DataFrame, runset, region_name: str, level: float = S.
 def _aligned(frame: pd.DataFrame) -> str:
     columns = list(frame.columns)
     widths = [max(len(str(c)), *(len(str(v)) for v in frame[c])) for c in columns]
-    numeric = {c for c in columns if c not in ("indicator", "strategy", "clear")}
+    numeric = {c for c in columns if c not in ("indicator", "unit", "strategy", "clear")}
     def cell(value, c, w):
         return str(value).rjust(w) if c in numeric else str(value).ljust(w)
     lines = ["  ".join(cell(c, c, w) for c, w in zip(columns, widths)).rstrip()]

@@ -127,6 +127,28 @@ def difference(base, other, base_keys=None, other_keys=None, pairing: str = "aut
     return paired_difference(base[ia], other[ib], level)
 
 
+def adjust_p(p_values, method: str = "holm") -> np.ndarray:
+    """p-values adjusted for the number of tests made together: Holm's step-down (controls the
+    family-wise error) or Benjamini-Hochberg ("bh": controls the false discovery rate). NaN
+    entries are left out of the count and stay NaN."""
+    p = np.asarray(p_values, dtype=float)
+    out = np.full(p.shape, np.nan)
+    finite = np.flatnonzero(np.isfinite(p))
+    m = finite.size
+    if m == 0:
+        return out
+    order = finite[np.argsort(p[finite], kind="stable")]
+    ranked = p[order]
+    if method == "holm":
+        adjusted = np.maximum.accumulate((m - np.arange(m)) * ranked)
+    elif method == "bh":
+        adjusted = np.minimum.accumulate((m / np.arange(m, 0, -1) * ranked[::-1]))[::-1]
+    else:
+        raise ValueError(f"p-value adjustment must be holm or bh, not {method!r}")
+    out[order] = np.minimum(adjusted, 1.0)
+    return out
+
+
 @dataclasses.dataclass(frozen=True)
 class Share:
     k: int

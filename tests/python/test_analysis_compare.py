@@ -7,6 +7,7 @@ from scipy import stats
 
 import ecosim_analysis as ea
 from ecosim_analysis import metrics as M
+from ecosim_analysis import stats as S
 from analysis_helpers import cli
 
 
@@ -80,8 +81,22 @@ def test_compare_table_csv_and_markdown(strategy_runs, tmp_path):
     assert row.loc["small_open", "effect_name"] == "d_z" and row.loc["small_open", "n_pairs"] == 3
     ranks = table[(table.horizon == "year2") & (table.indicator == "new_firms")]["rank"]
     assert sorted(ranks) in ([1, 2], [1, 1])
+    assert row.loc["small_open", "pct_change"] == pytest.approx(
+        100 * row.loc["small_open", "diff"] / abs(row.loc["small", "mean"]))
+    # p-values adjusted over every difference of the table (Holm), and clear only below 0.05.
+    tested = table["p_value"].notna()
+    np.testing.assert_allclose(table.loc[tested, "p_adjusted"], S.adjust_p(table.loc[tested, "p_value"], "holm"))
+    assert (table["p_adjusted"][tested] >= table["p_value"][tested]).all()
+    assert (table["clear"] == (table["p_adjusted"] < 0.05)).all()
+    # Only a clear difference separates a strategy from the baseline's rank.
+    ranked = table[table["rank"].notna() & (table["strategy"] == "small_open")]
+    for r in ranked.itertuples():
+        base = table[(table.horizon == r.horizon) & (table.indicator == r.indicator) & (table.strategy == "small")]
+        if not r.clear:
+            assert r.rank == base["rank"].iloc[0] == 1, r.indicator
     md = markdown.read_text()
-    assert md.count("| indicator | strategy |") == 3 and "### Overall ranking" in md
+    assert md.count("| indicator | unit | strategy |") == 3 and "### Overall ranking" in md
+    assert "| % |" in md and "| p (holm) |" in md and "Holm" in md
 
 
 def test_unpaired_when_seeds_differ_and_named_groups(strategy_runs):

@@ -101,3 +101,15 @@ def test_share_better_counts_direction_and_ties():
     assert (higher.k, higher.n, ties) == (2, 4, 1)
     lower, ties = S.share_better(a, b, -1)
     assert (lower.k, lower.n, ties) == (1, 4, 1)
+
+
+def test_p_value_adjustments_on_known_values():
+    p = [0.01, 0.04, 0.03, 0.005, float("nan")]
+    # Holm: sorted 0.005, 0.01, 0.03, 0.04 times 4, 3, 2, 1, then running maximum.
+    np.testing.assert_allclose(S.adjust_p(p, "holm"), [0.03, 0.06, 0.06, 0.02, np.nan])
+    # Benjamini-Hochberg: p m / rank, then running minimum from the largest.
+    np.testing.assert_allclose(S.adjust_p(p, "bh"), [0.02, 0.04, 0.04, 0.02, np.nan])
+    np.testing.assert_allclose(S.adjust_p([0.9, 0.8], "holm"), [1.0, 1.0])  # capped at 1
+    assert np.isnan(S.adjust_p([np.nan], "holm")).all()
+    with pytest.raises(ValueError, match="holm or bh"):
+        S.adjust_p(p, "bonferroni")
