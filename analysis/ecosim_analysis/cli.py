@@ -31,6 +31,9 @@ def _selection(parser: argparse.ArgumentParser, sources: bool = True) -> None:
     parser.add_argument("--by", metavar="KEY", help="sweeps: one strategy per value of this swept parameter")
     parser.add_argument("--region", help="region name or index (default: the first, the region studied)")
     parser.add_argument("--allow-partial", action="store_true", help="read runs that did not finish (no 'complete')")
+    parser.add_argument("--allow-mixed-versions", action="store_true",
+                        help="compare runs written by different ecosim versions (refused by default: a change of "
+                        "the model changes results, so pairing their seeds compares models, not strategies)")
     parser.add_argument("--scenario-dir", action="append", default=[], metavar="DIR",
                         help="folder to look for scenario files in, for their questions (repeatable)")
 
@@ -198,7 +201,12 @@ def _runset(args):
     from .select import select_runs
 
     SCENARIO_DIRS.extend(args.scenario_dir)
-    return select_runs(args.runs, args.group, args.by, args.allow_partial)
+    runset = select_runs(args.runs, args.group, args.by, args.allow_partial)
+    versions = runset.runs.groupby("ecosim_version")["file"].first()
+    if len(versions) > 1 and not args.allow_mixed_versions:
+        raise ValueError("runs of different ecosim versions: " + ", ".join(f"{v} ({f})" for v, f in versions.items())
+                         + " (allowed: one version; --allow-mixed-versions to compare them anyway)")
+    return runset
 
 
 def _compare(args):

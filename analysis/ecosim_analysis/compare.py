@@ -154,10 +154,15 @@ def _describe(table: pd.DataFrame, runset, level: float) -> list:
     lines = []
     methods = set(table["method"]) - {""}
     baseline = table["baseline"].iloc[0]
+    seed_lists = []
     for s in runset.strategies:
         seeds = sorted(runset.runs.loc[runset.runs["strategy"] == s, "seed"])
+        seed_lists.append(seeds)
         lines.append(f"  {s}: {len(seeds)} runs, seeds {_seed_list(seeds)}")
-    how = {"paired": "paired by seed (common random numbers)", "welch": "unpaired (Welch: the seeds differ)"}
+    same_seeds = all(seeds == seed_lists[0] for seeds in seed_lists)
+    why = ("fewer than two runs each to pair" if same_seeds and len(seed_lists[0]) < 2
+           else "pairing not asked for" if same_seeds else "the seeds differ")
+    how = {"paired": "paired by seed (common random numbers)", "welch": f"unpaired (Welch: {why})"}
     lines.append(f"{level * 100:g}% intervals by Student t. Differences: strategy minus {baseline}, "
                  + " / ".join(how[m] for m in sorted(methods)) + ".")
     effects = {"paired": "d_z = mean difference / SD of the paired differences",

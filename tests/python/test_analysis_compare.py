@@ -138,3 +138,27 @@ def test_horizons_on_sparse_and_short_runs(tmp_path):
     assert year1[0] == 0 + 2 + 4 + 6 and np.isnan(year1[1])     # the short run stops at month 9 < 12
     assert M.evaluate(new_firms, runset.data, M.parse_horizon("months:1-9")).tolist() == [6.0, 3.0]
     assert M.evaluate(new_firms, runset.data, M.parse_horizon("total")).tolist() == [12.0, 3.0]
+
+
+def test_runs_of_different_versions_are_refused_unless_allowed(tmp_path):
+    from analysis_helpers import synthetic_run
+
+    old = [synthetic_run(tmp_path / f"old_seed{s}.h5", s, {"jobs": [100.0 + s, 50.0]}, version="0.0.9",
+                         source="old.toml") for s in (1, 2)]
+    new = [synthetic_run(tmp_path / f"new_seed{s}.h5", s, {"jobs": [101.0 + s, 50.0]}, source="new.toml")
+           for s in (1, 2)]
+    refused = cli("compare", *old, *new, "--indicators", "jobs")
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1
+    assert "different ecosim versions: 0.0.9" in refused.stderr and "--allow-mixed-versions" in refused.stderr
+    allowed = cli("compare", *old, *new, "--indicators", "jobs", "--allow-mixed-versions")
+    assert allowed.returncode == 0, allowed.stderr
+
+
+def test_one_run_each_is_unpaired_for_want_of_pairs_not_of_seeds(tmp_path):
+    from analysis_helpers import synthetic_run
+
+    a = synthetic_run(tmp_path / "a_seed1.h5", 1, {"jobs": [100.0, 50.0]}, source="a.toml")
+    b = synthetic_run(tmp_path / "b_seed1.h5", 1, {"jobs": [101.0, 50.0]}, source="b.toml")
+    result = cli("compare", a, b, "--indicators", "jobs")
+    assert result.returncode == 0, result.stderr
+    assert "Welch: fewer than two runs each to pair" in result.stdout and "the seeds differ" not in result.stdout
