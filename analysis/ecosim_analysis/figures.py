@@ -1,5 +1,5 @@
 """Figures (PNG, matplotlib's Agg backend): indicator paths with interval bands per strategy,
-the proposal funnel, public against private money, trust by ladder rung; and for sweeps a heat
+the proposal funnel, public against private money, ties per firm by ladder rung; and for sweeps a heat
 map over two parameters and the sensitivity indices. Every function writes one file and
 returns its path; colours follow the strategies' order, the same in every figure."""
 from __future__ import annotations
@@ -27,8 +27,9 @@ def colors(strategies) -> dict:
     return {s: cycle[i % len(cycle)] for i, s in enumerate(strategies)}
 
 
-def band(values: np.ndarray, level: float = 0.95):
-    """Mean and Student-t interval over runs (axis 0) at each time; NaN left out."""
+def band(values: np.ndarray, level: float = 0.95, bounds=(-np.inf, np.inf)):
+    """Mean and Student-t interval over runs (axis 0) at each time; NaN left out; the interval
+    clipped to the values the quantity can take (bounds)."""
     values = np.asarray(values, dtype=float)
     finite = np.isfinite(values)
     n = finite.sum(axis=0)
@@ -38,7 +39,16 @@ def band(values: np.ndarray, level: float = 0.95):
         sd = np.sqrt((dev**2).sum(axis=0) / np.maximum(n - 1, 1))
         half = stats.t.ppf(0.5 + level / 2, np.maximum(n - 1, 1)) * sd / np.sqrt(np.maximum(n, 1))
     half = np.where(n > 1, half, np.nan)
-    return mean, mean - half, mean + half
+    return mean, np.clip(mean - half, *bounds), np.clip(mean + half, *bounds)
+
+
+def _bounds(metric, series) -> tuple:
+    """What a path can take: a share (unit 1, every value in [0, 1]) stays in [0, 1], a quantity
+    that is never negative stays at or above 0; others are unbounded."""
+    low, high = np.nanmin(series, initial=np.inf), np.nanmax(series, initial=-np.inf)
+    if metric.units == "1" and low >= 0 and high <= 1:
+        return 0.0, 1.0
+    return (0.0 if low >= 0 else -np.inf), np.inf
 
 
 def _groups(runset):
@@ -60,8 +70,9 @@ def _finish(fig, path) -> pathlib.Path:
 def _path_axes(ax, runset, metric, region, palette, groups):
     series = M.path(metric, runset.data, region).transpose("run", "time").values
     years = _years(runset)
+    bounds = _bounds(metric, series)
     for s, idx in groups.items():
-        mean, lo, hi = band(series[idx])
+        mean, lo, hi = band(series[idx], bounds=bounds)
         ax.plot(years, mean, color=palette[s], lw=1.6, label=f"{s} (n={len(idx)})")
         ax.fill_between(years, lo, hi, color=palette[s], alpha=0.25, lw=0)
     ax.set_title(metric.label, fontsize=9)
@@ -205,7 +216,7 @@ def plot_trust(runset, path, region: int = 0) -> pathlib.Path:
     for ax, rung in zip(axes.flat, rungs):
         per_firm = (ties.sel(rung=rung) / firms.where(firms > 0)).transpose("run", "time").values
         for s, idx in groups.items():
-            mean, lo, hi = band(per_firm[idx])
+            mean, lo, hi = band(per_firm[idx], bounds=(0.0, np.inf))
             ax.plot(years, mean, color=palette[s], lw=1.5, label=s)
             ax.fill_between(years, lo, hi, color=palette[s], alpha=0.25, lw=0)
         ax.set_title(rung.replace("_", " "), fontsize=10)
@@ -214,7 +225,8 @@ def plot_trust(runset, path, region: int = 0) -> pathlib.Path:
         ax.grid(alpha=0.3)
     axes.flat[0].set_ylabel("ties per firm on the rung")
     axes.flat[0].legend(fontsize=7)
-    fig.suptitle(f"Trust by ladder rung in {runset.regions[region]} (mean and 95% interval over runs)", fontsize=11)
+    fig.suptitle(f"Ties per firm by rung of the cooperation ladder in {runset.regions[region]} (mean and 95% "
+                 "interval over runs)", fontsize=11)
     fig.tight_layout()
     return _finish(fig, path)
 

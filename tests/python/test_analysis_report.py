@@ -110,3 +110,23 @@ def test_report_renders_in_headless_chromium(report):
         assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     finally:
         browser.quit()
+
+
+def test_bands_stay_within_what_the_quantity_can_take():
+    from ecosim_analysis import figures as F
+
+    shares = np.array([[0.01, 0.98], [0.0, 1.0], [0.03, 0.97]])  # wide intervals near both ends
+    mean, lo, hi = F.band(shares)
+    assert lo[0] < 0 and hi[1] > 1, "unclipped, the t interval leaves [0, 1]"
+    mean, lo, hi = F.band(shares, bounds=(0.0, 1.0))
+    assert (lo >= 0).all() and (hi <= 1).all() and np.allclose(mean, shares.mean(axis=0))
+
+    class Share:
+        units, name = "1", "competence_gap"
+
+    class Count:
+        units, name = "firm", "new_firms"
+
+    assert F._bounds(Share, shares) == (0.0, 1.0)
+    assert F._bounds(Count, np.array([[3.0, 5.0]])) == (0.0, np.inf)
+    assert F._bounds(Share, np.array([[-0.1, 0.2]])) == (-np.inf, np.inf)
