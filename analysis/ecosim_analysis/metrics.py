@@ -217,15 +217,16 @@ def evaluate(metric: Metric, data: xr.Dataset, horizon: Horizon, region: int = 0
 
 def path(metric: Metric, data: xr.Dataset, region: int = 0) -> xr.DataArray:
     """The monthly path (run, time) behind a metric, for figures: stocks as recorded, flows,
-    means and ratios over the last 12 months, growth as 12-month growth minus the rivals'."""
+    means and ratios over the last 12 months, growth as 12-month growth minus the rivals'. A
+    12-month window starts in month 12: a shorter one made the first year look like growth."""
     series = _series(data, metric.source, metric.item)
     if metric.kind == "growth" and "job_growth_relative" in data.data_vars:
         return data["job_growth_relative"].isel(region=region)
     one = series.isel(region=region)
     if metric.kind == "sum":
-        return one.rolling(time=12, min_periods=1).sum()
+        return one.rolling(time=12, min_periods=12).sum()
     if metric.kind == "mean":
-        return one.rolling(time=12, min_periods=1).mean()
+        return one.rolling(time=12, min_periods=12).mean()
     if metric.kind == "ratio":  # over the last 12 months, shown once at least 3 successes fall in them
         den = _series(data, metric.denominator).isel(region=region).rolling(time=12, min_periods=12).sum()
         return one.rolling(time=12, min_periods=12).sum() / den.where(den >= 3)

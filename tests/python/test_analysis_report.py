@@ -130,3 +130,14 @@ def test_bands_stay_within_what_the_quantity_can_take():
     assert F._bounds(Share, shares) == (0.0, 1.0)
     assert F._bounds(Count, np.array([[3.0, 5.0]])) == (0.0, np.inf)
     assert F._bounds(Share, np.array([[-0.1, 0.2]])) == (-np.inf, np.inf)
+
+
+def test_flow_paths_start_when_a_full_year_is_in_the_window(strategy_runs):
+    import ecosim_analysis as ea
+
+    runset = ea.load_runs(strategy_runs["small"])
+    flow = next(m for m in M.HEADLINE if m.kind == "sum")
+    series = M.path(flow, runset.data).transpose("run", "time").values
+    assert np.isnan(series[:, :11]).all(), "no 12-month sum before month 12"
+    raw = runset.data[flow.source].isel(region=0).transpose("run", "time").values
+    np.testing.assert_allclose(series[:, 11], raw[:, :12].sum(axis=1))
