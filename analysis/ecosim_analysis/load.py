@@ -245,10 +245,12 @@ def _read_indicators(f: h5py.File):
     for name, ds in g.items():
         if not isinstance(ds, h5py.Dataset) or _is_scale(ds) or name in coords:
             continue
-        if ds.ndim not in (2, 3) or ds.shape[:2] != (len(time), len(coords["region"])):
+        ours = "units" in ds.attrs  # ecosim writes a unit on every indicator
+        if ds.ndim not in (2, 3) or ds.shape[:2] != (len(time), len(coords["region"])) or ds.dtype.kind not in "fiub":
+            if ours:  # one of ecosim's indicators, yet not numbers over (time, region[, axis])
+                raise ValueError(f"indicators/{name} holds {ds.dtype} of shape {ds.shape}, not numbers over "
+                                 f"({len(time)} months, {len(coords['region'])} regions)")
             continue  # not an indicator over (time, region[, axis]): not ours to interpret
-        if ds.dtype.kind not in "fiub":
-            continue
         dims = ("time", "region")
         if ds.ndim == 3:
             axis = _third_axis(name, ds)
@@ -301,8 +303,11 @@ def read_run(path, allow_partial: bool = False):
             info = _info(path, f, complete)
             variables, coords = _read_indicators(f)
             derived = _derived_from_projects(f, coords["time"], len(coords["region"]))
-        except (OSError, KeyError, ValueError) as error:
-            raise RunFileError(path, f"damaged run file ({' '.join(str(error).split())})") from None
+        except RunFileError:
+            raise
+        except Exception as error:  # h5py raises many kinds on damaged bytes: each is one line here
+            raise RunFileError(path, f"damaged run file ({type(error).__name__}: "
+                                     f"{' '.join(str(error).split())})") from None
     for name, values in derived.items():
         variables.setdefault(name, (("time", "region"), values,
                                     {"units": "project/month", "description": DERIVED[name] + " (from projects/)"}))

@@ -98,6 +98,14 @@ def _bad_files(source, folder):
         f.attrs["format_version"] = 2
     files["format_version"] = (fmt, "newer format (format_version 2)")
     files["missing"] = (folder / "missing.h5", "no such file")
+    garbled = folder / "garbled.h5"  # full length, but a dataset of the wrong shape and kind
+    shutil.copy(source, garbled)
+    with h5py.File(garbled, "a") as f:
+        units = f["indicators/jobs"].attrs["units"]
+        del f["indicators/jobs"]
+        f["indicators/jobs"] = np.array([b"not", b"a", b"number"])
+        f["indicators/jobs"].attrs["units"] = units
+    files["garbled"] = (garbled, "damaged run file")
     return files
 
 
