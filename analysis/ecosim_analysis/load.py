@@ -164,6 +164,9 @@ def _open(path: pathlib.Path) -> h5py.File:
         return h5py.File(path, "r")
     except OSError as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        if "unable to lock file" in first:
+            raise RunFileError(path, "being written by a run in progress (the file is locked); read it when the "
+                               "run has ended") from None
         kind = "truncated" if "truncated" in first else "damaged"
         raise RunFileError(path, f"{kind} HDF5 file, cannot be read ({first})") from None
 

@@ -153,3 +153,15 @@ def test_every_command_has_help(capsys):
             main([command, "--help"] if command else ["--help"])
         assert done.value.code == 0
         assert "usage: ecosim-analysis" in capsys.readouterr().out, command
+
+
+def test_a_file_being_written_is_named_as_such(strategy_runs, tmp_path):
+    import fcntl
+
+    path = tmp_path / "running.h5.partial"
+    shutil.copy(strategy_runs["small"][0], path)
+    with open(path, "rb+") as held:  # the writer's lock, as a running ecosim holds it
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(ea.RunFileError, match="being written by a run in progress") as caught:
+            ea.load_runs([path])
+        assert "damaged" not in str(caught.value)
