@@ -166,6 +166,14 @@ def load_sweep(path) -> Sweep:
     for c in ("run", "point", "replicate", "block", "position", "seed"):
         frame[c] = frame[c].astype(np.int64)
     frame["error"] = frame["error"].fillna("").astype(str)
+    # A run's file lies inside the sweep folder: an index pointing elsewhere (an absolute path,
+    # "..") would read files the sweep did not write.
+    inside = root.resolve()
+    for file in frame["file"].astype(str):
+        target = (root / file).resolve()
+        if pathlib.PurePath(file).is_absolute() or (target != inside and inside not in target.parents):
+            raise RunFileError(source, f"run file {file!r} lies outside the sweep folder {root} "
+                               "(allowed: a path inside it, such as runs/run_000000.h5)")
     if parameters is None:
         parameters = [{"key": k, "lower": float(frame[k].min()), "upper": float(frame[k].max()), "scale": "linear"}
                       for k in keys]

@@ -52,6 +52,9 @@ def test_malformed_indexes_are_refused(tmp_path):
     cases = {
         "missing": (_index(tmp_path).drop(columns=["block"]), "missing columns: block"),
         "status": (_index(tmp_path, status=["done", "lost"]), "unknown status ['lost']"),
+        "outside": (_index(tmp_path, file=["runs/run_000000.h5", "../../etc/run.h5"]),
+                    "run file '../../etc/run.h5' lies outside the sweep folder"),
+        "absolute": (_index(tmp_path, file=["/tmp/run.h5", "runs/run_000001.h5"]), "lies outside the sweep folder"),
     }
     for name, (rows, words) in cases.items():
         folder = tmp_path / name
