@@ -95,8 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     _selection(p)
     _indicator_option(p)
     p.add_argument("--out", type=pathlib.Path, default=pathlib.Path("figures"), help="folder (default: figures)")
-    p.add_argument("--which", default="paths,funnel,money,trust",
-                   help="comma-separated: paths (one panel figure and one file per indicator), funnel, money, trust")
+    p.add_argument("--which", default="paths,differences,funnel,money,trust",
+                   help="comma-separated: paths (one panel figure and one file per indicator), differences (each "
+                   "strategy's paired difference from the baseline), funnel, money, trust")
+    p.add_argument("--baseline", help="strategy the differences are taken from (default: the first)")
     p.set_defaults(func=cmd_figures)
 
     p = sub.add_parser("report", help="one self-contained HTML file: questions, tables, figures, provenance",
@@ -277,14 +279,16 @@ def cmd_figures(args) -> int:
     r = runset.region_index(args.region)
     metrics = _metrics(args.indicators, runset.data)
     which = [w.strip() for w in args.which.split(",") if w.strip()]
-    unknown = set(which) - {"paths", "funnel", "money", "trust"}
+    unknown = set(which) - {"paths", "differences", "funnel", "money", "trust"}
     if unknown:
-        raise ValueError(f"--which: unknown figures {sorted(unknown)} (paths, funnel, money, trust)")
+        raise ValueError(f"--which: unknown figures {sorted(unknown)} (paths, differences, funnel, money, trust)")
     written = []
     if "paths" in which:
         written.append(F.plot_paths(runset, metrics, args.out / "paths.png", r))
         written += [F.plot_path(runset, m, args.out / f"path_{re.sub(r'[^A-Za-z0-9_.-]+', '_', m.name)}.png", r)
                     for m in metrics]
+    if "differences" in which and len(runset.strategies) > 1:
+        written.append(F.plot_differences(runset, metrics, args.out / "differences.png", args.baseline, r))
     if "funnel" in which:
         written.append(F.plot_funnel(runset, args.out / "funnel.png", r))
     if "money" in which:

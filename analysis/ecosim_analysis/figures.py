@@ -115,6 +115,56 @@ def plot_paths(runset, metrics, path, region: int = 0) -> pathlib.Path:
     return _finish(fig, path)
 
 
+def paired_paths(runset, metric, baseline: str, region: int = 0) -> dict:
+    """{strategy: (run, time) array of strategy minus baseline}, runs paired on (future, seed)
+    as `compare` pairs them; a strategy without pairs is left out."""
+    series = M.path(metric, runset.data, region).transpose("run", "time").values
+    runs = runset.runs
+    keys = list(zip(runs["future"].astype(str), runs["seed"]))
+    where = {k: i for i, (k, s) in enumerate(zip(keys, runs["strategy"])) if s == baseline}
+    out = {}
+    for strategy in runset.strategies:
+        if strategy == baseline:
+            continue
+        pairs = [(i, where[keys[i]]) for i in np.flatnonzero(runs["strategy"].values == strategy) if keys[i] in where]
+        if pairs:
+            out[strategy] = np.array([series[i] - series[j] for i, j in pairs])
+    return out
+
+
+def plot_differences(runset, metrics, path, baseline: str | None = None, region: int = 0) -> pathlib.Path:
+    """Each indicator's path as the paired difference from the baseline, with its 95% band: two
+    strategies' bands may overlap where their paired difference is clearly not 0."""
+    baseline = baseline or runset.strategies[0]
+    cols = 3
+    rows = math.ceil(len(metrics) / cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3.0 * rows), squeeze=False)
+    palette, years = colors(runset.strategies), _years(runset)
+    for ax, metric in zip(axes.flat, metrics):
+        for strategy, diff in paired_paths(runset, metric, baseline, region).items():
+            mean, lo, hi = band(diff)
+            ax.plot(years, mean, color=palette[strategy], lw=1.6, label=f"{strategy} - {baseline} (pairs={len(diff)})")
+            ax.fill_between(years, lo, hi, color=palette[strategy], alpha=0.25, lw=0)
+        ax.axhline(0, color="0.3", lw=0.8)
+        ax.set_title(metric.label, fontsize=9)
+        ax.set_xlabel("year", fontsize=8)
+        unit = f" [{metric.units}]" if metric.units and metric.units != "1" else ""
+        ax.set_ylabel(textwrap.fill("difference, " + (metric.path_label or metric.name) + unit, 38), fontsize=7)
+        ax.tick_params(labelsize=7)
+        ax.grid(alpha=0.3)
+    for ax in list(axes.flat)[len(metrics):]:
+        ax.set_visible(False)
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    top = 1 - 0.75 / fig.get_figheight()
+    fig.suptitle(f"Paired differences from {baseline} in {runset.regions[region]}: mean and 95% interval over pairs",
+                 y=0.995, fontsize=11)
+    if handles:
+        fig.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, top + 0.3 / fig.get_figheight()),
+                   ncol=min(len(labels), 3), fontsize=9, frameon=False)
+    fig.tight_layout(rect=(0, 0, 1, top))
+    return _finish(fig, path)
+
+
 def _total(runset, name, region, item=None):
     """Per run: sum over the run of a (run, time, region[, axis]) flow."""
     da = runset.data[name].isel(region=region)

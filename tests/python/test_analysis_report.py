@@ -35,7 +35,7 @@ def test_figures_are_produced_and_not_blank(strategy_runs, tmp_path):
     assert result.returncode == 0, result.stderr
     written = result.stdout.split()
     names = {p.rsplit("/", 1)[-1] for p in written}
-    assert {"paths.png", "funnel.png", "money.png", "trust.png"} <= names
+    assert {"paths.png", "differences.png", "funnel.png", "money.png", "trust.png"} <= names
     assert {f"path_{m.name}.png" for m in M.HEADLINE} <= names
     for path in written:
         assert open(path, "rb").read(8) == b"\x89PNG\r\n\x1a\n", path
@@ -141,3 +141,19 @@ def test_flow_paths_start_when_a_full_year_is_in_the_window(strategy_runs):
     assert np.isnan(series[:, :11]).all(), "no 12-month sum before month 12"
     raw = runset.data[flow.source].isel(region=0).transpose("run", "time").values
     np.testing.assert_allclose(series[:, 11], raw[:, :12].sum(axis=1))
+
+
+def test_the_difference_paths_are_the_paired_differences(strategy_runs):
+    import ecosim_analysis as ea
+
+    runset = ea.load_runs(strategy_runs["small"] + strategy_runs["small_open"])
+    metric = next(m for m in M.HEADLINE if m.name == "new_firms")
+    diffs = F.paired_paths(runset, metric, "small")
+    assert list(diffs) == ["small_open"] and diffs["small_open"].shape[0] == 3
+    series = M.path(metric, runset.data).transpose("run", "time").values
+    runs = runset.runs.reset_index(drop=True)
+    for seed in (1, 2, 3):
+        a = runs.index[(runs.strategy == "small_open") & (runs.seed == seed)][0]
+        b = runs.index[(runs.strategy == "small") & (runs.seed == seed)][0]
+        row = [k for k, s in enumerate(runs[runs.strategy == "small_open"].seed) if s == seed][0]
+        np.testing.assert_array_equal(diffs["small_open"][row], series[a] - series[b])
