@@ -325,30 +325,34 @@ def plot_heatmap(frame: pd.DataFrame, x: str, y: str, output: str, path, title: 
 
 def plot_indices(indices: pd.DataFrame, method: str, path, title: str = "") -> pathlib.Path:
     """Bar charts of sensitivity indices, one panel per output: mu* and sigma (Morris), S1 and
-    ST (Sobol'), rho (Spearman), with intervals where computed."""
+    ST (Sobol'), rho (Spearman), with intervals where computed. Bars lie horizontally, the most
+    influential parameter on top, so that long key names stay legible."""
     outputs = list(dict.fromkeys(indices["output"]))
-    fig, axes = plt.subplots(len(outputs), 1, figsize=(8, 0.5 + 2.2 * len(outputs)), squeeze=False)
+    count = max(len(indices[indices["output"] == o]) for o in outputs)
+    heights = 0.9 + 0.32 * count
+    fig, axes = plt.subplots(len(outputs), 1, figsize=(9, 0.5 + heights * len(outputs)), squeeze=False)
     bars = {"morris": [("mu_star", "mu*"), ("sigma", "sigma")], "sobol": [("S1", "first order S1"), ("ST", "total ST")],
             "spearman": [("rho", "Spearman rho")]}[method]
     for ax, output in zip(axes.flat, outputs):
         part = indices[indices["output"] == output]
+        part = part.iloc[np.argsort(-np.abs(part[bars[0][0]].to_numpy(dtype=float)), kind="stable")[::-1]]
         names = list(part["parameter"])
-        x = np.arange(len(names))
+        y = np.arange(len(names))
         width = 0.8 / len(bars)
         for b, (column, label) in enumerate(bars):
-            pos = x + (b - (len(bars) - 1) / 2) * width
+            pos = y + ((len(bars) - 1) / 2 - b) * width
             values = part[column].to_numpy(dtype=float)
             err = None
             if f"{column}_low" in part:
                 lo, hi = part[f"{column}_low"].to_numpy(dtype=float), part[f"{column}_high"].to_numpy(dtype=float)
                 err = [np.clip(values - lo, 0, None), np.clip(hi - values, 0, None)]
-            ax.bar(pos, values, width * 0.9, yerr=err, capsize=3, label=label)
-        ax.set_xticks(x)
-        ax.set_xticklabels(names, fontsize=7)
+            ax.barh(pos, values, width * 0.9, xerr=err, capsize=3, label=label)
+        ax.set_yticks(y)
+        ax.set_yticklabels(names, fontsize=7)
         ax.set_title(output, fontsize=9)
-        ax.axhline(0, color="black", lw=0.6)
-        ax.grid(axis="y", alpha=0.3)
-        ax.legend(fontsize=7)
+        ax.axvline(0, color="black", lw=0.6)
+        ax.grid(axis="x", alpha=0.3)
+        ax.legend(fontsize=7, loc="lower right")
     fig.suptitle(title or f"Sensitivity ({method})", fontsize=11)
     fig.tight_layout()
     return _finish(fig, path)
