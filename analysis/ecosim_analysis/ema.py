@@ -96,12 +96,16 @@ def read_archive(path):
 def export_sweep(path, frame: pd.DataFrame, keys, outputs, policy: str, series: dict | None = None,
                  per_point: bool = False) -> dict:
     """Sweep metrics (one row per run, as sweep.sweep_metrics gives) to an EMA archive: the
-    swept parameters are the uncertainties, `scenario` the design point, `policy` the strategy.
-    per_point: one experiment per point, outputs averaged over its replicates."""
+    swept parameters are the uncertainties (their values exactly as the index holds them), then
+    each run's `seed` and `replicate`, `scenario` the design point, `policy` the strategy.
+    per_point: one experiment per point, outputs averaged over its replicates (`replicates`
+    counts them). With time series, the outcome `TIME` holds each experiment's months, as EMA
+    Workbench's own time-series outcomes do."""
     frame = frame.reset_index(drop=True)
     if per_point:
         grouped = frame.groupby("point", sort=True)
-        table = grouped[list(keys) + list(outputs)].mean().reset_index()
+        table = grouped[list(keys)].first()  # a point's values, exact: averaging drifts them
+        table = table.join(grouped[list(outputs)].mean()).join(grouped.size().rename("replicates")).reset_index()
         if series:
             order = {p: i for i, p in enumerate(table["point"])}
             series = {name: np.stack([values[frame.index[frame["point"] == p]].mean(axis=0) for p in order])
@@ -109,8 +113,14 @@ def export_sweep(path, frame: pd.DataFrame, keys, outputs, policy: str, series: 
     else:
         table = frame
     experiments = table[list(keys)].astype(float).copy()
+    for column in (("replicates",) if per_point else ("seed", "replicate")):
+        experiments[column] = table[column].astype(np.int64).values
     experiments["scenario"] = table["point"].astype(str).values
     experiments["policy"] = policy
     experiments["model"] = "ecosim"
     scalars = {outcome_name(c): table[c].to_numpy(dtype=float) for c in outputs}
-    return write_archive(path, experiments, scalars, {outcome_name(k): v for k, v in (series or {}).items()})
+    arrays = {outcome_name(k): v for k, v in (series or {}).items()}
+    if arrays:
+        months = next(iter(arrays.values())).shape[1]
+        arrays = {"TIME": np.tile(np.arange(1, months + 1, dtype=float), (len(table), 1)), **arrays}
+    return write_archive(path, experiments, scalars, arrays)

@@ -162,12 +162,13 @@ def test_export_for_ema_workbench(real_sweep, tmp_path):
     assert result.returncode == 0, result.stderr
     experiments, outcomes, metadata, members = _load_like_ema(out)
     names = [f"{m.name}_{h}" for h in ("year1", "year2") for m in M.HEADLINE]
-    assert set(members) == {"experiments.csv", "metadata.json", "jobs.csv", "ties_by_rung.csv",
+    assert set(members) == {"experiments.csv", "metadata.json", "TIME.csv", "jobs.csv", "ties_by_rung.csv",
                             *(f"{n}.cls" for n in names)}
     assert metadata["version"] == 0.1
-    assert list(experiments.columns) == [MIN_SHARE, TRUST, "scenario", "policy", "model"]
-    assert metadata["experiments"] == {MIN_SHARE: "float64", TRUST: "float64", "scenario": "category",
-                                       "policy": "category", "model": "category"}
+    assert list(experiments.columns) == [MIN_SHARE, TRUST, "seed", "replicate", "scenario", "policy", "model"]
+    assert metadata["experiments"] == {MIN_SHARE: "float64", TRUST: "float64", "seed": "int64", "replicate": "int64",
+                                       "scenario": "category", "policy": "category", "model": "category"}
+    np.testing.assert_array_equal(outcomes["TIME"][0], np.arange(1, 25))
     assert len(experiments) == 7 and set(experiments["policy"]) == {real_sweep.name}
     assert [o[0] for o in metadata["outcomes"]].count("ScalarOutcome") == len(names)
     assert outcomes["jobs"].shape == (7, 24) and outcomes["ties_by_rung"].shape == (7, 24)
@@ -179,6 +180,10 @@ def test_export_for_ema_workbench(real_sweep, tmp_path):
     assert cli("export-ema", real_sweep, "-o", per_point, "--per-point", "--policy", "orebro").returncode == 0
     experiments, outcomes, _, _ = _load_like_ema(per_point)
     assert len(experiments) == 4 and set(experiments["policy"]) == {"orebro"}
+    # A point's parameter values exactly as the index holds them, not an average of copies.
+    index = pd.read_csv(real_sweep / "index.csv").drop_duplicates("point").sort_values("point")
+    assert experiments[MIN_SHARE].tolist() == index[MIN_SHARE].tolist()
+    assert experiments["replicates"].sum() == 7 and sorted(experiments["replicates"]) == [1, 2, 2, 2]  # run 7 failed
     ea_experiments, ea_outcomes, _ = __import__("ecosim_analysis.ema", fromlist=["read_archive"]).read_archive(per_point)
     pd.testing.assert_frame_equal(ea_experiments, experiments)
 
