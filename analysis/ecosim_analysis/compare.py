@@ -34,12 +34,14 @@ def compare(runset, metrics, horizons, baseline: str | None = None, region=None,
         raise ValueError(f"baseline {baseline!r} is not one of the strategies: {', '.join(strategies)}")
     r = runset.region_index(region)
     runs = runset.runs
-    keys = list(zip(runs["future"].astype(str), runs["seed"]))
-    groups = {s: np.flatnonzero(runs["strategy"].values == s) for s in strategies}
+    by_point = has_futures(runs)
+    units = _units(runs, by_point)
+    keys = list(units["key"])
+    groups = {s: np.flatnonzero(units["strategy"].values == s) for s in strategies}
     rows = []
     for h in horizons:
         for m in metrics:
-            values = M.evaluate(m, runset.data, h, r)
+            values = _unit_values(M.evaluate(m, runset.data, h, r), runs, units, by_point)
             base_idx = groups[baseline]
             for s in strategies:
                 idx = groups[s]
@@ -68,6 +70,34 @@ def compare(runset, metrics, horizons, baseline: str | None = None, region=None,
     table["clear"] = table["p_adjusted"] < 1 - level
     table["rank"] = _ranks(table)
     return table[COLUMNS]
+
+
+def has_futures(runs: pd.DataFrame) -> bool:
+    """True for runs of a sweep split by a parameter (--by): each run belongs to a sampled
+    future, the values of the other swept parameters."""
+    return bool(runs["future"].astype(str).str.len().gt(0).any())
+
+
+def _units(runs: pd.DataFrame, by_point: bool) -> pd.DataFrame:
+    """The units a strategy's interval is taken over, with their pairing keys: each run (key
+    (future, seed)) for plain run files; for a sweep split with --by each sampled future (key:
+    the future), its replicates averaged first. Runs of one design point share its parameter
+    values, so counting them as independent draws would pool design points into one interval
+    as if they were seeds."""
+    if not by_point:
+        return pd.DataFrame({"strategy": runs["strategy"].values,
+                             "key": list(zip(runs["future"].astype(str), runs["seed"]))})
+    units = runs[["strategy", "future"]].astype(str).drop_duplicates().reset_index(drop=True)
+    return units.assign(key=units["future"])
+
+
+def _unit_values(values: np.ndarray, runs: pd.DataFrame, units: pd.DataFrame, by_point: bool) -> np.ndarray:
+    if not by_point:
+        return values
+    frame = pd.DataFrame({"strategy": runs["strategy"].astype(str).values,
+                          "future": runs["future"].astype(str).values, "value": values})
+    means = frame.groupby(["strategy", "future"], sort=False)["value"].mean()
+    return means.reindex(pd.MultiIndex.from_frame(units[["strategy", "future"]])).to_numpy(dtype=float)
 
 
 def _ranks(table: pd.DataFrame) -> pd.Series:
@@ -154,16 +184,28 @@ def _describe(table: pd.DataFrame, runset, level: float) -> list:
     lines = []
     methods = set(table["method"]) - {""}
     baseline = table["baseline"].iloc[0]
-    seed_lists = []
+    runs = runset.runs
+    by_point = has_futures(runs)
+    unit_lists = []
     for s in runset.strategies:
-        seeds = sorted(runset.runs.loc[runset.runs["strategy"] == s, "seed"])
-        seed_lists.append(seeds)
-        lines.append(f"  {s}: {len(seeds)} runs, seeds {_seed_list(seeds)}")
-    same_seeds = all(seeds == seed_lists[0] for seeds in seed_lists)
-    why = ("fewer than two runs each to pair" if same_seeds and len(seed_lists[0]) < 2
-           else "pairing not asked for" if same_seeds else "the seeds differ")
-    how = {"paired": "paired by seed (common random numbers)", "welch": f"unpaired (Welch: {why})"}
-    lines.append(f"{level * 100:g}% intervals by Student t. Differences: strategy minus {baseline}, "
+        mine = runs[runs["strategy"] == s]
+        if by_point:
+            futures = sorted(set(mine["future"].astype(str)))
+            unit_lists.append(futures)
+            lines.append(f"  {s}: {len(mine)} runs in {len(futures)} sampled futures (values of the other swept "
+                         f"parameters; each the mean of its replicates), seeds {_seed_list(sorted(set(mine['seed'])))}")
+        else:
+            seeds = sorted(mine["seed"])
+            unit_lists.append(seeds)
+            lines.append(f"  {s}: {len(seeds)} runs, seeds {_seed_list(seeds)}")
+    same = all(units == unit_lists[0] for units in unit_lists)
+    what = "sampled futures" if by_point else "seeds"
+    why = ("fewer than two runs each to pair" if same and len(unit_lists[0]) < 2
+           else "pairing not asked for" if same else f"the {what} differ")
+    how = {"paired": "paired by sampled future" if by_point else "paired by seed (common random numbers)",
+           "welch": f"unpaired (Welch: {why})"}
+    over = "over sampled futures" if by_point else "over runs"
+    lines.append(f"{level * 100:g}% intervals by Student t {over}. Differences: strategy minus {baseline}, "
                  + " / ".join(how[m] for m in sorted(methods)) + ".")
     effects = {"paired": "d_z = mean difference / SD of the paired differences",
                "welch": "d = difference / pooled SD"}

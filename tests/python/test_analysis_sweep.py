@@ -128,13 +128,28 @@ def test_robustness_of_plain_runs_uses_seeds(strategy_runs):
         assert f"{metric.name}@year2" in result.stdout
 
 
-def test_compare_by_swept_parameter_pairs_on_future_and_seed(real_sweep):
+def test_compare_by_swept_parameter_keeps_design_points_apart(real_sweep):
+    """--by: a strategy's interval is over sampled futures (the other parameter's values), each
+    the mean of its replicates, and differences are paired by future; the failed run leaves its
+    future one replicate, not an unpaired table."""
     base = ["compare", real_sweep, "--by", MIN_SHARE, "--horizons", "year2", "--format", "csv"]
-    auto = pd.read_csv(io.StringIO(cli(*base).stdout))
-    assert list(dict.fromkeys(auto["strategy"])) == ["min_external_share=0.1", "min_external_share=0.5"]
-    assert set(auto["method"].dropna()) == {"welch"}  # one run failed: the groups no longer match
-    paired = pd.read_csv(io.StringIO(cli(*base, "--pairing", "paired").stdout))
-    assert set(paired["method"].dropna()) == {"paired"} and set(paired["n_pairs"]) == {0, 3}
+    table = pd.read_csv(io.StringIO(cli(*base).stdout))
+    assert list(dict.fromkeys(table["strategy"])) == ["min_external_share=0.1", "min_external_share=0.5"]
+    assert set(table["method"].dropna()) == {"paired"} and set(table["n"]) == {2}
+    values = _metric_by_run(real_sweep, "new_firms", "year2")
+    means = values.groupby([MIN_SHARE, TRUST])["value"].mean().unstack(MIN_SHARE)  # rows: futures
+    rows = table[table["indicator"] == "new_firms"].set_index("strategy")
+    for share, strategy in ((0.1, "min_external_share=0.1"), (0.5, "min_external_share=0.5")):
+        interval = S.mean_interval(means[share])
+        assert (rows.at[strategy, "mean"], rows.at[strategy, "ci_low"]) == pytest.approx((interval.mean, interval.low))
+    d = S.paired_difference(means[0.1], means[0.5])
+    row = rows.loc["min_external_share=0.5"]
+    assert (row["diff"], row["diff_low"], row["diff_high"]) == pytest.approx((d.diff, d.low, d.high))
+    text = cli("compare", real_sweep, "--by", MIN_SHARE, "--horizons", "year2").stdout
+    assert "4 runs in 2 sampled futures" in text and "3 runs in 2 sampled futures" in text
+    assert "paired by sampled future" in text
+    welch = pd.read_csv(io.StringIO(cli(*base, "--pairing", "welch").stdout))
+    assert set(welch["method"].dropna()) == {"welch"} and set(welch["n"]) == {2}
 
 
 def _load_like_ema(path):
@@ -161,8 +176,8 @@ def test_export_for_ema_workbench(real_sweep, tmp_path):
     result = cli("export-ema", real_sweep, "-o", out, "--horizons", "year1,year2", "--series", "jobs,ties_by_rung")
     assert result.returncode == 0, result.stderr
     experiments, outcomes, metadata, members = _load_like_ema(out)
-    names = [f"{m.name}_{h}" for h in ("year1", "year2") for m in M.HEADLINE]
-    assert set(members) == {"experiments.csv", "metadata.json", "TIME.csv", "jobs.csv", "ties_by_rung.csv",
+    names = [f"{m.name}_{h}_Small" for h in ("year1", "year2") for m in M.HEADLINE]
+    assert set(members) == {"experiments.csv", "metadata.json", "TIME.csv", "jobs_Small.csv", "ties_by_rung_Small.csv",
                             *(f"{n}.cls" for n in names)}
     assert metadata["version"] == 0.1
     assert list(experiments.columns) == [MIN_SHARE, TRUST, "seed", "replicate", "scenario", "policy", "model"]
@@ -171,9 +186,9 @@ def test_export_for_ema_workbench(real_sweep, tmp_path):
     np.testing.assert_array_equal(outcomes["TIME"][0], np.arange(1, 25))
     assert len(experiments) == 7 and set(experiments["policy"]) == {real_sweep.name}
     assert [o[0] for o in metadata["outcomes"]].count("ScalarOutcome") == len(names)
-    assert outcomes["jobs"].shape == (7, 24) and outcomes["ties_by_rung"].shape == (7, 24)
+    assert outcomes["jobs_Small"].shape == (7, 24) and outcomes["ties_by_rung_Small"].shape == (7, 24)
     expected = _metric_by_run(real_sweep, "new_firms", "year2")
-    np.testing.assert_allclose(outcomes["new_firms_year2"], expected["value"])
+    np.testing.assert_allclose(outcomes["new_firms_year2_Small"], expected["value"])
     np.testing.assert_allclose(experiments[MIN_SHARE], expected[MIN_SHARE])
     assert experiments["scenario"].astype(str).tolist() == expected["point"].astype(str).tolist()
     per_point = tmp_path / "points.tar.gz"
@@ -186,6 +201,28 @@ def test_export_for_ema_workbench(real_sweep, tmp_path):
     assert experiments["replicates"].sum() == 7 and sorted(experiments["replicates"]) == [1, 2, 2, 2]  # run 7 failed
     ea_experiments, ea_outcomes, _ = __import__("ecosim_analysis.ema", fromlist=["read_archive"]).read_archive(per_point)
     pd.testing.assert_frame_equal(ea_experiments, experiments)
+
+
+def test_export_for_ema_workbench_by_a_lever(real_sweep, tmp_path):
+    """--by: the parameter becomes the policy (a lever), the other one stays an uncertainty and
+    names the scenario, so one sampled future reads across both policies; --region names the
+    outcomes after the region they describe."""
+    out = tmp_path / "by.tar.gz"
+    result = cli("export-ema", real_sweep, "-o", out, "--by", MIN_SHARE, "--horizons", "year2",
+                 "--indicators", "new_firms", "--region", "Rival")
+    assert result.returncode == 0, result.stderr
+    experiments, outcomes, metadata, _ = _load_like_ema(out)
+    assert list(experiments.columns) == [TRUST, "seed", "replicate", "scenario", "policy", "model"]
+    assert sorted(set(experiments["policy"].astype(str))) == ["min_external_share=0.1", "min_external_share=0.5"]
+    assert set(experiments["scenario"].astype(str)) == {f"generalised_trust={v!r}" for v in (0.4, 0.8)}
+    assert [o[1] for o in metadata["outcomes"]] == ["new_firms_year2_Rival"]
+    sweep = ea.load_sweep(real_sweep)
+    rows = sweep.index[sweep.index.status == "done"]
+    runset = ea.load_runs([real_sweep / f for f in rows["file"]])
+    rival = M.evaluate(M.HEADLINE_BY_NAME["new_firms"], runset.data, M.parse_horizon("year2"), region=1)
+    np.testing.assert_allclose(outcomes["new_firms_year2_Rival"], rival)
+    both = cli("export-ema", real_sweep, "-o", out, "--by", MIN_SHARE, "--policy", "x")
+    assert both.returncode == 2 and "--policy and --by: give one" in both.stderr
 
 
 def test_synthetic_sweep_with_partial_run(tmp_path):
