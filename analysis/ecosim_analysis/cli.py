@@ -170,7 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--horizons", default="auto", help="scalar outcomes at these horizons (default as compare)")
     p.add_argument("--series", default="", metavar="LIST", help="indicators also exported as monthly series")
     p.add_argument("--per-point", action="store_true", help="one experiment per design point (mean over replicates)")
-    p.add_argument("--policy", help="value of the policy column (default: the sweep folder's name)")
+    p.add_argument("--policy", help="value of the policy column (default: the sweep folder's name; with --by: "
+                   "KEY=VALUE of that parameter, which then is a lever, not an uncertainty)")
     _selection(p, sources=False)
     p.set_defaults(func=cmd_export_ema)
     return parser
@@ -472,19 +473,24 @@ def cmd_export_ema(args) -> int:
     from .load import load_runs
 
     sweep, frame, metrics, horizons = _sweep_frame(args, _specs(args.indicators), args.horizons, one=False)
+    if args.by is not None and args.policy:
+        raise ValueError("--policy and --by: give one (with --by the policy column is KEY=VALUE of that parameter)")
+    if args.by is not None and args.by not in sweep.keys:
+        raise ValueError(f"--by {args.by}: not a swept parameter of {sweep.root} ({', '.join(sweep.keys)})")
     outputs = [f"{m.name}@{h.name}" for h in horizons for m in metrics]
     series = {}
     names = [s.strip() for s in args.series.split(",") if s.strip()]
+    runset = load_runs([sweep.root / f for f in frame["file"][:1 if not names else None]],
+                       allow_partial=args.allow_partial)
+    r = runset.region_index(args.region)
     if names:
-        runset = load_runs([sweep.root / f for f in frame["file"]], allow_partial=args.allow_partial)
-        r = runset.region_index(args.region)
         for name in names:
             if name not in runset.data:
                 raise ValueError(f"--series {name}: no such indicator")
             da = runset.data[name].isel(region=r)
             series[name] = (da.sum(da.dims[-1]) if da.ndim == 3 else da).transpose("run", "time").values
     meta = ema.export_sweep(args.out, frame, sweep.keys, outputs, args.policy or sweep.name,
-                            series or None, args.per_point)
+                            series or None, args.per_point, runset.regions[r], args.by)
     n = len(frame) if not args.per_point else frame["point"].nunique()
     print(f"{args.out}: {n} experiments, {len(sweep.keys)} uncertainties, {len(meta['outcomes'])} outcomes "
           f"(EMA Workbench load_results format, metadata version {ema.EMA_METADATA_VERSION}); "

@@ -32,7 +32,7 @@ EMA_METADATA_VERSION = 0.1
 
 def outcome_name(column: str) -> str:
     """Outcome name that is a Python identifier, as EMA Workbench 3.0 asks of names (and safe as
-    a file name): new_firms@year5 -> new_firms_year5."""
+    a file name): new_firms@year5@orebro -> new_firms_year5_orebro."""
     name = re.sub(r"[^A-Za-z0-9_]+", "_", column).strip("_")
     return name if name.isidentifier() else f"x_{name}"
 
@@ -94,13 +94,17 @@ def read_archive(path):
 
 
 def export_sweep(path, frame: pd.DataFrame, keys, outputs, policy: str, series: dict | None = None,
-                 per_point: bool = False) -> dict:
+                 per_point: bool = False, region: str = "", by: str | None = None) -> dict:
     """Sweep metrics (one row per run, as sweep.sweep_metrics gives) to an EMA archive: the
     swept parameters are the uncertainties (their values exactly as the index holds them), then
     each run's `seed` and `replicate`, `scenario` the design point, `policy` the strategy.
+    by: a swept parameter that is a lever, not an uncertainty: it leaves the uncertainties,
+    `policy` becomes KEY=VALUE and `scenario` the sampled future (the other parameters' values),
+    so one future reads across policies, as EMA Workbench's own experiments do.
     per_point: one experiment per point, outputs averaged over its replicates (`replicates`
-    counts them). With time series, the outcome `TIME` holds each experiment's months, as EMA
-    Workbench's own time-series outcomes do."""
+    counts them). Outcomes are named INDICATOR_HORIZON_REGION (the region they describe). With
+    time series, the outcome `TIME` holds each experiment's months, as EMA Workbench's own
+    time-series outcomes do."""
     frame = frame.reset_index(drop=True)
     if per_point:
         grouped = frame.groupby("point", sort=True)
@@ -112,14 +116,21 @@ def export_sweep(path, frame: pd.DataFrame, keys, outputs, policy: str, series: 
                       for name, values in series.items()}
     else:
         table = frame
-    experiments = table[list(keys)].astype(float).copy()
+    uncertain = [k for k in keys if k != by]
+    experiments = table[uncertain].astype(float).copy()
     for column in (("replicates",) if per_point else ("seed", "replicate")):
         experiments[column] = table[column].astype(np.int64).values
-    experiments["scenario"] = table["point"].astype(str).values
-    experiments["policy"] = policy
+    if by is None:
+        experiments["scenario"] = table["point"].astype(str).values
+        experiments["policy"] = policy
+    else:
+        experiments["scenario"] = [";".join(f"{k.rsplit('.', 1)[-1]}={row[k]!r}" for k in uncertain)
+                                   for _, row in table.iterrows()]
+        experiments["policy"] = [f"{by.rsplit('.', 1)[-1]}={v!r}" for v in table[by]]
     experiments["model"] = "ecosim"
-    scalars = {outcome_name(c): table[c].to_numpy(dtype=float) for c in outputs}
-    arrays = {outcome_name(k): v for k, v in (series or {}).items()}
+    suffix = f"@{region}" if region else ""
+    scalars = {outcome_name(c + suffix): table[c].to_numpy(dtype=float) for c in outputs}
+    arrays = {outcome_name(k + suffix): v for k, v in (series or {}).items()}
     if arrays:
         months = next(iter(arrays.values())).shape[1]
         arrays = {"TIME": np.tile(np.arange(1, months + 1, dtype=float), (len(table), 1)), **arrays}
