@@ -307,7 +307,7 @@ def cmd_report(args) -> int:
     runset, metrics, table = _compare(args)
     r = runset.region_index(args.region)
     with tempfile.TemporaryDirectory(prefix="ecosim-report-") as folder:
-        figures = R.standard_figures(runset, metrics, folder, r)
+        figures = R.standard_figures(runset, metrics, folder, r, table["baseline"].iloc[0])
         text = R.build(runset, table, metrics, figures, r, args.title, args.level)
     R.write(args.out, text)
     print(args.out)

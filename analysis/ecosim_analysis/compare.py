@@ -126,16 +126,29 @@ def overall_ranking(table: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def fmt(x, signed: bool = False) -> str:
-    """Four significant digits, thousands separated; blank for NaN."""
+def decimals_for(width) -> int | None:
+    """Decimals that show an interval of this width with two significant digits (so that
+    [0.61937, 0.61945] does not print as [0.6194, 0.6194]); None when there is no width."""
+    if width is None or not np.isfinite(width) or width <= 0:
+        return None
+    return int(min(12, max(0, 1 - math.floor(math.log10(width)))))
+
+
+def fmt(x, signed: bool = False, decimals: int | None = None) -> str:
+    """A number for people: thousands separated, no scientific notation from 0.001 up; with
+    `decimals` (from the interval's width, decimals_for) that many decimals, else four
+    significant digits. Blank for NaN."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return ""
     if isinstance(x, float) and math.isinf(x):
         return ("+" if x > 0 and signed else "-" if x < 0 else "") + "inf"
-    if 1e4 <= abs(x) < 1e15:
-        return f"{x:+,.0f}" if signed else f"{x:,.0f}"
-    text = f"{x:+.4g}" if signed else f"{x:.4g}"
-    return text
+    sign = "+" if signed else ""
+    if decimals is None:
+        magnitude = abs(x)
+        if magnitude != 0 and (magnitude < 1e-3 or magnitude >= 1e15):
+            return f"{x:{sign}.3e}"
+        decimals = 0 if magnitude == 0 else max(0, 3 - math.floor(math.log10(magnitude)))
+    return f"{x:{sign},.{decimals}f}"
 
 
 def _percent(x) -> str:
@@ -146,10 +159,10 @@ def _p(x) -> str:
     return "" if x is None or not np.isfinite(x) else ("<0.001" if x < 0.001 else f"{x:.3f}")
 
 
-def _interval(low, high, signed=False) -> str:
+def _interval(low, high, signed=False, decimals=None) -> str:
     if isinstance(low, float) and math.isnan(low):
         return ""
-    return f"[{fmt(low, signed)}, {fmt(high, signed)}]"
+    return f"[{fmt(low, signed, decimals)}, {fmt(high, signed, decimals)}]"
 
 
 def _clear(row) -> str:
@@ -167,17 +180,67 @@ def display_rows(table: pd.DataFrame, horizon: str) -> pd.DataFrame:
     baseline = part["baseline"].iloc[0]
     rows = []
     for _, row in part.iterrows():
+        places = decimals_for(row["ci_high"] - row["ci_low"])
+        diff_places = decimals_for(row["diff_high"] - row["diff_low"])
         rows.append({
             "indicator": row["indicator"], "unit": row["units"], "strategy": row["strategy"],
-            "mean": fmt(row["mean"]), "95% CI": _interval(row["ci_low"], row["ci_high"]),
-            f"vs {baseline}": fmt(row["diff"], True), "%": _percent(row["pct_change"]),
-            "diff 95% CI": _interval(row["diff_low"], row["diff_high"], True),
+            "mean": fmt(row["mean"], decimals=places), "95% CI": _interval(row["ci_low"], row["ci_high"], False, places),
+            f"vs {baseline}": fmt(row["diff"], True, diff_places), "%": _percent(row["pct_change"]),
+            "diff 95% CI": _interval(row["diff_low"], row["diff_high"], True, diff_places),
             "effect": f"{row['effect_name']}={fmt(row['effect'], True)}" if row["effect_name"] else "",
             f"p ({row['adjust']})": _p(row["p_adjusted"]),
             "clear": _clear(row), "rank": "" if pd.isna(row["rank"]) else str(int(row["rank"])),
         })
     frame = pd.DataFrame(rows)
     return frame
+
+
+def _short_label(label: str) -> str:
+    return label.split(" (", 1)[0]
+
+
+def _plain(row, base_mean: float, kind: str = "") -> str:
+    """One indicator's difference in words, in % of the baseline where that has a meaning."""
+    label = _short_label(row["label"])
+    growth = kind == "growth"  # a difference of growth rates: in percentage points
+    relative = not growth and np.isfinite(base_mean) and base_mean != 0
+    scale = 100 / abs(base_mean) if relative else 100.0 if growth else 1.0
+    unit = "%" if relative else " percentage points" if growth else \
+        (f" {row['units']}" if row["units"] not in ("", "1") else "")
+    diff, low, high = (row[c] * scale for c in ("diff", "diff_low", "diff_high"))
+    if not np.isfinite(diff):
+        return f"{label}: no value"
+    if diff == 0 and low == 0 and high == 0:
+        return f"{label}: identical in every pair"
+    if not np.isfinite(low):
+        return f"{label}: {diff:+,.1f}{unit} (too few runs for an interval)"
+    places = decimals_for(high - low)
+    places = 1 if places is None else min(places, 6)
+    if not row["clear"]:
+        bound = max(abs(low), abs(high))
+        return f"{label}: no detectable difference, ±{bound:,.{places}f}{unit}"
+    verdict = "" if row["better"] == 0 else (", better" if (row["diff"] > 0) == (row["better"] > 0) else ", worse")
+    return f"{label} {diff:+,.{places}f}{unit} [{low:+,.{places}f}{unit}, {high:+,.{places}f}{unit}]{verdict}"
+
+
+def plain_lines(table: pd.DataFrame, horizon: str, kinds: dict | None = None) -> list:
+    """One line per strategy and indicator in words: "orebro_rules vs baseline, year 10: ...";
+    a difference that is not clear reads "no detectable difference, ±X%" (the interval's
+    farther end), so "no difference" always says how large a difference it rules out."""
+    kinds = kinds if kinds is not None else {m.name: m.kind for m in M.HEADLINE}
+    part = table[table["horizon"] == horizon]
+    baseline = part["baseline"].iloc[0]
+    label = part["horizon_label"].iloc[0].split(" (", 1)[0]
+    base_means = part[part["strategy"] == baseline].set_index("indicator")["mean"]
+    lines = []
+    for strategy in dict.fromkeys(part["strategy"]):
+        if strategy == baseline:
+            continue
+        rows = part[part["strategy"] == strategy]
+        words = [_plain(row, base_means[row["indicator"]], kinds.get(row["indicator"], ""))
+                 for _, row in rows.iterrows()]
+        lines.append(f"{strategy} vs {baseline}, {label}: " + "; ".join(words) + ".")
+    return lines
 
 
 def _describe(table: pd.DataFrame, runset, level: float) -> list:
@@ -234,6 +297,7 @@ def format_text(table: pd.DataFrame, runset, region_name: str, level: float = S.
         cells = display_rows(table, horizon)
         cells.loc[cells["indicator"].duplicated(), "indicator"] = ""
         out += ["", label, _aligned(cells)]
+        out += ["", "In words:"] + [f"  {line}" for line in plain_lines(table, horizon)]
     ranking = overall_ranking(table)
     if len(ranking):
         out += ["", "Overall ranking (mean rank over the ranked indicators; 1 = best):"]
@@ -267,6 +331,7 @@ def format_markdown(table: pd.DataFrame, runset, region_name: str, level: float 
                 "|" + "|".join("---" for _ in cells.columns) + "|"]
         for row in cells.itertuples(index=False):
             out.append("| " + " | ".join(str(v).replace("|", "\\|") for v in row) + " |")
+        out += [""] + [f"- {line}" for line in plain_lines(table, horizon)]
     ranking = overall_ranking(table)
     if len(ranking):
         out += ["", "### Overall ranking", "", "| horizon | position | strategy | mean rank | firsts |", "|---|---|---|---|---|"]

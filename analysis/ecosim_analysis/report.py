@@ -7,6 +7,7 @@ import base64
 import datetime
 import html
 import pathlib
+import re
 
 import pandas as pd
 
@@ -62,33 +63,71 @@ def _questions(runset) -> str:
     return "<ul>" + "".join(items) + "</ul>"
 
 
+def natural_key(text):
+    """Sort key that orders numbers inside names by value: run_2 before run_10."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", str(text))]
+
+
+def _span(values) -> str:
+    values = sorted(set(map(str, values)), key=natural_key)
+    return values[0] if len(values) == 1 else f"{values[0]} to {values[-1]}"
+
+
+SEED_LINE = re.compile(r"^\s*seed\s*=.*$|simulation\.seed=\S+", re.MULTILINE)
+
+
 def _provenance(runset) -> str:
+    """One row per strategy (its runs, seeds, versions, when made, months), then its scenario
+    texts and files, folded: a run per row drowned the strategies in their seeds."""
     runs = runset.runs
-    cells = pd.DataFrame({
-        "strategy": runs["strategy"], "file": [pathlib.Path(f).name for f in runs["file"]], "seed": runs["seed"],
-        "ecosim version": runs["ecosim_version"], "created": runs["created"], "months": runs["months"],
-        "complete": runs["complete"].map({True: "yes", False: "partial"}),
-    })
-    out = [_table(cells, text_columns=("strategy", "file", "created"))]
-    texts = {}
-    for info, strategy in zip(runset.infos, runs["strategy"]):
-        texts.setdefault((strategy, info.scenario_text), []).append(info.seed)
-    for (strategy, text), seeds in texts.items():
-        out.append(f"<details><summary>Scenario text of {_e(strategy)} (seeds {_e(', '.join(map(str, sorted(seeds))))})"
-                   f"</summary><pre>{_e(text)}</pre></details>")
+    rows, out = [], []
+    for s in runset.strategies:
+        mine = runs[runs["strategy"] == s]
+        complete = int(mine["complete"].sum())
+        rows.append({"strategy": s, "runs": len(mine), "seeds": C._seed_list(sorted(set(mine["seed"]))),
+                     "ecosim version": ", ".join(sorted(set(mine["ecosim_version"]), key=natural_key)),
+                     "created": _span(mine["created"]), "months": _span(mine["months"]),
+                     "complete": "all" if complete == len(mine) else f"{complete} of {len(mine)}"})
+    out.append(_table(pd.DataFrame(rows), text_columns=("strategy", "seeds", "ecosim version", "created")))
+    for s in runset.strategies:
+        texts = {}  # scenario text without its seed line -> (a text, [(seed, file)])
+        for info, strategy, file in zip(runset.infos, runs["strategy"], runs["file"]):
+            if strategy == s:
+                key = SEED_LINE.sub("", info.scenario_text)
+                texts.setdefault(key, (info.scenario_text, []))[1].append((info.seed, pathlib.Path(file).name))
+        for text, members in texts.values():
+            seeds = C._seed_list(sorted({seed for seed, _ in members}))
+            files = ", ".join(sorted((name for _, name in members), key=natural_key))
+            note = " (one run's text; the others differ only in their seed)" if len(members) > 1 else ""
+            out.append(f"<details><summary>Scenario text of {_e(s)}, seeds {_e(seeds)}{_e(note)}</summary>"
+                       f'<p class="note">Files: {_e(files)}</p><pre>{_e(text)}</pre></details>')
     return "\n".join(out)
 
 
+KIND_WORDS = {
+    "end": "its value in the horizon's last month",
+    "sum": "its sum over the horizon's months",
+    "mean": "its mean over the horizon's months",
+}
+
+
 def _indicators(metrics) -> str:
+    """The glossary: what each indicator measures, from which dataset, how a horizon reduces it,
+    its unit, and which direction is better."""
     items = []
     for m in metrics:
-        direction = {1: "higher is better", -1: "lower is better"}.get(m.better, "not ranked")
-        kind = {"end": "value in the horizon's last month", "sum": "sum over the horizon's months",
-                "mean": "mean over the horizon's months", "growth": "job growth over the horizon minus the mean "
-                "growth of the other regions", "ratio": f"{m.source} summed over the horizon / {m.denominator} summed"}
-        units = f" [{m.units}]" if m.units and m.units != "1" else ""
-        items.append(f"<dt>{_e(m.name)}</dt><dd>{_e(m.label)}{_e(units)}: {_e(kind.get(m.kind, m.kind))} "
-                     f"of <code>{_e(m.source)}</code>; {direction}</dd>")
+        direction = {1: "Higher is better.", -1: "Lower is better."}.get(m.better, "Not ranked.")
+        if m.kind == "growth":
+            how = (f"the growth of <code>{_e(m.source)}</code> over the horizon minus the mean growth of the "
+                   "other regions")
+        elif m.kind == "ratio":
+            how = (f"<code>{_e(m.source)}</code> summed over the horizon, divided by "
+                   f"<code>{_e(m.denominator)}</code> summed over it")
+        else:
+            how = f"<code>{_e(m.source)}</code>{_e(' [' + m.item + ']' if m.item else '')}: {_e(KIND_WORDS[m.kind])}"
+        units = "a share or ratio (no unit)" if m.units in ("", "1") else f"in {_e(m.units)}"
+        items.append(f"<dt>{_e(m.name)}</dt><dd>{_e(m.label)}, {units}: {how}. "
+                     f"{direction}</dd>")
     return '<dl class="indicators">' + "".join(items) + "</dl>"
 
 
@@ -117,6 +156,8 @@ def build(runset, table: pd.DataFrame, metrics, figures, region: int = 0, title:
         cells = C.display_rows(table, horizon)
         cells.loc[cells["indicator"].duplicated(), "indicator"] = ""
         parts += [f"<h3>{_e(label)}</h3>", _table(cells)]
+        parts.append('<ul class="plain">' + "".join(f"<li>{_e(line)}</li>" for line in C.plain_lines(table, horizon))
+                     + "</ul>")
     ranking = C.overall_ranking(table)
     if len(ranking):
         cells = ranking.assign(mean_rank=ranking["mean_rank"].map("{:.2f}".format))
@@ -130,13 +171,18 @@ def build(runset, table: pd.DataFrame, metrics, figures, region: int = 0, title:
     return "\n".join(parts)
 
 
-def standard_figures(runset, metrics, folder, region: int = 0):
+def standard_figures(runset, metrics, folder, region: int = 0, baseline: str | None = None):
     """The report's figures written into `folder`: [(path, caption)]."""
     from . import figures as F
 
     folder = pathlib.Path(folder)
     out = [(F.plot_paths(runset, metrics, folder / "paths.png", region),
             "Indicator paths: mean over runs per strategy with 95% Student-t bands.")]
+    if len(runset.strategies) > 1:
+        out.append((F.plot_differences(runset, metrics, folder / "differences.png", baseline, region),
+                    "Each strategy minus the baseline, paired by seed (or sampled future): mean difference with "
+                    "its 95% band. A band clear of 0 is a difference the paired test sees, even where the "
+                    "strategies' own bands overlap."))
     out.append((F.plot_funnel(runset, folder / "funnel.png", region),
                 "Proposal funnel over the run: proposed, rejected by rule (stacked by rule), funded, succeeded, continued."))
     out.append((F.plot_money(runset, folder / "money.png", region),

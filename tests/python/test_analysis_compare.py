@@ -162,3 +162,39 @@ def test_one_run_each_is_unpaired_for_want_of_pairs_not_of_seeds(tmp_path):
     result = cli("compare", a, b, "--indicators", "jobs")
     assert result.returncode == 0, result.stderr
     assert "Welch: fewer than two runs each to pair" in result.stdout and "the seeds differ" not in result.stdout
+
+
+def test_numbers_are_printed_for_people():
+    from ecosim_analysis import compare as C
+
+    # Digits follow the interval's width: a narrow interval is not rounded into one number.
+    places = C.decimals_for(0.61945 - 0.61937)  # two significant digits of the width, 8.0e-5
+    assert C._interval(0.61937, 0.61945, decimals=places) == "[0.619370, 0.619450]"
+    assert C.fmt(0.6194, decimals=places) == "0.619400" and C.decimals_for(0.35) == 2
+    # Thousands separated, never scientific notation beside integers.
+    assert C.fmt(47360.0) == "47,360" and C.fmt(2.08e9) == "2,080,000,000" and C.fmt(123.456) == "123.5"
+    assert C.fmt(47360.4, decimals=C.decimals_for(240.0)) == "47,360"
+    assert C.fmt(12.0, True) == "+12.00" and C.fmt(-0.5, True, 1) == "-0.5" and C.fmt(float("nan")) == ""
+    assert C.decimals_for(0) is None and C.decimals_for(float("nan")) is None
+
+
+def test_each_difference_reads_in_words():
+    from ecosim_analysis import compare as C
+
+    def row(indicator, label, units, better, diff, low, high, clear):
+        return dict(horizon="year10", horizon_label="year 10 (months 109-120)", indicator=indicator, label=label,
+                    units=units, better=better, strategy="orebro", baseline="base", mean=np.nan, diff=diff,
+                    diff_low=low, diff_high=high, clear=clear)
+
+    base = [row(i, l, u, b, np.nan, np.nan, np.nan, False) for i, l, u, b in (
+        ("innovation_revenue", "innovation revenue (product innovations)", "NOK", 1),
+        ("employment_rate", "employment rate", "1", 1), ("job_growth_vs_rivals", "job growth", "1", 1))]
+    base = [dict(r, strategy="base", mean=m) for r, m in zip(base, (200.0, 0.8, 0.01))]
+    other = [row("innovation_revenue", "innovation revenue (product innovations)", "NOK", 1, -20.0, -36.0, -4.0, True),
+             row("employment_rate", "employment rate", "1", 1, 0.0001, -0.0008, 0.0006, False),
+             row("job_growth_vs_rivals", "job growth", "1", 1, 0.002, -0.001, 0.005, False)]
+    table = pd.DataFrame(base + other)
+    [line] = C.plain_lines(table, "year10")
+    assert line == ("orebro vs base, year 10: innovation revenue -10% [-18%, -2%], worse; "
+                    "employment rate: no detectable difference, ±0.10%; "
+                    "job growth: no detectable difference, ±0.50 percentage points.")

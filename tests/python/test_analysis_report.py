@@ -57,7 +57,7 @@ def test_report_is_self_contained(report):
     assert not re.search(r"""(src|href)\s*=\s*["'](?!data:|#)""", text)
     assert "http://" not in text and "https://" not in text
     images = re.findall(r'<img src="data:image/png;base64,([^"]+)"', text)
-    assert len(images) == 4
+    assert len(images) == 5
     for data in images:
         image = plt.imread(io.BytesIO(base64.b64decode(data)), format="png")
         assert image.var() > 1e-4
@@ -67,6 +67,29 @@ def test_report_is_self_contained(report):
     assert "What changes in the small world" in text            # the scenario's question
     assert "<details>" in text and "[policy.municipality]" in text  # scenario text in provenance
     assert "0.1.0" in text and "year 2 (months 13-24)" in text
+
+
+def test_report_groups_provenance_by_strategy_and_reads_in_words(report):
+    text = report.read_text(encoding="utf-8")
+    provenance = text[text.index("<h2>Provenance</h2>"):]
+    body = provenance[provenance.index("<tbody>"):provenance.index("</tbody>")]
+    rows = re.findall(r"<tr>(.*?)</tr>", body)
+    assert len(rows) == 2  # one per strategy, not one per run
+    assert all(">3<" in row and ">1-3<" in row and ">all<" in row for row in rows)
+    assert "Files: small_open_seed1.h5, small_open_seed2.h5, small_open_seed3.h5" in provenance
+    # Each horizon's table is followed by a line per strategy in words.
+    assert re.search(r"<li>small_open vs small, year 2: job growth against the competing regions", text)
+    # The glossary says how a horizon reduces each indicator, and its unit.
+    assert "<code>entries</code>: its sum over the horizon&#x27;s months" in text
+    assert "<code>public_money</code> summed over the horizon, divided by <code>projects_succeeded</code>" in text
+    assert "in t CO2e" in text and "Lower is better." in text
+
+
+def test_natural_sort_puts_numbers_in_order():
+    from ecosim_analysis.report import natural_key
+
+    names = ["run_10.h5", "run_2.h5", "run_1.h5", "b", "a10", "a9"]
+    assert sorted(names, key=natural_key) == ["a9", "a10", "b", "run_1.h5", "run_2.h5", "run_10.h5"]
 
 
 def _browser():
@@ -98,7 +121,7 @@ def test_report_renders_in_headless_chromium(report):
         errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
         assert not errors, errors
         images = browser.find_elements("css selector", "figure img")
-        assert len(images) == 4
+        assert len(images) == 5
         for image in images:
             assert browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", image)
             assert image.size["width"] > 100 and image.size["height"] > 100
