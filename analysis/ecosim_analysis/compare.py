@@ -33,6 +33,7 @@ def compare(runset, metrics, horizons, baseline: str | None = None, region=None,
     if baseline not in strategies:
         raise ValueError(f"baseline {baseline!r} is not one of the strategies: {', '.join(strategies)}")
     r = runset.region_index(region)
+    runset.prepare(metrics, horizons, r)
     runs = runset.runs
     by_point = has_futures(runs)
     units = _units(runs, by_point)
@@ -41,13 +42,14 @@ def compare(runset, metrics, horizons, baseline: str | None = None, region=None,
     rows = []
     for h in horizons:
         for m in metrics:
-            values = _unit_values(M.evaluate(m, runset.data, h, r), runs, units, by_point)
+            values = _unit_values(runset.values(m, h, r), runs, units, by_point)
             base_idx = groups[baseline]
             for s in strategies:
                 idx = groups[s]
                 iv = S.mean_interval(values[idx], level)
-                row = dict(horizon=h.name, horizon_label=h.label, first_month=h.first,
-                           last_month=h.last if h.last is not None else int(runs["months"].max()),
+                last = h.last if h.last is not None else int(runs["months"].max())
+                row = dict(horizon=h.name, horizon_label=h.label, first_month=h.first if h.first > 0 else last + h.first,
+                           last_month=last,
                            indicator=m.name, label=m.label, units=m.units, better=m.better, strategy=s,
                            n=iv.n, mean=iv.mean, sd=iv.sd, ci_low=iv.low, ci_high=iv.high, baseline=baseline)
                 if s == baseline:

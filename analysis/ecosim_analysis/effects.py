@@ -23,27 +23,50 @@ import h5py
 import numpy as np
 import pandas as pd
 
+from . import metrics as M
 from . import stats as S
+from .load import load_runs
 
 MNOK = 1e6
 
 
 @dataclasses.dataclass(frozen=True)
 class Measure:
+    """A measure of the table: an indicator metric over a horizon (metrics.py defines both, as
+    for `compare`), or, for money and outcomes of the municipality's own partnerships, a sum
+    over the projects/ table (_project_measures)."""
+
     name: str
     unit: str
     description: str
+    metric: M.Metric | None = None
+    horizon: str = ""
 
 
+def _indicator(name, description, metric, horizon) -> Measure:
+    return Measure(name, metric.units, description, metric, horizon)
+
+
+H = M.HEADLINE_BY_NAME
 MEASURES = {m.name: m for m in [
-    Measure("jobs_end", "person", "jobs, mean of the last 12 months"),
-    Measure("entry_rate", "1/year", "entries a year / private firms, mean over the run"),
-    Measure("satisfaction_end", "1", "firms' satisfaction with their municipality, last 12 months"),
-    Measure("ties_per_firm_end", "tie", "ties a private firm holds to other firms, last month"),
-    Measure("mean_trust_end", "1", "mean trust of firms' ties, last month"),
-    Measure("projects_per_year", "project/year", "projects started a year (led from the region)"),
-    Measure("success_rate", "1", "share of decided projects that reached their goals"),
-    Measure("innovation_revenue_end", "MNOK/month", "revenue from project innovations, last 12 months"),
+    _indicator("jobs_end", "jobs, mean of the last 12 months",
+               M.Metric("jobs_end", "jobs", "jobs", "mean", +1, "person"), "lastyear"),
+    _indicator("entry_rate", "entries a year per private firm (indicator entry_rate), mean over the run",
+               M.Metric("entry_rate", "entry rate", "entry_rate", "mean", +1, "1/year"), "total"),
+    _indicator("satisfaction_end", "firms' satisfaction with their municipality in the last month (as compare)",
+               H["satisfaction"], "lastyear"),
+    _indicator("ties_per_firm_end", "ties a private firm holds to other firms, last month",
+               M.Metric("ties_per_firm", "ties per firm", "ties_per_firm", "end", 0, "tie"), "total"),
+    _indicator("mean_trust_end", "mean trust of firms' ties, last month",
+               M.Metric("mean_trust", "mean trust", "mean_trust", "end", 0, "1"), "total"),
+    _indicator("projects_per_year", "projects started a year (led from the region)",
+               M.Metric("projects_per_year", "projects started", "projects_started", "per_year", 0, "project/year"),
+               "total"),
+    _indicator("success_rate", "share of decided projects that reached their goals",
+               M.Metric("success_rate", "success rate", "projects_succeeded", "ratio", +1, "1",
+                        denominator="projects_succeeded+projects_failed+projects_stopped"), "total"),
+    _indicator("innovation_revenue_last_year", "revenue from project innovations in the last 12 months (as compare)",
+               H["innovation_revenue"], "lastyear"),
     Measure("municipal_mnok_per_year", "MNOK/year", "municipal money committed to projects"),
     Measure("others_per_municipal_nok", "NOK/NOK",
             "others' money and staff time per municipal NOK in the municipality's partnerships"),
@@ -52,8 +75,9 @@ MEASURES = {m.name: m for m in [
     Measure("municipal_mnok_per_success", "MNOK/project",
             "municipal money per municipal partnership that reached its goals"),
     Measure("cross_region_share", "1", "share of started projects with a party from another region"),
-    Measure("tourism_capital_per_year", "project/year",
-            "projects started a year in the two smallest themes, tourism and capital"),
+    _indicator("tourism_capital_per_year", "projects started a year in the two smallest themes, tourism and capital",
+               M.Metric("tourism_capital_per_year", "projects started in tourism and capital",
+                        "projects_started_by_theme", "per_year", 0, "project/year", item="tourism+capital"), "total"),
 ]}
 
 
@@ -74,7 +98,8 @@ COMPARISONS = [
                "rules"),
     Comparison("no_rules", "orebro_rules", "What happens to public money without any rule?", RULE_MEASURES, "rules"),
     Comparison("high_trust", "low_trust", "How much does social capital matter (Denmark's 0.74 vs Germany's 0.42)?",
-               ("mean_trust_end", "projects_per_year", "success_rate", "innovation_revenue_end", "jobs_end"), "trust"),
+               ("mean_trust_end", "projects_per_year", "success_rate", "innovation_revenue_last_year", "jobs_end"),
+               "trust"),
     Comparison("high_trust", "orebro_rules", "Does Danish trust (0.74) differ from Norwegian (0.72)?",
                ("mean_trust_end", "projects_per_year"), "trust"),
     Comparison("cross_region_on", "cross_region_off", "Does cooperation across regions pay?",
@@ -95,34 +120,22 @@ def _text(values) -> np.ndarray:
 
 def run_measures(path) -> dict:
     """Every measure of MEASURES for the first region of one run file."""
+    runset = load_runs([path])
+    out = {name: float(M.evaluate(m.metric, runset.data, M.parse_horizon(m.horizon), 0)[0])
+           for name, m in MEASURES.items() if m.metric is not None}
     with h5py.File(path, "r") as f:
-        g = f["indicators"]
-        months = g["jobs"].shape[0]
-        years = months / 12
-        last = slice(max(0, months - 12), months)
-        out = {
-            "jobs_end": float(g["jobs"][last, 0].mean()),
-            "entry_rate": float(g["entries"][:, 0].sum() / years / g["firms"][:, 0].mean()),
-            "satisfaction_end": float(g["satisfaction"][last, 0].mean()),
-            "ties_per_firm_end": float(g["ties_per_firm"][-1, 0]),
-            "mean_trust_end": float(g["mean_trust"][-1, 0]),
-            "projects_per_year": float(g["projects_started"][:, 0].sum() / years),
-            "innovation_revenue_end": float(g["innovation_revenue"][last, 0].mean() / MNOK),
-        }
-        themes = list(_text(g["theme"][()]))
-        by_theme = g["projects_started_by_theme"][:, 0, :]
-        out["tourism_capital_per_year"] = float(
-            sum(by_theme[:, themes.index(t)].sum() for t in ("tourism", "capital")) / years)
+        years = f["indicators"]["time"].shape[0] / 12
         out.update(_project_measures(f["projects"], years))
     return out
 
 
 def _project_measures(t, years: float) -> dict:
+    """The municipality's own partnerships and cross-region projects, from projects/ (no
+    indicator holds a project's money by party)."""
     region = t["region"][()]
     status = _text(t["status"][()])
     mine = region == 0
     started = mine & (status != "rejected")
-    decided = started & np.isin(status, ["completed", "continued", "failed", "stopped_at_review"])
     succeeded = t["succeeded"][()] == 1
     municipal = t["municipal_nok"][()].astype(float)
     public_private = municipal + t["agency_nok"][()] + t["investor_nok"][()]
@@ -134,7 +147,6 @@ def _project_measures(t, years: float) -> dict:
     total = municipal[ours].sum()
     budget = t["budget_nok"][()][ours].sum()
     return {
-        "success_rate": float(succeeded[decided].mean()) if decided.any() else math.nan,
         "municipal_mnok_per_year": float(total / MNOK / years),
         "others_per_municipal_nok": float((budget - total) / total) if total > 0 else math.nan,
         "municipal_lost_mnok_per_year": float(lost[ours].sum() / MNOK / years),

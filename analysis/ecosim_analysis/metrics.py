@@ -1,14 +1,20 @@
 """Indicators reduced to one number per run over a horizon, and their monthly paths.
 
 A `Horizon` is a window of months: `year5` = months 49..60, `total` = the whole run,
-`months:13-36` any window. A `Metric` turns the indicators of a region into one value per run
-over a window, by its kind:
+`lastyear` = the last 12 months, `months:13-36` any window. A `Metric` turns the indicators of
+a region into one value per run over a window, by its kind:
 
-- `end`    the value in the window's last month (stocks and rates: employment rate),
-- `sum`    the sum over the window's months (monthly flows: new firms, emissions),
-- `mean`   the mean over the window (noisy monthly ratios: the competence gap),
-- `growth` jobs growth over the window minus the mean growth of the other regions,
-- `ratio`  sum of one flow over the sum of another (public money per successful project).
+- `end`      the value in the window's last month (stocks and rates: employment rate),
+- `sum`      the sum over the window's months (monthly flows: new firms, emissions),
+- `per_year` that sum divided by the window's length in years (projects started a year),
+- `mean`     the mean over the window (noisy monthly ratios: the competence gap),
+- `growth`   jobs growth over the window minus the mean growth of the other regions,
+- `ratio`    sum of one flow over the sum of another, or of several (`a+b`: public money per
+             successful project, the success rate).
+
+A 3-D indicator is summed over its third axis, or one item of it (`item`), or several
+(`tourism+capital`). This module is the one place where these are defined: `compare`,
+`table`, the sweeps' summaries and `effects` (the README's table) all evaluate them here.
 
 `HEADLINE` holds the indicators regions track (DOMAIN.md, source 001), each with the direction
 that is better, which the ranking uses. Any other dataset of `indicators/` becomes a metric with
@@ -31,6 +37,8 @@ class Horizon:
 
     @property
     def label(self) -> str:
+        if self.name == "lastyear":
+            return "the last 12 months of each run"
         if self.name == "total":
             return "total over the run" if self.last is None else f"total (months {self.first}-{self.last})"
         if self.name.startswith("year"):
@@ -42,6 +50,8 @@ def parse_horizon(text: str) -> Horizon:
     text = text.strip().lower().replace(" ", "")
     if text in ("total", "run", "all"):
         return Horizon("total", 1, None)
+    if text in ("lastyear", "last12"):
+        return Horizon("lastyear", -11, None)  # first <= 0: counted back from each run's last month
     match = re.fullmatch(r"(?:year|y)(\d+)", text)
     if match and int(match.group(1)) > 0:
         year = int(match.group(1))
@@ -49,7 +59,7 @@ def parse_horizon(text: str) -> Horizon:
     match = re.fullmatch(r"(?:months?|m):?(\d+)-(\d+)", text)
     if match and 0 < int(match.group(1)) <= int(match.group(2)):
         return Horizon(f"months{match.group(1)}-{match.group(2)}", int(match.group(1)), int(match.group(2)))
-    raise ValueError(f"horizon {text!r}: use yearN (e.g. year5), total, or months:A-B")
+    raise ValueError(f"horizon {text!r}: use yearN (e.g. year5), total, lastyear, or months:A-B")
 
 
 def parse_horizons(text: str | None, months: int) -> list:
@@ -78,7 +88,7 @@ class Metric:
     path_label: str = ""   # what the monthly path shows
 
     def needs(self) -> list:
-        return [n for n in (self.source, self.denominator) if n]
+        return [n for field in (self.source, self.denominator) for n in field.split("+") if n]
 
 
 HEADLINE = [
@@ -126,19 +136,24 @@ def metric_for(spec: str, data: xr.Dataset) -> Metric:
 
 
 def _series(data: xr.Dataset, name: str, item: str = "") -> xr.DataArray:
-    """(run, time, region) series of a dataset; a 3-D indicator summed over (or one item of)
-    its third axis."""
+    """(run, time, region) series of a dataset, or the sum of several (`a+b`); a 3-D indicator
+    summed over its third axis, or over the items named (`item` or `item+item`)."""
+    if "+" in name:
+        parts = [_series(data, n, item) for n in name.split("+")]
+        return sum(parts[1:], parts[0])
     da = data[name]
     if da.ndim == 4:
         axis = da.dims[3]
-        da = da.sel({axis: item}) if item else da.sum(axis, skipna=False)
+        da = da.sel({axis: item.split("+")}).sum(axis, skipna=False) if item else da.sum(axis, skipna=False)
     return da
 
 
 def _window(data: xr.Dataset, horizon: Horizon):
+    """(months inside, first month, last month) of a horizon over these runs."""
     time = data["time"].values
     last = horizon.last if horizon.last is not None else int(time.max())
-    return (time >= horizon.first) & (time <= last), last
+    first = horizon.first if horizon.first > 0 else last + horizon.first
+    return (time >= first) & (time <= last), first, last
 
 
 def _covers(series: xr.DataArray, last: int, horizon: Horizon) -> np.ndarray:
@@ -190,13 +205,15 @@ def evaluate(metric: Metric, data: xr.Dataset, horizon: Horizon, region: int = 0
     if any(n not in data.data_vars for n in metric.needs()):
         return np.full(runs, np.nan)
     series = _series(data, metric.source, metric.item)
-    inside, last = _window(data, horizon)
+    inside, first, last = _window(data, horizon)
     covered = _covers(series, last, horizon)
     block = series.values[:, inside, region]
     if metric.kind == "end":
         values = _end_values(series, inside)[:, region]
     elif metric.kind == "sum":
         values = _sum(block)
+    elif metric.kind == "per_year":
+        values = _sum(block) / ((last - first + 1) / 12)
     elif metric.kind == "mean":
         with np.errstate(invalid="ignore", divide="ignore"):
             values = _sum(block) / np.isfinite(block).sum(axis=1)
@@ -205,7 +222,7 @@ def evaluate(metric: Metric, data: xr.Dataset, horizon: Horizon, region: int = 0
         with np.errstate(divide="ignore", invalid="ignore"):
             values = np.where(den > 0, _sum(block) / den, np.nan)
     elif metric.kind == "growth":
-        end, start = _end_values(series, inside), _start_values(series, horizon.first)
+        end, start = _end_values(series, inside), _start_values(series, first)
         with np.errstate(divide="ignore", invalid="ignore"):
             growth = np.where(start > 0, end / start - 1, 0.0)
         others = [r for r in range(growth.shape[1]) if r != region]
@@ -223,7 +240,7 @@ def path(metric: Metric, data: xr.Dataset, region: int = 0) -> xr.DataArray:
     if metric.kind == "growth" and "job_growth_relative" in data.data_vars:
         return data["job_growth_relative"].isel(region=region)
     one = series.isel(region=region)
-    if metric.kind == "sum":
+    if metric.kind in ("sum", "per_year"):
         return one.rolling(time=12, min_periods=12).sum()
     if metric.kind == "mean":
         return one.rolling(time=12, min_periods=12).mean()

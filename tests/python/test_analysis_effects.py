@@ -25,6 +25,25 @@ def test_measures_equal_an_independent_computation(strategy_runs):
         assert got["municipal_mnok_per_year"] == pytest.approx(municipal[started].sum() / 1e6 / years)
         assert got["projects_per_year"] == pytest.approx(started.sum() / years)
         assert got["jobs_end"] == pytest.approx(g["jobs"][-12:, 0].mean())
+        # The measures compare also has are compare's: innovation revenue summed over the last
+        # year (not a monthly mean), satisfaction in the last month.
+        assert got["innovation_revenue_last_year"] == pytest.approx(g["innovation_revenue"][-12:, 0].sum())
+        assert got["satisfaction_end"] == pytest.approx(g["satisfaction"][-1, 0])
+        decided = started & np.isin(status, ["completed", "continued", "failed", "stopped_at_review"])
+        if decided.any():
+            assert got["success_rate"] == pytest.approx(np.isin(status[decided], ["completed", "continued"]).mean())
+        themes = [s.decode() for s in g["theme"][()]]
+        by_theme = g["projects_started_by_theme"][:, 0, :]
+        assert got["tourism_capital_per_year"] == pytest.approx(
+            (by_theme[:, themes.index("tourism")].sum() + by_theme[:, themes.index("capital")].sum()) / years)
+        # Units come from the run file where the measure is an indicator.
+        for m in E.MEASURES.values():
+            if m.metric is not None and m.metric.source in g:
+                units = g[m.metric.source].attrs["units"]
+                units = units.decode() if isinstance(units, bytes) else units
+                expected = {"sum": units.removesuffix("/month"),
+                            "per_year": units.removesuffix("/month") + "/year"}.get(m.metric.kind, units)
+                assert m.unit == expected or m.metric.kind == "ratio", m.name
         # Lost money: leaks, and what failed or stopped projects kept of the municipality's money.
         failed = started & (municipal > 0) & np.isin(status, ["failed", "stopped_at_review"])
         assert got["municipal_lost_mnok_per_year"] >= (t["leaked_nok"][()][started & (municipal > 0)].sum()) / 1e6 / years
