@@ -60,8 +60,8 @@ def _compare_options(parser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog="Commands: compare, effects, figures, report, info (runs); heatmap, sensitivity, "
-                                     "robustness, export-ema (sweeps). See README.md, 'Analysis'.")
+                                     epilog="Commands: compare, effects, figures, report, table, info (runs); heatmap, "
+                                     "sensitivity, robustness, export-ema (sweeps). See README.md, 'Analysis'.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     fmt = argparse.RawDescriptionHelpFormatter
 
@@ -108,6 +108,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--out", type=pathlib.Path, default=pathlib.Path("report.html"), help="default: report.html")
     p.add_argument("--title", default="", help="title of the report")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("table", help="one row per run: strategy, seed, swept values, each indicator at each horizon",
+                       description="The table of runs (like BehaviorSpace's table output): one row per run with its "
+                       "strategy, seed, sweep replicate and swept values, and each indicator at each horizon, with "
+                       "units; written as CSV (columns INDICATOR@HORIZON [UNIT]) and as a netCDF-4/HDF5 file that "
+                       "xarray opens (variables INDICATOR over (run, horizon), units as attributes).\n\n"
+                       + SELECTION_HELP, formatter_class=fmt)
+    _selection(p)
+    _indicator_option(p)
+    p.add_argument("--horizons", default="auto", metavar="LIST",
+                   help="comma-separated yearN, total, months:A-B (default: year5 and year10 where reached, and total)")
+    p.add_argument("-o", "--out", type=pathlib.Path, default=pathlib.Path("table.csv"), help="CSV (default: table.csv)")
+    p.add_argument("--netcdf", type=pathlib.Path, help="netCDF file (default: the CSV's name with .nc)")
+    p.set_defaults(func=cmd_table)
 
     p = sub.add_parser("info", help="check run files and print their provenance",
                        description="Check run files; print strategy, seed, version, months and question of each.")
@@ -199,12 +213,17 @@ def _one_horizon(text: str, months: int):
     return [years[-1] if years else auto[-1]]
 
 
-def _runset(args):
+def _runset(args, whole: bool = False):
+    """The runs named, as strategies. Sweep folders named alone are read through their summary
+    caches (select_sweeps) unless `whole` (figures and report need every indicator's path)."""
     from .load import SCENARIO_DIRS
-    from .select import select_runs
+    from .select import only_sweeps, select_runs, select_sweeps
 
     SCENARIO_DIRS.extend(args.scenario_dir)
-    runset = select_runs(args.runs, args.group, args.by, args.allow_partial)
+    if not whole and only_sweeps(args.runs, args.group):
+        runset = select_sweeps(args.runs, args.by, args.allow_partial)
+    else:
+        runset = select_runs(args.runs, args.group, args.by, args.allow_partial)
     versions = runset.runs.groupby("ecosim_version")["file"].first()
     if len(versions) > 1 and not args.allow_mixed_versions:
         raise ValueError("runs of different ecosim versions: " + ", ".join(f"{v} ({f})" for v, f in versions.items())
@@ -212,11 +231,11 @@ def _runset(args):
     return runset
 
 
-def _compare(args):
+def _compare(args, whole: bool = False):
     from . import compare as C
     from . import metrics as M
 
-    runset = _runset(args)
+    runset = _runset(args, whole)
     metrics = _metrics(args.indicators, runset.data)
     horizons = M.parse_horizons(args.horizons, int(runset.runs["months"].min()))
     table = C.compare(runset, metrics, horizons, args.baseline, args.region, args.level, args.pairing, args.adjust)
@@ -276,7 +295,7 @@ def cmd_effects(args) -> int:
 def cmd_figures(args) -> int:
     from . import figures as F
 
-    runset = _runset(args)
+    runset = _runset(args, whole=True)
     r = runset.region_index(args.region)
     metrics = _metrics(args.indicators, runset.data)
     which = [w.strip() for w in args.which.split(",") if w.strip()]
@@ -304,13 +323,33 @@ def cmd_figures(args) -> int:
 def cmd_report(args) -> int:
     from . import report as R
 
-    runset, metrics, table = _compare(args)
+    runset, metrics, table = _compare(args, whole=True)
     r = runset.region_index(args.region)
     with tempfile.TemporaryDirectory(prefix="ecosim-report-") as folder:
         figures = R.standard_figures(runset, metrics, folder, r, table["baseline"].iloc[0])
         text = R.build(runset, table, metrics, figures, r, args.title, args.level)
     R.write(args.out, text)
     print(args.out)
+    return 0
+
+
+def cmd_table(args) -> int:
+    from . import metrics as M
+    from .table import run_table, write_csv, write_netcdf
+
+    runset = _runset(args)
+    metrics = _metrics(args.indicators, runset.data)
+    horizons = M.parse_horizons(args.horizons, int(runset.runs["months"].min()))
+    r = runset.region_index(args.region)
+    netcdf = args.netcdf or args.out.with_suffix(".nc")
+    if netcdf.resolve() == args.out.resolve():
+        raise ValueError(f"--netcdf {netcdf}: the same file as the CSV; name another")
+    table = run_table(runset, metrics, horizons, r)
+    write_csv(table, args.out)
+    write_netcdf(table, netcdf, runset.regions[r])
+    print(f"{args.out}: {len(table.frame)} runs of {len(runset.strategies)} strategies, {len(metrics)} indicators at "
+          f"{len(horizons)} horizons ({', '.join(h.name for h in horizons)}), region {runset.regions[r]}")
+    print(netcdf)
     return 0
 
 
@@ -333,7 +372,8 @@ def cmd_info(args) -> int:
 
 def _sweep_frame(args, specs, horizons_text, one=True):
     from . import metrics as M
-    from .load import SCENARIO_DIRS, run_info
+    from .load import SCENARIO_DIRS
+    from .summary import summaries
     from .sweep import load_sweep, sweep_metrics
 
     SCENARIO_DIRS.extend(args.scenario_dir)
@@ -341,8 +381,8 @@ def _sweep_frame(args, specs, horizons_text, one=True):
     rows = sweep.usable(args.allow_partial)
     if rows.empty:
         raise ValueError(f"{sweep.source}: no usable runs")
-    # Horizons from a sample of runs; a run that falls short of one gives NaN there, left out.
-    months = min(run_info(sweep.root / f, args.allow_partial).months for f in rows["file"].head(50))
+    # Horizons the shortest run reaches; a run that falls short of one gives NaN there, left out.
+    months = int(summaries(sweep.root, rows["file"])["months"].min())
     horizons = _one_horizon(horizons_text, months) if one else M.parse_horizons(horizons_text, months)
     frame, metrics, horizons = sweep_metrics(sweep, specs, horizons, args.region, args.allow_partial, rows=rows)
     return sweep, frame, metrics, horizons
@@ -450,13 +490,16 @@ def cmd_sensitivity(args) -> int:
 
 
 def cmd_robustness(args) -> int:
-    from . import metrics as M
+    import pandas as pd
+
     from . import robustness as RB
 
     runset = _runset(args)
     metrics = _metrics(args.indicators, runset.data)
     horizon = _one_horizon(args.horizon, int(runset.runs["months"].min()))
-    values = M.metrics_frame(runset.data, metrics, horizon, runset.region_index(args.region))
+    r = runset.region_index(args.region)
+    runset.prepare(metrics, horizon, r)
+    values = pd.DataFrame({f"{m.name}@{horizon[0].name}": runset.values(m, horizon[0], r) for m in metrics})
     frame, key = RB.futures_table(runset.runs, values)
     outputs = {f"{m.name}@{horizon[0].name}": (m.better or 1) for m in metrics}
     table = RB.robustness(frame, args.a, args.b, outputs, args.level)
@@ -502,7 +545,25 @@ def _show_warning(message, category, filename, lineno, file=None, line=None):
     print(f"{PROG}: warning: {' '.join(str(message).split())}", file=sys.stderr)
 
 
+# Modules the analysis imports, with the Debian 12 package that provides each.
+REQUIRED = {"numpy": "python3-numpy", "scipy": "python3-scipy", "pandas": "python3-pandas", "h5py": "python3-h5py",
+            "xarray": "python3-xarray", "h5netcdf": "python3-h5netcdf", "matplotlib": "python3-matplotlib"}
+
+
+def missing_modules() -> list:
+    """(module, Debian package) of each required module this interpreter cannot find."""
+    import importlib.util
+
+    return [(m, p) for m, p in REQUIRED.items() if importlib.util.find_spec(m) is None]
+
+
 def main(argv=None) -> int:
+    missing = missing_modules()
+    if missing:
+        print(f"{PROG}: {sys.executable} lacks the Python modules {', '.join(m for m, _ in missing)} (on Debian: "
+              f"apt-get install {' '.join(p for _, p in missing)}; or run ecosim-analysis with an interpreter "
+              "that has them)", file=sys.stderr)
+        return 2
     from .load import AnalysisWarning, RunFileError
 
     parser = build_parser()

@@ -195,10 +195,14 @@ def _check(path: pathlib.Path, f: h5py.File, allow_partial: bool):
         months = indicators["time"].shape[0]
         steps = _int(attrs.get("steps", 0))
         if not allow_partial:
-            raise RunFileError(path, f"partial run file: the run did not finish ({months} of {steps} "
-                               "months recorded, no 'complete' attribute); --allow-partial reads it anyway")
+            raise RunFileError(path, partial_reason(months, steps))
         warnings.warn(f"{path}: partial run file, {months} of {steps} months", AnalysisWarning, stacklevel=3)
     return complete
+
+
+def partial_reason(months: int, steps: int) -> str:
+    return (f"partial run file: the run did not finish ({months} of {steps} months recorded, no 'complete' "
+            "attribute); --allow-partial reads it anyway")
 
 
 def _info(path: pathlib.Path, f: h5py.File, complete: bool) -> RunInfo:
@@ -239,13 +243,15 @@ def _is_scale(ds: h5py.Dataset) -> bool:
     return _text(ds.attrs.get("CLASS", b"")) == "DIMENSION_SCALE"
 
 
-def _read_indicators(f: h5py.File):
-    """(variables, coords): variables name -> (dims, array, attrs) over (time, region[, axis])."""
+def _read_indicators(f: h5py.File, names=None):
+    """(variables, coords): variables name -> (dims, array, attrs) over (time, region[, axis]);
+    names: only these datasets (None: every one)."""
     g = f["indicators"]
     time = g["time"][()].astype(np.int64)
     coords = {"time": time, "region": np.array([_text(r) for r in g["region"][()]], dtype=object)}
     variables = {}
-    for name, ds in g.items():
+    items = g.items() if names is None else ((n, g[n]) for n in names if n in g)
+    for name, ds in items:
         if not isinstance(ds, h5py.Dataset) or _is_scale(ds) or name in coords:
             continue
         ours = "units" in ds.attrs  # ecosim writes a unit on every indicator
@@ -297,24 +303,37 @@ def _derived_from_projects(f: h5py.File, time: np.ndarray, regions: int):
     return out
 
 
-def read_run(path, allow_partial: bool = False):
-    """(RunInfo, variables, coords) of one run; see _read_indicators for the layout."""
+def read_run(path, allow_partial: bool = False, names=None):
+    """(RunInfo, variables, coords) of one run; see _read_indicators for the layout. names: only
+    these indicators (and series derived from projects/), for readers that need a few."""
     path = pathlib.Path(path)
     with _open(path) as f:
         try:
             complete = _check(path, f, allow_partial)
             info = _info(path, f, complete)
-            variables, coords = _read_indicators(f)
-            derived = _derived_from_projects(f, coords["time"], len(coords["region"]))
+            variables, coords = _read_indicators(f, names)
+            derived = {}
+            if names is None or any(n in DERIVED for n in names):
+                derived = _derived_from_projects(f, coords["time"], len(coords["region"]))
         except RunFileError:
             raise
         except Exception as error:  # h5py raises many kinds on damaged bytes: each is one line here
             raise RunFileError(path, f"damaged run file ({type(error).__name__}: "
                                      f"{' '.join(str(error).split())})") from None
     for name, values in derived.items():
+        if names is not None and name not in names:
+            continue
         variables.setdefault(name, (("time", "region"), values,
                                     {"units": "project/month", "description": DERIVED[name] + " (from projects/)"}))
     return info, variables, coords
+
+
+def single_run_dataset(info: RunInfo, variables: dict, coords: dict) -> xr.Dataset:
+    """One run as load_runs stacks it (dims run, time, region, ...; coords steps and complete),
+    without the table of runs: for readers that evaluate metrics one file at a time."""
+    data_vars = {name: (("run",) + dims, values[None], attrs) for name, (dims, values, attrs) in variables.items()}
+    return xr.Dataset(data_vars, coords={**coords, "run": [0], "steps": ("run", [info.steps]),
+                                         "complete": ("run", [info.complete])})
 
 
 @dataclasses.dataclass
@@ -344,6 +363,15 @@ class RunSet:
         if str(region).lstrip("-").isdigit() and -len(names) <= int(region) < len(names):
             return int(region) % len(names)
         raise ValueError(f"no region {region!r}; the runs have {', '.join(names)}")
+
+    def prepare(self, metrics, horizons, region: int = 0) -> None:
+        """Nothing to do: every indicator is in memory (see SweepRuns.prepare)."""
+
+    def values(self, metric, horizon, region: int = 0) -> np.ndarray:
+        """One value per run of a metric over a horizon (metrics.evaluate)."""
+        from . import metrics as M
+
+        return M.evaluate(metric, self.data, horizon, region)
 
     def subset(self, mask) -> "RunSet":
         mask = np.asarray(mask, dtype=bool)

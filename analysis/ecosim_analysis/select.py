@@ -19,7 +19,8 @@ import pathlib
 import pandas as pd
 
 from .load import RunFileError, load_runs
-from .sweep import is_sweep, load_sweep
+from .summary import summaries
+from .sweep import SweepRuns, is_sweep, load_sweep
 
 
 def _short(key: str) -> str:
@@ -80,22 +81,66 @@ def select_runs(sources=(), groups=(), by: str | None = None, allow_partial: boo
     return runset
 
 
+def only_sweeps(sources=(), groups=()) -> bool:
+    """True when every source is a sweep folder and no group is named: then select_sweeps
+    serves compare, robustness and table from the sweeps' summary caches."""
+    return bool(sources) and not groups and all(is_sweep(s) and pathlib.Path(s).is_dir() for s in sources)
+
+
+def select_sweeps(sources, by: str | None = None, allow_partial: bool = False) -> SweepRuns:
+    """The usable runs of sweep folders as strategies (as select_runs names them), read through
+    their summary caches: each file is opened once, in parallel, and only again when it changes."""
+    frames, roots = [], []
+    for source in sources:
+        sweep = load_sweep(source)
+        rows = _sweep_rows(sweep, None, by, allow_partial)
+        info = summaries(sweep.root, rows["index_file"])
+        for name in ("seed", "ecosim_version", "months", "steps", "complete"):
+            rows[name] = info[name].to_numpy()
+        rows["root"] = str(sweep.root)
+        frames.append(rows)
+        roots.append(sweep.root)
+    if len({r.resolve() for r in roots}) < len(roots):
+        raise ValueError("a sweep folder is named twice; name each sweep once")
+    runs = pd.concat(frames, ignore_index=True)
+    runs.index.name = "run"
+    sample = load_runs([runs["file"].iloc[0]], allow_partial=allow_partial)
+    return SweepRuns(runs=runs, sample=sample, roots=roots)
+
+
+def _sweep_rows(sweep, strategy, by, allow_partial) -> pd.DataFrame:
+    """One row per usable run of a sweep: file, index_file, strategy, future, the swept values
+    and the sweep's columns (sweep, sweep_run, point, replicate)."""
+    if by is not None and by not in sweep.keys:
+        raise ValueError(f"--by {by}: not a swept parameter of {sweep.root} ({', '.join(sweep.keys)})")
+    rows = sweep.usable(allow_partial)
+    others = [k for k in sweep.keys if k != by]
+    out = rows[sweep.keys].reset_index(drop=True)
+    out["sweep"] = sweep.name
+    out["sweep_run"] = rows["run"].to_numpy(dtype=int)
+    out["point"] = rows["point"].to_numpy(dtype=int)
+    out["replicate"] = rows["replicate"].to_numpy(dtype=int)
+    out["future"] = [";".join(f"{k}={_value(v)}" for k, v in zip(others, values))
+                     for values in rows[others].itertuples(index=False)] if others else ""
+    if strategy is not None:
+        out["strategy"] = strategy
+    elif by is not None:
+        out["strategy"] = [f"{_short(by)}={_value(v)}" for v in rows[by]]
+    else:
+        out["strategy"] = sweep.name
+    out["index_file"] = rows["file"].astype(str).to_numpy()
+    out["file"] = [str(sweep.root / f) for f in out["index_file"]]
+    return out
+
+
 def _entries(pattern, strategy, by, allow_partial):
     out = []
     for path in expand(str(pattern)):
         if is_sweep(path):
-            sweep = load_sweep(path)
-            if by is not None and by not in sweep.keys:
-                raise ValueError(f"--by {by}: not a swept parameter of {sweep.root} ({', '.join(sweep.keys)})")
-            rows = sweep.usable(allow_partial)
-            others = [k for k in sweep.keys if k != by]
-            for _, row in rows.iterrows():
-                extra = {k: row[k] for k in sweep.keys}
-                extra.update(sweep=sweep.name, sweep_run=int(row["run"]), point=int(row["point"]),
-                             replicate=int(row["replicate"]),
-                             future=";".join(f"{k}={_value(row[k])}" for k in others))
-                name = strategy or (f"{_short(by)}={_value(row[by])}" if by else sweep.name)
-                out.append((sweep.root / row["file"], name, extra))
+            rows = _sweep_rows(load_sweep(path), strategy, by, allow_partial)
+            extra = rows.drop(columns=["file", "index_file", "strategy"])
+            for file, name, row in zip(rows["file"], rows["strategy"], extra.to_dict("records")):
+                out.append((pathlib.Path(file), name, row))
         else:
             out.append((path, strategy, {}))
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import os
 import pathlib
 import warnings
 
@@ -20,7 +21,8 @@ import numpy as np
 import pandas as pd
 
 from . import metrics as M
-from .load import AnalysisWarning, RunFileError, load_runs, run_info
+from .load import AnalysisWarning, RunFileError, load_runs
+from .summary import column, summaries, unusable
 
 FIRST = ["run", "point", "replicate", "block", "position"]
 LAST = ["seed", "status", "file", "wall_s", "error"]
@@ -48,17 +50,14 @@ class Sweep:
         return self.root.name
 
     def usable(self, allow_partial: bool = False) -> pd.DataFrame:
-        """Rows of runs that are done and whose file reads; the others are reported once."""
+        """Rows of runs that are done and whose file reads; the others are reported once. The
+        files' state comes from the summary cache (summary.py), so a sweep read before is not
+        opened file by file again."""
         index = self.index
         skipped = index[index["status"] != "done"]
-        keep = []
-        bad = []
-        for i, row in index[index["status"] == "done"].iterrows():
-            try:
-                run_info(self.root / row["file"], allow_partial=allow_partial)
-                keep.append(i)
-            except RunFileError as error:
-                bad.append(f"run {row['run']}: {error.reason}")
+        done = index[index["status"] == "done"]
+        reasons = unusable(summaries(self.root, done["file"]), allow_partial).to_numpy() if len(done) else []
+        bad = [f"run {run}: {reason}" for run, reason in zip(done["run"], reasons) if reason]
         if len(skipped):
             counts = ", ".join(f"{n} {s}" for s, n in skipped["status"].value_counts().items())
             runs = ", ".join(map(str, skipped["run"].head(10))) + (" ..." if len(skipped) > 10 else "")
@@ -66,7 +65,7 @@ class Sweep:
                           AnalysisWarning, stacklevel=2)
         for message in bad:
             warnings.warn(f"{self.source}: left out {message}", AnalysisWarning, stacklevel=2)
-        return index.loc[keep]
+        return done[np.asarray(reasons, dtype=object) == ""] if len(done) else done
 
     def extra(self, rows: pd.DataFrame) -> pd.DataFrame:
         """Index columns attached to each loaded run (the sweep's run number as sweep_run)."""
@@ -168,10 +167,9 @@ def load_sweep(path) -> Sweep:
     frame["error"] = frame["error"].fillna("").astype(str)
     # A run's file lies inside the sweep folder: an index pointing elsewhere (an absolute path,
     # "..") would read files the sweep did not write.
-    inside = root.resolve()
     for file in frame["file"].astype(str):
-        target = (root / file).resolve()
-        if pathlib.PurePath(file).is_absolute() or (target != inside and inside not in target.parents):
+        parts = pathlib.PurePosixPath(os.path.normpath(file)).parts
+        if not parts or os.path.isabs(file) or parts[0] == "..":
             raise RunFileError(source, f"run file {file!r} lies outside the sweep folder {root} "
                                "(allowed: a path inside it, such as runs/run_000000.h5)")
     if parameters is None:
@@ -191,25 +189,24 @@ def load_sweep(path) -> Sweep:
                  source=str(source))
 
 
-def sweep_metrics(sweep: Sweep, specs, horizons, region=None, allow_partial: bool = False, chunk: int = 200,
+def sweep_metrics(sweep: Sweep, specs, horizons, region=None, allow_partial: bool = False,
                   rows: pd.DataFrame | None = None):
-    """(frame, metrics): the usable runs' index rows with one column per metric and horizon
-    (METRIC@HORIZON). Runs are read `chunk` at a time, so large sweeps fit in memory."""
+    """(frame, metrics, horizons): the usable runs' index rows with one column per metric and
+    horizon (METRIC@HORIZON), from the sweep's summary cache (summary.py: each file read once,
+    in parallel, and only the datasets the metrics need). horizons None: as parse_horizons
+    chooses for the shortest run."""
     rows = sweep.usable(allow_partial) if rows is None else rows
     if rows.empty:
         raise RunFileError(sweep.source, "no usable runs in the sweep")
-    frames, metrics = [], None
-    for start in range(0, len(rows), chunk):
-        part = rows.iloc[start:start + chunk]
-        runset = load_runs([sweep.root / f for f in part["file"]], allow_partial=allow_partial)
-        if metrics is None:
-            metrics = [M.metric_for(s, runset.data) if isinstance(s, str) else s for s in specs]
-            horizons = horizons if horizons else M.parse_horizons(None, int(runset.runs["months"].min()))
-            r = runset.region_index(region)
-        values = M.metrics_frame(runset.data, metrics, horizons, r)
-        values.index = part.index
-        frames.append(values)
-    return rows.join(pd.concat(frames)), metrics, horizons
+    sample = load_runs([sweep.root / rows["file"].iloc[0]], allow_partial=allow_partial)
+    metrics = [M.metric_for(s, sample.data) if isinstance(s, str) else s for s in specs]
+    if not horizons:
+        horizons = M.parse_horizons(None, int(summaries(sweep.root, rows["file"])["months"].min()))
+    r = sample.region_index(region)
+    table = summaries(sweep.root, rows["file"], metrics, horizons, [r])
+    values = pd.DataFrame({f"{m.name}@{h.name}": table[column(m, h, r)].to_numpy(dtype=float)
+                           for h in horizons for m in metrics}, index=rows.index)
+    return rows.join(values), metrics, horizons
 
 
 def point_means(frame: pd.DataFrame, sweep: Sweep, outputs) -> pd.DataFrame:
@@ -237,3 +234,52 @@ def replicate_noise(frame: pd.DataFrame, outputs) -> pd.DataFrame:
         share = float(within.mean() / total) if len(within) and total > 0 else math.nan
         rows.append(dict(output=out, replicate_sd=pooled, point_sd=between, noise_share=share))
     return pd.DataFrame(rows)
+
+
+@dataclasses.dataclass
+class SweepRuns:
+    """The usable runs of one or more sweeps as strategies, with their metric values from the
+    sweeps' summary caches instead of every indicator in memory: what compare, robustness and
+    table need of a sweep of 10^4 runs. `runs` is shaped like RunSet.runs (file, strategy, seed,
+    future, ecosim_version, months, complete, the sweep's columns); `sample` is one run, read
+    whole, which names the regions and resolves indicator names."""
+
+    runs: pd.DataFrame
+    sample: object
+    roots: list
+    _columns: dict = dataclasses.field(default_factory=dict)
+
+    @property
+    def strategies(self) -> list:
+        return list(dict.fromkeys(self.runs["strategy"]))
+
+    @property
+    def regions(self) -> list:
+        return self.sample.regions
+
+    @property
+    def data(self):
+        return self.sample.data  # metric names and units only: it holds one run
+
+    def region_index(self, region) -> int:
+        return self.sample.region_index(region)
+
+    def prepare(self, metrics, horizons, region: int = 0) -> None:
+        """Read (or take from the caches) every metric at every horizon in one pass per sweep."""
+        wanted = [(m, h) for m in metrics for h in horizons if (m, h, region) not in self._columns]
+        if not wanted:
+            return
+        parts = []
+        for root in self.roots:
+            mine = self.runs["root"] == str(root)
+            table = summaries(root, self.runs.loc[mine, "index_file"], metrics, horizons, [region])
+            table.index = self.runs.index[mine]
+            parts.append(table)
+        table = pd.concat(parts).reindex(self.runs.index)
+        for m in metrics:
+            for h in horizons:
+                self._columns[(m, h, region)] = table[column(m, h, region)].to_numpy(dtype=float)
+
+    def values(self, metric, horizon, region: int = 0) -> np.ndarray:
+        self.prepare([metric], [horizon], region)
+        return self._columns[(metric, horizon, region)]
