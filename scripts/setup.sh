@@ -13,6 +13,8 @@ packages=(
   libgtest-dev libbenchmark-dev
   python3 python3-numpy python3-h5py python3-pandas python3-xarray python3-h5netcdf
   python3-matplotlib python3-pytest python3-scipy
+  # the analysis package installed with pip into a virtual environment (README, "Analysis")
+  python3-pip python3-venv python3-setuptools python3-wheel
   # sweeps on clusters: the MPI runner (ecosim_mpi) and a real one-node Slurm cluster in the tests
   openmpi-bin libopenmpi-dev openssh-client slurm-wlm munge
   # the analysis report's browser test: headless Chromium driven by Selenium, with a font

@@ -66,4 +66,12 @@ def test_analysis_loaders(path):
     assert (projects.loc[projects["status"] != "rejected", "rejected_by"] == "none").all()
     table = ea.headline(path)
     assert list(table.index) == [str(r) for r in ds["region"].values]
-    assert "jobs" in table.columns
+    # The same vocabulary as `compare`: each headline metric over the whole run.
+    from ecosim_analysis import metrics as M
+
+    assert list(table.columns) == [m.name for m in M.HEADLINE]
+    runset = ea.load_runs([path])
+    for r, region in enumerate(table.index):
+        for m in M.HEADLINE:
+            expected = M.evaluate(m, runset.data, M.parse_horizon("total"), r)[0]
+            assert table.at[region, m.name] == pytest.approx(expected, nan_ok=True), (region, m.name)
