@@ -157,7 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="seed of the bootstrap")
     p.add_argument("--csv", type=pathlib.Path, help="write the indices (long table) as CSV")
     p.add_argument("--drivers-csv", type=pathlib.Path, help="write the ranking of drivers as CSV")
-    p.add_argument("--plot", type=pathlib.Path, help="write a bar chart of the indices (PNG)")
+    p.add_argument("--plot", type=pathlib.Path, help="write a bar chart of the indices (PNG); for Morris also "
+                   "the mu*-sigma plane beside it (NAME_mu_sigma.png)")
     _selection(p, sources=False)
     p.set_defaults(func=cmd_sensitivity)
 
@@ -486,6 +487,9 @@ def cmd_sensitivity(args) -> int:
         ranking.to_csv(args.drivers_csv, index=False)
     if args.plot:
         print(F.plot_indices(indices, method, args.plot, f"Sensitivity ({method}), {horizons[0].label}"))
+        if method == "morris":
+            plane = args.plot.with_name(args.plot.stem + "_mu_sigma" + args.plot.suffix)
+            print(F.plot_morris(indices, plane, f"Morris: mu* against sigma, {horizons[0].label}"))
     return 0
 
 

@@ -256,27 +256,60 @@ def plot_money(runset, path, region: int = 0) -> pathlib.Path:
     return _finish(fig, path)
 
 
+def trust_by_rung(path, region: int, rungs: int):
+    """(snapshot months, mean trust per tie by rung: months x rungs) of the ties held by the
+    region's firms, from ties/ joined to firms/ on (time, uid); None without snapshots."""
+    import h5py
+
+    with h5py.File(path, "r") as f:
+        if "ties" not in f or "firms" not in f or f["ties"]["time"].shape[0] == 0:
+            return None
+        t, g = f["ties"], f["firms"]
+        firms = pd.DataFrame({"time": g["time"][()], "holder": g["uid"][()], "region": g["region"][()]})
+        ties = pd.DataFrame({"time": t["time"][()], "holder": t["holder"][()], "rung": t["rung"][()],
+                             "trust": t["trust"][()].astype(float)})
+    mine = ties.merge(firms[firms["region"] == region][["time", "holder"]], on=["time", "holder"])
+    means = mine.groupby(["time", "rung"])["trust"].mean().unstack("rung").reindex(columns=range(rungs))
+    months = np.unique(ties["time"])
+    return months, means.reindex(months).to_numpy(dtype=float)
+
+
 def plot_trust(runset, path, region: int = 0) -> pathlib.Path:
-    """Ties per firm on each rung of the cooperation ladder over time, per strategy."""
+    """The cooperation ladder over time, per strategy: ties per firm on each rung (indicators/),
+    and the mean trust of those ties (ties/, at the snapshot months), each with its band."""
     groups, palette, years = _groups(runset), colors(runset.strategies), _years(runset)
     ties = runset.data["ties_by_rung"].isel(region=region)
     firms = runset.data["firms"].isel(region=region)
     rungs = [str(r) for r in runset.data["rung"].values]
-    fig, axes = plt.subplots(1, len(rungs), figsize=(3.3 * len(rungs), 3.6), squeeze=False)
-    for ax, rung in zip(axes.flat, rungs):
+    trust = [trust_by_rung(f, region, len(rungs)) for f in runset.runs["file"]]
+    with_trust = all(t is not None for t in trust) and len({tuple(t[0]) for t in trust}) == 1
+    rows = 2 if with_trust else 1
+    fig, axes = plt.subplots(rows, len(rungs), figsize=(3.3 * len(rungs), 3.3 * rows + 0.4), squeeze=False)
+    for ax, rung in zip(axes[0], rungs):
         per_firm = (ties.sel(rung=rung) / firms.where(firms > 0)).transpose("run", "time").values
         for s, idx in groups.items():
             mean, lo, hi = band(per_firm[idx], bounds=(0.0, np.inf))
             ax.plot(years, mean, color=palette[s], lw=1.5, label=s)
             ax.fill_between(years, lo, hi, color=palette[s], alpha=0.25, lw=0)
         ax.set_title(rung.replace("_", " "), fontsize=10)
+    axes[0][0].set_ylabel("ties per firm on the rung")
+    if with_trust:
+        months = trust[0][0]
+        values = np.stack([t[1] for t in trust])  # run, month, rung
+        for k, ax in enumerate(axes[1]):
+            for s, idx in groups.items():
+                mean, lo, hi = band(values[idx, :, k], bounds=(0.0, 1.0))
+                ax.plot(months / 12, mean, color=palette[s], lw=1.5, marker="o", ms=2.5, label=s)
+                ax.fill_between(months / 12, lo, hi, color=palette[s], alpha=0.25, lw=0)
+        axes[1][0].set_ylabel("mean trust of those ties")
+    for ax in axes.flat:
         ax.set_xlabel("year", fontsize=8)
         ax.tick_params(labelsize=7)
         ax.grid(alpha=0.3)
-    axes.flat[0].set_ylabel("ties per firm on the rung")
-    axes.flat[0].legend(fontsize=7)
-    fig.suptitle(f"Ties per firm by rung of the cooperation ladder in {runset.regions[region]} (mean and 95% "
-                 "interval over runs)", fontsize=11)
+    axes[0][0].legend(fontsize=7)
+    what = "ties per firm and their mean trust" if with_trust else "ties per firm (no ties/ snapshots for trust)"
+    fig.suptitle(f"The cooperation ladder in {runset.regions[region]}: {what}, by rung (mean and 95% interval "
+                 "over runs)", fontsize=11)
     fig.tight_layout()
     return _finish(fig, path)
 
@@ -321,6 +354,43 @@ def plot_heatmap(frame: pd.DataFrame, x: str, y: str, output: str, path, title: 
     fig.tight_layout()
     counts = counts.reindex(index=ys, columns=xs)
     return _finish(fig, path), table, counts
+
+
+def plot_morris(indices: pd.DataFrame, path, title: str = "") -> pathlib.Path:
+    """Morris' mu*-sigma plane, one panel per output: each parameter a point numbered by its
+    rank in mu* (1 = most influential), its name in the key beside the panel (names written at
+    the points overlap), with the lines sigma/mu* = 0.1, 0.5 and 1 (Garcia Sanchez et al. 2014:
+    below 0.1 about linear, above 1 strongly non-linear or interacting) and mu*'s interval."""
+    outputs = list(dict.fromkeys(indices["output"]))
+    count = max(len(indices[indices["output"] == o]) for o in outputs)
+    height = max(3.2, 0.9 + 0.22 * count)
+    fig, axes = plt.subplots(len(outputs), 1, figsize=(10, height * len(outputs)), squeeze=False)
+    for ax, output in zip(axes.flat, outputs):
+        part = indices[indices["output"] == output].sort_values("mu_star", ascending=False, kind="stable")
+        mu, sigma = part["mu_star"].to_numpy(dtype=float), part["sigma"].to_numpy(dtype=float)
+        err = None
+        if "mu_star_low" in part:
+            err = [np.clip(mu - part["mu_star_low"].to_numpy(dtype=float), 0, None),
+                   np.clip(part["mu_star_high"].to_numpy(dtype=float) - mu, 0, None)]
+        ax.errorbar(mu, sigma, xerr=err, fmt="o", ms=4, color="#1f77b4", ecolor="#9ecae1", capsize=2)
+        for k, (x, y) in enumerate(zip(mu, sigma), start=1):
+            ax.annotate(str(k), (x, y), textcoords="offset points", xytext=(4, 3), fontsize=7)
+        top = max(float(np.nanmax(mu)) if len(mu) else 1.0, 1e-12) * 1.1
+        for ratio in (0.1, 0.5, 1.0):
+            ax.plot([0, top], [0, ratio * top], ls="--", lw=0.7, color="grey")
+            ax.annotate(f"sigma/mu* = {ratio:g}", (top, ratio * top), fontsize=6, color="grey", ha="right",
+                        va="bottom")
+        ax.set_xlim(0, top)
+        ax.set_ylim(0, max(top, float(np.nanmax(sigma)) * 1.1 if len(sigma) else top))
+        ax.set_xlabel("mu* (mean absolute elementary effect)", fontsize=8)
+        ax.set_ylabel("sigma", fontsize=8)
+        ax.set_title(output, fontsize=9)
+        ax.grid(alpha=0.3)
+        key = "\n".join(f"{k}. {name}" for k, name in enumerate(part["parameter"], start=1))
+        ax.text(1.02, 1.0, key, transform=ax.transAxes, fontsize=7, va="top", ha="left")
+    fig.suptitle(title or "Morris: mu* against sigma", fontsize=11)
+    fig.tight_layout(rect=(0, 0, 0.72, 1))
+    return _finish(fig, path)
 
 
 def plot_indices(indices: pd.DataFrame, method: str, path, title: str = "") -> pathlib.Path:

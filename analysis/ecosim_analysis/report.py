@@ -188,7 +188,8 @@ def standard_figures(runset, metrics, folder, region: int = 0, baseline: str | N
     out.append((F.plot_money(runset, folder / "money.png", region),
                 "Public against private money committed to projects started."))
     out.append((F.plot_trust(runset, folder / "trust.png", region),
-                "Ties per firm on each rung of the cooperation ladder over time."))
+                "The cooperation ladder: ties per firm on each rung over time, and the mean trust of those ties "
+                "at the snapshot months (from ties/)."))
     return out
 
 

@@ -180,3 +180,24 @@ def test_the_difference_paths_are_the_paired_differences(strategy_runs):
         b = runs.index[(runs.strategy == "small") & (runs.seed == seed)][0]
         row = [k for k, s in enumerate(runs[runs.strategy == "small_open"].seed) if s == seed][0]
         np.testing.assert_array_equal(diffs["small_open"][row], series[a] - series[b])
+
+
+def test_trust_by_rung_is_the_mean_trust_of_the_regions_ties(strategy_runs):
+    import h5py
+
+    path = strategy_runs["small"][0]
+    months, trust = F.trust_by_rung(path, 0, 4)
+    with h5py.File(path, "r") as f:
+        t, g = f["ties"], f["firms"]
+        region_of = {(int(m), int(u)): int(r) for m, u, r in zip(g["time"][()], g["uid"][()], g["region"][()])}
+        rows = [(int(m), int(k), float(v)) for m, h, k, v in zip(t["time"][()], t["holder"][()], t["rung"][()],
+                                                                   t["trust"][()]) if region_of.get((int(m), int(h))) == 0]
+    last = int(months[-1])
+    for rung in range(4):
+        values = [v for m, k, v in rows if m == last and k == rung]
+        if values:
+            assert trust[-1, rung] == pytest.approx(np.mean(values), rel=1e-6), rung
+        else:
+            assert np.isnan(trust[-1, rung])
+    seen = trust[-1][np.isfinite(trust[-1])]
+    assert len(seen) >= 2 and (np.diff(seen) > 0).all(), "higher rungs hold more trust"

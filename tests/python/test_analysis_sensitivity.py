@@ -166,6 +166,7 @@ def test_sensitivity_command_on_a_morris_sweep(tmp_path):
     assert indices.loc["x0", "mu_star"] == pytest.approx(5, abs=0.01) and (indices["trajectories"] == 5).all()
     from ecosim_analysis.figures import is_blank
     assert not is_blank(tmp_path / "i.png")
+    assert str(tmp_path / "i_mu_sigma.png") in result.stdout and not is_blank(tmp_path / "i_mu_sigma.png")
 
 
 def test_sensitivity_command_on_a_saltelli_sweep_matches_the_estimator(tmp_path):
