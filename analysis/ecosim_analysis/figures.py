@@ -193,9 +193,11 @@ def plot_funnel(runset, path, region: int = 0) -> pathlib.Path:
                 for j, rule in enumerate(rules):
                     height = np.nanmean(_total(runset, "rejected_by_rule", region, rule)[idx])
                     if height > 0:
-                        bars = ax.bar(x[i], height, width * 0.95, bottom=bottom, color=rule_colors[j % len(rule_colors)],
-                                      edgecolor=palette[s], lw=1.5)
-                        rule_handles.setdefault(j, (bars, rule))
+                        ax.bar(x[i], height, width * 0.95, bottom=bottom, color=rule_colors[j % len(rule_colors)],
+                               edgecolor=palette[s], lw=1.5)
+                        # The key shows the rule's fill only: the outline is the strategy's colour.
+                        rule_handles.setdefault(j, (matplotlib.patches.Patch(facecolor=rule_colors[j % len(rule_colors)],
+                                                                             edgecolor="0.4", lw=0.8), rule))
                         bottom += height
                 total = _total(runset, "rejected", region)[idx] if "rejected" in runset.data else None
             elif sources.get(stage) in runset.data:
