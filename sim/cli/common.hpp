@@ -9,13 +9,17 @@
 #include <string>
 #include <vector>
 
+#include "engine/printable.hpp"
+
 namespace ecosim::cli {
 
 constexpr int kOk = 0, kRuntimeFailure = 1, kBadInput = 2, kFactFailed = 3, kInterrupted = 130;
 
-// Bad input from the user: one line, exit code 2.
+// Bad input from the user: one line (control characters escaped, since it names what the user
+// gave), exit code 2; `help`, when given, follows on the next lines as it is.
 struct BadInput : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  explicit BadInput(std::string_view message, std::string_view help = {})
+      : std::runtime_error(printable(message) + (help.empty() ? "" : "\n" + std::string(help))) {}
 };
 
 // Parses a command's arguments; a mistake throws BadInput with the command's help.

@@ -14,6 +14,7 @@
 #include "cli/progress.hpp"
 #include "cli/summary.hpp"
 #include "engine/parallel.hpp"
+#include "engine/printable.hpp"
 #include "io/h5.hpp"
 #include "io/recorder.hpp"
 #include "run/simulation.hpp"
@@ -66,8 +67,8 @@ int check_command(const std::vector<std::string>& args) {
   const Scenario s = load_scenario_file(scenario_file, overrides);
   std::int64_t firms = 0;
   for (const auto& r : s.regions) firms += r.firms;
-  std::cout << scenario_file << ": ok (" << s.regions.size() << " regions, " << firms << " firms, "
-            << s.simulation.steps << " steps, seed " << s.simulation.seed << ")\n";
+  std::cout << printable(scenario_file) << ": ok (" << s.regions.size() << " regions, " << firms
+            << " firms, " << s.simulation.steps << " steps, seed " << s.simulation.seed << ")\n";
   return kOk;
 }
 
@@ -186,7 +187,7 @@ po::variables_map parse(const std::vector<std::string>& args,
   } catch (const po::error& e) {
     std::ostringstream help;
     help << visible;
-    throw BadInput(std::string(e.what()) + "\n" + help.str());
+    throw BadInput(e.what(), help.str());
   }
   return vm;
 }
@@ -232,7 +233,7 @@ int main(int argc, char** argv) {
     std::cerr << "ecosim: " << e.what() << "\n";
     return kBadInput;
   } catch (const std::exception& e) {
-    std::cerr << "ecosim: error: " << e.what() << "\n";
+    std::cerr << "ecosim: error: " << printable(e.what()) << "\n";
     return kRuntimeFailure;
   }
 }

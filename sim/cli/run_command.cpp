@@ -12,6 +12,7 @@
 #include "cli/progress.hpp"
 #include "cli/summary.hpp"
 #include "engine/parallel.hpp"
+#include "engine/printable.hpp"
 #include "io/checkpoint.hpp"
 #include "io/recorder.hpp"
 #include "run/resources.hpp"
@@ -94,7 +95,7 @@ int simulate(Simulation& sim, Recorder& recorder, CheckpointInfo& info, bool qui
       progress.done();
       recorder.flush(sim.world());
       std::cerr << "ecosim: interrupted after " << t << " steps; recorded rows kept in "
-                << recorder.partial_path().string()
+                << printable(recorder.partial_path().string())
                 << (info.checkpoint_every > 0
                         ? "; continue with: ecosim resume " + recorder.path().string()
                         : std::string())
@@ -169,7 +170,8 @@ int run_command(const std::vector<std::string>& args) {
   // The output is taken before the world is built: a bad path costs no time.
   Recorder recorder(out, scenario, {ECOSIM_VERSION, used_threads}, vm.count("force") > 0);
   remove_checkpoint(out);  // of an earlier run discarded with --force
-  CheckpointInfo info{ECOSIM_VERSION, scenario.text, scenario.source_name, every, {}};
+  CheckpointInfo info{
+      ECOSIM_VERSION, recorder.run_id(), scenario.text, scenario.source_name, every, {}};
   Simulation sim(std::move(scenario));
   if (every > 0) {  // from the start, so that any run started with checkpoints can resume
     recorder.flush(sim.world());
@@ -211,14 +213,20 @@ int resume_command(const std::vector<std::string>& args) {
   Scenario scenario = load_scenario_text(info.scenario_text, info.scenario_source);
   ThreadLimit limit(threads);
   const int used_threads = threads > 0 ? threads : ThreadLimit::hardware_threads();
-  Recorder recorder(std::move(output), scenario, info.rows);
+  std::optional<Recorder> resumed;
+  try {
+    resumed.emplace(std::move(output), scenario, info.rows, info.run_id);
+  } catch (const RunMismatch& e) {
+    throw BadInput(e.what());
+  }
+  Recorder& recorder = *resumed;
   recorder.annotate("threads", static_cast<std::int64_t>(used_threads));
   Simulation sim = restore_simulation(bytes, std::move(scenario));
   bytes = {};
   recorder.annotate("resumed_at_step", static_cast<std::int64_t>(sim.steps_done()));
   if (!vm.count("quiet"))
-    std::cerr << "ecosim: resuming " << file << " after step " << sim.steps_done() << " of "
-              << sim.scenario().simulation.steps << "\n";
+    std::cerr << "ecosim: resuming " << printable(file) << " after step " << sim.steps_done()
+              << " of " << sim.scenario().simulation.steps << "\n";
   return simulate(sim, recorder, info, vm.count("quiet") > 0);
 }
 

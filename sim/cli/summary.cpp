@@ -3,14 +3,16 @@
 #include <cstdio>
 #include <string>
 
+#include "engine/printable.hpp"
+
 namespace ecosim {
 
 void print_summary(std::ostream& out, const Simulation& sim, const Observation& first,
                    const Observation& last, const std::filesystem::path& file) {
   const Scenario& s = sim.scenario();
-  out << "wrote " << file.string() << "\n";
-  out << "  " << s.source_name << ", seed " << s.simulation.seed << ", " << sim.steps_done()
-      << " months\n";
+  out << "wrote " << printable(file.string()) << "\n";
+  out << "  " << printable(s.source_name) << ", seed " << s.simulation.seed << ", "
+      << sim.steps_done() << " months\n";
   char line[256];
   std::snprintf(line, sizeof line, "  %-16s %-20s %12s %12s\n", "region", "indicator",
                 ("month " + std::to_string(first.step + 1)).c_str(),

@@ -2,16 +2,20 @@
 // the Slurm job-array script; the index is rebuilt at the end of every invocation.
 #include <unistd.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <thread>
 
 #include "cli/common.hpp"
 #include "cli/progress.hpp"
 #include "engine/parallel.hpp"
+#include "engine/printable.hpp"
 #include "sweep/execute.hpp"
 
 namespace po = boost::program_options;
@@ -19,6 +23,9 @@ namespace fs = std::filesystem;
 
 namespace ecosim::cli {
 namespace {
+
+// The largest array index Slurm accepts (MaxArraySize is at most 4,000,001).
+constexpr long kMaxArrayIndex = 4'000'000;
 
 // "I/N", or Slurm's array variables, or the whole sweep.
 Shard shard_of(const po::variables_map& vm) {
@@ -35,15 +42,33 @@ Shard shard_of(const po::variables_map& vm) {
     return s;
   };
   if (vm.count("shard")) return parse_shard(vm["shard"].as<std::string>(), "--shard");
-  const char* id = std::getenv("SLURM_ARRAY_TASK_ID");
-  const char* count = std::getenv("SLURM_ARRAY_TASK_COUNT");
-  if (id && count) {
-    const char* min = std::getenv("SLURM_ARRAY_TASK_MIN");
-    const long first = min ? std::atol(min) : 0;
-    return parse_shard(std::to_string(std::atol(id) - first) + "/" + count,
-                       "SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT");
-  }
-  return {};
+  // Slurm's array variables, strictly: whole numbers in range (atol once read "7x" as 7 and
+  // "" as 0), and an ID only with its COUNT.
+  const auto whole = [](const char* name) -> std::optional<long> {
+    const char* text = std::getenv(name);
+    if (!text) return std::nullopt;
+    long value = -1;
+    const char* end = text + std::strlen(text);
+    const auto [stop, error] = std::from_chars(text, end, value);
+    if (error != std::errc{} || stop != end || stop == text || value < 0 || value > kMaxArrayIndex)
+      throw BadInput(std::string(name) + "='" + text + "': not a whole number (allowed: 0.." +
+                     std::to_string(kMaxArrayIndex) + ")");
+    return value;
+  };
+  const auto id = whole("SLURM_ARRAY_TASK_ID"), count = whole("SLURM_ARRAY_TASK_COUNT");
+  const auto min = whole("SLURM_ARRAY_TASK_MIN"), max = whole("SLURM_ARRAY_TASK_MAX");
+  if (!id && !count) return {};
+  if (!id || !count)
+    throw BadInput(std::string(id ? "SLURM_ARRAY_TASK_ID" : "SLURM_ARRAY_TASK_COUNT") +
+                   " is set without " + (id ? "SLURM_ARRAY_TASK_COUNT" : "SLURM_ARRAY_TASK_ID") +
+                   " (allowed: both, as Slurm sets them in an array task, or --shard I/N)");
+  const long first = min.value_or(0);
+  if (*id < first || (max && *id > *max))
+    throw BadInput("SLURM_ARRAY_TASK_ID=" + std::to_string(*id) + ": outside the array " +
+                   std::to_string(first) + ".." + (max ? std::to_string(*max) : "") +
+                   " (allowed: SLURM_ARRAY_TASK_MIN <= ID <= SLURM_ARRAY_TASK_MAX)");
+  return parse_shard(std::to_string(*id - first) + "/" + std::to_string(*count),
+                     "SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT");
 }
 
 void print_plan(const SweepPlan& plan) {
@@ -55,7 +80,7 @@ void print_plan(const SweepPlan& plan) {
               << r.position;
     for (std::size_t j = 0; j < r.values.size(); ++j)
       std::cout << "," << r.values[j].column_text(plan.spec.parameters[j].integer);
-    std::cout << "," << r.seed << "," << r.file << "\n";
+    std::cout << "," << r.seed << "," << printable(r.file) << "\n";
   }
 }
 
@@ -120,13 +145,13 @@ int sweep_command(const std::vector<std::string>& args) {
     throw BadInput(out.string() + ": output exists and is not a folder (allowed: a folder)");
   if (vm.count("index-only")) {
     const IndexCounts c = write_index(plan, out);
-    std::cout << "wrote " << fs::absolute(out / "index.h5").string() << " (" << c.done << " done, "
-              << c.failed << " failed, " << c.missing << " missing)\n";
+    std::cout << "wrote " << printable(fs::absolute(out / "index.h5").string()) << " (" << c.done
+              << " done, " << c.failed << " failed, " << c.missing << " missing)\n";
     return kOk;
   }
   check_plan(plan);  // every point's scenario, before the first run
   if (vm.count("check")) {
-    std::cout << sweep_file << ": ok (" << plan.runs.size() << " runs, " << plan.points
+    std::cout << printable(sweep_file) << ": ok (" << plan.runs.size() << " runs, " << plan.points
               << " points, design " << name_of(plan.spec.design) << ")\n";
     return kOk;
   }
@@ -138,8 +163,8 @@ int sweep_command(const std::vector<std::string>& args) {
     fs::create_directories(out / "slurm");
     std::ofstream(script) << sbatch_script(plan, fs::absolute(sweep_file), fs::absolute(out),
                                            fs::canonical("/proc/self/exe"), tasks, cpus);
-    std::cout << "wrote " << script.string() << ": " << plan.runs.size() << " runs in " << tasks
-              << " array tasks; submit with: sbatch " << script.string() << "\n";
+    std::cout << "wrote " << printable(script.string()) << ": " << plan.runs.size() << " runs in "
+              << tasks << " array tasks; submit with: sbatch " << script.string() << "\n";
     return kOk;
   }
 
@@ -178,9 +203,9 @@ int sweep_command(const std::vector<std::string>& args) {
       &interrupted);
   progress.done();
   const IndexCounts c = write_index(plan, out);
-  std::cout << "wrote " << fs::absolute(out / "index.h5").string() << " and index.csv: " << c.done
-            << " done, " << c.failed << " failed, " << c.missing << " missing of "
-            << plan.runs.size() << "\n";
+  std::cout << "wrote " << printable(fs::absolute(out / "index.h5").string())
+            << " and index.csv: " << c.done << " done, " << c.failed << " failed, " << c.missing
+            << " missing of " << plan.runs.size() << "\n";
   if (interrupted) {
     std::cerr << "sweep: interrupted; run the same command again to finish\n";
     return kInterrupted;

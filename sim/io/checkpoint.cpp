@@ -13,6 +13,7 @@
 #include <type_traits>
 
 #include "engine/fnv.hpp"
+#include "io/output_file.hpp"
 #include "world/rosters.hpp"
 
 namespace ecosim {
@@ -22,7 +23,7 @@ namespace {
 constexpr std::array<char, 8> kMagic = {'E', 'C', 'O', 'S', 'I', 'M', 'C', 'P'};
 // 2: regions keep their participation at the start (issue 16).
 // 3: regions count the municipal partnerships started (issue 17).
-constexpr std::uint32_t kFormat = 3;
+constexpr std::uint32_t kFormat = 4;  // 4: the run's identity (run_id)
 
 // The two directions of one description of the state: io(archive, member) writes it into Out
 // or reads it back from In, so saving and restoring cannot drift apart.
@@ -152,7 +153,7 @@ void io(A& a, World& w) {
 
 template <class A>
 void io(A& a, CheckpointInfo& info) {
-  io(a, info.version), io(a, info.scenario_text), io(a, info.scenario_source);
+  io(a, info.version), io(a, info.run_id), io(a, info.scenario_text), io(a, info.scenario_source);
   io(a, info.checkpoint_every), io(a, info.rows);
 }
 
@@ -253,8 +254,9 @@ Simulation restore_simulation(std::string_view bytes, Scenario scenario) {
 
 void save_checkpoint(const fs::path& path, const Simulation& sim, const CheckpointInfo& info) {
   const fs::path temporary = path.string() + ".tmp";
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) fail(temporary, "cannot create the checkpoint", errno);
+  // A new file, never through a link planted at the temporary name (a kill's leftover is
+  // replaced).
+  const int fd = create_new_file(temporary, true);
   try {
     Out out{[&](std::string_view block) { write_all(fd, temporary, block.data(), block.size()); },
             {},

@@ -25,6 +25,7 @@ struct CheckpointError : std::runtime_error {
 // What a checkpoint says beside the state.
 struct CheckpointInfo {
   std::string version;              // of the ecosim that wrote it
+  std::string run_id;               // the run's identity (Recorder::run_id, the run file's run_id)
   std::string scenario_text;        // the scenario as stored in the run file (overrides applied)
   std::string scenario_source;      // its file name
   int checkpoint_every = 0;         // steps between checkpoints, to go on with

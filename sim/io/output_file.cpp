@@ -17,14 +17,16 @@ namespace {
   throw OutputPathError(path.string() + ": " + reason + " (allowed: " + allowed + ")");
 }
 
-// What is at `path`: nothing (ENOENT), or its stat; other failures are refused.
+// What is at `path` itself (a link is not followed): nothing (ENOENT), or its lstat; other
+// failures are refused.
 bool stat_of(const fs::path& path, struct stat& info) {
-  if (::stat(path.c_str(), &info) == 0) return true;
+  if (::lstat(path.c_str(), &info) == 0) return true;
   if (errno == ENOENT) return false;
   refuse(path, std::strerror(errno), "a path this user can reach");
 }
 
 const char* kind_of(const struct stat& info) {
+  if (S_ISLNK(info.st_mode)) return "is a symbolic link (ecosim writes no file through a link)";
   if (S_ISDIR(info.st_mode)) return "is a directory";
   if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode)) return "is a device";
   if (S_ISFIFO(info.st_mode)) return "is a FIFO";
@@ -33,6 +35,23 @@ const char* kind_of(const struct stat& info) {
 
 }  // namespace
 
+int create_new_file(const fs::path& path, bool replace) {
+  struct stat info {};
+  if (stat_of(path, info)) {
+    if (!S_ISREG(info.st_mode) && !S_ISLNK(info.st_mode))
+      refuse(path, kind_of(info), "a regular file or a new path");
+    if (!replace) refuse(path, "exists", "a new path");
+    if (::unlink(path.c_str()) != 0 && errno != ENOENT)  // a link itself, never its target
+      refuse(path, std::string("cannot remove: ") + std::strerror(errno),
+             "a file this user can write");
+  }
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd < 0)
+    refuse(path, errno == EEXIST ? "appeared while it was being created" : std::strerror(errno),
+           "a new file in a folder this user can write");
+  return fd;
+}
+
 PartialFile::PartialFile(fs::path final_path, Mode mode)
     : final_(std::move(final_path)), partial_(final_.string() + ".partial") {
   const std::string allowed = "a file path such as runs/name.h5";
@@ -40,8 +59,9 @@ PartialFile::PartialFile(fs::path final_path, Mode mode)
   if (!final_.has_filename()) refuse(final_, "names a directory, not a file", allowed);
   struct stat info {};
   // The parent must be (or become) a writable directory.
+  // (A folder reached through a link is fine: runs/ -> /scratch/runs is how clusters work.)
   const fs::path parent = final_.has_parent_path() ? final_.parent_path() : fs::path(".");
-  if (!stat_of(parent, info)) {
+  if (::stat(parent.c_str(), &info) != 0) {
     std::error_code error;
     fs::create_directories(parent, error);
     if (error) refuse(parent, "cannot create the directory: " + error.message(), allowed);
@@ -66,8 +86,13 @@ PartialFile::PartialFile(fs::path final_path, Mode mode)
   if (mode == Mode::resume && !partial_exists)
     refuse(partial_, "no unfinished run here", "the path of a run started with --checkpoint-every");
 
-  fd_ = ::open(partial_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd_ < 0) refuse(partial_, std::strerror(errno), "a file this user can write");
+  // O_NOFOLLOW: a link planted at FILE.partial between the check and here is refused too.
+  fd_ = ::open(partial_.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd_ < 0)
+    refuse(partial_,
+           errno == ELOOP ? "is a symbolic link (ecosim writes no file through a link)"
+                          : std::strerror(errno),
+           "a file this user can write");
   struct flock lock {};
   lock.l_type = F_WRLCK;
   lock.l_whence = SEEK_SET;

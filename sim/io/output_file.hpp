@@ -6,13 +6,22 @@
 
 #include <filesystem>
 #include <stdexcept>
+#include <string_view>
+
+#include "engine/printable.hpp"
 
 namespace ecosim {
 
 // A problem with the output path that the user can fix: exit code 2 at the command line.
 struct OutputPathError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  explicit OutputPathError(std::string_view message) : std::runtime_error(printable(message)) {}
 };
+
+// Creates `path` as a new regular file for writing and returns its descriptor: never through
+// a symbolic link (O_NOFOLLOW: a link planted there, dangling or not, is refused, not followed
+// out of the output folder), and never a file another holds open (O_EXCL, after removing an
+// old regular file or link of that name when `replace`). OutputPathError with the reason.
+int create_new_file(const std::filesystem::path& path, bool replace);
 
 class PartialFile {
  public:

@@ -1,8 +1,10 @@
 #include "io/recorder.hpp"
 
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <map>
+#include <random>
 
 #include "io/h5.hpp"
 #include "io/projects_table.hpp"
@@ -102,6 +104,35 @@ std::vector<std::string> names_of(const Names& names) {
   return {names.begin(), names.end()};
 }
 
+// 64 random bits as 16 hex digits: no two runs share one, whatever their scenario and seed.
+std::string new_run_id() {
+  std::random_device device;
+  const std::uint64_t bits = (std::uint64_t{device()} << 32) ^ device();
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(bits));
+  return text;
+}
+
+// Refuses to resume a run file with the checkpoint of another run: once a 120-step run's
+// checkpoint continued a 60-step run's file, which then said steps=60 and held 120 months.
+void check_identity(hid_t root, const std::string& partial, const Scenario& s,
+                    const std::string& run_id) {
+  const auto attribute = [&](const char* name) -> std::string {
+    return H5Aexists(root, name) > 0 ? h5::read_string_attribute(root, name) : "(none)";
+  };
+  const std::string file_id = attribute("run_id");
+  const std::int64_t file_seed =
+      H5Aexists(root, "seed") > 0 ? h5::read_int_attribute(root, "seed") : -1;
+  const std::int64_t file_steps =
+      H5Aexists(root, "steps") > 0 ? h5::read_int_attribute(root, "steps") : -1;
+  if (file_id == run_id && attribute("scenario") == s.text) return;
+  throw RunMismatch(partial + ": its checkpoint belongs to another run (checkpoint: run " + run_id +
+                    ", seed " + std::to_string(s.simulation.seed) + ", " +
+                    std::to_string(s.simulation.steps) + " steps; run file: run " + file_id +
+                    ", seed " + std::to_string(file_seed) + ", " + std::to_string(file_steps) +
+                    " steps) (allowed: the checkpoint its own run wrote)");
+}
+
 }  // namespace
 
 Recorder::Recorder(std::filesystem::path path, const Scenario& s, const RunInfo& info,
@@ -126,6 +157,8 @@ Recorder::Recorder(std::filesystem::path path, const Scenario& s, const RunInfo&
   h5::write_attribute(root, "steps", static_cast<std::int64_t>(s.simulation.steps));
   h5::write_attribute(root, "record_every", static_cast<std::int64_t>(s.simulation.record_every));
   h5::write_attribute(root, "created", now_iso8601());
+  run_id_ = new_run_id();
+  h5::write_attribute(root, "run_id", run_id_);
 
   // Dimension scales live in the indicators group so that a reader opening that group alone
   // (xarray's group="indicators") sees named dimensions with coordinates.
@@ -177,15 +210,18 @@ Recorder::Recorder(std::filesystem::path path, const Scenario& s, const RunInfo&
   h5::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flush");
 }
 
-Recorder::Recorder(PartialFile output, const Scenario& s, const std::vector<std::uint64_t>& rows)
+Recorder::Recorder(PartialFile output, const Scenario& s, const std::vector<std::uint64_t>& rows,
+                   const std::string& run_id)
     : output_(std::move(output)),
       file_(std::make_unique<File>()),
       record_every_(s.simulation.record_every),
-      flush_every_(s.simulation.flush_every) {
+      flush_every_(s.simulation.flush_every),
+      run_id_(run_id) {
   const std::string partial = partial_path().string();
   File& f = *file_;
   f.file = Handle(h5::check(H5Fopen(partial.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), "open " + partial),
                   H5Fclose);
+  check_identity(f.file.get(), partial, s, run_id);
   f.indicators = h5::open_group(f.file.get(), "indicators");
   f.regions = s.regions.size();
   const hid_t g = f.indicators.get();

@@ -19,6 +19,11 @@ struct RunInfo {
   int threads = 0;
 };
 
+// A checkpoint offered to a run file of another run.
+struct RunMismatch : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 class Recorder {
  public:
   // Takes FILE.partial (io/output_file.hpp; OutputPathError when the path is bad, exists and
@@ -27,7 +32,9 @@ class Recorder {
            bool overwrite);
   // Resumes an unfinished run's FILE.partial (PartialFile::Mode::resume), every dataset cut
   // back to its `rows` at the checkpoint (rows()), dropping what was written after it.
-  Recorder(PartialFile output, const Scenario& scenario, const std::vector<std::uint64_t>& rows);
+  // RunMismatch when the file is not the run whose identity is `run_id` (its checkpoint's).
+  Recorder(PartialFile output, const Scenario& scenario, const std::vector<std::uint64_t>& rows,
+           const std::string& run_id);
   ~Recorder();
   Recorder(const Recorder&) = delete;
   Recorder& operator=(const Recorder&) = delete;
@@ -48,6 +55,9 @@ class Recorder {
   void annotate(const std::string& name, double value);
 
   const std::filesystem::path& path() const { return output_.final_path(); }
+  // The run's identity: random, made when the run file was created, its root attribute
+  // `run_id`, and carried by every checkpoint of the run.
+  const std::string& run_id() const { return run_id_; }
   const std::filesystem::path& partial_path() const { return output_.partial_path(); }
 
  private:
@@ -59,6 +69,7 @@ class Recorder {
   std::unique_ptr<File> file_;
   int record_every_;
   int flush_every_;
+  std::string run_id_;
   std::vector<Observation> buffer_;  // indicator rows, without snapshots and exits
   ExitRows exits_;                   // exits since the last write
 };

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/printable.hpp"
 #include "io/h5.hpp"
 #include "scenario/load.hpp"
 #include "sweep/execute.hpp"
@@ -74,9 +75,10 @@ void dispatch(const SweepPlan& plan, const fs::path& out, int ranks) {
     if (run == kStop) --working;
   }
   const IndexCounts c = write_index(plan, out);
-  std::cout << "wrote " << fs::absolute(out / "index.h5").string() << " and index.csv: " << c.done
-            << " done, " << c.failed << " failed, " << c.missing << " missing of "
-            << plan.runs.size() << " (" << done << " run now, " << failed << " failed)\n";
+  std::cout << "wrote " << printable(fs::absolute(out / "index.h5").string())
+            << " and index.csv: " << c.done << " done, " << c.failed << " failed, " << c.missing
+            << " missing of " << plan.runs.size() << " (" << done << " run now, " << failed
+            << " failed)\n";
 }
 
 void work(const SweepPlan& plan, const fs::path& out, int threads) {
@@ -88,7 +90,7 @@ void work(const SweepPlan& plan, const fs::path& out, int threads) {
     if (run == kStop) return;
     const RunOutcome o = execute_run(plan, plan.runs[std::size_t(run)], out, threads);
     if (o.status == RunStatus::failed)
-      std::cerr << "ecosim_mpi: run " << run << " failed: " << o.error << "\n";
+      std::cerr << "ecosim_mpi: run " << run << " failed: " << printable(o.error) << "\n";
     outcome[0] = run, outcome[1] = static_cast<int>(o.status);
   }
 }
@@ -136,14 +138,14 @@ int main(int argc, char** argv) {
     if (rank == 0)
       std::cerr << (std::strcmp(e.what(), "help") == 0
                         ? ""
-                        : "ecosim_mpi: " + std::string(e.what()) + "\n")
+                        : "ecosim_mpi: " + printable(e.what()) + "\n")
                 << "usage: mpirun -n N ecosim_mpi SWEEP.toml [--output DIR] [--threads N]\n";
     code = 2;
   } catch (const ScenarioError& e) {
     if (rank == 0) std::cerr << e.what() << "\n";
     code = 2;
   } catch (const std::exception& e) {
-    std::cerr << "ecosim_mpi: error: " << e.what() << "\n";
+    std::cerr << "ecosim_mpi: error: " << printable(e.what()) << "\n";
     MPI_Abort(MPI_COMM_WORLD, 1);
   }
   MPI_Finalize();

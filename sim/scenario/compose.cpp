@@ -51,6 +51,11 @@ toml::table resolve(toml::table root, const std::string& name, std::vector<std::
   if (!base_name || base_name->get().empty())
     throw ScenarioError(
         {at(base_node->source(), name, "base", "must be a file name (allowed: a TOML file path)")});
+  // A NUL would cut the path handed to the file system ("/etc/passwd\0.toml" reads /etc/passwd).
+  if (has_control_character(base_name->get()))
+    throw ScenarioError({at(base_node->source(), name, "base",
+                            "contains a control character (allowed: a TOML file path, " +
+                                std::string(kPrintableText) + ")")});
   namespace fs = std::filesystem;
   const fs::path dir = fs::path(name).parent_path();
   const std::string path = (dir / base_name->get()).lexically_normal().string();

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "engine/printable.hpp"
 #include "scenario/compose.hpp"
 #include "scenario/format.hpp"
 #include "scenario/input_file.hpp"
@@ -444,8 +445,8 @@ Scenario build(std::string_view text, std::string_view source_name,
 }  // namespace
 
 std::string Diagnostic::to_string() const {
-  return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + key + ": " +
-         message;
+  return printable(file) + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
+         printable(key) + ": " + printable(message);
 }
 
 ScenarioError::ScenarioError(std::vector<Diagnostic> diagnostics)

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "io/h5.hpp"
+#include "io/output_file.hpp"
 #include "io/recorder.hpp"
 #include "run/simulation.hpp"
 #include "scenario/load.hpp"
@@ -112,9 +113,12 @@ std::string parameters_json(const SweepPlan& plan) {
   return out + "]";
 }
 
-// A file written beside its final name and renamed, so readers never see half of it.
+// A file written beside its final name and renamed, so readers never see half of it. The
+// temporary is made a new regular file first: a link planted at its name is removed, not
+// written through (rename then replaces a link at the final name, never its target).
 void replace_file(const fs::path& path, const std::function<void(const fs::path&)>& write) {
   const fs::path partial = path.string() + ".partial";
+  ::close(create_new_file(partial, true));
   write(partial);
   fs::rename(partial, path);
 }
@@ -122,7 +126,7 @@ void replace_file(const fs::path& path, const std::function<void(const fs::path&
 class IndexLock {
  public:
   explicit IndexLock(const fs::path& out) {
-    fd_ = ::open((out / ".index.lock").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+    fd_ = ::open((out / ".index.lock").c_str(), O_CREAT | O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd_ >= 0) ::flock(fd_, LOCK_EX);
   }
   ~IndexLock() {
@@ -207,7 +211,12 @@ RunOutcome execute_run(const SweepPlan& plan, const PlannedRun& run, const fs::p
   } catch (const std::exception& e) {
     std::string message = e.what();
     std::replace(message.begin(), message.end(), '\n', ' ');
-    std::ofstream(error_path(out, run)) << message << "\n";
+    try {
+      ::close(create_new_file(error_path(out, run), true));  // never through a planted link
+      std::ofstream(error_path(out, run)) << message << "\n";
+    } catch (const std::exception&) {
+      // The index row carries the message anyway.
+    }
     return {RunStatus::failed,
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
             message};

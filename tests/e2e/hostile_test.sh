@@ -22,6 +22,34 @@ awk 'BEGIN { printf "a"; for (i = 0; i < 50000; i++) printf ".a"; print " = 1" }
 expect 2 'deep.toml:1:128: \(syntax\): a key or table header of more than 64 dotted parts' -- "$ecosim" check "$out/deep.toml"
 expect 2 '--set simulation.steps=5\\nsimulation.seed=1:1:1: \(--set\): contains a line break' -- "$ecosim" check "$small" --set "$(printf 'simulation.steps=5\nsimulation.seed=1')"
 
+# Text from outside is echoed with its control characters escaped (\u001b, \n, \r, \0): no key,
+# value or path can colour the terminal, move its cursor or cut a message at a NUL; a NUL in
+# `base` once cut the path and read /etc/passwd.
+raw_control() {  # bytes other than printable text, tab, newline and UTF-8 in stdout or stderr
+  [ "$(LC_ALL=C tr -d '\n\t -~\200-\377' < "$out/stdout" | wc -c)" -eq 0 ] &&
+    [ "$(LC_ALL=C tr -d '\n\t -~\200-\377' < "$out/stderr" | wc -c)" -eq 0 ] || fail "$1: a raw control character was echoed"
+}
+printf 'base = "/etc/passwd\\u0000.toml"\n' > "$out/nul_base.toml"
+expect 2 'nul_base.toml:1:8: base: contains a control character' -- "$ecosim" check "$out/nul_base.toml"
+grep -q root "$out/stderr" "$out/stdout" && fail "base with a NUL read /etc/passwd"
+printf '"k\\u001b[31mred" = 1\n' > "$out/esc_key.toml"
+expect 2 'esc_key.toml:1:1: k\\u001b\[31mred: unknown key' -- "$ecosim" check "$out/esc_key.toml"
+raw_control "ESC in a key"
+printf '"k\\u0000x" = 1\n' > "$out/nul_key.toml"
+expect 2 'nul_key.toml:1:1: k\\0x: unknown key' -- "$ecosim" check "$out/nul_key.toml"
+raw_control "NUL in a key"
+printf '"a\\rb\\nc" = 1\n' > "$out/crlf_key.toml"
+expect 2 'crlf_key.toml:1:1: a\\rb\\nc: unknown key' -- "$ecosim" check "$out/crlf_key.toml"
+raw_control "CR and LF in a key"
+expect 2 'a\\u001bb: unknown key' -- "$ecosim" check "$small" --set "$(printf 'a\033b=1')"
+raw_control "ESC in --set"
+odd="$out/$(printf 'a\033[31m\nb.h5')"
+expect 0 'wrote .*a\\u001b\[31m\\nb.h5' -- "$ecosim" run "$small" -o "$odd" --steps 2
+raw_control "ESC and LF in an output path"
+expect 2 'a\\u001b\[31m\\nb.h5: output exists' -- "$ecosim" run "$small" -o "$odd" --steps 2
+raw_control "ESC and LF in an existing output path"
+rm -f "$odd"
+
 # Output paths are checked before the run, exit 2 with the reason, and only regular files are
 # written: --force never turns a device or FIFO into a run file.
 expect 2 "$out/: names a directory" -- "$ecosim" run "$small" -o "$out/" --steps 2
@@ -43,6 +71,42 @@ if [ "$(id -u)" -eq 0 ] && command -v runuser > /dev/null; then
     echo "hostile: read-only folder case skipped (user nobody cannot reach $ecosim)"
   fi
 fi
+
+# No file is written through a symbolic link: a link planted at FILE, FILE.partial, the
+# checkpoint's temporary, a sweep's run file, its .partial or its index's temporary, dangling
+# or not, is refused or replaced, and what it points to is never touched. (Once `run` created
+# the target of a dangling FILE.partial, and a sweep overwrote a file outside its folder.)
+printf 'precious\n' > "$out/victim"
+victim_intact() { [ "$(cat "$out/victim")" = precious ] && [ ! -e "$out/victim_new" ] || fail "$1: a link was written through"; }
+ln -s "$out/victim_new" "$out/dangling.h5.partial"
+expect 2 'dangling.h5.partial: is a symbolic link' -- "$ecosim" run "$small" -o "$out/dangling.h5" --steps 2
+victim_intact "a dangling FILE.partial"
+ln -s "$out/victim" "$out/linked.h5.partial"
+expect 2 'linked.h5.partial: is a symbolic link' -- "$ecosim" run "$small" -o "$out/linked.h5" --steps 2 --force
+victim_intact "FILE.partial linked to a file, with --force"
+ln -s "$out/victim" "$out/final.h5"
+expect 2 'final.h5: is a symbolic link' -- "$ecosim" run "$small" -o "$out/final.h5" --steps 2 --force
+victim_intact "FILE linked to a file, with --force"
+ln -s "$out/victim" "$out/ckpt.h5.checkpoint.tmp"
+expect 0 '' -- "$ecosim" run "$small" -o "$out/ckpt.h5" --steps 3 --checkpoint-every 1 --quiet
+victim_intact "a link at the checkpoint's temporary"
+sweep_file=$data/sweeps/grid.toml
+mkdir -p "$out/linksweep/runs"
+ln -s "$out/victim" "$out/linksweep/runs/run_000000.h5.partial"
+ln -s "$out/victim_new" "$out/linksweep/index.csv.partial"
+ln -s "$out/victim" "$out/linksweep/index.h5.partial"
+expect 1 '' -- "$ecosim" sweep "$sweep_file" -o "$out/linksweep" -q --jobs 1
+victim_intact "links in a sweep folder"
+grep -q '^0,.*,failed,.*is a symbolic link' "$out/linksweep/index.csv" || fail "the linked run is not recorded as failed: $(grep '^0,' "$out/linksweep/index.csv")"
+[ -f "$out/linksweep/index.csv" ] && [ ! -L "$out/linksweep/index.csv" ] || fail "index.csv is not a regular file"
+# Planted between two runs of the sweep: a finished run's file replaced by a link is redone and
+# refused, not written through.
+rm "$out/linksweep/runs/run_000000.h5.partial"
+"$ecosim" sweep "$sweep_file" -o "$out/linksweep" -q --jobs 1 > /dev/null 2>&1 || fail "the sweep did not finish its runs"
+rm "$out/linksweep/runs/run_000003.h5" && ln -s "$out/victim" "$out/linksweep/runs/run_000003.h5"
+expect 1 '' -- "$ecosim" sweep "$sweep_file" -o "$out/linksweep" -q --jobs 1
+victim_intact "a run file replaced by a link between two runs of a sweep"
+grep -q '^3,.*,failed,.*is a symbolic link' "$out/linksweep/index.csv" || fail "the run linked between two runs is not failed: $(grep '^3,' "$out/linksweep/index.csv")"
 
 # A second writer is refused (once it emptied the first's .partial, and the first then ended
 # with a corrupt file and exit 0); the first finishes whole.

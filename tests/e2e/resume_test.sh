@@ -79,5 +79,23 @@ ECOSIM_TEST_KILL_AT_STEP=15 "$ecosim" run "$small" -o "$out/bad.h5" "${args[@]}"
 printf 'garbage' | dd of="$out/bad.h5.checkpoint" bs=1 seek=100 conv=notrunc status=none
 expect 2 'bad.h5.checkpoint: corrupt or truncated \(digest mismatch\)' -- "$ecosim" resume "$out/bad.h5"
 expect 2 'missing FILE' -- "$ecosim" resume
+# A checkpoint resumes only its own run: a 120-step run's checkpoint beside a 60-step run's
+# .partial (once exit 0, a file saying steps=60 with 120 months), or a seed-43 run's beside a
+# seed-42 run's of the same length, is refused naming both runs; the files are left as they were.
+ECOSIM_TEST_KILL_AT_STEP=25 "$ecosim" run "$small" -o "$out/ckpt120.h5" --steps 120 --quiet --checkpoint-every 10
+ECOSIM_TEST_KILL_AT_STEP=25 "$ecosim" run "$small" -o "$out/ckpt60.h5" "${args[@]}" --checkpoint-every 10
+cp "$out/ckpt120.h5.checkpoint" "$out/ckpt60.h5.checkpoint"
+expect 2 'ckpt60.h5.partial: its checkpoint belongs to another run \(checkpoint: run [0-9a-f]{16}, seed 7, 120 steps; run file: run [0-9a-f]{16}, seed 7, 60 steps\)' -- "$ecosim" resume "$out/ckpt60.h5"
+ECOSIM_TEST_KILL_AT_STEP=25 "$ecosim" run "$small" -o "$out/seed43.h5" "${args[@]}" --seed 43 --checkpoint-every 10
+ECOSIM_TEST_KILL_AT_STEP=25 "$ecosim" run "$small" -o "$out/seed42.h5" "${args[@]}" --seed 42 --checkpoint-every 10
+cp "$out/seed43.h5.checkpoint" "$out/seed42.h5.checkpoint"
+expect 2 'seed42.h5.partial: its checkpoint belongs to another run \(checkpoint: run [0-9a-f]{16}, seed 43, 60 steps; run file: run [0-9a-f]{16}, seed 42' -- "$ecosim" resume "$out/seed42.h5"
+[ -f "$out/seed42.h5.partial" ] && [ ! -e "$out/seed42.h5" ] || fail "a refused resume changed the run's files"
+# Two runs of the same scenario and seed are still two runs (their run ids differ): each resumes
+# with its own checkpoint only.
+ECOSIM_TEST_KILL_AT_STEP=25 "$ecosim" run "$small" -o "$out/twin.h5" "${args[@]}" --seed 42 --checkpoint-every 10
+cp "$out/twin.h5.checkpoint" "$out/seed42.h5.checkpoint"
+expect 2 'seed42.h5.partial: its checkpoint belongs to another run' -- "$ecosim" resume "$out/seed42.h5"
+expect 0 'resuming .*twin.h5 after step 20 of 60' -- "$ecosim" resume "$out/twin.h5"
 
 [ "$failures" -eq 0 ] && echo "resume: all checks passed" || { echo "resume: $failures failures"; exit 1; }

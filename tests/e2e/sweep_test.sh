@@ -86,6 +86,22 @@ grep -q 'shard 0/3: 3 to run' "$out/err0" || fail "shard 0/3 did not take its 3 
 /usr/bin/python3 "$same" "$out/reference" "$out/shards" > "$out/same" || fail "shards differ: $(cat "$out/same")"
 "$ecosim" sweep "$sweep" -o "$out/shards" --shard 3/3 2> "$out/err"
 [ $? -eq 2 ] && grep -q "is not a shard" "$out/err" || fail "--shard 3/3 was not refused"
+# Slurm's variables strictly: whole numbers in range, an ID only with its count (atol once read
+# '1x' as 1 and '' as 0 and ran a shard nobody asked for).
+refused_env() {  # PATTERN VAR=VALUE...: exit 2 with PATTERN, nothing run
+  local pattern=$1; shift
+  env "$@" "$ecosim" sweep "$sweep" -o "$out/env" -q > /dev/null 2> "$out/err"
+  [ $? -eq 2 ] && grep -Eq -- "$pattern" "$out/err" || fail "env $* was not refused with '$pattern': $(head -1 "$out/err")"
+  [ ! -e "$out/env/index.csv" ] || fail "env $* ran runs"
+}
+refused_env "SLURM_ARRAY_TASK_ID='1x': not a whole number" SLURM_ARRAY_TASK_ID=1x SLURM_ARRAY_TASK_COUNT=3
+refused_env "SLURM_ARRAY_TASK_ID='': not a whole number" SLURM_ARRAY_TASK_ID= SLURM_ARRAY_TASK_COUNT=3
+refused_env "SLURM_ARRAY_TASK_COUNT='-3': not a whole number" SLURM_ARRAY_TASK_ID=0 SLURM_ARRAY_TASK_COUNT=-3
+refused_env "SLURM_ARRAY_TASK_ID='99999999999999999999': not a whole number" SLURM_ARRAY_TASK_ID=99999999999999999999 SLURM_ARRAY_TASK_COUNT=3
+refused_env "SLURM_ARRAY_TASK_ID is set without SLURM_ARRAY_TASK_COUNT" SLURM_ARRAY_TASK_ID=1
+refused_env "SLURM_ARRAY_TASK_COUNT is set without SLURM_ARRAY_TASK_ID" SLURM_ARRAY_TASK_COUNT=3
+refused_env "SLURM_ARRAY_TASK_ID=7: outside the array 2..5" SLURM_ARRAY_TASK_ID=7 SLURM_ARRAY_TASK_COUNT=4 SLURM_ARRAY_TASK_MIN=2 SLURM_ARRAY_TASK_MAX=5
+refused_env "SLURM_ARRAY_TASK_ID=1: outside the array 2" SLURM_ARRAY_TASK_ID=1 SLURM_ARRAY_TASK_COUNT=4 SLURM_ARRAY_TASK_MIN=2
 
 # MPI: rank 0 hands out the runs, two workers run them.
 if [ -n "$mpi" ]; then

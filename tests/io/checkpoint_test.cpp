@@ -48,7 +48,7 @@ void expect_same(const std::vector<Observation>& a, const std::vector<Observatio
   }
 }
 
-const CheckpointInfo kInfo{"test", "text", "source", 5, {1, 2, 3}};
+const CheckpointInfo kInfo{"test", "0123456789abcdef", "text", "source", 5, {1, 2, 3}};
 
 TEST(Checkpoint, ARestoredRunGoesOnExactlyAsTheOriginalAtAnyThreadCount) {
   const Scenario s = testing::small_scenario();
@@ -70,6 +70,7 @@ TEST(Checkpoint, CarriesItsInfo) {
   Simulation sim(testing::small_scenario());
   const CheckpointInfo info = read_checkpoint_info(checkpoint_bytes(sim, kInfo));
   EXPECT_EQ(info.version, "test");
+  EXPECT_EQ(info.run_id, "0123456789abcdef");
   EXPECT_EQ(info.scenario_text, "text");
   EXPECT_EQ(info.scenario_source, "source");
   EXPECT_EQ(info.checkpoint_every, 5);
@@ -97,7 +98,7 @@ TEST(Checkpoint, DamagedCheckpointsAreRefused) {
   EXPECT_EQ(refusal("an HDF5 file, perhaps" + std::string(64, '\0')), "not an ecosim checkpoint");
   std::string other_format = bytes;
   other_format[8] = 9;
-  EXPECT_EQ(refusal(other_format), "checkpoint format 9, this ecosim reads 3");
+  EXPECT_EQ(refusal(other_format), "checkpoint format 9, this ecosim reads 4");
 }
 
 }  // namespace
