@@ -55,8 +55,9 @@ void check_memory(const Scenario& s, const po::variables_map& vm) {
     std::int64_t firms = 0;
     for (const RegionParams& r : s.regions) firms += r.firms;
     throw BadInput("the run needs about " + format_bytes(need) + " (" + std::to_string(firms) +
-                   " firms x 1100 B + 40 MiB), more than " + what +
-                   " (allowed: fewer firms, or --max-memory above the estimate)");
+                   " firms x 1100 B + " + std::to_string(s.regions.size()) +
+                   " regions x 6.5 KiB + 40 MiB), more than " + what +
+                   " (allowed: fewer firms or regions, or --max-memory above the estimate)");
   }
 }
 

@@ -52,11 +52,16 @@ struct IndicatorInputs {
 
 using ComputeIndicator = double (*)(const IndicatorInputs&, RegionId);
 
+// An indicator is computed per region (`compute`), or, when `relative_to` names another
+// indicator, as that one's value minus its plain mean over the other regions (0 with one region):
+// from the whole column at once, so that its cost is linear in the regions (a loop over the
+// others for each region took 15.6 s of CPU for 3 steps of 20,000 regions).
 struct Indicator {
   std::string_view name;
   std::string_view unit;
   std::string_view description;
-  ComputeIndicator compute;
+  ComputeIndicator compute = nullptr;
+  std::string_view relative_to = {};
 };
 
 namespace indicator_rules {
@@ -65,17 +70,6 @@ inline double sum_over(const PastYear& past, RegionId r) {
   double sum = 0;
   for (const auto& row : past) sum += row[r.index()];
   return sum;
-}
-
-// The region's value minus the plain mean over the other regions (0 with one region).
-template <ComputeIndicator Base>
-double relative(const IndicatorInputs& in, RegionId r) {
-  const double own = Base(in, r);
-  if (in.regions() < 2) return own - own;
-  double others = 0;
-  for (const RegionId o : in.world.regions.ids())
-    if (o != r) others += Base(in, o);
-  return own - others / static_cast<double>(in.regions() - 1);
 }
 
 // SSB's definition: residents aged 20-66 with a job / residents aged 20-66; the region's jobs
@@ -145,13 +139,12 @@ inline constexpr std::array kIndicators = {
               "residents aged 20-66 with a job / residents aged 20-66 (SSB)",
               indicator_rules::employment_rate},
     Indicator{"employment_rate_relative", "1",
-              "employment rate minus the mean of the other regions",
-              indicator_rules::relative<indicator_rules::employment_rate>},
+              "employment rate minus the mean of the other regions", nullptr, "employment_rate"},
     Indicator{"job_growth", "1",
               "jobs now / jobs 12 steps ago - 1 (in the first year: since month 1)",
               indicator_rules::job_growth},
-    Indicator{"job_growth_relative", "1", "job growth minus the mean of the other regions",
-              indicator_rules::relative<indicator_rules::job_growth>},
+    Indicator{"job_growth_relative", "1", "job growth minus the mean of the other regions", nullptr,
+              "job_growth"},
     Indicator{"unemployment_rate", "1", "labour force without a job / labour force",
               [](const IndicatorInputs& in, RegionId r) {
                 return unemployment_rate(in.region(r), in.firms[r].jobs);
@@ -160,7 +153,7 @@ inline constexpr std::array kIndicators = {
               "entries over the last 12 steps (first year: annualised) / alive private firms",
               indicator_rules::entry_rate},
     Indicator{"entry_rate_relative", "1/year", "entry rate minus the mean of the other regions",
-              indicator_rules::relative<indicator_rules::entry_rate>},
+              nullptr, "entry_rate"},
     Indicator{"diversity_shannon", "nat", "Shannon entropy of employment by sector",
               indicator_rules::diversity<true>},
     Indicator{"diversity_hhi", "1", "Herfindahl-Hirschman index of employment by sector",

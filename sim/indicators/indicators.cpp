@@ -29,6 +29,31 @@ void remember(PastYear& past, std::vector<double> now) {
   if (past.size() > 12) past.pop_front();
 }
 
+IndicatorId indicator_index(std::string_view name) {
+  for (std::size_t k = 0; k < kIndicators.size(); ++k)
+    if (kIndicators[k].name == name) return {k};
+  throw std::logic_error("no indicator named " + std::string(name));
+}
+
+// Column k = column base minus its mean over the other regions, in O(regions): the others' sum
+// is the sum of the regions before (added in region order) plus the sum of those after (added
+// from the last), the same numbers as a loop over the others for up to three regions (every
+// scenario of the repository; beyond, the last bits may differ).
+void fill_relative(Observation& o, IndicatorId k, IndicatorId base) {
+  const std::size_t n = o.regions;
+  if (n == 0) return;
+  const auto value = [&](std::size_t r) { return o.at(RegionId(r), base); };
+  std::vector<double> after(n, 0.0);  // after[r]: v[r+1] + (v[r+2] + (... + 0))
+  for (std::size_t r = n - 1; r-- > 0;) after[r] = value(r + 1) + after[r + 1];
+  double before = 0;
+  for (std::size_t r = 0; r < n; ++r) {
+    const double own = value(r);
+    o.at(RegionId(r), k) =
+        n < 2 ? own - own : own - (before + after[r]) / static_cast<double>(n - 1);
+    before += own;
+  }
+}
+
 }  // namespace
 
 IdVector<RegionId, FirmTotals> total_firms(const World& world,
@@ -109,7 +134,10 @@ Observation Observer::observe(const World& world) {
   o.values.assign(regions * kIndicators.size(), 0.0);
   for (const RegionId r : world.regions.ids())
     for (std::size_t k = 0; k < kIndicators.size(); ++k)
-      o.at(r, {k}) = kIndicators[k].compute(in, r);
+      if (kIndicators[k].compute) o.at(r, {k}) = kIndicators[k].compute(in, r);
+  for (std::size_t k = 0; k < kIndicators.size(); ++k)
+    if (!kIndicators[k].relative_to.empty())
+      fill_relative(o, {k}, indicator_index(kIndicators[k].relative_to));
   for (const Breakdown& b : kBreakdowns) {
     std::vector<double>& values = o.breakdowns.emplace_back(regions * b.axis_names.size(), 0.0);
     for (const RegionId r : world.regions.ids())

@@ -10,7 +10,9 @@ namespace ecosim {
 RunCost estimate_run(const Scenario& s) {
   double firms = 0;
   for (const RegionParams& r : s.regions) firms += r.firms;
-  return {firms * s.simulation.steps * 560e-9, firms * 1100.0 + 40.0 * (1 << 20)};
+  const double regions = static_cast<double>(s.regions.size());
+  return {firms * s.simulation.steps * 560e-9,
+          firms * kBytesPerFirm + regions * kBytesPerRegion + kBytesFixed};
 }
 
 double available_memory_bytes() {

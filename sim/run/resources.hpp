@@ -17,7 +17,10 @@ struct RunCost {
 
 // From bench/RESULTS.md: about 560 ns per firm and month on one thread; at the peak 0.6-1 KiB
 // per firm (firm table, ties, projects, a snapshot being written) and 40 MiB for the process.
-// The estimate takes 1100 B per firm, an upper bound of what was measured.
+// A region with its municipalities, labour market and per-step tables adds about 6.5 KiB
+// (16,000 regions of one firm peaked at 126 MiB; 2,000 at 38 MiB): the firms alone once let
+// 20,000 regions pass --max-memory 70M and peak at 151 MiB.
+inline constexpr double kBytesPerFirm = 1100, kBytesPerRegion = 6656, kBytesFixed = 40 << 20;
 RunCost estimate_run(const Scenario& s);
 
 // MemAvailable of /proc/meminfo in bytes, or 0 when unknown.

@@ -162,6 +162,14 @@ class Reader {
     if (!arr || arr->empty() || !arr->is_array_of_tables())
       return fail(*n, key, "must be a non-empty array of tables ([[region]])",
                   "[[region]] entries");
+    // A region's index is 16 bits (its largest value means "no region"): more entries once
+    // wrapped around (65,537 named regions: "duplicate region name 'r0'").
+    if (arr->size() > kMaxRegions)
+      return fail(*n, key,
+                  std::to_string(arr->size()) +
+                      " [[region]] entries, more than the region index "
+                      "holds",
+                  "at most " + std::to_string(kMaxRegions) + " regions");
     field.clear();
     for (std::size_t i = 0; i < arr->size(); ++i) {
       const toml::node& entry = *arr->get(i);

@@ -24,6 +24,9 @@ struct SimulationParams {
 // (world/actor.hpp, 536,870,911 rows), and entrants may need several times the starting rows.
 inline constexpr std::int64_t kMaxTotalFirms = 100'000'000;
 
+// Regions at most: a region's index is 16 bits, its largest value meaning "no region".
+inline constexpr std::size_t kMaxRegions = 65'535;
+
 struct RegionParams {
   std::string name;
   double population = 104625;

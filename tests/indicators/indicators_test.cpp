@@ -12,6 +12,13 @@ namespace ecosim {
 namespace {
 
 const RegionId north{0}, south{1};
+
+IndicatorId indicator_id(const std::string& name) {
+  for (std::size_t k = 0; k < kIndicators.size(); ++k)
+    if (kIndicators[k].name == name) return {k};
+  ADD_FAILURE() << "no indicator " << name;
+  return {0};
+}
 const FirmId a{0}, b{1}, closed{2}, c{3}, solo{4}, hospital{5};
 
 // Two regions: north with firms a (manufacturing, 10 employees), b (ict, 30), a solo firm whose
@@ -139,6 +146,45 @@ TEST(Indicators, EachHasItsKnownValueOnAHandBuiltWorld) {
   EXPECT_DOUBLE_EQ(o.at(south, indicator("diversity_hhi")), 1.0);
   EXPECT_DOUBLE_EQ(o.at(south, indicator("mean_trust")), 0.0) << "no ties: 0";
   EXPECT_DOUBLE_EQ(o.at(south, indicator("recruitment_problems")), 0.0);
+}
+
+// The *_relative indicators come from their base column in one pass over the regions: each is
+// the base minus the plain mean of the other regions, as a loop over the others gives it
+// (exactly up to three regions, to the last bits beyond).
+TEST(Indicators, RelativeIndicatorsAreTheBaseMinusTheOthersMean) {
+  for (const std::size_t n : {1u, 2u, 3u, 7u}) {
+    SCOPED_TRACE(n);
+    World w;
+    w.regions.resize(n);
+    w.firms.resize(n);
+    w.trust = TrustNetwork(4);
+    w.trust.resize(n);
+    for (std::size_t r = 0; r < n; ++r) {
+      RegionState& region = w.regions[RegionId(r)];
+      region.labour_force = 50 + 7 * r, region.working_age = 60 + 11 * r;
+      region.residents_per_job = 1.0 + 0.1 * r;
+      const FirmId f(r);
+      w.firms.region[f] = RegionId(r), w.firms.alive[f] = 1, w.firms.sector[f] = Sector::ict;
+      w.firms.employees[f] = static_cast<int>(10 + 3 * r * r);
+    }
+    Observer observer(hand_built_scenario());
+    const Observation o = observer.observe(w);
+    for (const char* name : {"employment_rate", "job_growth", "entry_rate"}) {
+      const IndicatorId base = indicator_id(name);
+      const IndicatorId relative = indicator_id(std::string(name) + "_relative");
+      for (std::size_t r = 0; r < n; ++r) {
+        double others = 0;
+        for (std::size_t q = 0; q < n; ++q)
+          if (q != r) others += o.at(RegionId(q), base);
+        const double own = o.at(RegionId(r), base);
+        const double expected = n < 2 ? 0.0 : own - others / static_cast<double>(n - 1);
+        if (n <= 3)
+          EXPECT_EQ(o.at(RegionId(r), relative), expected) << name << " " << r;
+        else
+          EXPECT_NEAR(o.at(RegionId(r), relative), expected, 1e-14) << name << " " << r;
+      }
+    }
+  }
 }
 
 TEST(Indicators, BreakdownsSplitTheirTotal) {

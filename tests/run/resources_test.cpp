@@ -31,5 +31,14 @@ TEST(Resources, TheEstimateGrowsWithFirmsAndSteps) {
   EXPECT_GT(available_memory_bytes(), 0);
 }
 
+TEST(Resources, TheEstimateCountsRegionsToo) {
+  Scenario s = testing::small_scenario();
+  const double two = estimate_run(s).bytes;
+  const RegionParams copy = s.regions[RegionId(1)];
+  for (int k = 0; k < 20'000; ++k) s.regions.push_back(copy);
+  EXPECT_NEAR(estimate_run(s).bytes - two, 20'000 * (kBytesPerRegion + copy.firms * kBytesPerFirm),
+              1.0);
+}
+
 }  // namespace
 }  // namespace ecosim
