@@ -109,6 +109,7 @@ int sweep_command(const std::vector<std::string>& args) {
       "array tasks of the script, 1..10000 (default: one per 20 runs, at most 100)")(
       "cpus-per-task", po::value<int>()->default_value(1), "cores per array task, 1..1024")(
       "index-only", "only rebuild the index from the files present")(
+      "force", "run into a folder that holds another sweep's index")(
       "quiet,q", "no progress; only the summary");
   std::string sweep_file;
   const auto parsed = parse_command(args, visible, "sweep", sweep_file);
@@ -168,7 +169,7 @@ int sweep_command(const std::vector<std::string>& args) {
     return kOk;
   }
 
-  fs::create_directories(out / "runs");
+  prepare_output(plan, out, vm.count("force") > 0);
   const std::vector<int> todo = runs_to_do(plan, out, shard);
   if (jobs == 0) {
     jobs = std::max(1, ThreadLimit::hardware_threads() / threads);

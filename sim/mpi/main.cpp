@@ -13,6 +13,7 @@
 
 #include "engine/printable.hpp"
 #include "io/h5.hpp"
+#include "io/output_file.hpp"
 #include "scenario/load.hpp"
 #include "sweep/execute.hpp"
 
@@ -28,6 +29,7 @@ constexpr int kStop = -1;
 struct Options {
   std::string sweep, output;
   int threads = 1;
+  bool force = false;  // run into a folder that holds another sweep's index
 };
 
 Options parse(int argc, char** argv) {
@@ -44,6 +46,8 @@ Options parse(int argc, char** argv) {
       o.threads = std::atoi(value().c_str());
       if (o.threads < 1 || o.threads > 1024)
         throw std::invalid_argument("--threads: out of range (allowed: 1..1024)");
+    } else if (a == "--force") {
+      o.force = true;
     } else if (a == "-h" || a == "--help") {
       throw std::invalid_argument("help");
     } else if (o.sweep.empty() && !a.starts_with("-")) {
@@ -114,9 +118,12 @@ int main(int argc, char** argv) {
     if (rank == 0) {
       try {
         check_plan(plan);
-        fs::create_directories(out / "runs");
+        prepare_output(plan, out, o.force);
       } catch (const ScenarioError& e) {
         std::cerr << e.what() << "\n";
+        valid = 0;
+      } catch (const OutputPathError& e) {
+        std::cerr << "ecosim_mpi: " << e.what() << "\n";
         valid = 0;
       }
     }
@@ -136,10 +143,9 @@ int main(int argc, char** argv) {
     }
   } catch (const std::invalid_argument& e) {
     if (rank == 0)
-      std::cerr << (std::strcmp(e.what(), "help") == 0
-                        ? ""
-                        : "ecosim_mpi: " + printable(e.what()) + "\n")
-                << "usage: mpirun -n N ecosim_mpi SWEEP.toml [--output DIR] [--threads N]\n";
+      std::cerr
+          << (std::strcmp(e.what(), "help") == 0 ? "" : "ecosim_mpi: " + printable(e.what()) + "\n")
+          << "usage: mpirun -n N ecosim_mpi SWEEP.toml [--output DIR] [--threads N] [--force]\n";
     code = 2;
   } catch (const ScenarioError& e) {
     if (rank == 0) std::cerr << e.what() << "\n";

@@ -6,9 +6,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <mutex>
 #include <set>
@@ -140,6 +142,34 @@ class IndexLock {
 };
 
 }  // namespace
+
+void prepare_output(const SweepPlan& plan, const fs::path& out, bool force) {
+  std::error_code error;
+  fs::create_directories(out / "runs", error);
+  if (error)
+    throw OutputPathError(out.string() + ": cannot create the sweep folder: " + error.message() +
+                          " (allowed: a folder this user can write)");
+  for (const fs::path& folder : {out, out / "runs"})
+    if (::access(folder.c_str(), W_OK | X_OK) != 0)
+      throw OutputPathError(folder.string() + ": cannot write there: " + std::strerror(errno) +
+                            " (allowed: a folder this user can write)");
+  const fs::path index = out / "index.h5";
+  if (force || !fs::is_regular_file(index)) return;
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  const hid_t file = H5Fopen(index.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (file < 0) return;  // unreadable: the runs' own files decide what is done
+  std::string text;
+  try {
+    if (H5Aexists(file, "sweep") > 0) text = h5::read_string_attribute(file, "sweep");
+  } catch (const std::exception&) {
+  }
+  H5Fclose(file);
+  if (!text.empty() && text != plan.spec.text)
+    throw OutputPathError(out.string() + ": holds the index of another sweep (its sweep file " +
+                          "differs from " + plan.spec.file.string() +
+                          ") (allowed: a new folder, the same sweep file to resume it, or --force "
+                          "to run this sweep into it)");
+}
 
 std::string_view name_of(RunStatus status) {
   switch (status) {

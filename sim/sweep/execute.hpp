@@ -53,6 +53,12 @@ struct IndexCounts {
 // and renamed, under a lock so that shards finishing together write one after the other.
 IndexCounts write_index(const SweepPlan& plan, const std::filesystem::path& out);
 
+// Makes OUT/runs/ and checks that this sweep may write there, before any run: OutputPathError
+// (exit 2) when the folder cannot be created or written (a read-only file system, no
+// permission), or when it holds the index of another sweep (index.h5's sweep text differs from
+// this sweep file's) and !force.
+void prepare_output(const SweepPlan& plan, const std::filesystem::path& out, bool force);
+
 // Runs `todo` on this machine, `jobs` runs at once with `threads` threads each; `each` is called
 // (serially) after every run.
 void run_local(const SweepPlan& plan, const std::vector<int>& todo,

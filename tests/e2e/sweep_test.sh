@@ -86,6 +86,23 @@ grep -q 'shard 0/3: 3 to run' "$out/err0" || fail "shard 0/3 did not take its 3 
 /usr/bin/python3 "$same" "$out/reference" "$out/shards" > "$out/same" || fail "shards differ: $(cat "$out/same")"
 "$ecosim" sweep "$sweep" -o "$out/shards" --shard 3/3 2> "$out/err"
 [ $? -eq 2 ] && grep -q "is not a shard" "$out/err" || fail "--shard 3/3 was not refused"
+# The folder is checked before any run: one that holds another sweep's index (its sweep file
+# differs) is refused unless --force; one on a read-only file system says so, exit 2.
+cp "$out/local/index.csv" "$out/index_before.csv"
+sed -e 's/^seed = .*/seed = 99/' -e "s|\"../small.toml\"|\"$(realpath "$data/small.toml")\"|" "$sweep" > "$out/other_seed.toml"
+"$ecosim" sweep "$out/other_seed.toml" -o "$out/local" -q > /dev/null 2> "$out/err"
+[ $? -eq 2 ] && grep -q 'local: holds the index of another sweep (its sweep file differs from .*other_seed.toml)' "$out/err" ||
+  fail "another sweep's folder was not refused: $(head -1 "$out/err")"
+cmp -s "$out/index_before.csv" "$out/local/index.csv" || fail "a refused sweep changed the folder's index"
+"$ecosim" sweep "$out/other_seed.toml" -o "$out/local" -q --force --plan > /dev/null 2>&1 || fail "--plan into another sweep's folder failed"
+if [ "$(id -u)" -eq 0 ] && mkdir -p "$out/ro" && mount -t tmpfs -o size=64k,ro tmpfs "$out/ro" 2> /dev/null; then
+  "$ecosim" sweep "$sweep" -o "$out/ro/sweep" -q > /dev/null 2> "$out/err"
+  [ $? -eq 2 ] && grep -q 'ro/sweep: cannot create the sweep folder: Read-only file system' "$out/err" ||
+    fail "a read-only folder was not refused with its reason: $(head -1 "$out/err")"
+  umount "$out/ro"
+else
+  echo "sweep: read-only folder case skipped (needs root to mount a read-only tmpfs)"
+fi
 # Slurm's variables strictly: whole numbers in range, an ID only with its count (atol once read
 # '1x' as 1 and '' as 0 and ran a shard nobody asked for).
 refused_env() {  # PATTERN VAR=VALUE...: exit 2 with PATTERN, nothing run
