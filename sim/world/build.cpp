@@ -139,6 +139,9 @@ void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Esta
   boost::random::lognormal_distribution<double> emission(0.0, fp.emission_factor_log_sd);
   boost::random::lognormal_distribution<double> knowledge_spread(0.0, fp.knowledge_log_sd);
 
+  // A reused row (an entrant takes a closed firm's) starts as a new row does, all zero: once the
+  // dead firm's output and emissions of its last month passed to 683 of 714 entrants.
+  f.for_each_column([i](const char*, auto& column) { column[i] = {}; });
   f.region[i] = r;
   f.municipality[i] = state.municipalities[static_cast<std::size_t>(pick_muni(rng))];
   f.sector[i] = e.sector;

@@ -4,6 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <concepts>
+#include <cstring>
+#include <string>
+#include <type_traits>
 #include <vector>
 
 #include "support/small_world.hpp"
@@ -33,6 +37,41 @@ TEST(BuildWorld, EachRegionHoldsItsInstitutionsAsRangesOfTheTables) {
     municipalities += region.municipalities.size();
   }
   EXPECT_EQ(municipalities, w.municipalities.size());
+}
+
+// An entrant that takes a closed firm's row starts exactly as one in a new row: no column keeps
+// the dead firm's values (its output and emissions of the last month once passed on).
+TEST(BuildWorld, AReusedRowStartsAsANewRowDoes) {
+  const Scenario s = testing::small_scenario();
+  World reused = build_world(s), fresh = build_world(s);
+  const FirmId row(5);
+  // The dead firm's row: every column of it non-zero.
+  reused.firms.for_each_column([row](const char*, auto& column) {
+    auto* bytes = reinterpret_cast<unsigned char*>(&column[row]);
+    std::fill(bytes, bytes + sizeof(column[row]), static_cast<unsigned char>(0x5a));
+  });
+  // A new row: every column zero, as FirmTable::resize leaves it.
+  fresh.firms.for_each_column([row](const char*, auto& column) { column[row] = {}; });
+  Establishment e;
+  e.sector = Sector::ict, e.employees = 4;
+  init_firm(reused, s, row, RegionId(0), e, true);
+  init_firm(fresh, s, row, RegionId(0), e, true);
+  std::vector<std::string> differ;
+  reused.firms.for_each_column([&](const char* name, const auto& column) {
+    fresh.firms.for_each_column([&](const char* other, const auto& twin) {
+      if constexpr (std::is_same_v<decltype(column), decltype(twin)>) {
+        if (std::string(name) != other) return;
+        // By value where the type compares (an empty optional keeps stale payload bytes),
+        // else byte for byte.
+        if constexpr (std::equality_comparable<std::decay_t<decltype(column[row])>>) {
+          if (!(column[row] == twin[row])) differ.push_back(name);
+        } else if (std::memcmp(&column[row], &twin[row], sizeof(column[row])) != 0) {
+          differ.push_back(name);
+        }
+      }
+    });
+  });
+  EXPECT_TRUE(differ.empty()) << "columns that keep the dead firm's value: " << differ.front();
 }
 
 TEST(BuildWorld, FirmsAreBornInTheirRegionOldAndWithCashAtTheirSteadyLevel) {
