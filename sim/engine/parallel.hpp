@@ -39,13 +39,15 @@ void for_each_index(std::size_t n, const Body& body, std::size_t grain = kGrain)
       oneapi::tbb::simple_partitioner());
 }
 
-// Reduces over [0, n) into an Acc with a split tree fixed by n and kGrain alone, so floating
-// point sums are bit-identical for any thread count. Acc needs `void merge(const Acc&)`;
-// accumulate(acc, i) adds element i.
+// Reduces over [0, n) into an Acc with a split tree fixed by n and the grain alone (never by the
+// threads), so floating point sums are bit-identical for any thread count. Acc needs
+// `void merge(const Acc&)`; accumulate(acc, i) adds element i. A large Acc wants a larger
+// grain: every chunk copies the identity and is merged once.
 template <class Acc, class Accumulate>
-Acc deterministic_reduce(std::size_t n, const Acc& identity, const Accumulate& accumulate) {
+Acc deterministic_reduce(std::size_t n, const Acc& identity, const Accumulate& accumulate,
+                         std::size_t grain = kGrain) {
   return oneapi::tbb::parallel_deterministic_reduce(
-      oneapi::tbb::blocked_range<std::size_t>(0, n, kGrain), identity,
+      oneapi::tbb::blocked_range<std::size_t>(0, n, grain), identity,
       [&](const oneapi::tbb::blocked_range<std::size_t>& r, Acc acc) {
         for (std::size_t i = r.begin(); i != r.end(); ++i) accumulate(acc, i);
         return acc;
