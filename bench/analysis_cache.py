@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import pathlib
-import re
 import shutil
 import subprocess
 import sys
@@ -27,6 +26,8 @@ import time
 import h5py
 import numpy as np
 import pandas as pd
+
+from results_file import write_section  # bench/results_file.py, beside this script
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 BEGIN, END = "<!-- begin: analysis cache -->", "<!-- end: analysis cache -->"
@@ -143,12 +144,7 @@ the sweep, for every command. The cache file is {size / 1e6:.1f} MB.
 {chr(10).join(lines)}
 {END}
 """
-    text = args.output.read_text() if args.output.exists() else ""
-    if BEGIN in text:
-        text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END) + "\n", section, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    args.output.write_text(text)
+    write_section(args.output, BEGIN, END, section)
     print(section)
     return 0
 

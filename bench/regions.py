@@ -9,12 +9,13 @@ usage: /usr/bin/python3 bench/regions.py [--build build/release] [--steps 3] [--
 import argparse
 import os
 import pathlib
-import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+
+from results_file import write_section  # bench/results_file.py, beside this script
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 BEGIN, END = "<!-- begin: regions -->", "<!-- end: regions -->"
@@ -88,12 +89,7 @@ per region (61 us a step per region at 60,000 regions), now chunks of at least 1
 {chr(10).join(lines)}
 {END}
 """
-    text = args.output.read_text() if args.output.exists() else ""
-    if BEGIN in text:
-        text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END) + "\n", section, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    args.output.write_text(text)
+    write_section(args.output, BEGIN, END, section)
     print(section)
     return 0
 

@@ -9,12 +9,13 @@ usage: /usr/bin/python3 bench/sweep_throughput.py [--build build/release] [--run
 import argparse
 import os
 import pathlib
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+
+from results_file import write_section  # bench/results_file.py, beside this script
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 BEGIN, END = "<!-- begin: sweep throughput -->", "<!-- end: sweep throughput -->"
@@ -87,12 +88,7 @@ one-month run less the cost of a month (the best of 5), against a default ten-ye
 | fixed cost per run (start, scenario, HDF5 open and close) | {fixed * 1000:.0f} ms of a {full:.2f} s default run: {share:.1%} | < 5% | {"yes" if share < 0.05 else "NO"} |
 {END}
 """
-    text = args.output.read_text() if args.output.exists() else ""
-    if BEGIN in text:
-        text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END) + "\n", section, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    args.output.write_text(text)
+    write_section(args.output, BEGIN, END, section)
     print(section)
     return 0
 

@@ -200,6 +200,18 @@ def _check(path: pathlib.Path, f: h5py.File, allow_partial: bool):
     return complete
 
 
+def read_columns(group: h5py.Group) -> dict:
+    """Every dataset of an HDF5 group of table columns (a sweep index, the summary cache), text
+    decoded: name -> array."""
+    columns = {}
+    for name, ds in group.items():
+        values = ds[()]
+        if values.dtype.kind in "OS":
+            values = np.array([v.decode() if isinstance(v, bytes) else str(v) for v in values], dtype=object)
+        columns[name] = values
+    return columns
+
+
 def partial_reason(months: int, steps: int) -> str:
     return (f"partial run file: the run did not finish ({months} of {steps} months recorded, no 'complete' "
             "attribute); --allow-partial reads it anyway")

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from . import metrics as M
-from .load import AnalysisWarning, RunFileError, partial_reason, read_run, single_run_dataset
+from .load import AnalysisWarning, RunFileError, partial_reason, read_columns, read_run, single_run_dataset
 
 CACHE_NAME = "summary_cache.h5"
 CACHE_FORMAT = 1
@@ -99,12 +99,7 @@ class _Cache:
                 if int(f.attrs.get("format", -1)) != CACHE_FORMAT:
                     return
                 definitions = json.loads(f.attrs["definitions"])
-                columns = {}
-                for name, ds in f["runs"].items():
-                    values = ds[()]
-                    if values.dtype.kind in "OS":
-                        values = np.array([v.decode() if isinstance(v, bytes) else str(v) for v in values], dtype=object)
-                    columns[name] = values
+                columns = read_columns(f["runs"])
             self.frame = pd.DataFrame(columns).set_index("file")
             self.definitions = definitions
         except (OSError, KeyError, ValueError, TypeError):

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import metrics as M
-from .load import AnalysisWarning, RunFileError, load_runs
+from .load import AnalysisWarning, RunFileError, load_runs, read_columns
 from .summary import column, summaries, unusable
 
 FIRST = ["run", "point", "replicate", "block", "position"]
@@ -104,12 +104,7 @@ def _read_h5(path: pathlib.Path):
             if int(np.asarray(fmt).item()) > KNOWN_SWEEP_FORMAT:
                 raise RunFileError(path, f"newer format (format_version {fmt}) than this ecosim_analysis reads "
                                    f"({KNOWN_SWEEP_FORMAT}); update analysis/")
-            columns = {}
-            for name, ds in f["runs"].items():
-                values = ds[()]
-                if values.dtype.kind in "OS":
-                    values = np.array([v.decode() if isinstance(v, bytes) else str(v) for v in values], dtype=object)
-                columns[name] = values
+            columns = read_columns(f["runs"])
             attrs = {k: (v.decode() if isinstance(v, bytes) else v) for k, v in f.attrs.items()}
     except OSError as error:
         raise RunFileError(path, f"damaged sweep index ({str(error).splitlines()[0]})") from None

@@ -106,3 +106,15 @@ def synthetic_run(path, seed: int, series: dict, months: int = 12, regions=("Her
             ds.dims[0].attach_scale(time)
             ds.dims[1].attach_scale(region)
     return path
+
+
+def metric_by_run(sweep_folder, metric, horizon):
+    """The index rows of a sweep's done runs with `value`: a headline metric over a horizon,
+    computed by reading each run file whole (the reference the sweep commands must match)."""
+    import ecosim_analysis as ea
+    from ecosim_analysis import metrics as M
+
+    sweep = ea.load_sweep(sweep_folder)
+    rows = sweep.index[sweep.index.status == "done"]
+    runset = ea.load_runs([pathlib.Path(sweep_folder) / f for f in rows["file"]])
+    return rows.assign(value=M.evaluate(M.HEADLINE_BY_NAME[metric], runset.data, M.parse_horizon(horizon)))

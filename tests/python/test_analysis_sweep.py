@@ -13,7 +13,7 @@ import ecosim_analysis as ea
 from ecosim_analysis import metrics as M
 from ecosim_analysis import stats as S
 from ecosim_analysis.figures import is_blank
-from analysis_helpers import cli, synthetic_run, write_index
+from analysis_helpers import cli, metric_by_run, synthetic_run, write_index
 
 MIN_SHARE = "policy.municipality.min_external_share"
 TRUST = "region.0.generalised_trust"
@@ -83,13 +83,6 @@ def test_malformed_indexes_are_refused(tmp_path):
         f"ecosim-analysis: {empty}: not a sweep folder (no index.h5 or index.csv)"
 
 
-def _metric_by_run(sweep_folder, metric, horizon):
-    sweep = ea.load_sweep(sweep_folder)
-    rows = sweep.index[sweep.index.status == "done"]
-    runset = ea.load_runs([sweep_folder / f for f in rows["file"]])
-    return rows.assign(value=M.evaluate(M.HEADLINE_BY_NAME[metric], runset.data, M.parse_horizon(horizon)))
-
-
 def test_heatmap_over_two_swept_parameters(real_sweep, tmp_path):
     png, csv = tmp_path / "h.png", tmp_path / "h.csv"
     result = cli("heatmap", real_sweep, "--x", MIN_SHARE, "--y", TRUST, "--indicator", "new_firms", "--horizon",
@@ -98,7 +91,7 @@ def test_heatmap_over_two_swept_parameters(real_sweep, tmp_path):
     assert "1 runs left out (1 failed)" in result.stderr
     assert not is_blank(png)
     table = pd.read_csv(csv, index_col=0)
-    expected = _metric_by_run(real_sweep, "new_firms", "year2").groupby([TRUST, MIN_SHARE])["value"].mean()
+    expected = metric_by_run(real_sweep, "new_firms", "year2").groupby([TRUST, MIN_SHARE])["value"].mean()
     for (trust, share), value in expected.items():
         assert table.loc[trust, f"{share:g}" if f"{share:g}" in table.columns else str(share)] == pytest.approx(value)
 
@@ -111,7 +104,7 @@ def test_robustness_across_sampled_futures(real_sweep, tmp_path):
     assert "Futures: sampled parameters (mean over replicates)" in result.stdout
     table = pd.read_csv(csv).set_index("output")
     assert (table["futures"] == 2).all()  # the two values of the trust parameter
-    values = _metric_by_run(real_sweep, "new_firms", "year2")
+    values = metric_by_run(real_sweep, "new_firms", "year2")
     means = values.groupby([TRUST, MIN_SHARE])["value"].mean().unstack(MIN_SHARE)
     wins = int((means[0.1] > means[0.5]).sum())
     row = table.loc["new_firms@year2"]
@@ -136,7 +129,7 @@ def test_compare_by_swept_parameter_keeps_design_points_apart(real_sweep):
     table = pd.read_csv(io.StringIO(cli(*base).stdout))
     assert list(dict.fromkeys(table["strategy"])) == ["min_external_share=0.1", "min_external_share=0.5"]
     assert set(table["method"].dropna()) == {"paired"} and set(table["n"]) == {2}
-    values = _metric_by_run(real_sweep, "new_firms", "year2")
+    values = metric_by_run(real_sweep, "new_firms", "year2")
     means = values.groupby([MIN_SHARE, TRUST])["value"].mean().unstack(MIN_SHARE)  # rows: futures
     rows = table[table["indicator"] == "new_firms"].set_index("strategy")
     for share, strategy in ((0.1, "min_external_share=0.1"), (0.5, "min_external_share=0.5")):
@@ -187,7 +180,7 @@ def test_export_for_ema_workbench(real_sweep, tmp_path):
     assert len(experiments) == 7 and set(experiments["policy"]) == {real_sweep.name}
     assert [o[0] for o in metadata["outcomes"]].count("ScalarOutcome") == len(names)
     assert outcomes["jobs_Small"].shape == (7, 24) and outcomes["ties_by_rung_Small"].shape == (7, 24)
-    expected = _metric_by_run(real_sweep, "new_firms", "year2")
+    expected = metric_by_run(real_sweep, "new_firms", "year2")
     np.testing.assert_allclose(outcomes["new_firms_year2_Small"], expected["value"])
     np.testing.assert_allclose(experiments[MIN_SHARE], expected[MIN_SHARE])
     assert experiments["scenario"].astype(str).tolist() == expected["point"].astype(str).tolist()

@@ -13,7 +13,7 @@ from ecosim_analysis import compare as C
 from ecosim_analysis import metrics as M
 from ecosim_analysis import summary as SU
 from ecosim_analysis.select import select_runs, select_sweeps
-from analysis_helpers import cli
+from analysis_helpers import cli, metric_by_run
 
 MIN_SHARE = "policy.municipality.min_external_share"
 TRUST = "region.0.generalised_trust"
@@ -27,13 +27,6 @@ def sweep_copy(real_sweep, tmp_path):
     return folder
 
 
-def _whole(folder, metric, horizon):
-    sweep = ea.load_sweep(folder)
-    rows = sweep.index[sweep.index.status == "done"]
-    runset = ea.load_runs([folder / f for f in rows["file"]])
-    return rows.assign(value=M.evaluate(M.HEADLINE_BY_NAME[metric], runset.data, M.parse_horizon(horizon)))
-
-
 def test_table_of_a_sweep_as_csv_and_netcdf(sweep_copy, tmp_path):
     csv = tmp_path / "out" / "table.csv"
     result = cli("table", sweep_copy, "-o", csv, "--horizons", "year1,year2")
@@ -42,7 +35,7 @@ def test_table_of_a_sweep_as_csv_and_netcdf(sweep_copy, tmp_path):
     table = pd.read_csv(csv)
     assert list(table.columns[:8]) == ["strategy", "seed", "sweep", "sweep_run", "point", "replicate", MIN_SHARE, TRUST]
     assert "new_firms@year2 [firm]" in table.columns and "innovation_revenue@year1 [NOK]" in table.columns
-    expected = _whole(sweep_copy, "new_firms", "year2")
+    expected = metric_by_run(sweep_copy, "new_firms", "year2")
     np.testing.assert_array_equal(table["sweep_run"], expected["run"])
     np.testing.assert_allclose(table["new_firms@year2 [firm]"], expected["value"])
     np.testing.assert_array_equal(table["seed"], expected["seed"])
