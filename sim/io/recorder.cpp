@@ -113,6 +113,22 @@ std::string new_run_id() {
   return text;
 }
 
+// The run file's metadata reaches the disk only when the recorder flushes (never by an eviction
+// between flushes), so a killed run's file holds the metadata of a flush, which its checkpoint
+// follows; flushes are rare and the metadata of even a long run is a few MB.
+Handle run_file_access() {
+  Handle fapl(h5::check(H5Pcreate(H5P_FILE_ACCESS), "file access properties"), H5Pclose);
+  H5AC_cache_config_t cache{};
+  cache.version = H5AC__CURR_CACHE_CONFIG_VERSION;
+  h5::check(H5Pget_mdc_config(fapl.get(), &cache), "get metadata cache settings");
+  cache.evictions_enabled = false;
+  cache.incr_mode = H5C_incr__off;
+  cache.flash_incr_mode = H5C_flash_incr__off;
+  cache.decr_mode = H5C_decr__off;
+  h5::check(H5Pset_mdc_config(fapl.get(), &cache), "set metadata cache settings");
+  return fapl;
+}
+
 // Refuses to resume a run file with the checkpoint of another run: once a 120-step run's
 // checkpoint continued a 60-step run's file, which then said steps=60 and held 120 months.
 void check_identity(hid_t root, const std::string& partial, const Scenario& s,
@@ -145,9 +161,10 @@ Recorder::Recorder(std::filesystem::path path, const Scenario& s, const RunInfo&
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
   const std::string partial = partial_path().string();
   File& f = *file_;
-  f.file = Handle(h5::check(H5Fcreate(partial.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
-                            "create " + partial),
-                  H5Fclose);
+  f.file = Handle(
+      h5::check(H5Fcreate(partial.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, run_file_access().get()),
+                "create " + partial),
+      H5Fclose);
   const hid_t root = f.file.get();
   h5::write_attribute(root, "ecosim_version", info.version);
   h5::write_attribute(root, "scenario", s.text);
@@ -219,8 +236,13 @@ Recorder::Recorder(PartialFile output, const Scenario& s, const std::vector<std:
       run_id_(run_id) {
   const std::string partial = partial_path().string();
   File& f = *file_;
-  f.file = Handle(h5::check(H5Fopen(partial.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), "open " + partial),
-                  H5Fclose);
+  f.file = Handle(
+      h5::check(H5Fopen(partial.c_str(), H5F_ACC_RDWR, run_file_access().get()), "open " + partial),
+      H5Fclose);
+  // A kill while HDF5 flushed can leave metadata pointing past the end the superblock records
+  // (once: "addr overflow ... eoa" at resume): what was written before the kill is all there,
+  // so the end of the file is taken as its end.
+  h5::check(H5Fincrement_filesize(f.file.get(), 0), "recover the end of " + partial);
   check_identity(f.file.get(), partial, s, run_id);
   f.indicators = h5::open_group(f.file.get(), "indicators");
   f.regions = s.regions.size();

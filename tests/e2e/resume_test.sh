@@ -31,6 +31,18 @@ expect 0 'resuming .*step.h5 after step 30 of 60' -- "$ecosim" resume "$out/step
   fail "a resumed run did not end as a finished one"
 same_run "$out/step.h5"
 
+# Killed while HDF5 flushed: metadata written, the superblock's end of file not yet (once in the
+# TSan stage, "addr overflow ... eoa" at resume). Made here by writing half the file's size into
+# the end-of-file address of a version 0 superblock (bytes 40-47, little-endian).
+ECOSIM_TEST_KILL_AT_STEP=37 "$ecosim" run "$small" -o "$out/eoa.h5" "${args[@]}" --checkpoint-every 10
+[[ $(h5dump -B -H "$out/eoa.h5.partial") == *'SUPERBLOCK_VERSION 0'* ]] || fail "the run file's superblock is not version 0: the end-of-file address is elsewhere"
+eoa=$(($(stat -c %s "$out/eoa.h5.partial") / 2)) bytes=''
+for i in 0 1 2 3 4 5 6 7; do bytes+=$(printf '\\x%02x' $(((eoa >> (8 * i)) & 255))); done
+printf "$bytes" | dd of="$out/eoa.h5.partial" bs=1 seek=40 conv=notrunc status=none
+h5dump -d /indicators/time "$out/eoa.h5.partial" > /dev/null 2>&1 && fail "the shortened end of file did not hide the run's metadata"
+expect 0 'resuming .*eoa.h5 after step 30 of 60' -- "$ecosim" resume "$out/eoa.h5"
+same_run "$out/eoa.h5"
+
 # Killed halfway through writing its third checkpoint: the second is whole and is used.
 ECOSIM_TEST_KILL_IN_CHECKPOINT=3 "$ecosim" run "$small" -o "$out/write.h5" "${args[@]}" --threads 1 --checkpoint-every 10
 [ $? -eq 137 ] || fail "the checkpoint hook did not kill the run"
