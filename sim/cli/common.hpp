@@ -36,8 +36,7 @@ std::optional<boost::program_options::variables_map> parse_command(
     const boost::program_options::options_description& visible, const char* name,
     std::string& positional);
 
-// Set by SIGINT and SIGTERM once watch_interrupts() was called.
-extern std::atomic<bool> interrupted;
+// Makes SIGINT and SIGTERM set stop_requested (engine/parallel.hpp).
 void watch_interrupts();
 
 int run_command(const std::vector<std::string>& args);     // run_command.cpp

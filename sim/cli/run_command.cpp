@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,16 @@ void maybe_killed_at(int step) {
   if (at && std::atoi(at) == step) std::raise(SIGKILL);
 }
 
+// Says where a stopped run's rows are and how to go on; the exit code of a stopped run.
+int interrupted(const Recorder& recorder, int steps_done, const std::string& how, bool resumable) {
+  std::cerr << "ecosim: interrupted after " << steps_done << " steps" << how
+            << "; recorded rows kept in " << printable(recorder.partial_path().string())
+            << (resumable ? "; continue with: ecosim resume " + printable(recorder.path().string())
+                          : std::string())
+            << "\n";
+  return kInterrupted;
+}
+
 // Simulates the remaining steps into the recorder, with a checkpoint every info.checkpoint_every
 // steps (0: none), then finishes the file. Returns the exit code.
 int simulate(Simulation& sim, Recorder& recorder, CheckpointInfo& info, bool quiet) {
@@ -91,19 +102,26 @@ int simulate(Simulation& sim, Recorder& recorder, CheckpointInfo& info, bool qui
   };
   Progress progress(steps, !quiet);
   std::vector<Observation> kept;  // the first and last recorded here, for the summary
-  for (int t = sim.steps_done(); t < steps; ++t) {
-    if (interrupted) {
-      progress.done();
+  // Between steps the world is whole and its projects are kept too; in the middle of one
+  // (StepAbandoned) only the rows of the steps done are.
+  auto stop = [&](int t, bool mid_step) {
+    progress.done();
+    if (mid_step)
+      recorder.flush_rows();
+    else
       recorder.flush(sim.world());
-      std::cerr << "ecosim: interrupted after " << t << " steps; recorded rows kept in "
-                << printable(recorder.partial_path().string())
-                << (info.checkpoint_every > 0
-                        ? "; continue with: ecosim resume " + recorder.path().string()
-                        : std::string())
-                << "\n";
-      return kInterrupted;
+    return interrupted(recorder, t,
+                       mid_step ? " (step " + std::to_string(t + 1) + " dropped)" : std::string(),
+                       info.checkpoint_every > 0);
+  };
+  for (int t = sim.steps_done(); t < steps; ++t) {
+    if (stop_requested) return stop(t, false);
+    Observation o;
+    try {
+      o = sim.step();
+    } catch (const StepAbandoned&) {
+      return stop(t, true);
     }
-    Observation o = sim.step();
     maybe_killed_at(t + 1);
     recorder.record(o);
     if (kept.empty() || t + 1 == steps) kept.push_back(std::move(o));
@@ -173,7 +191,13 @@ int run_command(const std::vector<std::string>& args) {
   remove_checkpoint(out);  // of an earlier run discarded with --force
   CheckpointInfo info{
       ECOSIM_VERSION, recorder.run_id(), scenario.text, scenario.source_name, every, {}};
-  Simulation sim(std::move(scenario));
+  std::optional<Simulation> built;
+  try {
+    built.emplace(std::move(scenario));
+  } catch (const StepAbandoned&) {  // a Ctrl-C while the world was built
+    return interrupted(recorder, 0, " (while the world was built)", false);
+  }
+  Simulation& sim = *built;
   if (every > 0) {  // from the start, so that any run started with checkpoints can resume
     recorder.flush(sim.world());
     info.rows = recorder.rows();

@@ -201,13 +201,13 @@ int sweep_command(const std::vector<std::string>& args) {
         }
         progress.update(finished, failed ? std::to_string(failed) + " failed" : "");
       },
-      &interrupted);
+      &stop_requested);
   progress.done();
   const IndexCounts c = write_index(plan, out);
   std::cout << "wrote " << printable(fs::absolute(out / "index.h5").string())
             << " and index.csv: " << c.done << " done, " << c.failed << " failed, " << c.missing
             << " missing of " << plan.runs.size() << "\n";
-  if (interrupted) {
+  if (stop_requested) {
     std::cerr << "sweep: interrupted; run the same command again to finish\n";
     return kInterrupted;
   }

@@ -7,9 +7,11 @@
 #include <oneapi/tbb/parallel_reduce.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <stdexcept>
 #include <type_traits>
 #include <vector>
 
@@ -17,6 +19,22 @@ namespace ecosim {
 
 // Fixed grain: deterministic reductions split the range the same way at any thread count.
 inline constexpr std::size_t kGrain = 2048;
+
+// A request to stop in the middle of a step: set by SIGINT/SIGTERM (lock-free, so a signal
+// handler may store it), polled by every chunk of the loops below and between phases, so a step of
+// any size ends within a second of the request. It never changes results: a step it stops is
+// thrown away whole.
+inline std::atomic<bool> stop_requested{false};
+
+// Thrown out of a step that a stop request ended: the world is then half-way through the step
+// and must not be recorded or saved.
+struct StepAbandoned : std::runtime_error {
+  StepAbandoned() : std::runtime_error("step abandoned: a stop was requested") {}
+};
+
+inline void abandon_step_if_stop_requested() {
+  if (stop_requested.load(std::memory_order_relaxed)) throw StepAbandoned();
+}
 
 // Limits oneTBB to `threads` workers for the lifetime of the object (0 = all cores).
 class ThreadLimit {
@@ -34,6 +52,7 @@ void for_each_index(std::size_t n, const Body& body, std::size_t grain = kGrain)
   oneapi::tbb::parallel_for(
       oneapi::tbb::blocked_range<std::size_t>(0, n, grain),
       [&](const oneapi::tbb::blocked_range<std::size_t>& r) {
+        abandon_step_if_stop_requested();
         for (std::size_t i = r.begin(); i != r.end(); ++i) body(i);
       },
       oneapi::tbb::simple_partitioner());
@@ -49,6 +68,7 @@ Acc deterministic_reduce(std::size_t n, const Acc& identity, const Accumulate& a
   return oneapi::tbb::parallel_deterministic_reduce(
       oneapi::tbb::blocked_range<std::size_t>(0, n, grain), identity,
       [&](const oneapi::tbb::blocked_range<std::size_t>& r, Acc acc) {
+        abandon_step_if_stop_requested();
         for (std::size_t i = r.begin(); i != r.end(); ++i) accumulate(acc, i);
         return acc;
       },

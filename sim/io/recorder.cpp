@@ -285,6 +285,10 @@ void Recorder::flush(const World& world) {
   });
 }
 
+void Recorder::flush_rows() {
+  reporting_failures(partial_path(), [&] { write_buffered_rows(); });
+}
+
 Recorder::~Recorder() {
   // A run that failed keeps what it recorded, under the .partial name.
   if (file_ && file_->file.get() >= 0) {

@@ -44,6 +44,9 @@ class Recorder {
   // Writes what is buffered and the projects and parties tables so far, and flushes the file:
   // what a checkpoint or an interrupted run leaves readable.
   void flush(const World& world);
+  // Writes what is buffered and flushes the file, leaving the tables of the last flush: for a
+  // world stopped in the middle of a step.
+  void flush_rows();
   // The rows of every dataset, in a fixed order (what a checkpoint remembers); call after
   // flush().
   std::vector<std::uint64_t> rows() const;

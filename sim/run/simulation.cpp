@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "engine/parallel.hpp"
 #include "world/build.hpp"
 
 namespace ecosim {
@@ -28,8 +29,10 @@ Simulation::Simulation(Scenario scenario, World world, Observer observer, int st
 
 Observation Simulation::step() {
   world_.step = steps_done_;
-  for (std::size_t k = 0; k < kPhases.size(); ++k)
+  for (std::size_t k = 0; k < kPhases.size(); ++k) {
+    abandon_step_if_stop_requested();
     timed(phase_seconds_[k], [&] { kPhases[k].run(world_, scenario_); });
+  }
   ++steps_done_;
   Observation o;
   timed(phase_seconds_.back(), [&] { o = observer_.observe(world_); });

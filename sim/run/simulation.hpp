@@ -34,7 +34,8 @@ class Simulation {
   // Continues a run from a checkpoint's state (io/checkpoint.hpp): after steps_done steps.
   Simulation(Scenario scenario, World world, Observer observer, int steps_done);
 
-  // Simulates one month and returns its indicators.
+  // Simulates one month and returns its indicators. Throws StepAbandoned (engine/parallel.hpp)
+  // on a stop request, leaving the world half-way through the month: not to be used further.
   Observation step();
 
   const Scenario& scenario() const { return scenario_; }

@@ -17,6 +17,7 @@
 #include <sstream>
 #include <thread>
 
+#include "engine/parallel.hpp"
 #include "io/h5.hpp"
 #include "io/output_file.hpp"
 #include "io/recorder.hpp"
@@ -238,6 +239,8 @@ RunOutcome execute_run(const SweepPlan& plan, const PlannedRun& run, const fs::p
     if (stopped) return {RunStatus::missing, 0, "interrupted"};
     return {RunStatus::done,
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), ""};
+  } catch (const StepAbandoned&) {  // a stop request in the middle of a step or of the build
+    return {RunStatus::missing, 0, "interrupted"};
   } catch (const std::exception& e) {
     std::string message = e.what();
     std::replace(message.begin(), message.end(), '\n', ' ');

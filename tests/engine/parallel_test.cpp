@@ -39,6 +39,31 @@ TEST(Parallel, ForEachIndexVisitsEveryIndexOnce) {
   for (int v : visits) ASSERT_EQ(v, 1);
 }
 
+// Clears the stop request however the test ends: it is process-wide.
+struct StopRequestCleared {
+  ~StopRequestCleared() { stop_requested = false; }
+};
+
+TEST(Parallel, AStopRequestEndsALoopAtItsNextChunk) {
+  StopRequestCleared cleared;
+  ThreadLimit limit(1);
+  const std::size_t n = 100 * kGrain;
+  std::atomic<std::size_t> visited{0};
+  // Requested by the loop itself after 3 chunks, as a signal would be mid-phase.
+  EXPECT_THROW(for_each_index(n,
+                              [&](std::size_t) {
+                                if (++visited == 3 * kGrain) stop_requested = true;
+                              }),
+               StepAbandoned);
+  EXPECT_GE(visited.load(), 3 * kGrain);
+  EXPECT_LT(visited.load(), n / 2);  // the remaining chunks were skipped
+  EXPECT_THROW(deterministic_reduce(n, Sum{}, [](Sum& acc, std::size_t i) { acc.value += i; }),
+               StepAbandoned);
+  stop_requested = false;
+  EXPECT_EQ(deterministic_reduce(n, Sum{}, [](Sum& acc, std::size_t) { acc.value += 1; }).value,
+            static_cast<double>(n));
+}
+
 }  // namespace
 }  // namespace ecosim
 

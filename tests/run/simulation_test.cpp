@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "engine/parallel.hpp"
 #include "support/small_world.hpp"
 
 namespace ecosim {
@@ -27,6 +28,17 @@ TEST(Simulation, EachStepIsAMonthAndEveryPhaseTakesTime) {
   for (std::size_t k = 0; k < sim.phase_seconds().size(); ++k)
     EXPECT_GE(sim.phase_seconds()[k], 0.0) << Simulation::phase_name(k);
   EXPECT_EQ(first.values.size(), 2 * kIndicators.size());
+}
+
+TEST(Simulation, AStopRequestAbandonsTheStep) {
+  struct Cleared {  // the request is process-wide
+    ~Cleared() { stop_requested = false; }
+  } cleared;
+  Simulation sim(testing::small_scenario());
+  sim.step();
+  stop_requested = true;
+  EXPECT_THROW(sim.step(), StepAbandoned);
+  EXPECT_EQ(sim.steps_done(), 1);  // the abandoned step never counted
 }
 
 }  // namespace
