@@ -16,6 +16,7 @@
 #include "engine/parallel.hpp"
 #include "engine/printable.hpp"
 #include "io/h5.hpp"
+#include "io/output_file.hpp"
 #include "io/recorder.hpp"
 #include "run/simulation.hpp"
 #include "scenario/catalogue.hpp"
@@ -122,11 +123,10 @@ int validate_command(const std::vector<std::string>& args) {
   const std::string report = validation_report_markdown(base, results, seeds);
   std::cout << report;
   if (!output.empty()) {
-    // Written beside and renamed, so that a failed write leaves an older report whole.
-    const fs::path partial = output + ".partial";
-    if (!(std::ofstream(partial) << report))
-      throw std::runtime_error(output + ": cannot write the report");
-    fs::rename(partial, output);
+    replace_file(output, [&](const fs::path& file) {
+      if (!(std::ofstream(file) << report))
+        throw std::runtime_error(output + ": cannot write the report");
+    });
   }
   return passed ? kOk : kFactFailed;
 }

@@ -254,9 +254,10 @@ Simulation restore_simulation(std::string_view bytes, Scenario scenario) {
 
 void save_checkpoint(const fs::path& path, const Simulation& sim, const CheckpointInfo& info) {
   const fs::path temporary = path.string() + ".tmp";
+  const OutputFolder folder(path.parent_path());
   // A new file, never through a link planted at the temporary name (a kill's leftover is
   // replaced).
-  const int fd = create_new_file(temporary, true);
+  const int fd = folder.create_new_file(temporary.filename().string(), true);
   try {
     Out out{[&](std::string_view block) { write_all(fd, temporary, block.data(), block.size()); },
             {},
@@ -270,14 +271,10 @@ void save_checkpoint(const fs::path& path, const Simulation& sim, const Checkpoi
     throw;
   }
   ::close(fd);
-  if (::rename(temporary.c_str(), path.c_str()) != 0)
+  if (::renameat(folder.fd(), temporary.filename().c_str(), folder.fd(), path.filename().c_str()) !=
+      0)
     fail(path, "cannot put the checkpoint in place", errno);
-  // The rename itself must survive a crash of the machine.
-  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  if (const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
-    ::fsync(dir);
-    ::close(dir);
-  }
+  folder.sync();  // the rename itself must survive a crash of the machine
 }
 
 std::string load_checkpoint(const fs::path& path) {

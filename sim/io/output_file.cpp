@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <string>
 
 namespace ecosim {
@@ -17,12 +18,12 @@ namespace {
   throw OutputPathError(path.string() + ": " + reason + " (allowed: " + allowed + ")");
 }
 
-// What is at `path` itself (a link is not followed): nothing (ENOENT), or its lstat; other
-// failures are refused.
-bool stat_of(const fs::path& path, struct stat& info) {
-  if (::lstat(path.c_str(), &info) == 0) return true;
+// What is at `name` in the folder itself (a link is not followed): nothing (ENOENT), or its
+// stat; other failures are refused.
+bool stat_at(const OutputFolder& folder, const std::string& name, struct stat& info) {
+  if (::fstatat(folder.fd(), name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0) return true;
   if (errno == ENOENT) return false;
-  refuse(path, std::strerror(errno), "a path this user can reach");
+  refuse(folder / name, std::strerror(errno), "a path this user can reach");
 }
 
 const char* kind_of(const struct stat& info) {
@@ -35,21 +36,66 @@ const char* kind_of(const struct stat& info) {
 
 }  // namespace
 
-int create_new_file(const fs::path& path, bool replace) {
+OutputFolder::OutputFolder(const fs::path& folder)
+    : path_(folder.empty() ? fs::path(".") : folder),
+      fd_(::open(path_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+  if (fd_ < 0)
+    refuse(path_, errno == ENOTDIR ? "is not a directory" : std::strerror(errno),
+           "a directory this user can write");
+}
+
+OutputFolder::~OutputFolder() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+int OutputFolder::create_new_file(const std::string& name, bool replace) const {
   struct stat info {};
-  if (stat_of(path, info)) {
+  if (stat_at(*this, name, info)) {
     if (!S_ISREG(info.st_mode) && !S_ISLNK(info.st_mode))
-      refuse(path, kind_of(info), "a regular file or a new path");
-    if (!replace) refuse(path, "exists", "a new path");
-    if (::unlink(path.c_str()) != 0 && errno != ENOENT)  // a link itself, never its target
-      refuse(path, std::string("cannot remove: ") + std::strerror(errno),
+      refuse(*this / name, kind_of(info), "a regular file or a new path");
+    if (!replace) refuse(*this / name, "exists", "a new path");
+    if (::unlinkat(fd_, name.c_str(), 0) != 0 && errno != ENOENT)  // a link itself, not its target
+      refuse(*this / name, std::string("cannot remove: ") + std::strerror(errno),
              "a file this user can write");
   }
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  const int fd =
+      ::openat(fd_, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0)
-    refuse(path, errno == EEXIST ? "appeared while it was being created" : std::strerror(errno),
+    refuse(*this / name,
+           errno == EEXIST ? "appeared while it was being created" : std::strerror(errno),
            "a new file in a folder this user can write");
   return fd;
+}
+
+void OutputFolder::rename(const std::string& from, const std::string& to) const {
+  if (::renameat(fd_, from.c_str(), fd_, to.c_str()) != 0)
+    throw std::runtime_error((*this / from).string() + ": cannot rename to " +
+                             (*this / to).string() + ": " + std::strerror(errno));
+}
+
+void OutputFolder::sync() const { ::fsync(fd_); }
+
+int create_new_file(const fs::path& path, bool replace) {
+  return OutputFolder(path.parent_path()).create_new_file(path.filename().string(), replace);
+}
+
+std::string descriptor_path(int fd, const fs::path& path) {
+  static const bool proc = ::access("/proc/self/fd", X_OK) == 0;
+  return proc ? "/proc/self/fd/" + std::to_string(fd) : path.string();
+}
+
+void replace_file(const fs::path& path, const std::function<void(const fs::path&)>& write) {
+  const OutputFolder folder(path.parent_path());
+  const std::string partial = path.filename().string() + ".partial";
+  const int fd = folder.create_new_file(partial, true);
+  try {
+    write(descriptor_path(fd, path.string() + ".partial"));  // the file made, whatever its name
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  ::close(fd);
+  folder.rename(partial, path.filename().string());
 }
 
 PartialFile::PartialFile(fs::path final_path, Mode mode)
@@ -71,23 +117,27 @@ PartialFile::PartialFile(fs::path final_path, Mode mode)
   if (::access(parent.c_str(), W_OK | X_OK) != 0)
     refuse(parent, std::string("cannot write there: ") + std::strerror(errno),
            "a directory this user can write");
+  folder_ = std::make_unique<OutputFolder>(parent);  // from here on, names relative to it
+  const std::string final_name = final_.filename().string();
+  const std::string partial_name = partial_.filename().string();
   // Only regular files are written or replaced: --force never turns a device, FIFO or
   // directory into a run file.
-  if (stat_of(final_, info)) {
+  if (stat_at(*folder_, final_name, info)) {
     if (!S_ISREG(info.st_mode)) refuse(final_, kind_of(info), "a regular file or a new path");
     if (mode == Mode::create)
       refuse(final_, "output exists", "a new path, or --force to overwrite");
     if (mode == Mode::resume)
       refuse(final_, "the run already finished", "the path of an unfinished run");
   }
-  const bool partial_exists = stat_of(partial_, info);
+  const bool partial_exists = stat_at(*folder_, partial_name, info);
   if (partial_exists && !S_ISREG(info.st_mode))
     refuse(partial_, kind_of(info), "a regular file or a new path");
   if (mode == Mode::resume && !partial_exists)
     refuse(partial_, "no unfinished run here", "the path of a run started with --checkpoint-every");
 
   // O_NOFOLLOW: a link planted at FILE.partial between the check and here is refused too.
-  fd_ = ::open(partial_.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+  fd_ = ::openat(folder_->fd(), partial_name.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
+                 0644);
   if (fd_ < 0)
     refuse(partial_,
            errno == ELOOP ? "is a symbolic link (ecosim writes no file through a link)"
@@ -117,11 +167,7 @@ PartialFile::~PartialFile() {
 }
 
 void PartialFile::commit() {
-  std::error_code error;
-  fs::rename(partial_, final_, error);
-  if (error)
-    throw std::runtime_error(partial_.string() + ": cannot rename to " + final_.string() + ": " +
-                             error.message());
+  folder_->rename(partial_.filename().string(), final_.filename().string());
   if (fd_ >= 0) ::close(fd_), fd_ = -1;
 }
 

@@ -5,7 +5,10 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <stdexcept>
+#include <string>
 #include <string_view>
 
 #include "engine/printable.hpp"
@@ -17,11 +20,53 @@ struct OutputPathError : std::runtime_error {
   explicit OutputPathError(std::string_view message) : std::runtime_error(printable(message)) {}
 };
 
-// Creates `path` as a new regular file for writing and returns its descriptor: never through
-// a symbolic link (O_NOFOLLOW: a link planted there, dangling or not, is refused, not followed
-// out of the output folder), and never a file another holds open (O_EXCL, after removing an
-// old regular file or link of that name when `replace`). OutputPathError with the reason.
+// A folder held by a handle: its files are looked at, created and renamed relative to that
+// handle (fstatat, openat, renameat), so neither a file nor the folder can be swapped for a link
+// between a check and a write. The folder itself may be reached through a link when it is
+// opened (runs/ -> /scratch/runs is how clusters work).
+class OutputFolder {
+ public:
+  // Opens `folder` ("" is the working directory); OutputPathError when it is not one.
+  explicit OutputFolder(const std::filesystem::path& folder);
+  ~OutputFolder();
+  OutputFolder(OutputFolder&& other) noexcept : path_(std::move(other.path_)), fd_(other.fd_) {
+    other.fd_ = -1;
+  }
+  OutputFolder(const OutputFolder&) = delete;
+  OutputFolder& operator=(const OutputFolder&) = delete;
+
+  // Creates `name` as a new regular file for writing and returns its descriptor: never through
+  // a symbolic link (O_NOFOLLOW: a link planted there, dangling or not, is refused, not
+  // followed out of the folder), and never a file another holds open (O_EXCL, after removing
+  // an old regular file or link of that name when `replace`). OutputPathError with the reason.
+  int create_new_file(const std::string& name, bool replace) const;
+  // Replaces `to` by `from` in one step (a link at `to` is replaced, never followed).
+  void rename(const std::string& from, const std::string& to) const;
+  // Makes the folder's entries (a rename) survive a crash of the machine.
+  void sync() const;
+  int fd() const { return fd_; }
+  // `name` in the folder, for messages.
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+  int fd_ = -1;
+};
+
+// create_new_file of `path`'s file name in its folder.
 int create_new_file(const std::filesystem::path& path, bool replace);
+
+// A name for the open file `fd` that stays its name whatever happens to its path
+// (/proc/self/fd/N): what libraries that open by name (HDF5, std::ofstream) are given, so they
+// write the very file ecosim created. `path` where /proc is not mounted.
+std::string descriptor_path(int fd, const std::filesystem::path& path);
+
+// Writes `path` whole or not at all: `write` is given a new regular file beside it (made by
+// create_new_file, so a link planted at its name is removed, not written through), which is then
+// renamed over `path` (a link at `path` is replaced, never its target). Readers never see half a
+// file, and a failed write leaves the old one.
+void replace_file(const std::filesystem::path& path,
+                  const std::function<void(const std::filesystem::path&)>& write);
 
 class PartialFile {
  public:
@@ -35,7 +80,10 @@ class PartialFile {
   PartialFile(std::filesystem::path final_path, Mode mode);
   ~PartialFile();
   PartialFile(PartialFile&& other) noexcept
-      : final_(std::move(other.final_)), partial_(std::move(other.partial_)), fd_(other.fd_) {
+      : final_(std::move(other.final_)),
+        partial_(std::move(other.partial_)),
+        folder_(std::move(other.folder_)),
+        fd_(other.fd_) {
     other.fd_ = -1;
   }
   PartialFile(const PartialFile&) = delete;
@@ -43,11 +91,14 @@ class PartialFile {
 
   const std::filesystem::path& final_path() const { return final_; }
   const std::filesystem::path& partial_path() const { return partial_; }
+  // The name HDF5 opens: the held FILE.partial itself, even if its path was swapped since.
+  std::string held_path() const { return descriptor_path(fd_, partial_); }
   // Renames FILE.partial to FILE and lets go of it.
   void commit();
 
  private:
   std::filesystem::path final_, partial_;
+  std::unique_ptr<OutputFolder> folder_;  // made once the path is checked
   int fd_ = -1;
 };
 

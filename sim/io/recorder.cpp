@@ -161,10 +161,10 @@ Recorder::Recorder(std::filesystem::path path, const Scenario& s, const RunInfo&
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
   const std::string partial = partial_path().string();
   File& f = *file_;
-  f.file = Handle(
-      h5::check(H5Fcreate(partial.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, run_file_access().get()),
-                "create " + partial),
-      H5Fclose);
+  f.file = Handle(h5::check(H5Fcreate(output_.held_path().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT,
+                                      run_file_access().get()),
+                            "create " + partial),
+                  H5Fclose);
   const hid_t root = f.file.get();
   h5::write_attribute(root, "ecosim_version", info.version);
   h5::write_attribute(root, "scenario", s.text);
@@ -236,9 +236,10 @@ Recorder::Recorder(PartialFile output, const Scenario& s, const std::vector<std:
       run_id_(run_id) {
   const std::string partial = partial_path().string();
   File& f = *file_;
-  f.file = Handle(
-      h5::check(H5Fopen(partial.c_str(), H5F_ACC_RDWR, run_file_access().get()), "open " + partial),
-      H5Fclose);
+  f.file =
+      Handle(h5::check(H5Fopen(output_.held_path().c_str(), H5F_ACC_RDWR, run_file_access().get()),
+                       "open " + partial),
+             H5Fclose);
   // A kill while HDF5 flushed can leave metadata pointing past the end the superblock records
   // (once: "addr overflow ... eoa" at resume): what was written before the kill is all there,
   // so the end of the file is taken as its end.

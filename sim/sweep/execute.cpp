@@ -116,16 +116,6 @@ std::string parameters_json(const SweepPlan& plan) {
   return out + "]";
 }
 
-// A file written beside its final name and renamed, so readers never see half of it. The
-// temporary is made a new regular file first: a link planted at its name is removed, not
-// written through (rename then replaces a link at the final name, never its target).
-void replace_file(const fs::path& path, const std::function<void(const fs::path&)>& write) {
-  const fs::path partial = path.string() + ".partial";
-  ::close(create_new_file(partial, true));
-  write(partial);
-  fs::rename(partial, path);
-}
-
 class IndexLock {
  public:
   explicit IndexLock(const fs::path& out) {
@@ -245,8 +235,9 @@ RunOutcome execute_run(const SweepPlan& plan, const PlannedRun& run, const fs::p
     std::string message = e.what();
     std::replace(message.begin(), message.end(), '\n', ' ');
     try {
-      ::close(create_new_file(error_path(out, run), true));  // never through a planted link
-      std::ofstream(error_path(out, run)) << message << "\n";
+      const int fd = create_new_file(error_path(out, run), true);  // never through a link
+      std::ofstream(descriptor_path(fd, error_path(out, run))) << message << "\n";
+      ::close(fd);
     } catch (const std::exception&) {
       // The index row carries the message anyway.
     }

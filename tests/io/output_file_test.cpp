@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <string>
 
 #include "support/temp_dir.hpp"
@@ -85,6 +87,54 @@ TEST(PartialFile, ResumeNeedsAnUnfinishedRun) {
   EXPECT_NE(refusal(dir / "done.h5", Mode::resume).find("the run already finished"),
             std::string::npos);
   EXPECT_NE(refusal(dir / "done.h5", Mode::create).find("output exists"), std::string::npos);
+}
+
+// The residual race of a check-then-open by name: a name swapped for a link after ecosim made
+// the file, or its folder swapped for a link to another, must not redirect a write.
+TEST(OutputFolder, ASwappedNameOrFolderRedirectsNoWrite) {
+  const testing::TempDir temp;
+  const fs::path runs = temp / "runs", moved = temp / "moved", victim = temp / "victim";
+  fs::create_directories(runs);
+  fs::create_directories(victim);
+  { std::ofstream(victim / "keep") << "victim"; }
+
+  const OutputFolder folder(runs);
+  const int fd = folder.create_new_file("run.h5.partial", false);
+  // The folder is moved away and a link to the victim's folder put in its place; the made
+  // file's name is swapped for a link to the victim's file.
+  fs::rename(runs, moved);
+  fs::create_directory_symlink(victim, runs);
+  fs::rename(moved / "run.h5.partial", moved / "made");
+  fs::create_symlink(victim / "keep", moved / "run.h5.partial");
+  // What a library that opens by name writes goes to the file made.
+  { std::ofstream(descriptor_path(fd, runs / "run.h5.partial")) << "rows"; }
+  EXPECT_EQ(content_of(moved / "made"), "rows");
+  EXPECT_EQ(content_of(victim / "keep"), "victim");
+  // New files and renames stay in the folder opened, not the one now at its path.
+  ::close(folder.create_new_file("index.csv", false));
+  EXPECT_TRUE(fs::exists(moved / "index.csv"));
+  EXPECT_FALSE(fs::exists(victim / "index.csv"));
+  folder.rename("index.csv", "keep");
+  EXPECT_TRUE(fs::is_regular_file(moved / "keep"));
+  EXPECT_EQ(content_of(victim / "keep"), "victim");
+  ::close(fd);
+}
+
+TEST(ReplaceFile, WritesNoFileThroughALinkAndIsWholeOrNothing) {
+  const testing::TempDir temp;
+  { std::ofstream(temp / "target") << "target"; }
+  // Links planted at the temporary name and at the final name: both replaced, neither followed.
+  fs::create_symlink(temp / "target", temp / "report.md.partial");
+  fs::create_symlink(temp / "target", temp / "report.md");
+  replace_file(temp / "report.md", [](const fs::path& file) { std::ofstream(file) << "new"; });
+  EXPECT_FALSE(fs::is_symlink(temp / "report.md"));
+  EXPECT_EQ(content_of(temp / "report.md"), "new");
+  EXPECT_EQ(content_of(temp / "target"), "target");
+  // A write that fails leaves the old file.
+  EXPECT_THROW(replace_file(temp / "report.md",
+                            [](const fs::path&) { throw std::runtime_error("disk full"); }),
+               std::runtime_error);
+  EXPECT_EQ(content_of(temp / "report.md"), "new");
 }
 
 }  // namespace
