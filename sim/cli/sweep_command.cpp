@@ -16,6 +16,7 @@
 #include "cli/progress.hpp"
 #include "engine/parallel.hpp"
 #include "engine/printable.hpp"
+#include "io/output_file.hpp"
 #include "sweep/execute.hpp"
 
 namespace po = boost::program_options;
@@ -162,8 +163,12 @@ int sweep_command(const std::vector<std::string>& args) {
     tasks = std::min<int>(tasks, int(plan.runs.size()));
     const fs::path script = vm["emit-sbatch"].as<std::string>();
     fs::create_directories(out / "slurm");
-    std::ofstream(script) << sbatch_script(plan, fs::absolute(sweep_file), fs::absolute(out),
+    const std::string text = sbatch_script(plan, fs::absolute(sweep_file), fs::absolute(out),
                                            fs::canonical("/proc/self/exe"), tasks, cpus);
+    replace_file(script, [&](const fs::path& file) {  // never through a link, never half a script
+      if (!(std::ofstream(file) << text))
+        throw OutputPathError(printable(script.string()) + ": cannot write the script");
+    });
     std::cout << "wrote " << printable(script.string()) << ": " << plan.runs.size() << " runs in "
               << tasks << " array tasks; submit with: sbatch " << script.string() << "\n";
     return kOk;

@@ -99,6 +99,15 @@ expect 1 '' -- "$ecosim" sweep "$sweep_file" -o "$out/linksweep" -q --jobs 1
 victim_intact "links in a sweep folder"
 grep -q '^0,.*,failed,.*is a symbolic link' "$out/linksweep/index.csv" || fail "the linked run is not recorded as failed: $(grep '^0,' "$out/linksweep/index.csv")"
 [ -f "$out/linksweep/index.csv" ] && [ ! -L "$out/linksweep/index.csv" ] || fail "index.csv is not a regular file"
+# The files written beside a run: a Slurm script and a validation report through planted links.
+ln -s "$out/victim" "$out/job.sh" && ln -s "$out/victim_new" "$out/job.sh.partial"
+expect 0 'wrote .*job.sh' -- "$ecosim" sweep "$sweep_file" -o "$out/jobsweep" --emit-sbatch "$out/job.sh"
+victim_intact "--emit-sbatch through links"
+[ -f "$out/job.sh" ] && [ ! -L "$out/job.sh" ] || fail "--emit-sbatch did not replace the link with its script"
+ln -s "$out/victim_new" "$out/report.md.partial"
+"$ecosim" validate "$small" --seeds 1 --quiet -o "$out/report.md" > /dev/null 2>&1
+victim_intact "validate -o with a link at its temporary"
+[ -s "$out/report.md" ] || fail "validate -o wrote no report"
 # Planted between two runs of the sweep: a finished run's file replaced by a link is redone and
 # refused, not written through.
 rm "$out/linksweep/runs/run_000000.h5.partial"
