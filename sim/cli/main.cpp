@@ -66,10 +66,9 @@ int check_command(const std::vector<std::string>& args) {
   if (!parsed) return kOk;
   if (scenario_file.empty()) throw BadInput("check: missing SCENARIO (allowed: a TOML file path)");
   const Scenario s = load_scenario_file(scenario_file, overrides);
-  std::int64_t firms = 0;
-  for (const auto& r : s.regions) firms += r.firms;
-  std::cout << printable(scenario_file) << ": ok (" << s.regions.size() << " regions, " << firms
-            << " firms, " << s.simulation.steps << " steps, seed " << s.simulation.seed << ")\n";
+  std::cout << printable(scenario_file) << ": ok (" << s.regions.size() << " regions, "
+            << s.total_firms() << " firms, " << s.simulation.steps << " steps, seed "
+            << s.simulation.seed << ")\n";
   return kOk;
 }
 
@@ -96,8 +95,8 @@ int validate_command(const std::vector<std::string>& args) {
   const int seeds = vm["seeds"].as<int>(), threads = vm["threads"].as<int>();
   if (seeds < 1 || seeds > 100)
     throw BadInput("--seeds: out of range: " + std::to_string(seeds) + " (allowed: 1..100)");
-  if (threads < 0 || threads > 1024)
-    throw BadInput("--threads: out of range: " + std::to_string(threads) + " (allowed: 0..1024)");
+  if (const std::string refused = threads_out_of_range(threads, 0); !refused.empty())
+    throw BadInput(refused);
   Scenario base = load(scenario_file, overrides);
   if (base.simulation.snapshot_every <= 0)
     throw BadInput(

@@ -33,8 +33,8 @@ fs::path default_output(const Scenario& s, const std::string& file) {
 
 int checked_threads(const po::variables_map& vm) {
   const int threads = vm["threads"].as<int>();
-  if (threads < 0 || threads > 1024)
-    throw BadInput("--threads: out of range: " + std::to_string(threads) + " (allowed: 0..1024)");
+  if (const std::string refused = threads_out_of_range(threads, 0); !refused.empty())
+    throw BadInput(refused);
   return threads;
 }
 
@@ -53,11 +53,11 @@ void check_memory(const Scenario& s, const po::variables_map& vm) {
     limit = *bytes, what = "--max-memory " + text;
   }
   if (limit > 0 && need > limit) {
-    std::int64_t firms = 0;
-    for (const RegionParams& r : s.regions) firms += r.firms;
-    throw BadInput("the run needs about " + format_bytes(need) + " (" + std::to_string(firms) +
-                   " firms x 1100 B + " + std::to_string(s.regions.size()) +
-                   " regions x 6.5 KiB + 40 MiB), more than " + what +
+    throw BadInput("the run needs about " + format_bytes(need) + " (" +
+                   std::to_string(s.total_firms()) + " firms x " + format_bytes(kBytesPerFirm) +
+                   " + " + std::to_string(s.regions.size()) + " regions x " +
+                   format_bytes(kBytesPerRegion) + " + " + format_bytes(kBytesFixed) +
+                   "), more than " + what +
                    " (allowed: fewer firms or regions, or --max-memory above the estimate)");
   }
 }

@@ -125,7 +125,8 @@ int sweep_command(const std::vector<std::string>& args) {
   const int threads = vm["threads"].as<int>(), cpus = vm["cpus-per-task"].as<int>();
   int jobs = vm["jobs"].as<int>(), tasks = vm["tasks"].as<int>();
   in_range("jobs", jobs, 0, 1024);
-  in_range("threads", threads, 1, 1024);
+  if (const std::string refused = threads_out_of_range(threads, 1); !refused.empty())
+    throw BadInput(refused);
   in_range("tasks", tasks, 0, 10000);
   in_range("cpus-per-task", cpus, 1, 1024);
   const Shard shard = shard_of(vm);

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
+#include <string>
 #include <type_traits>
 #include <vector>
 
@@ -35,6 +36,12 @@ struct StepAbandoned : std::runtime_error {
 inline void abandon_step_if_stop_requested() {
   if (stop_requested.load(std::memory_order_relaxed)) throw StepAbandoned();
 }
+
+// The one rule for a --threads value: lowest..kMaxThreads, where lowest is 0 (all cores) for a
+// single run and 1 for a run beside others (a sweep's, an MPI rank's). The reason it is refused,
+// or "" when it is in range.
+inline constexpr int kMaxThreads = 1024;
+std::string threads_out_of_range(int threads, int lowest);
 
 // Limits oneTBB to `threads` workers for the lifetime of the object (0 = all cores).
 class ThreadLimit {

@@ -4,6 +4,7 @@
 // rank that dies loses only the run it held: running the same command again redoes it.
 #include <mpi.h>
 
+#include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/parallel.hpp"
 #include "engine/printable.hpp"
 #include "io/h5.hpp"
 #include "io/output_file.hpp"
@@ -43,9 +45,13 @@ Options parse(int argc, char** argv) {
     if (a == "--output" || a == "-o") {
       o.output = value();
     } else if (a == "--threads") {
-      o.threads = std::atoi(value().c_str());
-      if (o.threads < 1 || o.threads > 1024)
-        throw std::invalid_argument("--threads: out of range (allowed: 1..1024)");
+      const std::string text = value();
+      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), o.threads);
+      if (error != std::errc{} || end != text.data() + text.size())
+        throw std::invalid_argument("--threads: not a whole number: '" + printable(text) +
+                                    "' (allowed: 1.." + std::to_string(kMaxThreads) + ")");
+      if (const std::string refused = threads_out_of_range(o.threads, 1); !refused.empty())
+        throw std::invalid_argument(refused);
     } else if (a == "--force") {
       o.force = true;
     } else if (a == "-h" || a == "--help") {

@@ -8,8 +8,7 @@
 namespace ecosim {
 
 RunCost estimate_run(const Scenario& s) {
-  double firms = 0;
-  for (const RegionParams& r : s.regions) firms += r.firms;
+  const auto firms = static_cast<double>(s.total_firms());
   const double regions = static_cast<double>(s.regions.size());
   return {firms * s.simulation.steps * 560e-9,
           firms * kBytesPerFirm + regions * kBytesPerRegion + kBytesFixed};
@@ -52,6 +51,10 @@ std::string format_bytes(double bytes) {
   char buffer[32];
   if (bytes >= double(1 << 30))
     std::snprintf(buffer, sizeof buffer, "%.1f GiB", bytes / double(1 << 30));
+  else if (bytes < 1024)
+    std::snprintf(buffer, sizeof buffer, "%.0f B", bytes);
+  else if (bytes < double(1 << 20))
+    std::snprintf(buffer, sizeof buffer, "%.1f KiB", bytes / 1024);
   else
     std::snprintf(buffer, sizeof buffer, "%.0f MiB", std::ceil(bytes / double(1 << 20)));
   return buffer;

@@ -363,8 +363,7 @@ void check_consistency(const Scenario& s, Context& ctx, const toml::table& root)
       ctx.error(where(key), key,
                 "is more than trust.max_ties_per_firm, the slots a firm has (allowed: 0.." +
                     std::to_string(s.trust.max_ties_per_firm) + ")");
-  std::int64_t total_firms = 0;
-  for (const RegionParams& r : s.regions) total_firms += r.firms;
+  const std::int64_t total_firms = s.total_firms();
   if (total_firms > kMaxTotalFirms)
     ctx.error(where("region"), "region.firms",
               "the regions' firms sum to " + std::to_string(total_firms) +

@@ -248,6 +248,13 @@ struct Scenario {
   PublicAgencyPolicy public_agency;
   TrustParams trust;
   ProjectParams projects;
+
+  // Firms at the start, over all regions.
+  std::int64_t total_firms() const {
+    std::int64_t n = 0;
+    for (const RegionParams& r : regions) n += r.firms;
+    return n;
+  }
 };
 
 }  // namespace ecosim

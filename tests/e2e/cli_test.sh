@@ -16,7 +16,7 @@ expect 2 'misspelled_key.toml:4:1: simulation.stepz: unknown key' -- "$ecosim" c
 expect 2 'misspelled_key.toml:4:1: simulation.stepz' -- "$ecosim" run "$data/bad_scenarios/misspelled_key.toml" -o "$out/never.h5"
 [ ! -e "$out/never.h5" ] && [ ! -e "$out/never.h5.partial" ] || fail "a bad scenario left a file"
 expect 2 'cannot read scenario file: No such file or directory' -- "$ecosim" check "$out/missing.toml"
-expect 2 '--threads: out of range: -3 \(allowed: 0..1024\)' -- "$ecosim" run "$data/small.toml" --threads -3
+expect 2 '--threads: out of range: -3 \(allowed: 0..1024; 0 = all cores\)' -- "$ecosim" run "$data/small.toml" --threads -3
 expect 2 "the argument \('many'\) for option '--steps' is invalid" -- "$ecosim" run --steps many
 expect 2 'unrecognised option|unrecognized option' -- "$ecosim" run --colour blue
 expect 2 'simulation.steps: out of range: 0' -- "$ecosim" run "$data/small.toml" --steps 0

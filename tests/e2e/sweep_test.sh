@@ -129,6 +129,13 @@ if [ -n "$mpi" ]; then
   /usr/bin/python3 "$same" "$out/reference" "$out/mpi" > "$out/same" || fail "MPI runs differ: $(cat "$out/same")"
   mpirun -n 3 -x ASAN_OPTIONS "$mpi" "$data/sweeps/bad_key.toml" --output "$out/mpi_bad" > "$out/mpi.log" 2>&1
   [ $? -ne 0 ] && grep -q 'unknown scenario key' "$out/mpi.log" || fail "ecosim_mpi accepted a bad sweep"
+  # The one --threads rule: whole numbers 1..1024 (atoi once read '1garbage' as 1).
+  for threads in 1garbage 0 1025; do
+    mpirun -n 2 -x ASAN_OPTIONS "$mpi" "$sweep" --output "$out/mpi_threads" --threads "$threads" > "$out/mpi.log" 2>&1
+    [ $? -ne 0 ] && grep -q -- '--threads: .*(allowed: 1\.\.1024' "$out/mpi.log" || fail "ecosim_mpi accepted --threads $threads: $(tail -2 "$out/mpi.log")"
+  done
 fi
+"$ecosim" sweep "$sweep" -o "$out/threads0" --threads 0 > /dev/null 2> "$out/err"
+[ $? -eq 2 ] && grep -q -- '--threads: out of range: 0 (allowed: 1\.\.1024)' "$out/err" || fail "sweep --threads 0 was not refused: $(head -1 "$out/err")"
 
 [ "$failures" -eq 0 ] && echo "sweep: all checks passed" || { echo "sweep: $failures failures"; exit 1; }

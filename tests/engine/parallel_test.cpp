@@ -39,6 +39,15 @@ TEST(Parallel, ForEachIndexVisitsEveryIndexOnce) {
   for (int v : visits) ASSERT_EQ(v, 1);
 }
 
+TEST(Parallel, OneRuleForThreadCounts) {
+  EXPECT_EQ(threads_out_of_range(0, 0), "");
+  EXPECT_EQ(threads_out_of_range(kMaxThreads, 1), "");
+  EXPECT_EQ(threads_out_of_range(0, 1), "--threads: out of range: 0 (allowed: 1..1024)");
+  EXPECT_EQ(threads_out_of_range(-1, 0),
+            "--threads: out of range: -1 (allowed: 0..1024; 0 = all cores)");
+  EXPECT_NE(threads_out_of_range(kMaxThreads + 1, 0), "");
+}
+
 // Clears the stop request however the test ends: it is process-wide.
 struct StopRequestCleared {
   ~StopRequestCleared() { stop_requested = false; }
