@@ -2,8 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace ecosim {
+
+static_assert(std::numeric_limits<std::remove_cvref_t<
+                      decltype(std::declval<FirmTable>().active_projects[FirmId{}])>>::max() ==
+                  kMaxActiveProjectsPerFirm,
+              "a firm's project counter must hold kMaxActiveProjectsPerFirm");
 
 RegionId region_of(const World& world, ActorRef actor) {
   return visit(
@@ -110,8 +116,11 @@ bool has_room(const World& world, const Scenario& s, ActorRef actor) {
   const int limit = visit(
       actor,
       [&](FirmId f) {
-        return s.projects.max_projects_per_firm +
-               static_cast<int>(world.firms.employees[f] / s.projects.employees_per_extra_project);
+        // At most what the firm's counter holds (255): a 100,000-employee firm with an extra
+        // project per 100 would otherwise wrap it and take projects without end.
+        const double extra = world.firms.employees[f] / s.projects.employees_per_extra_project;
+        return static_cast<int>(
+            std::min<double>(s.projects.max_projects_per_firm + extra, kMaxActiveProjectsPerFirm));
       },
       [&](UniversityId) { return s.universities.max_concurrent_projects; });
   return active_projects_of(world, actor) < limit;

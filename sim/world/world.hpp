@@ -86,6 +86,8 @@ Project& open_project(World& world, ActorRef lead, Theme theme);
 // Projects a firm or university takes part in now, and the one rule for whether it has room
 // for another (projects.max_projects_per_firm, universities.max_concurrent_projects).
 int active_projects_of(const World& world, ActorRef actor);
+// The most projects a firm runs at once, whatever its size: what FirmTable::active_projects holds.
+inline constexpr int kMaxActiveProjectsPerFirm = 255;
 bool has_room(const World& world, const Scenario& s, ActorRef actor);
 // Counts a project the actor joins (+1) or leaves (-1).
 void count_project(World& world, ActorRef actor, int change);

@@ -26,7 +26,7 @@ TEST(Simulation, EachStepIsAMonthAndEveryPhaseTakesTime) {
   EXPECT_EQ(second.step, 1);
   EXPECT_EQ(sim.steps_done(), 2);
   for (std::size_t k = 0; k < sim.phase_seconds().size(); ++k)
-    EXPECT_GE(sim.phase_seconds()[k], 0.0) << Simulation::phase_name(k);
+    EXPECT_GT(sim.phase_seconds()[k], 0.0) << Simulation::phase_name(k);  // timed, not skipped
   EXPECT_EQ(first.values.size(), 2 * kIndicators.size());
 }
 

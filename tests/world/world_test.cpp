@@ -25,6 +25,22 @@ TEST(World, ActorsHaveRoomUpToTheirLimit) {
   EXPECT_FALSE(has_room(w, s, uni));
 }
 
+TEST(World, AVeryLargeFirmStopsAtWhatItsCounterHolds) {
+  // 1,000,000 employees with an extra project per employee: a limit of a million, which the
+  // 8-bit counter once wrapped at 256 (back to 0: room again, without end).
+  const Scenario s = testing::small_scenario({"projects.employees_per_extra_project=1"});
+  World w = build_world(s);
+  const FirmId f = testing::alive_firms(w, RegionId(0), 1)[0];
+  w.firms.employees[f] = 1'000'000;
+  const ActorRef firm = ActorRef::firm(f);
+  for (int k = 0; k < kMaxActiveProjectsPerFirm; ++k) {
+    ASSERT_TRUE(has_room(w, s, firm)) << k;
+    count_project(w, firm, +1);
+  }
+  EXPECT_EQ(active_projects_of(w, firm), kMaxActiveProjectsPerFirm);
+  EXPECT_FALSE(has_room(w, s, firm));
+}
+
 TEST(World, KnowsTheRegionOfEveryActor) {
   const Scenario s = testing::small_scenario();
   const World w = build_world(s);
