@@ -38,8 +38,13 @@ def analysis(*args) -> float:
     """Seconds one ecosim-analysis command takes, run as a user runs it."""
     env = dict(os.environ, PYTHONPATH=str(ROOT / "analysis"), MPLBACKEND="Agg")
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "ecosim_analysis", *map(str, args)], check=True, env=env,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "ecosim_analysis", *map(str, args)],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start
 
 
@@ -51,10 +56,24 @@ def make_sweep(ecosim: pathlib.Path, work: pathlib.Path, runs: int, distinct: in
         '[sweep]\nscenario = "small.toml"\ndesign = "grid"\nreplicates = 1\nseed = 1\n'
         'set = { "simulation.steps" = 120, "simulation.snapshot_every" = 0 }\n'
         f'[[parameter]]\nkey = "{SHARE}"\nvalues = [{", ".join(map(str, shares))}]\n'
-        f'[[parameter]]\nkey = "{TRUST}"\nvalues = [{", ".join(map(str, trusts))}]\n')
+        f'[[parameter]]\nkey = "{TRUST}"\nvalues = [{", ".join(map(str, trusts))}]\n'
+    )
     source = work / "source"
-    subprocess.run([str(ecosim), "sweep", str(work / "grid.toml"), "-o", str(source), "-q", "--jobs",
-                    str(os.cpu_count() or 1), "--threads", "1"], check=True)
+    subprocess.run(
+        [
+            str(ecosim),
+            "sweep",
+            str(work / "grid.toml"),
+            "-o",
+            str(source),
+            "-q",
+            "--jobs",
+            str(os.cpu_count() or 1),
+            "--threads",
+            "1",
+        ],
+        check=True,
+    )
     with h5py.File(source / "index.h5", "r") as f:
         index = pd.DataFrame({k: f["runs"][k][()] for k in f["runs"]})
         attrs = dict(f.attrs)
@@ -82,7 +101,9 @@ def make_sweep(ecosim: pathlib.Path, work: pathlib.Path, runs: int, distinct: in
         for c in table.columns:
             values = table[c].to_numpy()
             if values.dtype.kind == "O":
-                g.create_dataset(c, data=values.astype(str).astype(object), dtype=h5py.string_dtype())
+                g.create_dataset(
+                    c, data=values.astype(str).astype(object), dtype=h5py.string_dtype()
+                )
             else:
                 g.create_dataset(c, data=values)
         for key, value in attrs.items():
@@ -116,7 +137,11 @@ def main(argv=None) -> int:
         compare = ["compare", sweep, "--by", SHARE]
         sensitivity = ["sensitivity", sweep, "--bootstrap", "200"]
         rows = []
-        for name, command in (("table", table), ("compare --by", compare), ("sensitivity", sensitivity)):
+        for name, command in (
+            ("table", table),
+            ("compare --by", compare),
+            ("sensitivity", sensitivity),
+        ):
             cache.unlink(missing_ok=True)
             first = analysis(*command)
             later = min(analysis(*command) for _ in range(2))
@@ -125,8 +150,11 @@ def main(argv=None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    lines = [f"| `{name}` | {first:.1f} s | {'yes' if first < 120 else 'NO'} | {later:.1f} s | "
-             f"{'yes' if later < 10 else 'NO'} |" for name, first, later in rows]
+    lines = [
+        f"| `{name}` | {first:.1f} s | {'yes' if first < 120 else 'NO'} | {later:.1f} s | "
+        f"{'yes' if later < 10 else 'NO'} |"
+        for name, first, later in rows
+    ]
     section = f"""{BEGIN}
 ## Analysis of a large sweep
 

@@ -35,8 +35,22 @@ def run(ecosim, path, out, steps):
     """(wall seconds of a run of `steps` months, peak resident KiB) in a child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run([str(ecosim), "run", str(path), "-o", str(out), "--force", "--quiet", "--threads", "1",
-                    "--steps", str(steps)], check=True)
+    subprocess.run(
+        [
+            str(ecosim),
+            "run",
+            str(path),
+            "-o",
+            str(out),
+            "--force",
+            "--quiet",
+            "--threads",
+            "1",
+            "--steps",
+            str(steps),
+        ],
+        check=True,
+    )
     wall = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return wall, max(peak, before)
@@ -60,19 +74,47 @@ def main(argv=None) -> int:
             # without building the world. Each in its own process, so peaks do not mix.
             one = min(run(ecosim, path, folder / "one.h5", 1)[0] for _ in range(2))
             wall, _ = run(ecosim, path, folder / "many.h5", args.steps)
-            peak = int(subprocess.run(
-                ["/usr/bin/time", "-f", "%M", str(ecosim), "run", str(path), "-o", str(folder / "peak.h5"), "--force",
-                 "--quiet", "--threads", "1", "--steps", str(args.steps)],
-                check=True, capture_output=True, text=True).stderr.strip().splitlines()[-1])
+            peak = int(
+                subprocess.run(
+                    [
+                        "/usr/bin/time",
+                        "-f",
+                        "%M",
+                        str(ecosim),
+                        "run",
+                        str(path),
+                        "-o",
+                        str(folder / "peak.h5"),
+                        "--force",
+                        "--quiet",
+                        "--threads",
+                        "1",
+                        "--steps",
+                        str(args.steps),
+                    ],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
+                .stderr.strip()
+                .splitlines()[-1]
+            )
             per_step = max(0.0, wall - one) / (args.steps - 1)
             estimate = n * args.firms * PER_FIRM + n * PER_REGION + FIXED
             rows.append((n, per_step, wall, peak * 1024, estimate))
-            print(f"{n} regions: {per_step * 1000:.1f} ms a step, peak {peak / 1024:.0f} MiB, "
-                  f"estimate {estimate / 2**20:.0f} MiB", file=sys.stderr)
-    version = subprocess.run([str(ecosim), "--version"], capture_output=True, text=True).stdout.strip()
-    lines = [f"| {n:,} | {n * args.firms:,} | {per_step * 1000:.1f} | {per_step / n * 1e6:.2f} | {peak / 2**20:.0f} | "
-             f"{estimate / 2**20:.0f} | {'yes' if estimate >= peak else 'NO'} |"
-             for n, per_step, wall, peak, estimate in rows]
+            print(
+                f"{n} regions: {per_step * 1000:.1f} ms a step, peak {peak / 1024:.0f} MiB, "
+                f"estimate {estimate / 2**20:.0f} MiB",
+                file=sys.stderr,
+            )
+    version = subprocess.run(
+        [str(ecosim), "--version"], capture_output=True, text=True
+    ).stdout.strip()
+    lines = [
+        f"| {n:,} | {n * args.firms:,} | {per_step * 1000:.1f} | {per_step / n * 1e6:.2f} | {peak / 2**20:.0f} | "
+        f"{estimate / 2**20:.0f} | {'yes' if estimate >= peak else 'NO'} |"
+        for n, per_step, wall, peak, estimate in rows
+    ]
     section = f"""{BEGIN}
 ## Cost against regions
 

@@ -8,7 +8,9 @@ def write_section(path: pathlib.Path, begin: str, end: str, section: str) -> Non
     """section starts with `begin` and ends with `end` and a newline."""
     text = path.read_text() if path.exists() else ""
     if begin in text:
-        text = re.sub(re.escape(begin) + ".*?" + re.escape(end) + "\n", lambda _: section, text, flags=re.S)
+        text = re.sub(
+            re.escape(begin) + ".*?" + re.escape(end) + "\n", lambda _: section, text, flags=re.S
+        )
     else:
         text = text.rstrip("\n") + "\n\n" + section
     path.write_text(text)

@@ -39,7 +39,8 @@ def main(argv=None) -> int:
     work = pathlib.Path(tempfile.mkdtemp(prefix="ecosim-sweep-bench-"))
     try:
         sweep = work / "bench.toml"
-        sweep.write_text(f"""# the throughput benchmark's sweep: {args.runs} points of the default scenario
+        sweep.write_text(
+            f"""# the throughput benchmark's sweep: {args.runs} points of the default scenario
 [sweep]
 design = "random"
 samples = {args.runs}
@@ -47,30 +48,88 @@ seed = 1
 set = {{ "simulation.steps" = {args.months} }}
 [[parameter]]
 key = "trust.gain_dialogue"
-""")
-        subprocess.run([str(ecosim), "sweep", str(sweep), "--check"], check=True, stdout=subprocess.DEVNULL)
-        together = timed([str(ecosim), "sweep", str(sweep), "-o", str(work / "together"), "-q",
-                          "--jobs", str(cores), "--threads", "1"])
-        alone = timed([str(ecosim), "sweep", str(sweep), "-o", str(work / "alone"), "-q",
-                       "--jobs", "1", "--threads", "1"])
+"""
+        )
+        subprocess.run(
+            [str(ecosim), "sweep", str(sweep), "--check"], check=True, stdout=subprocess.DEVNULL
+        )
+        together = timed(
+            [
+                str(ecosim),
+                "sweep",
+                str(sweep),
+                "-o",
+                str(work / "together"),
+                "-q",
+                "--jobs",
+                str(cores),
+                "--threads",
+                "1",
+            ]
+        )
+        alone = timed(
+            [
+                str(ecosim),
+                "sweep",
+                str(sweep),
+                "-o",
+                str(work / "alone"),
+                "-q",
+                "--jobs",
+                "1",
+                "--threads",
+                "1",
+            ]
+        )
+
         # Fixed cost of a run: a run of 1 month less the cost of a month (2 months - 1 month).
         def run(months, repeats=5):
             times = []
             for k in range(repeats):
-                times.append(timed([str(ecosim), "run", "-o", str(work / f"fixed{k}.h5"), "--force", "--quiet",
-                                    "--threads", "1", "--steps", str(months)]))
+                times.append(
+                    timed(
+                        [
+                            str(ecosim),
+                            "run",
+                            "-o",
+                            str(work / f"fixed{k}.h5"),
+                            "--force",
+                            "--quiet",
+                            "--threads",
+                            "1",
+                            "--steps",
+                            str(months),
+                        ]
+                    )
+                )
             return min(times)
+
         one, two = run(1), run(2)
         fixed = max(0.0, one - (two - one))
-        full = min(timed([str(ecosim), "run", "-o", str(work / "full.h5"), "--force", "--quiet", "--threads", "1"])
-                   for _ in range(2))
+        full = min(
+            timed(
+                [
+                    str(ecosim),
+                    "run",
+                    "-o",
+                    str(work / "full.h5"),
+                    "--force",
+                    "--quiet",
+                    "--threads",
+                    "1",
+                ]
+            )
+            for _ in range(2)
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
     per_hour = args.runs / together * 3600
     ratio = alone / together
     share = fixed / full
-    version = subprocess.run([str(ecosim), "--version"], capture_output=True, text=True).stdout.strip()
+    version = subprocess.run(
+        [str(ecosim), "--version"], capture_output=True, text=True
+    ).stdout.strip()
     section = f"""{BEGIN}
 ## Sweep throughput
 

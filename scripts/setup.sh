@@ -5,6 +5,8 @@ set -euo pipefail
 
 packages=(
   cmake g++ make pkg-config git clang-format
+  # Python formatting (scripts/check-format.sh)
+  black
   # the fuzz preset: libFuzzer with ASan+UBSan (clang), symbolized reports
   clang llvm
   libboost-program-options-dev libboost-random-dev

@@ -14,13 +14,33 @@ import pathlib
 # The ecosim release this package belongs to (CMakeLists.txt's project VERSION; a test checks).
 __version__ = "0.1.0"
 
-__all__ = ["load_indicators", "load_projects", "load_parties", "headline", "AnalysisWarning", "RunFileError",
-           "RunSet", "load_runs", "read_run", "run_info", "select_runs", "load_sweep"]
+__all__ = [
+    "load_indicators",
+    "load_projects",
+    "load_parties",
+    "headline",
+    "AnalysisWarning",
+    "RunFileError",
+    "RunSet",
+    "load_runs",
+    "read_run",
+    "run_info",
+    "select_runs",
+    "load_sweep",
+]
 
 # Re-exported names, imported when first used: `ecosim-analysis` starts (and says which Debian
 # packages are missing) before h5py, pandas or xarray are imported.
-_LAZY = {"AnalysisWarning": "load", "RunFileError": "load", "RunSet": "load", "load_runs": "load",
-         "read_run": "load", "run_info": "load", "select_runs": "select", "load_sweep": "sweep"}
+_LAZY = {
+    "AnalysisWarning": "load",
+    "RunFileError": "load",
+    "RunSet": "load",
+    "load_runs": "load",
+    "read_run": "load",
+    "run_info": "load",
+    "select_runs": "select",
+    "load_sweep": "sweep",
+}
 
 
 def __getattr__(name):
@@ -73,6 +93,11 @@ def headline(path, horizon: str = "total"):
 
     runset = load_runs([path])
     h = M.parse_horizon(horizon)
-    frame = pd.DataFrame({m.name: [M.evaluate(m, runset.data, h, r)[0] for r in range(len(runset.regions))]
-                          for m in M.HEADLINE}, index=pd.Index(runset.regions, name="region"))
+    frame = pd.DataFrame(
+        {
+            m.name: [M.evaluate(m, runset.data, h, r)[0] for r in range(len(runset.regions))]
+            for m in M.HEADLINE
+        },
+        index=pd.Index(runset.regions, name="region"),
+    )
     return frame

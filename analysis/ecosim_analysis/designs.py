@@ -49,8 +49,13 @@ def to_unit(values: np.ndarray, parameters) -> np.ndarray:
 
 def _frame(unit, parameters, block, position) -> pd.DataFrame:
     values = to_values(unit, parameters)
-    frame = pd.DataFrame({"point": np.arange(len(values)), "block": np.asarray(block, dtype=np.int64),
-                          "position": np.asarray(position, dtype=np.int64)})
+    frame = pd.DataFrame(
+        {
+            "point": np.arange(len(values)),
+            "block": np.asarray(block, dtype=np.int64),
+            "position": np.asarray(position, dtype=np.int64),
+        }
+    )
     for i, p in enumerate(parameters):
         frame[p["key"]] = values[:, i]
     return frame
@@ -133,7 +138,9 @@ def saltelli(parameters, n: int, seed: int = 0) -> pd.DataFrame:
     return _frame(unit, parameters, block, position)
 
 
-def with_replicates(design: pd.DataFrame, replicates: int = 1, crn: bool = True, seed: int = 1) -> pd.DataFrame:
+def with_replicates(
+    design: pd.DataFrame, replicates: int = 1, crn: bool = True, seed: int = 1
+) -> pd.DataFrame:
     """The index columns run, point, replicate, block, position, parameters..., seed. With
     common random numbers every point's replicate r uses seed + r, else each run its own seed."""
     keys = [c for c in design.columns if c not in ("point", "block", "position")]

@@ -48,37 +48,107 @@ def _indicator(name, description, metric, horizon) -> Measure:
 
 
 H = M.HEADLINE_BY_NAME
-MEASURES = {m.name: m for m in [
-    _indicator("jobs_end", "jobs, mean of the last 12 months",
-               M.Metric("jobs_end", "jobs", "jobs", "mean", +1, "person"), "lastyear"),
-    _indicator("entry_rate", "entries a year per private firm (indicator entry_rate), mean over the run",
-               M.Metric("entry_rate", "entry rate", "entry_rate", "mean", +1, "1/year"), "total"),
-    _indicator("satisfaction_end", "firms' satisfaction with their municipality in the last month (as compare)",
-               H["satisfaction"], "lastyear"),
-    _indicator("ties_per_firm_end", "ties a private firm holds to other firms, last month",
-               M.Metric("ties_per_firm", "ties per firm", "ties_per_firm", "end", 0, "tie"), "total"),
-    _indicator("mean_trust_end", "mean trust of firms' ties, last month",
-               M.Metric("mean_trust", "mean trust", "mean_trust", "end", 0, "1"), "total"),
-    _indicator("projects_per_year", "projects started a year (led from the region)",
-               M.Metric("projects_per_year", "projects started", "projects_started", "per_year", 0, "project/year"),
-               "total"),
-    _indicator("success_rate", "share of decided projects that reached their goals",
-               M.Metric("success_rate", "success rate", "projects_succeeded", "ratio", +1, "1",
-                        denominator="projects_succeeded+projects_failed+projects_stopped"), "total"),
-    _indicator("innovation_revenue_last_year", "revenue from project innovations in the last 12 months (as compare)",
-               H["innovation_revenue"], "lastyear"),
-    Measure("municipal_mnok_per_year", "MNOK/year", "municipal money committed to projects"),
-    Measure("others_per_municipal_nok", "NOK/NOK",
-            "others' money and staff time per municipal NOK in the municipality's partnerships"),
-    Measure("municipal_lost_mnok_per_year", "MNOK/year",
-            "municipal money leaked, or spent on projects that failed or were stopped (net of refunds)"),
-    Measure("municipal_mnok_per_success", "MNOK/project",
-            "municipal money per municipal partnership that reached its goals"),
-    Measure("cross_region_share", "1", "share of started projects with a party from another region"),
-    _indicator("tourism_capital_per_year", "projects started a year in the two smallest themes, tourism and capital",
-               M.Metric("tourism_capital_per_year", "projects started in tourism and capital",
-                        "projects_started_by_theme", "per_year", 0, "project/year", item="tourism+capital"), "total"),
-]}
+MEASURES = {
+    m.name: m
+    for m in [
+        _indicator(
+            "jobs_end",
+            "jobs, mean of the last 12 months",
+            M.Metric("jobs_end", "jobs", "jobs", "mean", +1, "person"),
+            "lastyear",
+        ),
+        _indicator(
+            "entry_rate",
+            "entries a year per private firm (indicator entry_rate), mean over the run",
+            M.Metric("entry_rate", "entry rate", "entry_rate", "mean", +1, "1/year"),
+            "total",
+        ),
+        _indicator(
+            "satisfaction_end",
+            "firms' satisfaction with their municipality in the last month (as compare)",
+            H["satisfaction"],
+            "lastyear",
+        ),
+        _indicator(
+            "ties_per_firm_end",
+            "ties a private firm holds to other firms, last month",
+            M.Metric("ties_per_firm", "ties per firm", "ties_per_firm", "end", 0, "tie"),
+            "total",
+        ),
+        _indicator(
+            "mean_trust_end",
+            "mean trust of firms' ties, last month",
+            M.Metric("mean_trust", "mean trust", "mean_trust", "end", 0, "1"),
+            "total",
+        ),
+        _indicator(
+            "projects_per_year",
+            "projects started a year (led from the region)",
+            M.Metric(
+                "projects_per_year",
+                "projects started",
+                "projects_started",
+                "per_year",
+                0,
+                "project/year",
+            ),
+            "total",
+        ),
+        _indicator(
+            "success_rate",
+            "share of decided projects that reached their goals",
+            M.Metric(
+                "success_rate",
+                "success rate",
+                "projects_succeeded",
+                "ratio",
+                +1,
+                "1",
+                denominator="projects_succeeded+projects_failed+projects_stopped",
+            ),
+            "total",
+        ),
+        _indicator(
+            "innovation_revenue_last_year",
+            "revenue from project innovations in the last 12 months (as compare)",
+            H["innovation_revenue"],
+            "lastyear",
+        ),
+        Measure("municipal_mnok_per_year", "MNOK/year", "municipal money committed to projects"),
+        Measure(
+            "others_per_municipal_nok",
+            "NOK/NOK",
+            "others' money and staff time per municipal NOK in the municipality's partnerships",
+        ),
+        Measure(
+            "municipal_lost_mnok_per_year",
+            "MNOK/year",
+            "municipal money leaked, or spent on projects that failed or were stopped (net of refunds)",
+        ),
+        Measure(
+            "municipal_mnok_per_success",
+            "MNOK/project",
+            "municipal money per municipal partnership that reached its goals",
+        ),
+        Measure(
+            "cross_region_share", "1", "share of started projects with a party from another region"
+        ),
+        _indicator(
+            "tourism_capital_per_year",
+            "projects started a year in the two smallest themes, tourism and capital",
+            M.Metric(
+                "tourism_capital_per_year",
+                "projects started in tourism and capital",
+                "projects_started_by_theme",
+                "per_year",
+                0,
+                "project/year",
+                item="tourism+capital",
+            ),
+            "total",
+        ),
+    ]
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -90,25 +160,78 @@ class Comparison:
     robustness: str = ""  # the folder of its robustness sweeps (scenarios/sweeps/robustness/)
 
 
-RULE_MEASURES = ("municipal_mnok_per_year", "others_per_municipal_nok", "municipal_lost_mnok_per_year",
-                 "municipal_mnok_per_success", "projects_per_year", "jobs_end", "entry_rate")
+RULE_MEASURES = (
+    "municipal_mnok_per_year",
+    "others_per_municipal_nok",
+    "municipal_lost_mnok_per_year",
+    "municipal_mnok_per_success",
+    "projects_per_year",
+    "jobs_end",
+    "entry_rate",
+)
 
 COMPARISONS = [
-    Comparison("orebro_rules", "baseline", "What do Orebro's rules give over common practice?", RULE_MEASURES,
-               "rules"),
-    Comparison("no_rules", "orebro_rules", "What happens to public money without any rule?", RULE_MEASURES, "rules"),
-    Comparison("high_trust", "low_trust", "How much does social capital matter (Denmark's 0.74 vs Germany's 0.42)?",
-               ("mean_trust_end", "projects_per_year", "success_rate", "innovation_revenue_last_year", "jobs_end"),
-               "trust"),
-    Comparison("high_trust", "orebro_rules", "Does Danish trust (0.74) differ from Norwegian (0.72)?",
-               ("mean_trust_end", "projects_per_year"), "trust"),
-    Comparison("cross_region_on", "cross_region_off", "Does cooperation across regions pay?",
-               ("cross_region_share", "projects_per_year", "success_rate", "jobs_end"), "cross_region"),
-    Comparison("high_dialogue", "orebro_rules", "Does much dialogue (Trosa, Nacka) pay?",
-               ("satisfaction_end", "ties_per_firm_end", "projects_per_year", "entry_rate", "jobs_end"), "dialogue"),
-    Comparison("growth_forum_cross", "growth_forum_local", "Do Danish growth forums gain from crossing regions?",
-               ("cross_region_share", "projects_per_year", "tourism_capital_per_year", "success_rate", "jobs_end"),
-               "growth_forums"),
+    Comparison(
+        "orebro_rules",
+        "baseline",
+        "What do Orebro's rules give over common practice?",
+        RULE_MEASURES,
+        "rules",
+    ),
+    Comparison(
+        "no_rules",
+        "orebro_rules",
+        "What happens to public money without any rule?",
+        RULE_MEASURES,
+        "rules",
+    ),
+    Comparison(
+        "high_trust",
+        "low_trust",
+        "How much does social capital matter (Denmark's 0.74 vs Germany's 0.42)?",
+        (
+            "mean_trust_end",
+            "projects_per_year",
+            "success_rate",
+            "innovation_revenue_last_year",
+            "jobs_end",
+        ),
+        "trust",
+    ),
+    Comparison(
+        "high_trust",
+        "orebro_rules",
+        "Does Danish trust (0.74) differ from Norwegian (0.72)?",
+        ("mean_trust_end", "projects_per_year"),
+        "trust",
+    ),
+    Comparison(
+        "cross_region_on",
+        "cross_region_off",
+        "Does cooperation across regions pay?",
+        ("cross_region_share", "projects_per_year", "success_rate", "jobs_end"),
+        "cross_region",
+    ),
+    Comparison(
+        "high_dialogue",
+        "orebro_rules",
+        "Does much dialogue (Trosa, Nacka) pay?",
+        ("satisfaction_end", "ties_per_firm_end", "projects_per_year", "entry_rate", "jobs_end"),
+        "dialogue",
+    ),
+    Comparison(
+        "growth_forum_cross",
+        "growth_forum_local",
+        "Do Danish growth forums gain from crossing regions?",
+        (
+            "cross_region_share",
+            "projects_per_year",
+            "tourism_capital_per_year",
+            "success_rate",
+            "jobs_end",
+        ),
+        "growth_forums",
+    ),
 ]
 
 SCENARIOS = sorted({c.scenario for c in COMPARISONS} | {c.versus for c in COMPARISONS})
@@ -121,8 +244,11 @@ def _text(values) -> np.ndarray:
 def run_measures(path) -> dict:
     """Every measure of MEASURES for the first region of one run file."""
     runset = load_runs([path])
-    out = {name: float(M.evaluate(m.metric, runset.data, M.parse_horizon(m.horizon), 0)[0])
-           for name, m in MEASURES.items() if m.metric is not None}
+    out = {
+        name: float(M.evaluate(m.metric, runset.data, M.parse_horizon(m.horizon), 0)[0])
+        for name, m in MEASURES.items()
+        if m.metric is not None
+    }
     with h5py.File(path, "r") as f:
         years = f["indicators"]["time"].shape[0] / 12
         out.update(_project_measures(f["projects"], years))
@@ -139,9 +265,13 @@ def _project_measures(t, years: float) -> dict:
     succeeded = t["succeeded"][()] == 1
     municipal = t["municipal_nok"][()].astype(float)
     public_private = municipal + t["agency_nok"][()] + t["investor_nok"][()]
-    refund_share = np.divide(municipal, public_private, out=np.zeros_like(municipal), where=public_private > 0)
+    refund_share = np.divide(
+        municipal, public_private, out=np.zeros_like(municipal), where=public_private > 0
+    )
     refunded = t["refunded_nok"][()] * refund_share
-    lost = t["leaked_nok"][()] + np.where(np.isin(status, ["failed", "stopped_at_review"]), municipal - refunded, 0)
+    lost = t["leaked_nok"][()] + np.where(
+        np.isin(status, ["failed", "stopped_at_review"]), municipal - refunded, 0
+    )
     ours = started & (municipal > 0)
     wins = (ours & succeeded).sum()
     total = municipal[ours].sum()
@@ -151,7 +281,9 @@ def _project_measures(t, years: float) -> dict:
         "others_per_municipal_nok": float((budget - total) / total) if total > 0 else math.nan,
         "municipal_lost_mnok_per_year": float(lost[ours].sum() / MNOK / years),
         "municipal_mnok_per_success": float(total / MNOK / wins) if wins else math.nan,
-        "cross_region_share": float(t["cross_region"][()][started].mean()) if started.any() else math.nan,
+        "cross_region_share": float(t["cross_region"][()][started].mean())
+        if started.any()
+        else math.nan,
     }
 
 
@@ -180,18 +312,30 @@ def effects_table(folder, comparisons=COMPARISONS, level: float = S.LEVEL) -> pd
     for c in comparisons:
         missing = [s for s in (c.scenario, c.versus) if s not in runs]
         if missing:
-            raise FileNotFoundError(f"{folder}: no runs of {', '.join(missing)} (<scenario>_seed<N>.h5)")
+            raise FileNotFoundError(
+                f"{folder}: no runs of {', '.join(missing)} (<scenario>_seed<N>.h5)"
+            )
         seeds = sorted(set(runs[c.scenario]) & set(runs[c.versus]))
         for name in c.measures:
             base = np.array([measured(c.versus, s)[name] for s in seeds])
             other = np.array([measured(c.scenario, s)[name] for s in seeds])
             d = S.paired_difference(base, other, level)
-            rows.append({
-                "scenario": c.scenario, "versus": c.versus, "question": c.question, "measure": name,
-                "unit": MEASURES[name].unit, "seeds": len(seeds), "versus_mean": float(np.nanmean(base)),
-                "scenario_mean": float(np.nanmean(other)), "difference": d.diff, "low": d.low, "high": d.high,
-                "detected": bool(d.low > 0 or d.high < 0),
-            })
+            rows.append(
+                {
+                    "scenario": c.scenario,
+                    "versus": c.versus,
+                    "question": c.question,
+                    "measure": name,
+                    "unit": MEASURES[name].unit,
+                    "seeds": len(seeds),
+                    "versus_mean": float(np.nanmean(base)),
+                    "scenario_mean": float(np.nanmean(other)),
+                    "difference": d.diff,
+                    "low": d.low,
+                    "high": d.high,
+                    "detected": bool(d.low > 0 or d.high < 0),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -225,7 +369,9 @@ def sign_holds(table: pd.DataFrame, root, comparisons=COMPARISONS) -> pd.DataFra
             difference = by_future[c.scenario] - by_future[c.versus]
             sign = np.sign(table.at[i, "difference"])
             table.at[i, "futures"] = len(difference)
-            table.at[i, "sign_holds"] = int((np.sign(difference) == sign).sum())  # 0: no effect either
+            table.at[i, "sign_holds"] = int(
+                (np.sign(difference) == sign).sum()
+            )  # 0: no effect either
     return table
 
 
@@ -245,9 +391,12 @@ def _number(x: float) -> str:
 def format_markdown(table: pd.DataFrame, level: float = S.LEVEL) -> str:
     seeds = int(table["seeds"].min()) if len(table) else 0
     robust = "futures" in table and bool((table["futures"] > 0).any())
-    lines = [f"| scenario vs comparison | measure | comparison | scenario | difference [{level:.0%} interval] | "
-             f"detected over {seeds} seeds? |" + (" sign holds in (plausible futures) |" if robust else ""),
-             "| --- | --- | --- | --- | --- | --- |" + (" --- |" if robust else "")]
+    lines = [
+        f"| scenario vs comparison | measure | comparison | scenario | difference [{level:.0%} interval] | "
+        f"detected over {seeds} seeds? |"
+        + (" sign holds in (plausible futures) |" if robust else ""),
+        "| --- | --- | --- | --- | --- | --- |" + (" --- |" if robust else ""),
+    ]
     previous = None
     for row in table.itertuples():
         pair = f"`{row.scenario}` vs `{row.versus}`"
@@ -259,9 +408,15 @@ def format_markdown(table: pd.DataFrame, level: float = S.LEVEL) -> str:
             relative = f" ({row.difference / abs(row.versus_mean):+.1%})"
         holds = ""
         if robust:
-            holds = f" {row.sign_holds} of {row.futures} ({row.sign_holds / row.futures:.0%}) |" if row.futures else " n/a |"
-        lines.append(f"| {head} | {row.measure} ({row.unit}) | {_number(row.versus_mean)} | {_number(row.scenario_mean)} | "
-                     f"{interval}{relative} | {'yes' if row.detected else 'no: within seed noise'} |{holds}")
+            holds = (
+                f" {row.sign_holds} of {row.futures} ({row.sign_holds / row.futures:.0%}) |"
+                if row.futures
+                else " n/a |"
+            )
+        lines.append(
+            f"| {head} | {row.measure} ({row.unit}) | {_number(row.versus_mean)} | {_number(row.scenario_mean)} | "
+            f"{interval}{relative} | {'yes' if row.detected else 'no: within seed noise'} |{holds}"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -44,7 +44,9 @@ def _add(archive: tarfile.TarFile, name: str, data: bytes) -> None:
     archive.addfile(info, io.BytesIO(data))
 
 
-def write_archive(path, experiments: pd.DataFrame, scalars: dict, series: dict | None = None) -> dict:
+def write_archive(
+    path, experiments: pd.DataFrame, scalars: dict, series: dict | None = None
+) -> dict:
     """Write the archive. experiments: parameter columns plus scenario, policy and model (made
     categorical); scalars: name -> (n,) array; series: name -> (n, T) array. Returns the
     metadata written."""
@@ -68,8 +70,11 @@ def write_archive(path, experiments: pd.DataFrame, scalars: dict, series: dict |
             raise ValueError(f"outcome {name}: shape {values.shape}, expected ({n}, months)")
         files[f"{name}.csv"] = pd.DataFrame(values).to_csv(header=False, index=False).encode()
         outcomes.append(["ArrayOutcome", name, f"{name}.csv"])
-    metadata = {"version": EMA_METADATA_VERSION, "outcomes": outcomes,
-                "experiments": {k: v.name for k, v in experiments.dtypes.to_dict().items()}}
+    metadata = {
+        "version": EMA_METADATA_VERSION,
+        "outcomes": outcomes,
+        "experiments": {k: v.name for k, v in experiments.dtypes.to_dict().items()},
+    }
     with tarfile.open(path, "w:gz") as archive:
         _add(archive, "experiments.csv", experiments.to_csv(header=True, index=False).encode())
         for name, data in files.items():
@@ -93,8 +98,17 @@ def read_archive(path):
     return experiments, outcomes, metadata
 
 
-def export_sweep(path, frame: pd.DataFrame, keys, outputs, policy: str, series: dict | None = None,
-                 per_point: bool = False, region: str = "", by: str | None = None) -> dict:
+def export_sweep(
+    path,
+    frame: pd.DataFrame,
+    keys,
+    outputs,
+    policy: str,
+    series: dict | None = None,
+    per_point: bool = False,
+    region: str = "",
+    by: str | None = None,
+) -> dict:
     """Sweep metrics (one row per run, as sweep.sweep_metrics gives) to an EMA archive: the
     swept parameters are the uncertainties (their values exactly as the index holds them), then
     each run's `seed` and `replicate`, `scenario` the design point, `policy` the strategy.
@@ -109,23 +123,33 @@ def export_sweep(path, frame: pd.DataFrame, keys, outputs, policy: str, series: 
     if per_point:
         grouped = frame.groupby("point", sort=True)
         table = grouped[list(keys)].first()  # a point's values, exact: averaging drifts them
-        table = table.join(grouped[list(outputs)].mean()).join(grouped.size().rename("replicates")).reset_index()
+        table = (
+            table.join(grouped[list(outputs)].mean())
+            .join(grouped.size().rename("replicates"))
+            .reset_index()
+        )
         if series:
             order = {p: i for i, p in enumerate(table["point"])}
-            series = {name: np.stack([values[frame.index[frame["point"] == p]].mean(axis=0) for p in order])
-                      for name, values in series.items()}
+            series = {
+                name: np.stack(
+                    [values[frame.index[frame["point"] == p]].mean(axis=0) for p in order]
+                )
+                for name, values in series.items()
+            }
     else:
         table = frame
     uncertain = [k for k in keys if k != by]
     experiments = table[uncertain].astype(float).copy()
-    for column in (("replicates",) if per_point else ("seed", "replicate")):
+    for column in ("replicates",) if per_point else ("seed", "replicate"):
         experiments[column] = table[column].astype(np.int64).values
     if by is None:
         experiments["scenario"] = table["point"].astype(str).values
         experiments["policy"] = policy
     else:
-        experiments["scenario"] = [";".join(f"{k.rsplit('.', 1)[-1]}={row[k]!r}" for k in uncertain)
-                                   for _, row in table.iterrows()]
+        experiments["scenario"] = [
+            ";".join(f"{k.rsplit('.', 1)[-1]}={row[k]!r}" for k in uncertain)
+            for _, row in table.iterrows()
+        ]
         experiments["policy"] = [f"{by.rsplit('.', 1)[-1]}={v!r}" for v in table[by]]
     experiments["model"] = "ecosim"
     suffix = f"@{region}" if region else ""

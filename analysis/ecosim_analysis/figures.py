@@ -91,7 +91,9 @@ def plot_path(runset, metric, path, region: int = 0) -> pathlib.Path:
     groups = _groups(runset)
     _path_axes(ax, runset, metric, region, colors(runset.strategies), groups)
     ax.legend(fontsize=8)
-    fig.suptitle(f"{metric.name} in {runset.regions[region]}: mean and 95% interval over runs", fontsize=10)
+    fig.suptitle(
+        f"{metric.name} in {runset.regions[region]}: mean and 95% interval over runs", fontsize=10
+    )
     fig.tight_layout()
     return _finish(fig, path)
 
@@ -104,13 +106,24 @@ def plot_paths(runset, metrics, path, region: int = 0) -> pathlib.Path:
     palette, groups = colors(runset.strategies), _groups(runset)
     for ax, metric in zip(axes.flat, metrics):
         _path_axes(ax, runset, metric, region, palette, groups)
-    for ax in list(axes.flat)[len(metrics):]:
+    for ax in list(axes.flat)[len(metrics) :]:
         ax.set_visible(False)
     handles, labels = axes.flat[0].get_legend_handles_labels()
     top = 1 - 0.75 / fig.get_figheight()
-    fig.suptitle(f"Indicator paths in {runset.regions[region]}: mean and 95% interval over runs", y=0.995, fontsize=11)
-    fig.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, top + 0.3 / fig.get_figheight()),
-               ncol=min(len(labels), 4), fontsize=9, frameon=False)
+    fig.suptitle(
+        f"Indicator paths in {runset.regions[region]}: mean and 95% interval over runs",
+        y=0.995,
+        fontsize=11,
+    )
+    fig.legend(
+        handles,
+        labels,
+        loc="upper center",
+        bbox_to_anchor=(0.5, top + 0.3 / fig.get_figheight()),
+        ncol=min(len(labels), 4),
+        fontsize=9,
+        frameon=False,
+    )
     fig.tight_layout(rect=(0, 0, 1, top))
     return _finish(fig, path)
 
@@ -126,13 +139,19 @@ def paired_paths(runset, metric, baseline: str, region: int = 0) -> dict:
     for strategy in runset.strategies:
         if strategy == baseline:
             continue
-        pairs = [(i, where[keys[i]]) for i in np.flatnonzero(runs["strategy"].values == strategy) if keys[i] in where]
+        pairs = [
+            (i, where[keys[i]])
+            for i in np.flatnonzero(runs["strategy"].values == strategy)
+            if keys[i] in where
+        ]
         if pairs:
             out[strategy] = np.array([series[i] - series[j] for i, j in pairs])
     return out
 
 
-def plot_differences(runset, metrics, path, baseline: str | None = None, region: int = 0) -> pathlib.Path:
+def plot_differences(
+    runset, metrics, path, baseline: str | None = None, region: int = 0
+) -> pathlib.Path:
     """Each indicator's path as the paired difference from the baseline, with its 95% band: two
     strategies' bands may overlap where their paired difference is clearly not 0."""
     baseline = baseline or runset.strategies[0]
@@ -143,24 +162,43 @@ def plot_differences(runset, metrics, path, baseline: str | None = None, region:
     for ax, metric in zip(axes.flat, metrics):
         for strategy, diff in paired_paths(runset, metric, baseline, region).items():
             mean, lo, hi = band(diff)
-            ax.plot(years, mean, color=palette[strategy], lw=1.6, label=f"{strategy} - {baseline} (pairs={len(diff)})")
+            ax.plot(
+                years,
+                mean,
+                color=palette[strategy],
+                lw=1.6,
+                label=f"{strategy} - {baseline} (pairs={len(diff)})",
+            )
             ax.fill_between(years, lo, hi, color=palette[strategy], alpha=0.25, lw=0)
         ax.axhline(0, color="0.3", lw=0.8)
         ax.set_title(metric.label, fontsize=9)
         ax.set_xlabel("year", fontsize=8)
         unit = f" [{metric.units}]" if metric.units and metric.units != "1" else ""
-        ax.set_ylabel(textwrap.fill("difference, " + (metric.path_label or metric.name) + unit, 38), fontsize=7)
+        ax.set_ylabel(
+            textwrap.fill("difference, " + (metric.path_label or metric.name) + unit, 38),
+            fontsize=7,
+        )
         ax.tick_params(labelsize=7)
         ax.grid(alpha=0.3)
-    for ax in list(axes.flat)[len(metrics):]:
+    for ax in list(axes.flat)[len(metrics) :]:
         ax.set_visible(False)
     handles, labels = axes.flat[0].get_legend_handles_labels()
     top = 1 - 0.75 / fig.get_figheight()
-    fig.suptitle(f"Paired differences from {baseline} in {runset.regions[region]}: mean and 95% interval over pairs",
-                 y=0.995, fontsize=11)
+    fig.suptitle(
+        f"Paired differences from {baseline} in {runset.regions[region]}: mean and 95% interval over pairs",
+        y=0.995,
+        fontsize=11,
+    )
     if handles:
-        fig.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, top + 0.3 / fig.get_figheight()),
-                   ncol=min(len(labels), 3), fontsize=9, frameon=False)
+        fig.legend(
+            handles,
+            labels,
+            loc="upper center",
+            bbox_to_anchor=(0.5, top + 0.3 / fig.get_figheight()),
+            ncol=min(len(labels), 3),
+            fontsize=9,
+            frameon=False,
+        )
     fig.tight_layout(rect=(0, 0, 1, top))
     return _finish(fig, path)
 
@@ -177,8 +215,12 @@ def plot_funnel(runset, path, region: int = 0) -> pathlib.Path:
     """Proposals to continued projects, totals over the run per strategy (mean over runs with
     its 95% interval); rejections split by the rule that stopped them."""
     stages = ["proposed", "rejected by rule", "funded", "succeeded", "continued"]
-    sources = {"proposed": "proposals", "funded": "projects_started", "succeeded": "projects_succeeded",
-               "continued": "projects_continued"}
+    sources = {
+        "proposed": "proposals",
+        "funded": "projects_started",
+        "succeeded": "projects_succeeded",
+        "continued": "projects_continued",
+    }
     groups, palette = _groups(runset), colors(runset.strategies)
     rules = [str(r) for r in runset.data["rule"].values] if "rule" in runset.data.coords else []
     rule_colors = plt.get_cmap("Set3").colors  # pastel: apart from the strategies' tab10 colours
@@ -193,31 +235,72 @@ def plot_funnel(runset, path, region: int = 0) -> pathlib.Path:
                 for j, rule in enumerate(rules):
                     height = np.nanmean(_total(runset, "rejected_by_rule", region, rule)[idx])
                     if height > 0:
-                        ax.bar(x[i], height, width * 0.95, bottom=bottom, color=rule_colors[j % len(rule_colors)],
-                               edgecolor=palette[s], lw=1.5)
+                        ax.bar(
+                            x[i],
+                            height,
+                            width * 0.95,
+                            bottom=bottom,
+                            color=rule_colors[j % len(rule_colors)],
+                            edgecolor=palette[s],
+                            lw=1.5,
+                        )
                         # The key shows the rule's fill only: the outline is the strategy's colour.
-                        rule_handles.setdefault(j, (matplotlib.patches.Patch(facecolor=rule_colors[j % len(rule_colors)],
-                                                                             edgecolor="0.4", lw=0.8), rule))
+                        rule_handles.setdefault(
+                            j,
+                            (
+                                matplotlib.patches.Patch(
+                                    facecolor=rule_colors[j % len(rule_colors)],
+                                    edgecolor="0.4",
+                                    lw=0.8,
+                                ),
+                                rule,
+                            ),
+                        )
                         bottom += height
-                total = _total(runset, "rejected", region)[idx] if "rejected" in runset.data else None
+                total = (
+                    _total(runset, "rejected", region)[idx] if "rejected" in runset.data else None
+                )
             elif sources.get(stage) in runset.data:
                 total = _total(runset, sources[stage], region)[idx]
-                ax.bar(x[i], np.nanmean(total), width * 0.95, color=palette[s], label=s if i == 0 else None)
+                ax.bar(
+                    x[i],
+                    np.nanmean(total),
+                    width * 0.95,
+                    color=palette[s],
+                    label=s if i == 0 else None,
+                )
             else:
                 total = None
             if total is not None and np.isfinite(total).sum() > 1:
                 mean, lo, hi = band(total[:, None])
-                ax.errorbar(x[i], mean[0], yerr=[[mean[0] - lo[0]], [hi[0] - mean[0]]], color="black", capsize=3, lw=1)
+                ax.errorbar(
+                    x[i],
+                    mean[0],
+                    yerr=[[mean[0] - lo[0]], [hi[0] - mean[0]]],
+                    color="black",
+                    capsize=3,
+                    lw=1,
+                )
     ax.set_xticks(np.arange(len(stages)))
     ax.set_xticklabels(stages)
     ax.set_ylabel("projects over the run (mean over runs)")
-    ax.set_title(f"Proposal funnel in {runset.regions[region]}; rejections stacked by rule, 95% intervals", fontsize=10)
+    ax.set_title(
+        f"Proposal funnel in {runset.regions[region]}; rejections stacked by rule, 95% intervals",
+        fontsize=10,
+    )
     strategies = ax.legend(fontsize=8, loc="upper right", title="strategy", title_fontsize=8)
     ax.add_artist(strategies)
     if rule_handles:
         ordered = [rule_handles[j] for j in sorted(rule_handles)]
-        ax.legend([h for h, _ in ordered], [r for _, r in ordered], fontsize=7, title="rejected by rule",
-                  title_fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        ax.legend(
+            [h for h, _ in ordered],
+            [r for _, r in ordered],
+            fontsize=7,
+            title="rejected by rule",
+            title_fontsize=8,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+        )
     ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
     return _finish(fig, path)
@@ -228,8 +311,22 @@ def plot_money(runset, path, region: int = 0) -> pathlib.Path:
     each run's totals with lines of equal leverage."""
     groups, palette, years = _groups(runset), colors(runset.strategies), _years(runset)
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.4))
-    public = runset.data["public_money"].isel(region=region).cumsum("time").transpose("run", "time").values / 1e6
-    private = runset.data["private_money"].isel(region=region).cumsum("time").transpose("run", "time").values / 1e6
+    public = (
+        runset.data["public_money"]
+        .isel(region=region)
+        .cumsum("time")
+        .transpose("run", "time")
+        .values
+        / 1e6
+    )
+    private = (
+        runset.data["private_money"]
+        .isel(region=region)
+        .cumsum("time")
+        .transpose("run", "time")
+        .values
+        / 1e6
+    )
     for s, idx in groups.items():
         for values, style, kind in ((public, "-", "public"), (private, "--", "private")):
             mean, lo, hi = band(values[idx])
@@ -245,7 +342,12 @@ def plot_money(runset, path, region: int = 0) -> pathlib.Path:
     top = np.nanmax([np.nanmax(public[:, -1]), np.nanmax(private[:, -1]), 1e-9]) * 1.1
     for lev in (0.5, 1.0, 2.0):
         right.plot([0, top], [0, top * lev], ":", color="grey", lw=0.8)
-        right.annotate(f"leverage {lev:g}", (top / max(lev, 1) * 0.92, top * lev / max(lev, 1) * 0.92), fontsize=7, color="grey")
+        right.annotate(
+            f"leverage {lev:g}",
+            (top / max(lev, 1) * 0.92, top * lev / max(lev, 1) * 0.92),
+            fontsize=7,
+            color="grey",
+        )
     right.set_xlim(0, top)
     right.set_ylim(0, top)
     right.set_xlabel("public money over the run [million NOK]")
@@ -267,11 +369,21 @@ def trust_by_rung(path, region: int, rungs: int):
         if "ties" not in f or "firms" not in f or f["ties"]["time"].shape[0] == 0:
             return None
         t, g = f["ties"], f["firms"]
-        firms = pd.DataFrame({"time": g["time"][()], "holder": g["uid"][()], "region": g["region"][()]})
-        ties = pd.DataFrame({"time": t["time"][()], "holder": t["holder"][()], "rung": t["rung"][()],
-                             "trust": t["trust"][()].astype(float)})
+        firms = pd.DataFrame(
+            {"time": g["time"][()], "holder": g["uid"][()], "region": g["region"][()]}
+        )
+        ties = pd.DataFrame(
+            {
+                "time": t["time"][()],
+                "holder": t["holder"][()],
+                "rung": t["rung"][()],
+                "trust": t["trust"][()].astype(float),
+            }
+        )
     mine = ties.merge(firms[firms["region"] == region][["time", "holder"]], on=["time", "holder"])
-    means = mine.groupby(["time", "rung"])["trust"].mean().unstack("rung").reindex(columns=range(rungs))
+    means = (
+        mine.groupby(["time", "rung"])["trust"].mean().unstack("rung").reindex(columns=range(rungs))
+    )
     months = np.unique(ties["time"])
     return months, means.reindex(months).to_numpy(dtype=float)
 
@@ -286,7 +398,9 @@ def plot_trust(runset, path, region: int = 0) -> pathlib.Path:
     trust = [trust_by_rung(f, region, len(rungs)) for f in runset.runs["file"]]
     with_trust = all(t is not None for t in trust) and len({tuple(t[0]) for t in trust}) == 1
     rows = 2 if with_trust else 1
-    fig, axes = plt.subplots(rows, len(rungs), figsize=(3.3 * len(rungs), 3.3 * rows + 0.4), squeeze=False)
+    fig, axes = plt.subplots(
+        rows, len(rungs), figsize=(3.3 * len(rungs), 3.3 * rows + 0.4), squeeze=False
+    )
     for ax, rung in zip(axes[0], rungs):
         per_firm = (ties.sel(rung=rung) / firms.where(firms > 0)).transpose("run", "time").values
         for s, idx in groups.items():
@@ -309,9 +423,16 @@ def plot_trust(runset, path, region: int = 0) -> pathlib.Path:
         ax.tick_params(labelsize=7)
         ax.grid(alpha=0.3)
     axes[0][0].legend(fontsize=7)
-    what = "ties per firm and their mean trust" if with_trust else "ties per firm (no ties/ snapshots for trust)"
-    fig.suptitle(f"The cooperation ladder in {runset.regions[region]}: {what}, by rung (mean and 95% interval "
-                 "over runs)", fontsize=11)
+    what = (
+        "ties per firm and their mean trust"
+        if with_trust
+        else "ties per firm (no ties/ snapshots for trust)"
+    )
+    fig.suptitle(
+        f"The cooperation ladder in {runset.regions[region]}: {what}, by rung (mean and 95% interval "
+        "over runs)",
+        fontsize=11,
+    )
     fig.tight_layout()
     return _finish(fig, path)
 
@@ -326,15 +447,20 @@ def _bins(values: pd.Series, bins: int):
     return pd.Series(mids[codes.to_numpy()], index=values.index), mids
 
 
-def plot_heatmap(frame: pd.DataFrame, x: str, y: str, output: str, path, title: str = "",
-                 bins: int = 8) -> tuple:
+def plot_heatmap(
+    frame: pd.DataFrame, x: str, y: str, output: str, path, title: str = "", bins: int = 8
+) -> tuple:
     """Mean of `output` over two parameters (averaged over replicates and the other
     parameters; continuous parameters binned). Returns (path, pivot table)."""
     bx, xs = _bins(frame[x], bins)
     by, ys = _bins(frame[y], bins)
-    table = frame.assign(_x=bx, _y=by).pivot_table(index="_y", columns="_x", values=output, aggfunc="mean")
+    table = frame.assign(_x=bx, _y=by).pivot_table(
+        index="_y", columns="_x", values=output, aggfunc="mean"
+    )
     table = table.reindex(index=ys, columns=xs)
-    counts = frame.assign(_x=bx, _y=by).pivot_table(index="_y", columns="_x", values=output, aggfunc="count")
+    counts = frame.assign(_x=bx, _y=by).pivot_table(
+        index="_y", columns="_x", values=output, aggfunc="count"
+    )
     fig, ax = plt.subplots(figsize=(max(6.0, 1.1 * len(xs) + 3), max(4.0, 0.8 * len(ys) + 2.4)))
     image = ax.imshow(table.values, origin="lower", aspect="auto", cmap="viridis")
     finite = table.values[np.isfinite(table.values)]
@@ -343,8 +469,15 @@ def plot_heatmap(frame: pd.DataFrame, x: str, y: str, output: str, path, title: 
         for j in range(len(xs)):
             v = table.values[i, j]
             if np.isfinite(v):
-                ax.text(j, i, f"{v:.3g}", ha="center", va="center", fontsize=8,
-                        color="black" if v > middle else "white")
+                ax.text(
+                    j,
+                    i,
+                    f"{v:.3g}",
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="black" if v > middle else "white",
+                )
     ax.set_xticks(range(len(xs)))
     ax.set_xticklabels([f"{v:.3g}" for v in xs], fontsize=8)
     ax.set_yticks(range(len(ys)))
@@ -368,20 +501,32 @@ def plot_morris(indices: pd.DataFrame, path, title: str = "") -> pathlib.Path:
     height = max(3.2, 0.9 + 0.22 * count)
     fig, axes = plt.subplots(len(outputs), 1, figsize=(10, height * len(outputs)), squeeze=False)
     for ax, output in zip(axes.flat, outputs):
-        part = indices[indices["output"] == output].sort_values("mu_star", ascending=False, kind="stable")
+        part = indices[indices["output"] == output].sort_values(
+            "mu_star", ascending=False, kind="stable"
+        )
         mu, sigma = part["mu_star"].to_numpy(dtype=float), part["sigma"].to_numpy(dtype=float)
         err = None
         if "mu_star_low" in part:
-            err = [np.clip(mu - part["mu_star_low"].to_numpy(dtype=float), 0, None),
-                   np.clip(part["mu_star_high"].to_numpy(dtype=float) - mu, 0, None)]
-        ax.errorbar(mu, sigma, xerr=err, fmt="o", ms=4, color="#1f77b4", ecolor="#9ecae1", capsize=2)
+            err = [
+                np.clip(mu - part["mu_star_low"].to_numpy(dtype=float), 0, None),
+                np.clip(part["mu_star_high"].to_numpy(dtype=float) - mu, 0, None),
+            ]
+        ax.errorbar(
+            mu, sigma, xerr=err, fmt="o", ms=4, color="#1f77b4", ecolor="#9ecae1", capsize=2
+        )
         for k, (x, y) in enumerate(zip(mu, sigma), start=1):
             ax.annotate(str(k), (x, y), textcoords="offset points", xytext=(4, 3), fontsize=7)
         top = max(float(np.nanmax(mu)) if len(mu) else 1.0, 1e-12) * 1.1
         for ratio in (0.1, 0.5, 1.0):
             ax.plot([0, top], [0, ratio * top], ls="--", lw=0.7, color="grey")
-            ax.annotate(f"sigma/mu* = {ratio:g}", (top, ratio * top), fontsize=6, color="grey", ha="right",
-                        va="bottom")
+            ax.annotate(
+                f"sigma/mu* = {ratio:g}",
+                (top, ratio * top),
+                fontsize=6,
+                color="grey",
+                ha="right",
+                va="bottom",
+            )
         ax.set_xlim(0, top)
         ax.set_ylim(0, max(top, float(np.nanmax(sigma)) * 1.1 if len(sigma) else top))
         ax.set_xlabel("mu* (mean absolute elementary effect)", fontsize=8)
@@ -402,12 +547,19 @@ def plot_indices(indices: pd.DataFrame, method: str, path, title: str = "") -> p
     outputs = list(dict.fromkeys(indices["output"]))
     count = max(len(indices[indices["output"] == o]) for o in outputs)
     heights = 0.9 + 0.32 * count
-    fig, axes = plt.subplots(len(outputs), 1, figsize=(9, 0.5 + heights * len(outputs)), squeeze=False)
-    bars = {"morris": [("mu_star", "mu*"), ("sigma", "sigma")], "sobol": [("S1", "first order S1"), ("ST", "total ST")],
-            "spearman": [("rho", "Spearman rho")]}[method]
+    fig, axes = plt.subplots(
+        len(outputs), 1, figsize=(9, 0.5 + heights * len(outputs)), squeeze=False
+    )
+    bars = {
+        "morris": [("mu_star", "mu*"), ("sigma", "sigma")],
+        "sobol": [("S1", "first order S1"), ("ST", "total ST")],
+        "spearman": [("rho", "Spearman rho")],
+    }[method]
     for ax, output in zip(axes.flat, outputs):
         part = indices[indices["output"] == output]
-        part = part.iloc[np.argsort(-np.abs(part[bars[0][0]].to_numpy(dtype=float)), kind="stable")[::-1]]
+        part = part.iloc[
+            np.argsort(-np.abs(part[bars[0][0]].to_numpy(dtype=float)), kind="stable")[::-1]
+        ]
         names = list(part["parameter"])
         y = np.arange(len(names))
         width = 0.8 / len(bars)
@@ -416,7 +568,9 @@ def plot_indices(indices: pd.DataFrame, method: str, path, title: str = "") -> p
             values = part[column].to_numpy(dtype=float)
             err = None
             if f"{column}_low" in part:
-                lo, hi = part[f"{column}_low"].to_numpy(dtype=float), part[f"{column}_high"].to_numpy(dtype=float)
+                lo, hi = part[f"{column}_low"].to_numpy(dtype=float), part[
+                    f"{column}_high"
+                ].to_numpy(dtype=float)
                 err = [np.clip(values - lo, 0, None), np.clip(hi - values, 0, None)]
             ax.barh(pos, values, width * 0.9, xerr=err, capsize=3, label=label)
         ax.set_yticks(y)

@@ -165,8 +165,11 @@ def _open(path: pathlib.Path) -> h5py.File:
     except OSError as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         if "unable to lock file" in first:
-            raise RunFileError(path, "being written by a run in progress (the file is locked); read it when the "
-                               "run has ended") from None
+            raise RunFileError(
+                path,
+                "being written by a run in progress (the file is locked); read it when the "
+                "run has ended",
+            ) from None
         kind = "truncated" if "truncated" in first else "damaged"
         raise RunFileError(path, f"{kind} HDF5 file, cannot be read ({first})") from None
 
@@ -175,8 +178,11 @@ def _check(path: pathlib.Path, f: h5py.File, allow_partial: bool):
     attrs = f.attrs
     fmt = _int(attrs.get("format_version", 1), default=10**9)
     if fmt > KNOWN_FORMAT:
-        raise RunFileError(path, f"newer format (format_version {attrs['format_version']}) than this "
-                           f"ecosim_analysis reads ({KNOWN_FORMAT}); update analysis/")
+        raise RunFileError(
+            path,
+            f"newer format (format_version {attrs['format_version']}) than this "
+            f"ecosim_analysis reads ({KNOWN_FORMAT}); update analysis/",
+        )
     if "indicators" not in f or not isinstance(f["indicators"], h5py.Group):
         raise RunFileError(path, "not an ecosim run file (HDF5 without group indicators/)")
     version = _text(attrs.get("ecosim_version", ""))
@@ -185,8 +191,11 @@ def _check(path: pathlib.Path, f: h5py.File, allow_partial: bool):
         raise RunFileError(path, "not an ecosim run file (no ecosim_version attribute)")
     if parsed > KNOWN_VERSION:
         known = ".".join(map(str, KNOWN_VERSION))
-        raise RunFileError(path, f"newer format: written by ecosim {version}, this ecosim_analysis "
-                           f"reads files up to {known}.x; update analysis/")
+        raise RunFileError(
+            path,
+            f"newer format: written by ecosim {version}, this ecosim_analysis "
+            f"reads files up to {known}.x; update analysis/",
+        )
     indicators = f["indicators"]
     if "time" not in indicators or "region" not in indicators:
         raise RunFileError(path, "not an ecosim run file (indicators/ lacks time or region)")
@@ -196,7 +205,9 @@ def _check(path: pathlib.Path, f: h5py.File, allow_partial: bool):
         steps = _int(attrs.get("steps", 0))
         if not allow_partial:
             raise RunFileError(path, partial_reason(months, steps))
-        warnings.warn(f"{path}: partial run file, {months} of {steps} months", AnalysisWarning, stacklevel=3)
+        warnings.warn(
+            f"{path}: partial run file, {months} of {steps} months", AnalysisWarning, stacklevel=3
+        )
     return complete
 
 
@@ -207,14 +218,18 @@ def read_columns(group: h5py.Group) -> dict:
     for name, ds in group.items():
         values = ds[()]
         if values.dtype.kind in "OS":
-            values = np.array([v.decode() if isinstance(v, bytes) else str(v) for v in values], dtype=object)
+            values = np.array(
+                [v.decode() if isinstance(v, bytes) else str(v) for v in values], dtype=object
+            )
         columns[name] = values
     return columns
 
 
 def partial_reason(months: int, steps: int) -> str:
-    return (f"partial run file: the run did not finish ({months} of {steps} months recorded, no 'complete' "
-            "attribute); --allow-partial reads it anyway")
+    return (
+        f"partial run file: the run did not finish ({months} of {steps} months recorded, no 'complete' "
+        "attribute); --allow-partial reads it anyway"
+    )
 
 
 def _info(path: pathlib.Path, f: h5py.File, complete: bool) -> RunInfo:
@@ -223,12 +238,21 @@ def _info(path: pathlib.Path, f: h5py.File, complete: bool) -> RunInfo:
     text = _text(attrs.get("scenario", ""))
     g = f["indicators"]
     return RunInfo(
-        path=path, strategy=strategy_name(source), scenario_source=source, scenario_text=text,
-        question=scenario_question(text, source, near=path), seed=_int(attrs.get("seed", -1), -1),
-        ecosim_version=_text(attrs.get("ecosim_version", "")), created=_text(attrs.get("created", "")),
-        steps=_int(attrs.get("steps", 0)), record_every=_int(attrs.get("record_every", 1), 1),
-        threads=_int(attrs.get("threads", 0)), complete=complete, months=int(g["time"].shape[0]),
-        regions=[_text(r) for r in g["region"][()]])
+        path=path,
+        strategy=strategy_name(source),
+        scenario_source=source,
+        scenario_text=text,
+        question=scenario_question(text, source, near=path),
+        seed=_int(attrs.get("seed", -1), -1),
+        ecosim_version=_text(attrs.get("ecosim_version", "")),
+        created=_text(attrs.get("created", "")),
+        steps=_int(attrs.get("steps", 0)),
+        record_every=_int(attrs.get("record_every", 1), 1),
+        threads=_int(attrs.get("threads", 0)),
+        complete=complete,
+        months=int(g["time"].shape[0]),
+        regions=[_text(r) for r in g["region"][()]],
+    )
 
 
 def run_info(path, allow_partial: bool = False) -> RunInfo:
@@ -267,10 +291,16 @@ def _read_indicators(f: h5py.File, names=None):
         if not isinstance(ds, h5py.Dataset) or _is_scale(ds) or name in coords:
             continue
         ours = "units" in ds.attrs  # ecosim writes a unit on every indicator
-        if ds.ndim not in (2, 3) or ds.shape[:2] != (len(time), len(coords["region"])) or ds.dtype.kind not in "fiub":
+        if (
+            ds.ndim not in (2, 3)
+            or ds.shape[:2] != (len(time), len(coords["region"]))
+            or ds.dtype.kind not in "fiub"
+        ):
             if ours:  # one of ecosim's indicators, yet not numbers over (time, region[, axis])
-                raise ValueError(f"indicators/{name} holds {ds.dtype} of shape {ds.shape}, not numbers over "
-                                 f"({len(time)} months, {len(coords['region'])} regions)")
+                raise ValueError(
+                    f"indicators/{name} holds {ds.dtype} of shape {ds.shape}, not numbers over "
+                    f"({len(time)} months, {len(coords['region'])} regions)"
+                )
             continue  # not an indicator over (time, region[, axis]): not ours to interpret
         dims = ("time", "region")
         if ds.ndim == 3:
@@ -330,22 +360,40 @@ def read_run(path, allow_partial: bool = False, names=None):
         except RunFileError:
             raise
         except Exception as error:  # h5py raises many kinds on damaged bytes: each is one line here
-            raise RunFileError(path, f"damaged run file ({type(error).__name__}: "
-                                     f"{' '.join(str(error).split())})") from None
+            raise RunFileError(
+                path,
+                f"damaged run file ({type(error).__name__}: " f"{' '.join(str(error).split())})",
+            ) from None
     for name, values in derived.items():
         if names is not None and name not in names:
             continue
-        variables.setdefault(name, (("time", "region"), values,
-                                    {"units": "project/month", "description": DERIVED[name] + " (from projects/)"}))
+        variables.setdefault(
+            name,
+            (
+                ("time", "region"),
+                values,
+                {"units": "project/month", "description": DERIVED[name] + " (from projects/)"},
+            ),
+        )
     return info, variables, coords
 
 
 def single_run_dataset(info: RunInfo, variables: dict, coords: dict) -> xr.Dataset:
     """One run as load_runs stacks it (dims run, time, region, ...; coords steps and complete),
     without the table of runs: for readers that evaluate metrics one file at a time."""
-    data_vars = {name: (("run",) + dims, values[None], attrs) for name, (dims, values, attrs) in variables.items()}
-    return xr.Dataset(data_vars, coords={**coords, "run": [0], "steps": ("run", [info.steps]),
-                                         "complete": ("run", [info.complete])})
+    data_vars = {
+        name: (("run",) + dims, values[None], attrs)
+        for name, (dims, values, attrs) in variables.items()
+    }
+    return xr.Dataset(
+        data_vars,
+        coords={
+            **coords,
+            "run": [0],
+            "steps": ("run", [info.steps]),
+            "complete": ("run", [info.complete]),
+        },
+    )
 
 
 @dataclasses.dataclass
@@ -388,8 +436,11 @@ class RunSet:
     def subset(self, mask) -> "RunSet":
         mask = np.asarray(mask, dtype=bool)
         runs = self.runs[mask]
-        return RunSet(self.data.isel(run=np.flatnonzero(mask)), runs,
-                      [i for i, keep in zip(self.infos, mask) if keep])
+        return RunSet(
+            self.data.isel(run=np.flatnonzero(mask)),
+            runs,
+            [i for i, keep in zip(self.infos, mask) if keep],
+        )
 
     def tidy(self, names=None) -> pd.DataFrame:
         """Long table: one row per run, time, region (and axis item) and indicator."""
@@ -400,9 +451,22 @@ class RunSet:
             frame.insert(0, "indicator", name)
             frames.append(frame)
         long = pd.concat(frames, ignore_index=True)
-        provenance = {"file", "scenario_source", "ecosim_version", "created", "steps", "months", "record_every",
-                      "complete", "future"}
-        meta = self.runs[[c for c in self.runs.columns if c not in provenance]].rename_axis("run").reset_index()
+        provenance = {
+            "file",
+            "scenario_source",
+            "ecosim_version",
+            "created",
+            "steps",
+            "months",
+            "record_every",
+            "complete",
+            "future",
+        }
+        meta = (
+            self.runs[[c for c in self.runs.columns if c not in provenance]]
+            .rename_axis("run")
+            .reset_index()
+        )
         return long.merge(meta, on="run", how="left")
 
 
@@ -420,8 +484,11 @@ def load_runs(paths, strategies=None, allow_partial: bool = False, extra=None) -
     regions = list(loaded[0][2]["region"])
     for info, _, coords in loaded[1:]:
         if list(coords["region"]) != regions:
-            raise RunFileError(info.path, f"regions {list(coords['region'])} differ from {regions} "
-                               f"of {loaded[0][0].path}; compare runs of the same regions")
+            raise RunFileError(
+                info.path,
+                f"regions {list(coords['region'])} differ from {regions} "
+                f"of {loaded[0][0].path}; compare runs of the same regions",
+            )
     times = np.unique(np.concatenate([c["time"] for _, _, c in loaded]))
     coords = {"time": times}
     for _, _, c in loaded:
@@ -430,7 +497,9 @@ def load_runs(paths, strategies=None, allow_partial: bool = False, extra=None) -
     names = list(dict.fromkeys(n for _, variables, _ in loaded for n in variables))
     data_vars = {}
     for name in names:
-        dims, attrs = next((v[0], v[2]) for _, variables, _ in loaded for k, v in variables.items() if k == name)
+        dims, attrs = next(
+            (v[0], v[2]) for _, variables, _ in loaded for k, v in variables.items() if k == name
+        )
         shape = (len(paths), len(times)) + tuple(len(coords[d]) for d in dims[1:])
         stacked = np.full(shape, np.nan)
         for i, (_, variables, c) in enumerate(loaded):
@@ -440,21 +509,27 @@ def load_runs(paths, strategies=None, allow_partial: bool = False, extra=None) -
     infos = [info for info, _, _ in loaded]
     sparse = [i for i in infos if i.record_every > 1]
     if sparse:
-        warnings.warn(f"{len(sparse)} runs record a row every {max(i.record_every for i in sparse)} months: flows "
-                      "summed over a horizon count the recorded months only", AnalysisWarning, stacklevel=2)
-    runs = pd.DataFrame({
-        "file": [str(i.path) for i in infos],
-        "strategy": list(strategies) if strategies is not None else [i.strategy for i in infos],
-        "seed": [i.seed for i in infos],
-        "scenario": [i.strategy for i in infos],
-        "scenario_source": [i.scenario_source for i in infos],
-        "ecosim_version": [i.ecosim_version for i in infos],
-        "created": [i.created for i in infos],
-        "steps": [i.steps for i in infos],
-        "months": [i.months for i in infos],
-        "record_every": [i.record_every for i in infos],
-        "complete": [i.complete for i in infos],
-    })
+        warnings.warn(
+            f"{len(sparse)} runs record a row every {max(i.record_every for i in sparse)} months: flows "
+            "summed over a horizon count the recorded months only",
+            AnalysisWarning,
+            stacklevel=2,
+        )
+    runs = pd.DataFrame(
+        {
+            "file": [str(i.path) for i in infos],
+            "strategy": list(strategies) if strategies is not None else [i.strategy for i in infos],
+            "seed": [i.seed for i in infos],
+            "scenario": [i.strategy for i in infos],
+            "scenario_source": [i.scenario_source for i in infos],
+            "ecosim_version": [i.ecosim_version for i in infos],
+            "created": [i.created for i in infos],
+            "steps": [i.steps for i in infos],
+            "months": [i.months for i in infos],
+            "record_every": [i.record_every for i in infos],
+            "complete": [i.complete for i in infos],
+        }
+    )
     runs["future"] = ""
     if extra is not None:
         extra = extra.reset_index(drop=True)
@@ -462,9 +537,15 @@ def load_runs(paths, strategies=None, allow_partial: bool = False, extra=None) -
             if column not in runs.columns:  # file, strategy and seed come from the files
                 runs[column] = extra[column].values
     runs.index.name = "run"
-    coords_run = {c: ("run", runs[c].values) for c in runs.columns if runs[c].dtype.kind in "iufb"
-                  or c in ("strategy", "file", "scenario", "future")}
-    coords_run = {c: ("run", v[1].astype(str) if v[1].dtype.kind == "O" else v[1]) for c, v in coords_run.items()}
+    coords_run = {
+        c: ("run", runs[c].values)
+        for c in runs.columns
+        if runs[c].dtype.kind in "iufb" or c in ("strategy", "file", "scenario", "future")
+    }
+    coords_run = {
+        c: ("run", v[1].astype(str) if v[1].dtype.kind == "O" else v[1])
+        for c, v in coords_run.items()
+    }
     data = xr.Dataset(data_vars, coords={**coords, "run": np.arange(len(paths)), **coords_run})
     data["time"].attrs.update(units="month", description="months simulated (1 = the first month)")
     return RunSet(data, runs, infos)

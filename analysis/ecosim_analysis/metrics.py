@@ -32,15 +32,19 @@ import xarray as xr
 @dataclasses.dataclass(frozen=True)
 class Horizon:
     name: str
-    first: int            # first month, inclusive
-    last: int | None      # last month, inclusive; None: the last month of each run
+    first: int  # first month, inclusive
+    last: int | None  # last month, inclusive; None: the last month of each run
 
     @property
     def label(self) -> str:
         if self.name == "lastyear":
             return "the last 12 months of each run"
         if self.name == "total":
-            return "total over the run" if self.last is None else f"total (months {self.first}-{self.last})"
+            return (
+                "total over the run"
+                if self.last is None
+                else f"total (months {self.first}-{self.last})"
+            )
         if self.name.startswith("year"):
             return f"year {self.name[4:]} (months {self.first}-{self.last})"
         return f"months {self.first}-{self.last}"
@@ -58,7 +62,9 @@ def parse_horizon(text: str) -> Horizon:
         return Horizon(f"year{year}", 12 * (year - 1) + 1, 12 * year)
     match = re.fullmatch(r"(?:months?|m):?(\d+)-(\d+)", text)
     if match and 0 < int(match.group(1)) <= int(match.group(2)):
-        return Horizon(f"months{match.group(1)}-{match.group(2)}", int(match.group(1)), int(match.group(2)))
+        return Horizon(
+            f"months{match.group(1)}-{match.group(2)}", int(match.group(1)), int(match.group(2))
+        )
     raise ValueError(f"horizon {text!r}: use yearN (e.g. year5), total, lastyear, or months:A-B")
 
 
@@ -79,37 +85,101 @@ def parse_horizons(text: str | None, months: int) -> list:
 class Metric:
     name: str
     label: str
-    source: str            # indicator dataset
-    kind: str              # end, sum, mean, growth, ratio
-    better: int = 0        # +1 higher is better, -1 lower is better, 0 not ranked
+    source: str  # indicator dataset
+    kind: str  # end, sum, mean, growth, ratio
+    better: int = 0  # +1 higher is better, -1 lower is better, 0 not ranked
     units: str = ""
     denominator: str = ""  # ratio: the dataset divided by
-    item: str = ""         # 3-D indicator: one item of the third axis ("" = summed over it)
-    path_label: str = ""   # what the monthly path shows
+    item: str = ""  # 3-D indicator: one item of the third axis ("" = summed over it)
+    path_label: str = ""  # what the monthly path shows
 
     def needs(self) -> list:
         return [n for field in (self.source, self.denominator) for n in field.split("+") if n]
 
 
 HEADLINE = [
-    Metric("job_growth_vs_rivals", "job growth against the competing regions", "jobs", "growth", +1, "1",
-           path_label="12-month job growth minus the rivals' (job_growth_relative)"),
-    Metric("new_firms", "new firms", "entries", "sum", +1, "firm", path_label="new firms over the last 12 months"),
-    Metric("diversity", "industry diversity (Shannon entropy of jobs by sector)", "diversity_shannon", "end", +1,
-           "nat", path_label="Shannon entropy of jobs by sector"),
-    Metric("competence_gap", "competence gap (skilled hires not found)", "competence_gap", "mean", -1, "1",
-           path_label="competence gap, 12-month mean"),
-    Metric("satisfaction", "business satisfaction with the municipality", "satisfaction", "end", +1, "1",
-           path_label="mean satisfaction of firms"),
-    Metric("innovation_revenue", "innovation revenue (product innovations)", "innovation_revenue", "sum", +1, "NOK",
-           path_label="innovation revenue over the last 12 months"),
-    Metric("emissions", "greenhouse-gas emissions of firms", "emissions", "sum", -1, "t CO2e",
-           path_label="emissions over the last 12 months"),
-    Metric("employment_rate", "employment rate", "employment_rate", "end", +1, "1",
-           path_label="jobs / labour force"),
-    Metric("public_nok_per_success", "public money per successful project", "public_money", "ratio", -1,
-           "NOK/project", denominator="projects_succeeded",
-           path_label="public money / successes over the last 12 months"),
+    Metric(
+        "job_growth_vs_rivals",
+        "job growth against the competing regions",
+        "jobs",
+        "growth",
+        +1,
+        "1",
+        path_label="12-month job growth minus the rivals' (job_growth_relative)",
+    ),
+    Metric(
+        "new_firms",
+        "new firms",
+        "entries",
+        "sum",
+        +1,
+        "firm",
+        path_label="new firms over the last 12 months",
+    ),
+    Metric(
+        "diversity",
+        "industry diversity (Shannon entropy of jobs by sector)",
+        "diversity_shannon",
+        "end",
+        +1,
+        "nat",
+        path_label="Shannon entropy of jobs by sector",
+    ),
+    Metric(
+        "competence_gap",
+        "competence gap (skilled hires not found)",
+        "competence_gap",
+        "mean",
+        -1,
+        "1",
+        path_label="competence gap, 12-month mean",
+    ),
+    Metric(
+        "satisfaction",
+        "business satisfaction with the municipality",
+        "satisfaction",
+        "end",
+        +1,
+        "1",
+        path_label="mean satisfaction of firms",
+    ),
+    Metric(
+        "innovation_revenue",
+        "innovation revenue (product innovations)",
+        "innovation_revenue",
+        "sum",
+        +1,
+        "NOK",
+        path_label="innovation revenue over the last 12 months",
+    ),
+    Metric(
+        "emissions",
+        "greenhouse-gas emissions of firms",
+        "emissions",
+        "sum",
+        -1,
+        "t CO2e",
+        path_label="emissions over the last 12 months",
+    ),
+    Metric(
+        "employment_rate",
+        "employment rate",
+        "employment_rate",
+        "end",
+        +1,
+        "1",
+        path_label="jobs / labour force",
+    ),
+    Metric(
+        "public_nok_per_success",
+        "public money per successful project",
+        "public_money",
+        "ratio",
+        -1,
+        "NOK/project",
+        denominator="projects_succeeded",
+        path_label="public money / successes over the last 12 months",
+    ),
 ]
 HEADLINE_BY_NAME = {m.name: m for m in HEADLINE}
 
@@ -130,9 +200,16 @@ def metric_for(spec: str, data: xr.Dataset) -> Metric:
             raise ValueError(f"{name} has no item {item!r}")
     units = str(da.attrs.get("units", ""))
     flow = units.endswith("/month")
-    return Metric(spec, str(da.attrs.get("description", name)) + (f" [{item}]" if item else ""), name,
-                  "sum" if flow else "end", 0, units[: -len("/month")] if flow else units, item=item,
-                  path_label=("over the last 12 months" if flow else units))
+    return Metric(
+        spec,
+        str(da.attrs.get("description", name)) + (f" [{item}]" if item else ""),
+        name,
+        "sum" if flow else "end",
+        0,
+        units[: -len("/month")] if flow else units,
+        item=item,
+        path_label=("over the last 12 months" if flow else units),
+    )
 
 
 def _series(data: xr.Dataset, name: str, item: str = "") -> xr.DataArray:
@@ -144,7 +221,11 @@ def _series(data: xr.Dataset, name: str, item: str = "") -> xr.DataArray:
     da = data[name]
     if da.ndim == 4:
         axis = da.dims[3]
-        da = da.sel({axis: item.split("+")}).sum(axis, skipna=False) if item else da.sum(axis, skipna=False)
+        da = (
+            da.sel({axis: item.split("+")}).sum(axis, skipna=False)
+            if item
+            else da.sum(axis, skipna=False)
+        )
     return da
 
 
@@ -168,7 +249,9 @@ def _covers(series: xr.DataArray, last: int, horizon: Horizon) -> np.ndarray:
     reach = np.array([time[np.flatnonzero(f)[-1]] if f.any() else -1 for f in finite])
     if "steps" in series.coords and "complete" in series.coords:
         complete = np.asarray(series["complete"].values, dtype=bool)
-        reach = np.where(complete & finite.any(axis=1), np.maximum(reach, series["steps"].values), reach)
+        reach = np.where(
+            complete & finite.any(axis=1), np.maximum(reach, series["steps"].values), reach
+        )
     return reach >= last
 
 
@@ -244,8 +327,15 @@ def path(metric: Metric, data: xr.Dataset, region: int = 0) -> xr.DataArray:
         return one.rolling(time=12, min_periods=12).sum()
     if metric.kind == "mean":
         return one.rolling(time=12, min_periods=12).mean()
-    if metric.kind == "ratio":  # over the last 12 months, shown once at least 3 successes fall in them
-        den = _series(data, metric.denominator).isel(region=region).rolling(time=12, min_periods=12).sum()
+    if (
+        metric.kind == "ratio"
+    ):  # over the last 12 months, shown once at least 3 successes fall in them
+        den = (
+            _series(data, metric.denominator)
+            .isel(region=region)
+            .rolling(time=12, min_periods=12)
+            .sum()
+        )
         return one.rolling(time=12, min_periods=12).sum() / den.where(den >= 3)
     if metric.kind == "growth":
         jobs = series / series.shift(time=12) - 1
@@ -258,5 +348,7 @@ def metrics_frame(data: xr.Dataset, metrics, horizons, region: int = 0):
     """Wide table: one row per run, one column per (metric, horizon) named METRIC@HORIZON."""
     import pandas as pd
 
-    columns = {f"{m.name}@{h.name}": evaluate(m, data, h, region) for h in horizons for m in metrics}
+    columns = {
+        f"{m.name}@{h.name}": evaluate(m, data, h, region) for h in horizons for m in metrics
+    }
     return pd.DataFrame(columns, index=pd.RangeIndex(data.sizes["run"], name="run"))

@@ -37,8 +37,12 @@ def _image(path) -> str:
     return f"data:image/png;base64,{data}"
 
 
-def _table(cells: pd.DataFrame, text_columns=("indicator", "strategy", "horizon", "parameter", "output")) -> str:
-    head = "".join(f'<th class="{"t" if c in text_columns else ""}">{_e(c)}</th>' for c in cells.columns)
+def _table(
+    cells: pd.DataFrame, text_columns=("indicator", "strategy", "horizon", "parameter", "output")
+) -> str:
+    head = "".join(
+        f'<th class="{"t" if c in text_columns else ""}">{_e(c)}</th>' for c in cells.columns
+    )
     rows = []
     for _, row in cells.iterrows():
         first = ' class="first"' if "indicator" in cells.columns and row["indicator"] else ""
@@ -65,7 +69,10 @@ def _questions(runset) -> str:
 
 def natural_key(text):
     """Sort key that orders numbers inside names by value: run_2 before run_10."""
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", str(text))]
+    return [
+        (0, int(part), "") if part.isdigit() else (1, 0, part)
+        for part in re.split(r"(\d+)", str(text))
+    ]
 
 
 def _span(values) -> str:
@@ -84,23 +91,40 @@ def _provenance(runset) -> str:
     for s in runset.strategies:
         mine = runs[runs["strategy"] == s]
         complete = int(mine["complete"].sum())
-        rows.append({"strategy": s, "runs": len(mine), "seeds": C._seed_list(sorted(set(mine["seed"]))),
-                     "ecosim version": ", ".join(sorted(set(mine["ecosim_version"]), key=natural_key)),
-                     "created": _span(mine["created"]), "months": _span(mine["months"]),
-                     "complete": "all" if complete == len(mine) else f"{complete} of {len(mine)}"})
-    out.append(_table(pd.DataFrame(rows), text_columns=("strategy", "seeds", "ecosim version", "created")))
+        rows.append(
+            {
+                "strategy": s,
+                "runs": len(mine),
+                "seeds": C._seed_list(sorted(set(mine["seed"]))),
+                "ecosim version": ", ".join(sorted(set(mine["ecosim_version"]), key=natural_key)),
+                "created": _span(mine["created"]),
+                "months": _span(mine["months"]),
+                "complete": "all" if complete == len(mine) else f"{complete} of {len(mine)}",
+            }
+        )
+    out.append(
+        _table(pd.DataFrame(rows), text_columns=("strategy", "seeds", "ecosim version", "created"))
+    )
     for s in runset.strategies:
         texts = {}  # scenario text without its seed line -> (a text, [(seed, file)])
         for info, strategy, file in zip(runset.infos, runs["strategy"], runs["file"]):
             if strategy == s:
                 key = SEED_LINE.sub("", info.scenario_text)
-                texts.setdefault(key, (info.scenario_text, []))[1].append((info.seed, pathlib.Path(file).name))
+                texts.setdefault(key, (info.scenario_text, []))[1].append(
+                    (info.seed, pathlib.Path(file).name)
+                )
         for text, members in texts.values():
             seeds = C._seed_list(sorted({seed for seed, _ in members}))
             files = ", ".join(sorted((name for _, name in members), key=natural_key))
-            note = " (one run's text; the others differ only in their seed)" if len(members) > 1 else ""
-            out.append(f"<details><summary>Scenario text of {_e(s)}, seeds {_e(seeds)}{_e(note)}</summary>"
-                       f'<p class="note">Files: {_e(files)}</p><pre>{_e(text)}</pre></details>')
+            note = (
+                " (one run's text; the others differ only in their seed)"
+                if len(members) > 1
+                else ""
+            )
+            out.append(
+                f"<details><summary>Scenario text of {_e(s)}, seeds {_e(seeds)}{_e(note)}</summary>"
+                f'<p class="note">Files: {_e(files)}</p><pre>{_e(text)}</pre></details>'
+            )
     return "\n".join(out)
 
 
@@ -118,35 +142,51 @@ def _indicators(metrics) -> str:
     for m in metrics:
         direction = {1: "Higher is better.", -1: "Lower is better."}.get(m.better, "Not ranked.")
         if m.kind == "growth":
-            how = (f"the growth of <code>{_e(m.source)}</code> over the horizon minus the mean growth of the "
-                   "other regions")
+            how = (
+                f"the growth of <code>{_e(m.source)}</code> over the horizon minus the mean growth of the "
+                "other regions"
+            )
         elif m.kind == "ratio":
-            how = (f"<code>{_e(m.source)}</code> summed over the horizon, divided by "
-                   f"<code>{_e(m.denominator)}</code> summed over it")
+            how = (
+                f"<code>{_e(m.source)}</code> summed over the horizon, divided by "
+                f"<code>{_e(m.denominator)}</code> summed over it"
+            )
         else:
             how = f"<code>{_e(m.source)}</code>{_e(' [' + m.item + ']' if m.item else '')}: {_e(KIND_WORDS[m.kind])}"
         units = "a share or ratio (no unit)" if m.units in ("", "1") else f"in {_e(m.units)}"
-        items.append(f"<dt>{_e(m.name)}</dt><dd>{_e(m.label)}, {units}: {how}. "
-                     f"{direction}</dd>")
+        items.append(
+            f"<dt>{_e(m.name)}</dt><dd>{_e(m.label)}, {units}: {how}. " f"{direction}</dd>"
+        )
     return '<dl class="indicators">' + "".join(items) + "</dl>"
 
 
-def build(runset, table: pd.DataFrame, metrics, figures, region: int = 0, title: str = "", level: float = 0.95) -> str:
+def build(
+    runset,
+    table: pd.DataFrame,
+    metrics,
+    figures,
+    region: int = 0,
+    title: str = "",
+    level: float = 0.95,
+) -> str:
     """The report's HTML text. figures: list of (path, caption)."""
     region_name = runset.regions[region]
     baseline = table["baseline"].iloc[0]
     title = title or f"ecosim strategies compared in {region_name}"
     versions = sorted(set(runset.runs["ecosim_version"]))
     parts = [
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
         f"<title>{_e(title)}</title><style>{STYLE}</style></head><body>",
         f"<h1>{_e(title)}</h1>",
         f'<p class="note">{len(runset.runs)} runs of {len(runset.strategies)} strategies '
         f"({_e(', '.join(runset.strategies))}); region studied: {_e(region_name)}; baseline: {_e(baseline)}; "
         f"ecosim {_e(', '.join(versions))}; report made {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC "
         "by ecosim_analysis.</p>",
-        "<h2>Questions</h2>", _questions(runset),
-        "<h2>Indicators</h2>", _indicators(metrics),
+        "<h2>Questions</h2>",
+        _questions(runset),
+        "<h2>Indicators</h2>",
+        _indicators(metrics),
         "<h2>Comparison</h2>",
     ]
     for line in C._describe(table, runset, level):
@@ -156,17 +196,25 @@ def build(runset, table: pd.DataFrame, metrics, figures, region: int = 0, title:
         cells = C.display_rows(table, horizon)
         cells.loc[cells["indicator"].duplicated(), "indicator"] = ""
         parts += [f"<h3>{_e(label)}</h3>", _table(cells)]
-        parts.append('<ul class="plain">' + "".join(f"<li>{_e(line)}</li>" for line in C.plain_lines(table, horizon))
-                     + "</ul>")
+        parts.append(
+            '<ul class="plain">'
+            + "".join(f"<li>{_e(line)}</li>" for line in C.plain_lines(table, horizon))
+            + "</ul>"
+        )
     ranking = C.overall_ranking(table)
     if len(ranking):
         cells = ranking.assign(mean_rank=ranking["mean_rank"].map("{:.2f}".format))
-        parts += ["<h3>Overall ranking</h3>", '<p class="note">Mean rank over the ranked indicators; 1 = best.</p>',
-                  _table(cells[["horizon", "position", "strategy", "mean_rank", "indicators", "firsts"]])]
+        parts += [
+            "<h3>Overall ranking</h3>",
+            '<p class="note">Mean rank over the ranked indicators; 1 = best.</p>',
+            _table(cells[["horizon", "position", "strategy", "mean_rank", "indicators", "firsts"]]),
+        ]
     parts.append("<h2>Figures</h2>")
     for i, (path, caption) in enumerate(figures, start=1):
-        parts.append(f'<figure id="figure-{i}"><img src="{_image(path)}" alt="{_e(caption)}">'
-                     f"<figcaption>Figure {i}. {_e(caption)}</figcaption></figure>")
+        parts.append(
+            f'<figure id="figure-{i}"><img src="{_image(path)}" alt="{_e(caption)}">'
+            f"<figcaption>Figure {i}. {_e(caption)}</figcaption></figure>"
+        )
     parts += ["<h2>Provenance</h2>", _provenance(runset), "</body></html>"]
     return "\n".join(parts)
 
@@ -176,20 +224,40 @@ def standard_figures(runset, metrics, folder, region: int = 0, baseline: str | N
     from . import figures as F
 
     folder = pathlib.Path(folder)
-    out = [(F.plot_paths(runset, metrics, folder / "paths.png", region),
-            "Indicator paths: mean over runs per strategy with 95% Student-t bands.")]
+    out = [
+        (
+            F.plot_paths(runset, metrics, folder / "paths.png", region),
+            "Indicator paths: mean over runs per strategy with 95% Student-t bands.",
+        )
+    ]
     if len(runset.strategies) > 1:
-        out.append((F.plot_differences(runset, metrics, folder / "differences.png", baseline, region),
-                    "Each strategy minus the baseline, paired by seed (or sampled future): mean difference with "
-                    "its 95% band. A band clear of 0 is a difference the paired test sees, even where the "
-                    "strategies' own bands overlap."))
-    out.append((F.plot_funnel(runset, folder / "funnel.png", region),
-                "Proposal funnel over the run: proposed, rejected by rule (stacked by rule), funded, succeeded, continued."))
-    out.append((F.plot_money(runset, folder / "money.png", region),
-                "Public against private money committed to projects started."))
-    out.append((F.plot_trust(runset, folder / "trust.png", region),
-                "The cooperation ladder: ties per firm on each rung over time, and the mean trust of those ties "
-                "at the snapshot months (from ties/)."))
+        out.append(
+            (
+                F.plot_differences(runset, metrics, folder / "differences.png", baseline, region),
+                "Each strategy minus the baseline, paired by seed (or sampled future): mean difference with "
+                "its 95% band. A band clear of 0 is a difference the paired test sees, even where the "
+                "strategies' own bands overlap.",
+            )
+        )
+    out.append(
+        (
+            F.plot_funnel(runset, folder / "funnel.png", region),
+            "Proposal funnel over the run: proposed, rejected by rule (stacked by rule), funded, succeeded, continued.",
+        )
+    )
+    out.append(
+        (
+            F.plot_money(runset, folder / "money.png", region),
+            "Public against private money committed to projects started.",
+        )
+    )
+    out.append(
+        (
+            F.plot_trust(runset, folder / "trust.png", region),
+            "The cooperation ladder: ties per firm on each rung over time, and the mean trust of those ties "
+            "at the snapshot months (from ties/).",
+        )
+    )
     return out
 
 
@@ -198,4 +266,3 @@ def write(path, text: str) -> pathlib.Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
-

@@ -21,17 +21,25 @@ def futures_table(runs: pd.DataFrame, values: pd.DataFrame) -> tuple:
     frame = values.copy()
     frame["strategy"] = runs["strategy"].values
     has_future = runs["future"].astype(str).str.len().gt(0).any()
-    frame["future_key"] = runs["future"].astype(str).values if has_future else runs["seed"].astype(str).values
+    frame["future_key"] = (
+        runs["future"].astype(str).values if has_future else runs["seed"].astype(str).values
+    )
     return frame, ("sampled parameters (mean over replicates)" if has_future else "seed")
 
 
-def robustness(frame: pd.DataFrame, a: str, b: str, outputs: dict, level: float = S.LEVEL) -> pd.DataFrame:
+def robustness(
+    frame: pd.DataFrame, a: str, b: str, outputs: dict, level: float = S.LEVEL
+) -> pd.DataFrame:
     """One row per output column (outputs: column -> better, +1 or -1)."""
     strategies = set(frame["strategy"])
     for name in (a, b):
         if name not in strategies:
             raise ValueError(f"no strategy {name!r}; the runs hold {', '.join(sorted(strategies))}")
-    means = frame[frame["strategy"].isin([a, b])].groupby(["future_key", "strategy"])[list(outputs)].mean()
+    means = (
+        frame[frame["strategy"].isin([a, b])]
+        .groupby(["future_key", "strategy"])[list(outputs)]
+        .mean()
+    )
     rows = []
     for column, better in outputs.items():
         wide = means[column].unstack("strategy")
@@ -48,23 +56,56 @@ def robustness(frame: pd.DataFrame, a: str, b: str, outputs: dict, level: float 
             verdict = f"{b} better or equal in most futures"
         else:
             verdict = "undecided"
-        rows.append(dict(output=column, better=better, a=a, b=b, futures=share.n, a_wins=share.k, ties=ties,
-                         share=share.share, share_low=share.low, share_high=share.high,
-                         mean_diff=diff.diff, diff_low=diff.low, diff_high=diff.high, verdict=verdict))
+        rows.append(
+            dict(
+                output=column,
+                better=better,
+                a=a,
+                b=b,
+                futures=share.n,
+                a_wins=share.k,
+                ties=ties,
+                share=share.share,
+                share_low=share.low,
+                share_high=share.high,
+                mean_diff=diff.diff,
+                diff_low=diff.low,
+                diff_high=diff.high,
+                verdict=verdict,
+            )
+        )
     if not rows:
-        raise ValueError(f"{a} and {b} share no futures: pair them by the same seeds or swept values")
+        raise ValueError(
+            f"{a} and {b} share no futures: pair them by the same seeds or swept values"
+        )
     return pd.DataFrame(rows)
 
 
 def format_text(table: pd.DataFrame, key: str, level: float = S.LEVEL) -> str:
     a, b = table["a"].iloc[0], table["b"].iloc[0]
-    lines = [f"Does {a} beat {b}? Futures: {key}; share with {int(level * 100)}% Wilson interval; "
-             f"difference {a} - {b} with its paired t interval."]
-    header = ("output", "futures", f"{a} wins", "share [95% CI]", "ties", f"mean {a} - {b} [95% CI]", "verdict")
+    lines = [
+        f"Does {a} beat {b}? Futures: {key}; share with {int(level * 100)}% Wilson interval; "
+        f"difference {a} - {b} with its paired t interval."
+    ]
+    header = (
+        "output",
+        "futures",
+        f"{a} wins",
+        "share [95% CI]",
+        "ties",
+        f"mean {a} - {b} [95% CI]",
+        "verdict",
+    )
     cells = []
     for r in table.itertuples():
-        share = "" if math.isnan(r.share) else f"{r.share:.2f} [{r.share_low:.2f}, {r.share_high:.2f}]"
-        diff = "" if math.isnan(r.diff_low) else f"{r.mean_diff:+.4g} [{r.diff_low:+.4g}, {r.diff_high:+.4g}]"
+        share = (
+            "" if math.isnan(r.share) else f"{r.share:.2f} [{r.share_low:.2f}, {r.share_high:.2f}]"
+        )
+        diff = (
+            ""
+            if math.isnan(r.diff_low)
+            else f"{r.mean_diff:+.4g} [{r.diff_low:+.4g}, {r.diff_high:+.4g}]"
+        )
         cells.append((r.output, str(r.futures), str(r.a_wins), share, str(r.ties), diff, r.verdict))
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(header)]
     lines.append("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip())
@@ -74,10 +115,15 @@ def format_text(table: pd.DataFrame, key: str, level: float = S.LEVEL) -> str:
 
 def format_markdown(table: pd.DataFrame, key: str) -> str:
     a, b = table["a"].iloc[0], table["b"].iloc[0]
-    out = [f"Futures: {key}.", "", f"| output | futures | {a} wins | share | 95% CI | ties | mean {a} - {b} | 95% CI | verdict |",
-           "|---|---|---|---|---|---|---|---|---|"]
+    out = [
+        f"Futures: {key}.",
+        "",
+        f"| output | futures | {a} wins | share | 95% CI | ties | mean {a} - {b} | 95% CI | verdict |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for r in table.itertuples():
-        out.append(f"| {r.output} | {r.futures} | {r.a_wins} | {r.share:.2f} | [{r.share_low:.2f}, {r.share_high:.2f}] | "
-                   f"{r.ties} | {r.mean_diff:+.4g} | [{r.diff_low:+.4g}, {r.diff_high:+.4g}] | {r.verdict} |")
+        out.append(
+            f"| {r.output} | {r.futures} | {r.a_wins} | {r.share:.2f} | [{r.share_low:.2f}, {r.share_high:.2f}] | "
+            f"{r.ties} | {r.mean_diff:+.4g} | [{r.diff_low:+.4g}, {r.diff_high:+.4g}] | {r.verdict} |"
+        )
     return "\n".join(out) + "\n"
-

@@ -64,27 +64,43 @@ def select_runs(sources=(), groups=(), by: str | None = None, allow_partial: boo
     for source in sources:
         entries += _entries(source, None, by, allow_partial)
     if not entries:
-        raise ValueError("no runs given: name run files, globs, folders or sweep folders (see --help)")
+        raise ValueError(
+            "no runs given: name run files, globs, folders or sweep folders (see --help)"
+        )
     seen = set()
     for path, _, _ in entries:
         key = pathlib.Path(path).resolve()
         if key in seen:
-            raise ValueError(f"{path} is named twice; name each run once (a file, a glob or a sweep folder)")
+            raise ValueError(
+                f"{path} is named twice; name each run once (a file, a glob or a sweep folder)"
+            )
         seen.add(key)
     extra = pd.DataFrame([e[2] for e in entries])
-    runset = load_runs([e[0] for e in entries], allow_partial=allow_partial, extra=extra if len(extra.columns) else None)
-    strategies = [e[1] if e[1] is not None else info.strategy for e, info in zip(entries, runset.infos)]
+    runset = load_runs(
+        [e[0] for e in entries],
+        allow_partial=allow_partial,
+        extra=extra if len(extra.columns) else None,
+    )
+    strategies = [
+        e[1] if e[1] is not None else info.strategy for e, info in zip(entries, runset.infos)
+    ]
     runset.runs["strategy"] = strategies
     runset.runs["future"] = [e[2].get("future", "") for e in entries]
-    runset.data = runset.data.assign_coords(strategy=("run", [str(s) for s in strategies]),
-                                            future=("run", runset.runs["future"].astype(str).values))
+    runset.data = runset.data.assign_coords(
+        strategy=("run", [str(s) for s in strategies]),
+        future=("run", runset.runs["future"].astype(str).values),
+    )
     return runset
 
 
 def only_sweeps(sources=(), groups=()) -> bool:
     """True when every source is a sweep folder and no group is named: then select_sweeps
     serves compare, robustness and table from the sweeps' summary caches."""
-    return bool(sources) and not groups and all(is_sweep(s) and pathlib.Path(s).is_dir() for s in sources)
+    return (
+        bool(sources)
+        and not groups
+        and all(is_sweep(s) and pathlib.Path(s).is_dir() for s in sources)
+    )
 
 
 def select_sweeps(sources, by: str | None = None, allow_partial: bool = False) -> SweepRuns:
@@ -112,7 +128,9 @@ def _sweep_rows(sweep, strategy, by, allow_partial) -> pd.DataFrame:
     """One row per usable run of a sweep: file, index_file, strategy, future, the swept values
     and the sweep's columns (sweep, sweep_run, point, replicate)."""
     if by is not None and by not in sweep.keys:
-        raise ValueError(f"--by {by}: not a swept parameter of {sweep.root} ({', '.join(sweep.keys)})")
+        raise ValueError(
+            f"--by {by}: not a swept parameter of {sweep.root} ({', '.join(sweep.keys)})"
+        )
     rows = sweep.usable(allow_partial)
     others = [k for k in sweep.keys if k != by]
     out = rows[sweep.keys].reset_index(drop=True)
@@ -120,8 +138,14 @@ def _sweep_rows(sweep, strategy, by, allow_partial) -> pd.DataFrame:
     out["sweep_run"] = rows["run"].to_numpy(dtype=int)
     out["point"] = rows["point"].to_numpy(dtype=int)
     out["replicate"] = rows["replicate"].to_numpy(dtype=int)
-    out["future"] = [";".join(f"{k}={_value(v)}" for k, v in zip(others, values))
-                     for values in rows[others].itertuples(index=False)] if others else ""
+    out["future"] = (
+        [
+            ";".join(f"{k}={_value(v)}" for k, v in zip(others, values))
+            for values in rows[others].itertuples(index=False)
+        ]
+        if others
+        else ""
+    )
     if strategy is not None:
         out["strategy"] = strategy
     elif by is not None:

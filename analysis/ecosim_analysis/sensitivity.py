@@ -39,7 +39,11 @@ def _complete_blocks(block, position, size: int, finite):
     kept, dropped = {}, 0
     for b in np.unique(block):
         rows = order[block[order] == b]
-        if len(rows) == size and np.array_equal(position[rows], np.arange(size)) and finite[rows].all():
+        if (
+            len(rows) == size
+            and np.array_equal(position[rows], np.arange(size))
+            and finite[rows].all()
+        ):
             kept[b] = rows
         else:
             dropped += 1
@@ -72,7 +76,9 @@ def morris_effects(block, position, unit, y):
     return np.array(effects).reshape(-1, k), dropped
 
 
-def morris_indices(block, position, unit, y, names, n_boot: int = N_BOOT, level: float = 0.95, seed: int = 0):
+def morris_indices(
+    block, position, unit, y, names, n_boot: int = N_BOOT, level: float = 0.95, seed: int = 0
+):
     """(DataFrame per parameter: mu, mu_star, sigma, mu_star_low, mu_star_high, trajectories;
     dropped trajectories)."""
     effects, dropped = morris_effects(block, position, unit, y)
@@ -117,16 +123,18 @@ def sobol_blocks(block, position, y, k: int, unit=None):
             a, b = u[0], u[k + 1]
             expected = np.repeat(a[None], k, axis=0)
             expected[np.arange(k), np.arange(k)] = b
-            if not np.allclose(u[1:k + 1], expected, rtol=1e-9, atol=1e-9):
+            if not np.allclose(u[1 : k + 1], expected, rtol=1e-9, atol=1e-9):
                 dropped += 1
                 continue
         ya.append(y[rows[0]])
-        yab.append(y[rows[1:k + 1]])
+        yab.append(y[rows[1 : k + 1]])
         yb.append(y[rows[k + 1]])
     return np.array(ya), np.array(yab).reshape(-1, k), np.array(yb), dropped
 
 
-def sobol_indices(block, position, y, names, unit=None, n_boot: int = N_BOOT, level: float = 0.95, seed: int = 0):
+def sobol_indices(
+    block, position, y, names, unit=None, n_boot: int = N_BOOT, level: float = 0.95, seed: int = 0
+):
     """(DataFrame per parameter: S1, S1_low, S1_high, ST, ST_low, ST_high, blocks; dropped)."""
     names = list(names)
     ya, yab, yb, dropped = sobol_blocks(block, position, y, len(names), unit)
@@ -168,8 +176,11 @@ def spearman_indices(values: pd.DataFrame, y) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["parameter", "rho", "p_value"]).set_index("parameter")
 
 
-MEASURES = {"morris": ("mu_star", "mu_star_low", "mu_star_high"), "sobol": ("ST", "ST_low", "ST_high"),
-            "spearman": ("abs_rho", "", "")}
+MEASURES = {
+    "morris": ("mu_star", "mu_star_low", "mu_star_high"),
+    "sobol": ("ST", "ST_low", "ST_high"),
+    "spearman": ("abs_rho", "", ""),
+}
 
 
 def drivers(indices: pd.DataFrame, method: str) -> pd.DataFrame:
@@ -184,8 +195,16 @@ def drivers(indices: pd.DataFrame, method: str) -> pd.DataFrame:
         part = part.sort_values(measure, ascending=False, na_position="last")
         top = part[measure].max()
         for rank, (_, row) in enumerate(part.iterrows(), start=1):
-            rows.append(dict(output=output, rank=rank, parameter=row["parameter"], measure=measure,
-                             value=row[measure], low=row[low] if low else math.nan,
-                             high=row[high] if high else math.nan,
-                             relative=row[measure] / top if top and np.isfinite(top) else math.nan))
+            rows.append(
+                dict(
+                    output=output,
+                    rank=rank,
+                    parameter=row["parameter"],
+                    measure=measure,
+                    value=row[measure],
+                    low=row[low] if low else math.nan,
+                    high=row[high] if high else math.nan,
+                    relative=row[measure] / top if top and np.isfinite(top) else math.nan,
+                )
+            )
     return pd.DataFrame(rows)

@@ -46,18 +46,20 @@ def mean_interval(values, level: float = LEVEL) -> Interval:
 class Difference:
     """other minus base: estimate, interval, effect size and how it was computed."""
 
-    method: str          # "paired" (by seed) or "welch" (unpaired)
-    n: int               # pairs, or runs in both groups together
+    method: str  # "paired" (by seed) or "welch" (unpaired)
+    n: int  # pairs, or runs in both groups together
     diff: float
     low: float
     high: float
-    effect: float        # d_z (paired) or Cohen's d (welch)
+    effect: float  # d_z (paired) or Cohen's d (welch)
     effect_name: str
     p_value: float
     df: float
 
 
-_NAN_DIFF = dict(diff=math.nan, low=math.nan, high=math.nan, effect=math.nan, p_value=math.nan, df=math.nan)
+_NAN_DIFF = dict(
+    diff=math.nan, low=math.nan, high=math.nan, effect=math.nan, p_value=math.nan, df=math.nan
+)
 
 
 def paired_difference(base, other, level: float = LEVEL) -> Difference:
@@ -66,7 +68,12 @@ def paired_difference(base, other, level: float = LEVEL) -> Difference:
     d = d[np.isfinite(d)]
     n = d.size
     if n < 2:
-        return Difference("paired", n, **{**_NAN_DIFF, "diff": float(d.mean()) if n else math.nan}, effect_name="d_z")
+        return Difference(
+            "paired",
+            n,
+            **{**_NAN_DIFF, "diff": float(d.mean()) if n else math.nan},
+            effect_name="d_z",
+        )
     iv = mean_interval(d, level)
     sd = iv.sd
     if sd == 0:
@@ -93,7 +100,9 @@ def welch_difference(base, other, level: float = LEVEL) -> Difference:
     pooled = math.sqrt(((na - 1) * a.var(ddof=1) + (nb - 1) * b.var(ddof=1)) / (na + nb - 2))
     if se == 0:
         effect = math.copysign(math.inf, diff) if diff else 0.0
-        return Difference("welch", na + nb, diff, diff, diff, effect, "d", 0.0 if diff else 1.0, math.nan)
+        return Difference(
+            "welch", na + nb, diff, diff, diff, effect, "d", 0.0 if diff else 1.0, math.nan
+        )
     df = (va + vb) ** 2 / (va**2 / (na - 1) + vb**2 / (nb - 1))
     half = float(stats.t.ppf(0.5 + level / 2, df)) * se
     p = float(2 * stats.t.sf(abs(diff / se), df))
@@ -107,8 +116,9 @@ def can_pair(base_keys, other_keys) -> bool:
     return len(a) >= 2 and len(set(a)) == len(a) and len(set(b)) == len(b) and set(a) == set(b)
 
 
-def difference(base, other, base_keys=None, other_keys=None, pairing: str = "auto",
-               level: float = LEVEL) -> Difference:
+def difference(
+    base, other, base_keys=None, other_keys=None, pairing: str = "auto", level: float = LEVEL
+) -> Difference:
     """other - base. pairing: "auto" (paired when the keys match, see can_pair), "paired" (on
     the keys both groups share) or "welch"."""
     base, other = np.asarray(base, dtype=float), np.asarray(other, dtype=float)

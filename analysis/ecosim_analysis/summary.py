@@ -29,12 +29,28 @@ import numpy as np
 import pandas as pd
 
 from . import metrics as M
-from .load import AnalysisWarning, RunFileError, partial_reason, read_columns, read_run, single_run_dataset
+from .load import (
+    AnalysisWarning,
+    RunFileError,
+    partial_reason,
+    read_columns,
+    read_run,
+    single_run_dataset,
+)
 
 CACHE_NAME = "summary_cache.h5"
 CACHE_FORMAT = 1
-INFO = {"size": np.int64, "mtime_ns": np.int64, "complete": bool, "months": np.int64, "steps": np.int64,
-        "seed": np.int64, "ecosim_version": str, "regions": str, "error": str}
+INFO = {
+    "size": np.int64,
+    "mtime_ns": np.int64,
+    "complete": bool,
+    "months": np.int64,
+    "steps": np.int64,
+    "seed": np.int64,
+    "ecosim_version": str,
+    "regions": str,
+    "error": str,
+}
 PARALLEL_FROM = 16  # fewer files than this are read in this process: starting workers costs more
 
 
@@ -43,7 +59,11 @@ def column(metric, horizon, region: int) -> str:
 
 
 def _definition(metric, horizon, region: int) -> dict:
-    return {"metric": dataclasses.asdict(metric), "horizon": dataclasses.asdict(horizon), "region": region}
+    return {
+        "metric": dataclasses.asdict(metric),
+        "horizon": dataclasses.asdict(horizon),
+        "region": region,
+    }
 
 
 def _from_definition(d: dict):
@@ -67,13 +87,21 @@ def summarise(path, columns: dict) -> dict:
     names = sorted({n for m, _, _ in columns.values() for n in m.needs()})
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # partial files are flagged by `complete`, not warned about here
+            warnings.simplefilter(
+                "ignore"
+            )  # partial files are flagged by `complete`, not warned about here
             info, variables, coords = read_run(path, allow_partial=True, names=names)
     except RunFileError as error:
         out["error"] = error.reason
         return out
-    out.update(complete=info.complete, months=info.months, steps=info.steps, seed=info.seed,
-               ecosim_version=info.ecosim_version, regions="\n".join(info.regions))
+    out.update(
+        complete=info.complete,
+        months=info.months,
+        steps=info.steps,
+        seed=info.seed,
+        ecosim_version=info.ecosim_version,
+        regions="\n".join(info.regions),
+    )
     data = single_run_dataset(info, variables, coords)
     for name, (m, h, r) in columns.items():
         out[name] = float(M.evaluate(m, data, h, r)[0]) if r < len(info.regions) else np.nan
@@ -103,8 +131,12 @@ class _Cache:
             self.frame = pd.DataFrame(columns).set_index("file")
             self.definitions = definitions
         except (OSError, KeyError, ValueError, TypeError):
-            warnings.warn(f"{self.path}: unreadable summary cache, read again from the run files (it will be "
-                          "rewritten)", AnalysisWarning, stacklevel=3)
+            warnings.warn(
+                f"{self.path}: unreadable summary cache, read again from the run files (it will be "
+                "rewritten)",
+                AnalysisWarning,
+                stacklevel=3,
+            )
             self.frame, self.definitions = pd.DataFrame(), {}
 
     def write(self) -> None:
@@ -118,26 +150,36 @@ class _Cache:
                 for name in frame.columns:
                     values = frame[name]
                     if values.dtype.kind == "O":
-                        g.create_dataset(name, data=values.astype(str).to_numpy(dtype=object),
-                                         dtype=h5py.string_dtype())
+                        g.create_dataset(
+                            name,
+                            data=values.astype(str).to_numpy(dtype=object),
+                            dtype=h5py.string_dtype(),
+                        )
                     else:
                         g.create_dataset(name, data=values.to_numpy())
             os.replace(tmp, self.path)
         except OSError as error:
             tmp.unlink(missing_ok=True)
-            warnings.warn(f"{self.path}: summary cache not written ({error.strerror or error}); the next command "
-                          "reads the run files again", AnalysisWarning, stacklevel=3)
+            warnings.warn(
+                f"{self.path}: summary cache not written ({error.strerror or error}); the next command "
+                "reads the run files again",
+                AnalysisWarning,
+                stacklevel=3,
+            )
 
 
-def summaries(root, files, metrics=(), horizons=(), regions=(0,), jobs: int | None = None,
-              cache: bool = True) -> pd.DataFrame:
+def summaries(
+    root, files, metrics=(), horizons=(), regions=(0,), jobs: int | None = None, cache: bool = True
+) -> pd.DataFrame:
     """Summaries of `files` (paths inside the sweep folder `root`, as its index names them), one
     row per file in the order given: INFO, and column(m, h, r) for each metric, horizon and
     region index. Rows and columns come from the cache where it is current; the rest are read
     (in `jobs` processes; default: one per core) and the cache updated."""
     root = pathlib.Path(root)
     files = [str(f) for f in files]
-    wanted = {column(m, h, r): _definition(m, h, r) for m in metrics for h in horizons for r in regions}
+    wanted = {
+        column(m, h, r): _definition(m, h, r) for m in metrics for h in horizons for r in regions
+    }
     store = _Cache(root) if cache else None
     known = store.frame if store is not None else pd.DataFrame()
     definitions = dict(store.definitions) if store is not None else {}
@@ -151,7 +193,9 @@ def summaries(root, files, metrics=(), horizons=(), regions=(0,), jobs: int | No
         todo = unique
     else:
         at = known.index.get_indexer(unique)  # -1: not cached
-        stats = np.array([_stat(root / f) or (-2, -2) for f in unique], dtype=np.int64).reshape(-1, 2)
+        stats = np.array([_stat(root / f) or (-2, -2) for f in unique], dtype=np.int64).reshape(
+            -1, 2
+        )
         size = known["size"].to_numpy(dtype=np.int64)[at]
         mtime = known["mtime_ns"].to_numpy(dtype=np.int64)[at]
         error = known["error"].astype(str).to_numpy(dtype=object)[at]
@@ -164,7 +208,9 @@ def summaries(root, files, metrics=(), horizons=(), regions=(0,), jobs: int | No
         jobs = jobs or os.cpu_count() or 1
         if jobs > 1 and len(tasks) >= PARALLEL_FROM:
             with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
-                results = list(pool.map(_summarise_task, tasks, chunksize=max(1, len(tasks) // (8 * jobs))))
+                results = list(
+                    pool.map(_summarise_task, tasks, chunksize=max(1, len(tasks) // (8 * jobs)))
+                )
         else:
             results = [_summarise_task(t) for t in tasks]
         fresh = pd.DataFrame(results, index=pd.Index(todo, name="file"))
@@ -191,6 +237,8 @@ def unusable(frame: pd.DataFrame, allow_partial: bool) -> pd.Series:
     reasons = frame["error"].astype(str).copy()
     partial = (reasons == "") & ~frame["complete"].fillna(False).astype(bool)
     if not allow_partial:
-        reasons[partial] = [partial_reason(int(m), int(s)) for m, s in
-                            zip(frame.loc[partial, "months"], frame.loc[partial, "steps"])]
+        reasons[partial] = [
+            partial_reason(int(m), int(s))
+            for m, s in zip(frame.loc[partial, "months"], frame.loc[partial, "steps"])
+        ]
     return reasons

@@ -36,7 +36,7 @@ class Sweep:
     root: pathlib.Path
     index: pd.DataFrame
     keys: list
-    parameters: list          # dicts: key, lower, upper, scale (bounds observed when not given)
+    parameters: list  # dicts: key, lower, upper, scale (bounds observed when not given)
     design: str | None
     replicates: int | None = None
     crn: bool | None = None
@@ -56,13 +56,22 @@ class Sweep:
         index = self.index
         skipped = index[index["status"] != "done"]
         done = index[index["status"] == "done"]
-        reasons = unusable(summaries(self.root, done["file"]), allow_partial).to_numpy() if len(done) else []
+        reasons = (
+            unusable(summaries(self.root, done["file"]), allow_partial).to_numpy()
+            if len(done)
+            else []
+        )
         bad = [f"run {run}: {reason}" for run, reason in zip(done["run"], reasons) if reason]
         if len(skipped):
             counts = ", ".join(f"{n} {s}" for s, n in skipped["status"].value_counts().items())
-            runs = ", ".join(map(str, skipped["run"].head(10))) + (" ..." if len(skipped) > 10 else "")
-            warnings.warn(f"{self.source}: {len(skipped)} runs left out ({counts}): runs {runs}",
-                          AnalysisWarning, stacklevel=2)
+            runs = ", ".join(map(str, skipped["run"].head(10))) + (
+                " ..." if len(skipped) > 10 else ""
+            )
+            warnings.warn(
+                f"{self.source}: {len(skipped)} runs left out ({counts}): runs {runs}",
+                AnalysisWarning,
+                stacklevel=2,
+            )
         for message in bad:
             warnings.warn(f"{self.source}: left out {message}", AnalysisWarning, stacklevel=2)
         return done[np.asarray(reasons, dtype=object) == ""] if len(done) else done
@@ -102,8 +111,11 @@ def _read_h5(path: pathlib.Path):
                 raise RunFileError(path, "not a sweep index (HDF5 without group runs/)")
             fmt = f.attrs.get("format_version", 1)
             if int(np.asarray(fmt).item()) > KNOWN_SWEEP_FORMAT:
-                raise RunFileError(path, f"newer format (format_version {fmt}) than this ecosim_analysis reads "
-                                   f"({KNOWN_SWEEP_FORMAT}); update analysis/")
+                raise RunFileError(
+                    path,
+                    f"newer format (format_version {fmt}) than this ecosim_analysis reads "
+                    f"({KNOWN_SWEEP_FORMAT}); update analysis/",
+                )
             columns = read_columns(f["runs"])
             attrs = {k: (v.decode() if isinstance(v, bytes) else v) for k, v in f.attrs.items()}
     except OSError as error:
@@ -147,12 +159,18 @@ def load_sweep(path) -> Sweep:
     if source == csv:
         keys = [c for c in frame.columns if c not in FIRST + LAST]
     else:
-        keys = [p["key"] for p in parameters] if parameters else \
-            sorted(c for c in frame.columns if c not in FIRST + LAST)
+        keys = (
+            [p["key"] for p in parameters]
+            if parameters
+            else sorted(c for c in frame.columns if c not in FIRST + LAST)
+        )
         extra = set(frame.columns) - set(FIRST + LAST + keys)
         if extra or any(k not in frame.columns for k in keys):
-            raise RunFileError(source, f"parameter columns {sorted(set(frame.columns) - set(FIRST + LAST))} "
-                               f"do not match the parameters attribute {keys}")
+            raise RunFileError(
+                source,
+                f"parameter columns {sorted(set(frame.columns) - set(FIRST + LAST))} "
+                f"do not match the parameters attribute {keys}",
+            )
     frame = _order(frame, keys).copy()
     bad = sorted(set(frame["status"]) - set(STATUSES))
     if bad:
@@ -165,11 +183,21 @@ def load_sweep(path) -> Sweep:
     for file in frame["file"].astype(str):
         parts = pathlib.PurePosixPath(os.path.normpath(file)).parts
         if not parts or os.path.isabs(file) or parts[0] == "..":
-            raise RunFileError(source, f"run file {file!r} lies outside the sweep folder {root} "
-                               "(allowed: a path inside it, such as runs/run_000000.h5)")
+            raise RunFileError(
+                source,
+                f"run file {file!r} lies outside the sweep folder {root} "
+                "(allowed: a path inside it, such as runs/run_000000.h5)",
+            )
     if parameters is None:
-        parameters = [{"key": k, "lower": float(frame[k].min()), "upper": float(frame[k].max()), "scale": "linear"}
-                      for k in keys]
+        parameters = [
+            {
+                "key": k,
+                "lower": float(frame[k].min()),
+                "upper": float(frame[k].max()),
+                "scale": "linear",
+            }
+            for k in keys
+        ]
     design = attrs.get("design")
     if design is not None and design not in DESIGNS:
         raise RunFileError(source, f"unknown design {design!r} (allowed: {', '.join(DESIGNS)})")
@@ -177,15 +205,29 @@ def load_sweep(path) -> Sweep:
     def opt_int(name):
         return int(np.asarray(attrs[name]).item()) if name in attrs else None
 
-    return Sweep(root=root, index=frame.sort_values("run").reset_index(drop=True), keys=keys,
-                 parameters=parameters, design=design, replicates=opt_int("replicates"),
-                 crn=bool(opt_int("common_random_numbers")) if "common_random_numbers" in attrs else None,
-                 levels=opt_int("levels"), base_samples=opt_int("base_samples"), text=str(attrs.get("sweep", "")),
-                 source=str(source))
+    return Sweep(
+        root=root,
+        index=frame.sort_values("run").reset_index(drop=True),
+        keys=keys,
+        parameters=parameters,
+        design=design,
+        replicates=opt_int("replicates"),
+        crn=bool(opt_int("common_random_numbers")) if "common_random_numbers" in attrs else None,
+        levels=opt_int("levels"),
+        base_samples=opt_int("base_samples"),
+        text=str(attrs.get("sweep", "")),
+        source=str(source),
+    )
 
 
-def sweep_metrics(sweep: Sweep, specs, horizons, region=None, allow_partial: bool = False,
-                  rows: pd.DataFrame | None = None):
+def sweep_metrics(
+    sweep: Sweep,
+    specs,
+    horizons,
+    region=None,
+    allow_partial: bool = False,
+    rows: pd.DataFrame | None = None,
+):
     """(frame, metrics, horizons): the usable runs' index rows with one column per metric and
     horizon (METRIC@HORIZON), from the sweep's summary cache (summary.py: each file read once,
     in parallel, and only the datasets the metrics need). horizons None: as parse_horizons
@@ -199,8 +241,14 @@ def sweep_metrics(sweep: Sweep, specs, horizons, region=None, allow_partial: boo
         horizons = M.parse_horizons(None, int(summaries(sweep.root, rows["file"])["months"].min()))
     r = sample.region_index(region)
     table = summaries(sweep.root, rows["file"], metrics, horizons, [r])
-    values = pd.DataFrame({f"{m.name}@{h.name}": table[column(m, h, r)].to_numpy(dtype=float)
-                           for h in horizons for m in metrics}, index=rows.index)
+    values = pd.DataFrame(
+        {
+            f"{m.name}@{h.name}": table[column(m, h, r)].to_numpy(dtype=float)
+            for h in horizons
+            for m in metrics
+        },
+        index=rows.index,
+    )
     return rows.join(values), metrics, horizons
 
 

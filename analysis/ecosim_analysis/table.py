@@ -16,14 +16,26 @@ import xarray as xr
 
 # Columns that describe a run, in this order where present (then the swept parameters).
 DESCRIBE = ["strategy", "seed", "sweep", "sweep_run", "point", "replicate"]
-SKIP = {"future", "root", "index_file", "scenario", "scenario_source", "created", "record_every", "steps",
-        "complete", "file", "months", "ecosim_version"}
+SKIP = {
+    "future",
+    "root",
+    "index_file",
+    "scenario",
+    "scenario_source",
+    "created",
+    "record_every",
+    "steps",
+    "complete",
+    "file",
+    "months",
+    "ecosim_version",
+}
 
 
 @dataclasses.dataclass
 class RunTable:
-    frame: pd.DataFrame   # describing columns, then METRIC@HORIZON values
-    keys: list            # swept parameters among the describing columns
+    frame: pd.DataFrame  # describing columns, then METRIC@HORIZON values
+    keys: list  # swept parameters among the describing columns
     metrics: list
     horizons: list
 
@@ -57,20 +69,29 @@ def _replace(path: pathlib.Path, write) -> None:
 
 def csv_columns(table: RunTable) -> dict:
     """Value column -> its CSV name with the unit: new_firms@year5 -> 'new_firms@year5 [firm]'."""
-    return {f"{m.name}@{h.name}": f"{m.name}@{h.name} [{m.units or '1'}]" for h in table.horizons for m in table.metrics}
+    return {
+        f"{m.name}@{h.name}": f"{m.name}@{h.name} [{m.units or '1'}]"
+        for h in table.horizons
+        for m in table.metrics
+    }
 
 
 def write_csv(table: RunTable, path) -> pathlib.Path:
     path = pathlib.Path(path)
-    _replace(path, lambda tmp: table.frame.rename(columns=csv_columns(table)).to_csv(tmp, index=False))
+    _replace(
+        path, lambda tmp: table.frame.rename(columns=csv_columns(table)).to_csv(tmp, index=False)
+    )
     return path
 
 
 def to_dataset(table: RunTable, region: str = "") -> xr.Dataset:
     frame = table.frame
-    coords = {"run": np.arange(len(frame)), "horizon": [h.name for h in table.horizons],
-              "first_month": ("horizon", [h.first for h in table.horizons]),
-              "last_month": ("horizon", [h.last if h.last is not None else -1 for h in table.horizons])}
+    coords = {
+        "run": np.arange(len(frame)),
+        "horizon": [h.name for h in table.horizons],
+        "first_month": ("horizon", [h.first for h in table.horizons]),
+        "last_month": ("horizon", [h.last if h.last is not None else -1 for h in table.horizons]),
+    }
     for c in frame.columns:
         if "@" in c:
             continue
@@ -78,12 +99,19 @@ def to_dataset(table: RunTable, region: str = "") -> xr.Dataset:
         coords[c] = ("run", values.astype(str) if values.dtype.kind == "O" else values)
     data = {}
     for m in table.metrics:
-        values = np.stack([frame[f"{m.name}@{h.name}"].to_numpy(dtype=float) for h in table.horizons], axis=1)
-        data[m.name] = (("run", "horizon"), values, {"units": m.units or "1", "long_name": m.label,
-                                                      "reduction": m.kind})
+        values = np.stack(
+            [frame[f"{m.name}@{h.name}"].to_numpy(dtype=float) for h in table.horizons], axis=1
+        )
+        data[m.name] = (
+            ("run", "horizon"),
+            values,
+            {"units": m.units or "1", "long_name": m.label, "reduction": m.kind},
+        )
     ds = xr.Dataset(data, coords=coords)
     ds["last_month"].attrs["description"] = "-1: the last month of each run"
-    ds.attrs.update(title="ecosim table of runs", region=region, swept_parameters=", ".join(table.keys))
+    ds.attrs.update(
+        title="ecosim table of runs", region=region, swept_parameters=", ".join(table.keys)
+    )
     return ds
 
 

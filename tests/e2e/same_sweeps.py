@@ -21,7 +21,11 @@ def index(folder: pathlib.Path) -> pd.DataFrame:
 def datasets(path: pathlib.Path) -> dict:
     out = {}
     with h5py.File(path, "r") as f:
-        f.visititems(lambda name, obj: out.__setitem__(name, obj[()]) if isinstance(obj, h5py.Dataset) else None)
+        f.visititems(
+            lambda name, obj: out.__setitem__(name, obj[()])
+            if isinstance(obj, h5py.Dataset)
+            else None
+        )
     return out
 
 
@@ -52,15 +56,19 @@ def main(folders) -> int:
                 continue
             a, b = datasets(first / row.file), datasets(other / row.file)
             if a.keys() != b.keys():
-                problems.append(f"run {row.run}: datasets {sorted(a.keys() ^ b.keys())} in one file only")
+                problems.append(
+                    f"run {row.run}: datasets {sorted(a.keys() ^ b.keys())} in one file only"
+                )
             for name in a.keys() & b.keys():
                 if not same_values(a[name], b[name]):
                     problems.append(f"run {row.run}: {name} differs between {first} and {other}")
     for p in problems[:20]:
         print(p)
     if not problems:
-        print(f"same runs in {len(folders)} sweep folders: {len(base)} rows, "
-              f"{int((base.status == 'done').sum())} done")
+        print(
+            f"same runs in {len(folders)} sweep folders: {len(base)} rows, "
+            f"{int((base.status == 'done').sum())} done"
+        )
     return 1 if problems else 0
 
 

@@ -21,28 +21,72 @@ def cli(*args, cwd=None, timeout=120):
     """Run `python3 -m ecosim_analysis ARGS` as a user would; returns CompletedProcess."""
     env = dict(os.environ, PYTHONPATH=str(ANALYSIS), MPLBACKEND="Agg")
     env.pop("ECOSIM_ANALYSIS_DEBUG", None)
-    return subprocess.run([PYTHON, "-m", "ecosim_analysis", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, env=env, timeout=timeout)
+    return subprocess.run(
+        [PYTHON, "-m", "ecosim_analysis", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=timeout,
+    )
 
 
 def ecosim(binary, scenario, out, seed, steps, sets=()):
     """Run the simulator; returns the output path."""
-    command = [binary, "run", str(scenario), "-o", str(out), "--seed", str(seed), "--steps", str(steps),
-               "--quiet", "--force", "--threads", "1"]
+    command = [
+        binary,
+        "run",
+        str(scenario),
+        "-o",
+        str(out),
+        "--seed",
+        str(seed),
+        "--steps",
+        str(steps),
+        "--quiet",
+        "--force",
+        "--threads",
+        "1",
+    ]
     for key, value in sets:
         command += ["--set", f"{key}={value}"]
     subprocess.run(command, check=True, capture_output=True, timeout=120)
     return pathlib.Path(out)
 
 
-def write_index(out, table: pd.DataFrame, parameters, design: str, replicates: int, crn: bool = True,
-                levels=None, base_samples=None, sweep_text="# test sweep\n", csv=True, h5=True):
+def write_index(
+    out,
+    table: pd.DataFrame,
+    parameters,
+    design: str,
+    replicates: int,
+    crn: bool = True,
+    levels=None,
+    base_samples=None,
+    sweep_text="# test sweep\n",
+    csv=True,
+    h5=True,
+):
     """index.csv and index.h5 as issue 9 specifies. `table` holds run, point, replicate, block,
     position, the parameter columns, seed, status, file, wall_s, error."""
     out = pathlib.Path(out)
     out.mkdir(parents=True, exist_ok=True)
     keys = [p["key"] for p in parameters]
-    table = table[["run", "point", "replicate", "block", "position", *keys, "seed", "status", "file", "wall_s", "error"]]
+    table = table[
+        [
+            "run",
+            "point",
+            "replicate",
+            "block",
+            "position",
+            *keys,
+            "seed",
+            "status",
+            "file",
+            "wall_s",
+            "error",
+        ]
+    ]
     if csv:
         table.to_csv(out / "index.csv", index=False)
     if h5:
@@ -51,7 +95,11 @@ def write_index(out, table: pd.DataFrame, parameters, design: str, replicates: i
             for column in table.columns:
                 values = table[column].to_numpy()
                 if values.dtype.kind == "O":
-                    g.create_dataset(column, data=values.astype(str).astype(object), dtype=h5py.string_dtype("utf-8"))
+                    g.create_dataset(
+                        column,
+                        data=values.astype(str).astype(object),
+                        dtype=h5py.string_dtype("utf-8"),
+                    )
                 else:
                     g.create_dataset(column, data=values)
             f.attrs["sweep"] = sweep_text
@@ -79,23 +127,42 @@ def index_rows(design: pd.DataFrame, statuses=None) -> pd.DataFrame:
     return rows
 
 
-def synthetic_run(path, seed: int, series: dict, months: int = 12, regions=("Here", "There"), complete=True,
-                  version="0.1.0", scenario="# Which question does this scenario answer?\n#   A synthetic test run.\n",
-                  source="synthetic.toml", record_every=1):
+def synthetic_run(
+    path,
+    seed: int,
+    series: dict,
+    months: int = 12,
+    regions=("Here", "There"),
+    complete=True,
+    version="0.1.0",
+    scenario="# Which question does this scenario answer?\n#   A synthetic test run.\n",
+    source="synthetic.toml",
+    record_every=1,
+):
     """A minimal run file: root attributes, indicators/ with time and region scales, and the
     given indicators (name -> value per region, constant over time, or a (time, region) array)."""
     path = pathlib.Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with h5py.File(path, "w") as f:
-        f.attrs.update(ecosim_version=version, scenario=scenario, scenario_source=source, seed=seed, threads=1,
-                       steps=months, record_every=record_every, created="2026-01-01T00:00:00Z")
+        f.attrs.update(
+            ecosim_version=version,
+            scenario=scenario,
+            scenario_source=source,
+            seed=seed,
+            threads=1,
+            steps=months,
+            record_every=record_every,
+            created="2026-01-01T00:00:00Z",
+        )
         if complete:
             f.attrs["complete"] = 1
         g = f.create_group("indicators")
         times = np.arange(record_every, months + 1, record_every, dtype=np.int64)
         time = g.create_dataset("time", data=times)
         time.make_scale("time")
-        region = g.create_dataset("region", data=np.array(regions, dtype=object), dtype=h5py.string_dtype("utf-8"))
+        region = g.create_dataset(
+            "region", data=np.array(regions, dtype=object), dtype=h5py.string_dtype("utf-8")
+        )
         region.make_scale("region")
         for name, value in series.items():
             value = np.asarray(value, dtype=float)
@@ -117,4 +184,6 @@ def metric_by_run(sweep_folder, metric, horizon):
     sweep = ea.load_sweep(sweep_folder)
     rows = sweep.index[sweep.index.status == "done"]
     runset = ea.load_runs([pathlib.Path(sweep_folder) / f for f in rows["file"]])
-    return rows.assign(value=M.evaluate(M.HEADLINE_BY_NAME[metric], runset.data, M.parse_horizon(horizon)))
+    return rows.assign(
+        value=M.evaluate(M.HEADLINE_BY_NAME[metric], runset.data, M.parse_horizon(horizon))
+    )

@@ -27,8 +27,10 @@ evaluation = false
 def ecosim_bin():
     binary = os.environ.get("ECOSIM_BIN", "")
     if not binary:
-        pytest.skip("ECOSIM_BIN is not set: these tests make run files with the ecosim binary (ctest sets it; "
-                    "or run ECOSIM_BIN=build/release/ecosim pytest ...)")
+        pytest.skip(
+            "ECOSIM_BIN is not set: these tests make run files with the ecosim binary (ctest sets it; "
+            "or run ECOSIM_BIN=build/release/ecosim pytest ...)"
+        )
     if not os.access(binary, os.X_OK):
         pytest.skip(f"ECOSIM_BIN={binary} is not an executable file")
     return binary
@@ -42,14 +44,27 @@ def strategy_runs(ecosim_bin, tmp_path_factory):
     (folder / "small_open.toml").write_text(OPEN_SCENARIO)
     runs = {}
     for strategy in ("small", "small_open"):
-        runs[strategy] = [ecosim(ecosim_bin, folder / f"{strategy}.toml", folder / "runs" / f"{strategy}_seed{s}.h5",
-                                 s, STEPS) for s in SEEDS]
+        runs[strategy] = [
+            ecosim(
+                ecosim_bin,
+                folder / f"{strategy}.toml",
+                folder / "runs" / f"{strategy}_seed{s}.h5",
+                s,
+                STEPS,
+            )
+            for s in SEEDS
+        ]
     runs["folder"] = folder
     return runs
 
 
 SWEEP_PARAMETERS = [
-    {"key": "policy.municipality.min_external_share", "lower": 0.1, "upper": 0.5, "scale": "linear"},
+    {
+        "key": "policy.municipality.min_external_share",
+        "lower": 0.1,
+        "upper": 0.5,
+        "scale": "linear",
+    },
     {"key": "region.0.generalised_trust", "lower": 0.4, "upper": 0.8, "scale": "linear"},
 ]
 
@@ -63,14 +78,31 @@ def real_sweep(ecosim_bin, tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("sweep_source")
     shutil.copy(SMALL, folder / "small.toml")
-    lines = ["[sweep]", 'scenario = "small.toml"', 'design = "grid"', "levels = 2", "replicates = 2",
-             "seed = 1", "common_random_numbers = true", f'set = {{ "simulation.steps" = {STEPS} }}']
+    lines = [
+        "[sweep]",
+        'scenario = "small.toml"',
+        'design = "grid"',
+        "levels = 2",
+        "replicates = 2",
+        "seed = 1",
+        "common_random_numbers = true",
+        f'set = {{ "simulation.steps" = {STEPS} }}',
+    ]
     for p in SWEEP_PARAMETERS:
-        lines += ["[[parameter]]", f'key = "{p["key"]}"', f"lower = {p['lower']}", f"upper = {p['upper']}"]
+        lines += [
+            "[[parameter]]",
+            f'key = "{p["key"]}"',
+            f"lower = {p['lower']}",
+            f"upper = {p['upper']}",
+        ]
     (folder / "grid.toml").write_text("\n".join(lines) + "\n")
     out = tmp_path_factory.mktemp("sweep")
-    result = subprocess.run([ecosim_bin, "sweep", str(folder / "grid.toml"), "-o", str(out), "-q"],
-                            env=dict(os.environ, ECOSIM_SWEEP_FAIL_RUNS="7"), capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        [ecosim_bin, "sweep", str(folder / "grid.toml"), "-o", str(out), "-q"],
+        env=dict(os.environ, ECOSIM_SWEEP_FAIL_RUNS="7"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 1, result.stderr  # one run failed, the others went on
     return pathlib.Path(out)

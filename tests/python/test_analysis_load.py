@@ -23,15 +23,25 @@ def test_values_read_equal_what_the_binary_wrote(strategy_runs):
             for name, ds in g.items():
                 if ds.attrs.get("CLASS") == b"DIMENSION_SCALE":
                     continue
-                np.testing.assert_array_equal(runset.data[name].isel(run=i).values, ds[()], err_msg=name)
+                np.testing.assert_array_equal(
+                    runset.data[name].isel(run=i).values, ds[()], err_msg=name
+                )
                 assert runset.data[name].attrs["units"] == ds.attrs["units"]
-            assert runset.infos[i].seed == f.attrs["seed"] and runset.infos[i].ecosim_version == f.attrs["ecosim_version"]
+            assert (
+                runset.infos[i].seed == f.attrs["seed"]
+                and runset.infos[i].ecosim_version == f.attrs["ecosim_version"]
+            )
             assert runset.infos[i].scenario_text == f.attrs["scenario"]
             assert runset.data["ties_by_rung"].dims == ("run", "time", "region", "rung")
             # Outcome counts by month of decision match the projects table.
             status, end, region = (f["projects"][c][()] for c in ("status", "end", "region"))
             status = np.array([s.decode() for s in status])
-            done = np.isin(status, ["completed", "continued"]) & (end >= 1) & (end <= 24) & (region == 0)
+            done = (
+                np.isin(status, ["completed", "continued"])
+                & (end >= 1)
+                & (end <= 24)
+                & (region == 0)
+            )
             assert runset.data["projects_succeeded"].isel(run=i, region=0).sum() == done.sum()
 
 
@@ -64,6 +74,7 @@ def test_unknown_groups_and_indicators_are_handled_generically(strategy_runs, tm
     runset = ea.load_runs([path])
     assert "start_ups_per_capita" in runset.data and "notes" not in runset.data
     import ecosim_analysis.metrics as M
+
     metric = M.metric_for("start_ups_per_capita", runset.data)
     assert metric.kind == "sum"
     assert M.evaluate(metric, runset.data, M.parse_horizon("year2"))[0] == pytest.approx(6.0)
@@ -148,7 +159,17 @@ def test_command_line_gives_one_line_error_and_exit_code_2(strategy_runs, tmp_pa
 def test_every_command_has_help(capsys):
     from ecosim_analysis.cli import main
 
-    for command in ("", "compare", "figures", "report", "info", "heatmap", "sensitivity", "robustness", "export-ema"):
+    for command in (
+        "",
+        "compare",
+        "figures",
+        "report",
+        "info",
+        "heatmap",
+        "sensitivity",
+        "robustness",
+        "export-ema",
+    ):
         with pytest.raises(SystemExit) as done:
             main([command, "--help"] if command else ["--help"])
         assert done.value.code == 0

@@ -17,9 +17,17 @@ from ecosim_analysis import figures as F  # noqa: E402
 from ecosim_analysis import metrics as M  # noqa: E402
 from analysis_helpers import cli  # noqa: E402
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--window-size=1400,1000"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1400,1000",
+]
 
 
 def test_blank_images_are_detected(tmp_path):
@@ -46,7 +54,16 @@ def test_figures_are_produced_and_not_blank(strategy_runs, tmp_path):
 def report(strategy_runs, tmp_path_factory):
     out = tmp_path_factory.mktemp("report") / "report.html"
     paths = strategy_runs["small"] + strategy_runs["small_open"]
-    result = cli("report", *paths, "-o", out, "--horizons", "year1,year2", "--title", "Small world & <open> rules")
+    result = cli(
+        "report",
+        *paths,
+        "-o",
+        out,
+        "--horizons",
+        "year1,year2",
+        "--title",
+        "Small world & <open> rules",
+    )
     assert result.returncode == 0, result.stderr
     return out
 
@@ -64,24 +81,29 @@ def test_report_is_self_contained(report):
     assert "Small world &amp; &lt;open&gt; rules" in text
     for metric in M.HEADLINE:
         assert metric.name in text and metric.label in text
-    assert "What changes in the small world" in text            # the scenario's question
+    assert "What changes in the small world" in text  # the scenario's question
     assert "<details>" in text and "[policy.municipality]" in text  # scenario text in provenance
     assert "0.1.0" in text and "year 2 (months 13-24)" in text
 
 
 def test_report_groups_provenance_by_strategy_and_reads_in_words(report):
     text = report.read_text(encoding="utf-8")
-    provenance = text[text.index("<h2>Provenance</h2>"):]
-    body = provenance[provenance.index("<tbody>"):provenance.index("</tbody>")]
+    provenance = text[text.index("<h2>Provenance</h2>") :]
+    body = provenance[provenance.index("<tbody>") : provenance.index("</tbody>")]
     rows = re.findall(r"<tr>(.*?)</tr>", body)
     assert len(rows) == 2  # one per strategy, not one per run
     assert all(">3<" in row and ">1-3<" in row and ">all<" in row for row in rows)
     assert "Files: small_open_seed1.h5, small_open_seed2.h5, small_open_seed3.h5" in provenance
     # Each horizon's table is followed by a line per strategy in words.
-    assert re.search(r"<li>small_open vs small, year 2: job growth against the competing regions", text)
+    assert re.search(
+        r"<li>small_open vs small, year 2: job growth against the competing regions", text
+    )
     # The glossary says how a horizon reduces each indicator, and its unit.
     assert "<code>entries</code>: its sum over the horizon&#x27;s months" in text
-    assert "<code>public_money</code> summed over the horizon, divided by <code>projects_succeeded</code>" in text
+    assert (
+        "<code>public_money</code> summed over the horizon, divided by <code>projects_succeeded</code>"
+        in text
+    )
     assert "in t CO2e" in text and "Lower is better." in text
 
 
@@ -100,7 +122,9 @@ def _browser():
         pytest.skip("python3-selenium is not installed (scripts/setup.sh installs it)")
     chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
     if not chromium or not driver:
-        pytest.skip("chromium and chromium-driver are not installed (scripts/setup.sh installs them)")
+        pytest.skip(
+            "chromium and chromium-driver are not installed (scripts/setup.sh installs them)"
+        )
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
     for flag in CHROMIUM_FLAGS + [f"--user-data-dir={tempfile.mkdtemp(prefix='ecosim-chromium-')}"]:
@@ -123,7 +147,9 @@ def test_report_renders_in_headless_chromium(report):
         images = browser.find_elements("css selector", "figure img")
         assert len(images) == 5
         for image in images:
-            assert browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", image)
+            assert browser.execute_script(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0", image
+            )
             assert image.size["width"] > 100 and image.size["height"] > 100
             assert _not_blank(image.screenshot_as_png), image.get_attribute("alt")
         assert _not_blank(browser.get_screenshot_as_png())
@@ -189,9 +215,15 @@ def test_trust_by_rung_is_the_mean_trust_of_the_regions_ties(strategy_runs):
     months, trust = F.trust_by_rung(path, 0, 4)
     with h5py.File(path, "r") as f:
         t, g = f["ties"], f["firms"]
-        region_of = {(int(m), int(u)): int(r) for m, u, r in zip(g["time"][()], g["uid"][()], g["region"][()])}
-        rows = [(int(m), int(k), float(v)) for m, h, k, v in zip(t["time"][()], t["holder"][()], t["rung"][()],
-                                                                   t["trust"][()]) if region_of.get((int(m), int(h))) == 0]
+        region_of = {
+            (int(m), int(u)): int(r)
+            for m, u, r in zip(g["time"][()], g["uid"][()], g["region"][()])
+        }
+        rows = [
+            (int(m), int(k), float(v))
+            for m, h, k, v in zip(t["time"][()], t["holder"][()], t["rung"][()], t["trust"][()])
+            if region_of.get((int(m), int(h))) == 0
+        ]
     last = int(months[-1])
     for rung in range(4):
         values = [v for m, k, v in rows if m == last and k == rung]

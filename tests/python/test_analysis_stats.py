@@ -59,14 +59,14 @@ def test_pairing_by_seed_removes_the_shared_noise():
     shared = np.array([10.0, -7.0, 3.0, 25.0, -12.0])
     a = 100 + shared
     b_by_seed = dict(zip(seeds, 101 + shared))
-    b_seeds = [1, 2, 3, 4, 5]                 # the same seeds in another order
+    b_seeds = [1, 2, 3, 4, 5]  # the same seeds in another order
     b = np.array([b_by_seed[s] for s in b_seeds])
     paired = S.difference(a, b, seeds, b_seeds)
     assert paired.method == "paired" and paired.diff == pytest.approx(1.0)
     assert paired.low == pytest.approx(1.0) and paired.high == pytest.approx(1.0)  # no noise left
     welch = S.difference(a, b, seeds, b_seeds, pairing="welch")
     assert welch.method == "welch" and welch.diff == pytest.approx(1.0)
-    assert welch.low < -10 and welch.high > 10                                     # swamped by seed noise
+    assert welch.low < -10 and welch.high > 10  # swamped by seed noise
 
 
 def test_unpaired_when_the_seeds_differ():

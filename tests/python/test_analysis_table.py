@@ -31,16 +31,34 @@ def test_table_of_a_sweep_as_csv_and_netcdf(sweep_copy, tmp_path):
     csv = tmp_path / "out" / "table.csv"
     result = cli("table", sweep_copy, "-o", csv, "--horizons", "year1,year2")
     assert result.returncode == 0, result.stderr
-    assert "7 runs of 1 strategies, 9 indicators at 2 horizons (year1, year2), region Small" in result.stdout
+    assert (
+        "7 runs of 1 strategies, 9 indicators at 2 horizons (year1, year2), region Small"
+        in result.stdout
+    )
     table = pd.read_csv(csv)
-    assert list(table.columns[:8]) == ["strategy", "seed", "sweep", "sweep_run", "point", "replicate", MIN_SHARE, TRUST]
-    assert "new_firms@year2 [firm]" in table.columns and "innovation_revenue@year1 [NOK]" in table.columns
+    assert list(table.columns[:8]) == [
+        "strategy",
+        "seed",
+        "sweep",
+        "sweep_run",
+        "point",
+        "replicate",
+        MIN_SHARE,
+        TRUST,
+    ]
+    assert (
+        "new_firms@year2 [firm]" in table.columns
+        and "innovation_revenue@year1 [NOK]" in table.columns
+    )
     expected = metric_by_run(sweep_copy, "new_firms", "year2")
     np.testing.assert_array_equal(table["sweep_run"], expected["run"])
     np.testing.assert_allclose(table["new_firms@year2 [firm]"], expected["value"])
     np.testing.assert_array_equal(table["seed"], expected["seed"])
     ds = xr.open_dataset(tmp_path / "out" / "table.nc", engine="h5netcdf")
-    assert ds["new_firms"].dims == ("run", "horizon") and list(ds["horizon"].values) == ["year1", "year2"]
+    assert ds["new_firms"].dims == ("run", "horizon") and list(ds["horizon"].values) == [
+        "year1",
+        "year2",
+    ]
     assert ds["new_firms"].attrs["units"] == "firm" and ds["emissions"].attrs["units"] == "t CO2e"
     np.testing.assert_allclose(ds["new_firms"].sel(horizon="year2"), expected["value"])
     np.testing.assert_allclose(ds[MIN_SHARE], expected[MIN_SHARE])
@@ -50,14 +68,29 @@ def test_table_of_a_sweep_as_csv_and_netcdf(sweep_copy, tmp_path):
 
 def test_table_of_run_files(strategy_runs, tmp_path):
     paths = strategy_runs["small"] + strategy_runs["small_open"]
-    result = cli("table", *paths, "-o", tmp_path / "t.csv", "--netcdf", tmp_path / "t.h5", "--horizons", "total",
-                 "--indicators", "new_firms,ties_by_rung[joint_action]")
+    result = cli(
+        "table",
+        *paths,
+        "-o",
+        tmp_path / "t.csv",
+        "--netcdf",
+        tmp_path / "t.h5",
+        "--horizons",
+        "total",
+        "--indicators",
+        "new_firms,ties_by_rung[joint_action]",
+    )
     assert result.returncode == 0, result.stderr
     table = pd.read_csv(tmp_path / "t.csv")
-    assert list(table["strategy"]) == ["small"] * 3 + ["small_open"] * 3 and list(table["seed"]) == [1, 2, 3] * 2
+    assert (
+        list(table["strategy"]) == ["small"] * 3 + ["small_open"] * 3
+        and list(table["seed"]) == [1, 2, 3] * 2
+    )
     runset = ea.load_runs(paths)
-    np.testing.assert_allclose(table["new_firms@total [firm]"],
-                               M.evaluate(M.HEADLINE_BY_NAME["new_firms"], runset.data, M.parse_horizon("total")))
+    np.testing.assert_allclose(
+        table["new_firms@total [firm]"],
+        M.evaluate(M.HEADLINE_BY_NAME["new_firms"], runset.data, M.parse_horizon("total")),
+    )
     assert any(c.startswith("ties_by_rung[joint_action]@total [") for c in table.columns)
     same = cli("table", *paths, "-o", tmp_path / "x.csv", "--netcdf", tmp_path / "x.csv")
     assert same.returncode == 2 and "the same file as the CSV" in same.stderr
@@ -66,9 +99,14 @@ def test_table_of_run_files(strategy_runs, tmp_path):
 def test_the_summary_cache_reads_a_file_once_and_again_when_it_changes(sweep_copy, monkeypatch):
     reads = []
     real = SU.read_run
-    monkeypatch.setattr(SU, "read_run", lambda path, **kw: reads.append(path.name) or real(path, **kw))
+    monkeypatch.setattr(
+        SU, "read_run", lambda path, **kw: reads.append(path.name) or real(path, **kw)
+    )
     files = ea.load_sweep(sweep_copy).index.query("status == 'done'")["file"]
-    metric, horizons = M.HEADLINE_BY_NAME["new_firms"], [M.parse_horizon("year1"), M.parse_horizon("year2")]
+    metric, horizons = M.HEADLINE_BY_NAME["new_firms"], [
+        M.parse_horizon("year1"),
+        M.parse_horizon("year2"),
+    ]
     first = SU.summaries(sweep_copy, files, [metric], horizons, jobs=1)
     assert (sweep_copy / SU.CACHE_NAME).is_file() and len(reads) == 7
     reads.clear()
@@ -110,7 +148,9 @@ def test_a_damaged_or_unwritable_cache_is_only_a_warning(sweep_copy, monkeypatch
 
     (sweep_copy / SU.CACHE_NAME).unlink()
     monkeypatch.setattr(SU.os, "replace", refuse)
-    with pytest.warns(ea.AnalysisWarning, match="summary cache not written \\(Permission denied\\)"):
+    with pytest.warns(
+        ea.AnalysisWarning, match="summary cache not written \\(Permission denied\\)"
+    ):
         unwritten = SU.summaries(sweep_copy, files, [metric], [horizon], jobs=1)
     pd.testing.assert_frame_equal(unwritten, reference)
     assert not (sweep_copy / SU.CACHE_NAME).exists() and not list(sweep_copy.glob(".*.tmp"))
@@ -123,7 +163,9 @@ def test_sweeps_compared_through_the_cache_equal_reading_them_whole(sweep_copy):
         cached = select_sweeps([sweep_copy], by=MIN_SHARE)
     assert list(cached.runs["file"]) == list(whole.runs["file"])
     assert list(cached.runs["future"]) == list(whole.runs["future"])
-    pd.testing.assert_frame_equal(C.compare(cached, metrics, horizons), C.compare(whole, metrics, horizons))
+    pd.testing.assert_frame_equal(
+        C.compare(cached, metrics, horizons), C.compare(whole, metrics, horizons)
+    )
     # In parallel (two processes) the values are the same.
     (sweep_copy / SU.CACHE_NAME).unlink()
     monkeypatch_parallel = SU.PARALLEL_FROM
@@ -131,9 +173,13 @@ def test_sweeps_compared_through_the_cache_equal_reading_them_whole(sweep_copy):
         SU.PARALLEL_FROM = 1
         with pytest.warns(ea.AnalysisWarning):
             parallel = select_sweeps([sweep_copy], by=MIN_SHARE)
-        pd.testing.assert_frame_equal(C.compare(parallel, metrics, horizons, adjust="bh"),
-                                      C.compare(whole, metrics, horizons, adjust="bh"))
+        pd.testing.assert_frame_equal(
+            C.compare(parallel, metrics, horizons, adjust="bh"),
+            C.compare(whole, metrics, horizons, adjust="bh"),
+        )
     finally:
         SU.PARALLEL_FROM = monkeypatch_parallel
-    text = cli("compare", sweep_copy, "--by", MIN_SHARE, "--horizons", "year2", "--format", "csv").stdout
+    text = cli(
+        "compare", sweep_copy, "--by", MIN_SHARE, "--horizons", "year2", "--format", "csv"
+    ).stdout
     assert len(pd.read_csv(io.StringIO(text))) == 2 * len(M.HEADLINE)

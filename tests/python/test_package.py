@@ -15,31 +15,74 @@ def test_version_is_the_projects():
     import ecosim_analysis
 
     cmake = (REPO / "CMakeLists.txt").read_text()
-    assert re.search(r"project\(ecosim VERSION (\S+)", cmake).group(1) == ecosim_analysis.__version__
+    assert (
+        re.search(r"project\(ecosim VERSION (\S+)", cmake).group(1) == ecosim_analysis.__version__
+    )
 
 
 def test_pip_installs_the_package_into_a_virtual_environment(strategy_runs, tmp_path):
-    for module, package in (("pip", "python3-pip"), ("venv", "python3-venv"), ("wheel", "python3-wheel")):
+    for module, package in (
+        ("pip", "python3-pip"),
+        ("venv", "python3-venv"),
+        ("wheel", "python3-wheel"),
+    ):
         if importlib.util.find_spec(module) is None:
             pytest.fail(f"{package} is not installed (scripts/setup.sh installs it)")
     source = tmp_path / "analysis"  # a copy: pip builds in the source folder
-    shutil.copytree(ANALYSIS, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
+    shutil.copytree(
+        ANALYSIS, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__")
+    )
     venv = tmp_path / "venv"
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PIP_INDEX_URL")}
-    subprocess.run([PYTHON, "-m", "venv", "--system-site-packages", str(venv)], check=True, env=env, timeout=120)
-    install = subprocess.run([str(venv / "bin" / "pip"), "install", "--no-build-isolation", "--no-index",
-                              "--disable-pip-version-check", str(source)], capture_output=True, text=True,
-                             env=env, timeout=300)
+    subprocess.run(
+        [PYTHON, "-m", "venv", "--system-site-packages", str(venv)],
+        check=True,
+        env=env,
+        timeout=120,
+    )
+    install = subprocess.run(
+        [
+            str(venv / "bin" / "pip"),
+            "install",
+            "--no-build-isolation",
+            "--no-index",
+            "--disable-pip-version-check",
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert install.returncode == 0, install.stdout + install.stderr
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     command = venv / "bin" / "ecosim-analysis"
     assert command.is_file()
-    result = subprocess.run([str(command), "info", *map(str, strategy_runs["small"])], capture_output=True,
-                            text=True, cwd=elsewhere, env=env, timeout=120)
+    result = subprocess.run(
+        [str(command), "info", *map(str, strategy_runs["small"])],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("strategy small, seed") == 3
-    where = subprocess.run([str(venv / "bin" / "python"), "-c",
-                            "import ecosim_analysis; print(ecosim_analysis.__file__, ecosim_analysis.__version__)"],
-                           capture_output=True, text=True, cwd=elsewhere, env=env, timeout=60, check=True).stdout
-    assert where.startswith(str(venv)) and where.split()[1] == __import__("ecosim_analysis").__version__
+    where = subprocess.run(
+        [
+            str(venv / "bin" / "python"),
+            "-c",
+            "import ecosim_analysis; print(ecosim_analysis.__file__, ecosim_analysis.__version__)",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env=env,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert (
+        where.startswith(str(venv))
+        and where.split()[1] == __import__("ecosim_analysis").__version__
+    )

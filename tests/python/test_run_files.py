@@ -43,7 +43,7 @@ def test_h5py_reads_root_attributes_and_consistent_values(path):
         by_sector = g["jobs_by_sector"][()]
         np.testing.assert_allclose(by_sector.sum(axis=2), jobs)
         share = by_sector / np.maximum(jobs[..., None], 1)
-        hhi = (share ** 2).sum(axis=2)
+        hhi = (share**2).sum(axis=2)
         np.testing.assert_allclose(hhi, g["diversity_hhi"][()], rtol=1e-9, atol=1e-12)
         rate = g["employment_rate"][()]
         assert np.all((rate > 0) & (rate <= 1))
@@ -56,7 +56,14 @@ def test_h5py_reads_root_attributes_and_consistent_values(path):
 def test_analysis_loaders(path):
     ds = ea.load_indicators(path)
     projects = ea.load_projects(path)
-    assert set(projects["status"]) <= {"rejected", "active", "stopped_at_review", "completed", "failed", "continued"}
+    assert set(projects["status"]) <= {
+        "rejected",
+        "active",
+        "stopped_at_review",
+        "completed",
+        "failed",
+        "continued",
+    }
     rejected = projects[projects["status"] == "rejected"]
     assert (rejected["rejected_by"] != "none").all()
     # Every rejection names a rule whose check failed (underfunded: the funding check).
@@ -74,4 +81,7 @@ def test_analysis_loaders(path):
     for r, region in enumerate(table.index):
         for m in M.HEADLINE:
             expected = M.evaluate(m, runset.data, M.parse_horizon("total"), r)[0]
-            assert table.at[region, m.name] == pytest.approx(expected, nan_ok=True), (region, m.name)
+            assert table.at[region, m.name] == pytest.approx(expected, nan_ok=True), (
+                region,
+                m.name,
+            )
