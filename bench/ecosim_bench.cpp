@@ -18,6 +18,7 @@
 #include "io/recorder.hpp"
 #include "run/simulation.hpp"
 #include "scenario/load.hpp"
+#include "session/run_to_file.hpp"
 
 namespace {
 
@@ -90,12 +91,11 @@ int main(int argc, char** argv) {
     auto r0 = Clock::now();
     Recorder recorder(output, sim.scenario(), {ECOSIM_VERSION, threads}, true);
     recording += since(r0);
-    for (int t = 0; t < steps; ++t) {
-      const Observation o = sim.step();
+    run_steps(sim, [&](Observation&& o) {
       r0 = Clock::now();
       recorder.record(o);
       recording += since(r0);
-    }
+    });
     r0 = Clock::now();
     recorder.finish(sim.world());
     recording += since(r0);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/printable.hpp"
+#include "session/run_to_file.hpp"
 
 namespace ecosim::cli {
 
@@ -38,6 +39,14 @@ std::optional<boost::program_options::variables_map> parse_command(
 
 // Makes SIGINT and SIGTERM set stop_requested (engine/parallel.hpp).
 void watch_interrupts();
+
+// The hooks a test program installed before run_main (tests/support/faults_main.cpp); none in
+// the ecosim binary.
+const RunHooks* run_hooks();
+void install_run_hooks(const RunHooks* hooks);
+
+// The whole command line: dispatches to a command and turns its errors into exit codes.
+int run_main(int argc, char** argv);
 
 int run_command(const std::vector<std::string>& args);     // run_command.cpp
 int resume_command(const std::vector<std::string>& args);  // run_command.cpp

@@ -206,6 +206,10 @@ std::optional<po::variables_map> parse_command(const std::vector<std::string>& a
   return vm;
 }
 
+const RunHooks* installed_hooks = nullptr;
+const RunHooks* run_hooks() { return installed_hooks; }
+void install_run_hooks(const RunHooks* hooks) { installed_hooks = hooks; }
+
 extern "C" void on_interrupt(int) { stop_requested = true; }
 void watch_interrupts() {
   std::signal(SIGINT, on_interrupt);
@@ -215,7 +219,7 @@ void watch_interrupts() {
 }  // namespace cli
 }  // namespace ecosim
 
-int main(int argc, char** argv) {
+int ecosim::cli::run_main(int argc, char** argv) {
   using namespace ecosim;
   using namespace ecosim::cli;
   h5::init_library();

@@ -19,6 +19,7 @@
 #include "run/resources.hpp"
 #include "run/simulation.hpp"
 #include "scenario/load.hpp"
+#include "session/run_to_file.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -62,13 +63,6 @@ void check_memory(const Scenario& s, const po::variables_map& vm) {
   }
 }
 
-// A test hook: ECOSIM_TEST_KILL_AT_STEP=N kills the process (SIGKILL) once step N is simulated
-// and before it is recorded, as a kill -9 in the middle of a run would (resume_test.sh).
-void maybe_killed_at(int step) {
-  static const char* at = std::getenv("ECOSIM_TEST_KILL_AT_STEP");
-  if (at && std::atoi(at) == step) std::raise(SIGKILL);
-}
-
 // Says where a stopped run's rows are and how to go on; the exit code of a stopped run.
 int interrupted(const Recorder& recorder, int steps_done, const std::string& how, bool resumable) {
   std::cerr << "ecosim: interrupted after " << steps_done << " steps" << how
@@ -79,62 +73,25 @@ int interrupted(const Recorder& recorder, int steps_done, const std::string& how
   return kInterrupted;
 }
 
-// Simulates the remaining steps into the recorder, with a checkpoint every info.checkpoint_every
-// steps (0: none), then finishes the file. Returns the exit code.
+// Simulates the remaining steps into the recorder (session/run_to_file.hpp), with progress and
+// a summary. Returns the exit code.
 int simulate(Simulation& sim, Recorder& recorder, CheckpointInfo& info, bool quiet) {
-  const int steps = sim.scenario().simulation.steps;
-  const fs::path checkpoint = checkpoint_path(recorder.path());
-  auto save = [&] {
-    recorder.flush(sim.world());
-    info.rows = recorder.rows();
-    save_checkpoint(checkpoint, sim, info);
-  };
-  // The projects table is rewritten whole: at the first flush and then at most every 30 s, so
-  // a killed run's .partial has recent projects without a million-firm run rewriting its
-  // projects every year (wall time decides only what a .partial holds, never the results).
-  auto last_projects = std::chrono::steady_clock::time_point{};
-  auto projects_due = [&] {
-    const auto now = std::chrono::steady_clock::now();
-    if (last_projects != decltype(now){} && now - last_projects < std::chrono::seconds(30))
-      return false;
-    last_projects = now;
-    return true;
-  };
-  Progress progress(steps, !quiet);
+  Progress progress(sim.scenario().simulation.steps, !quiet);
   std::vector<Observation> kept;  // the first and last recorded here, for the summary
-  // Between steps the world is whole and its projects are kept too; in the middle of one
-  // (StepAbandoned) only the rows of the steps done are.
-  auto stop = [&](int t, bool mid_step) {
-    progress.done();
-    if (mid_step)
-      recorder.flush_rows();
-    else
-      recorder.flush(sim.world());
-    return interrupted(recorder, t,
-                       mid_step ? " (step " + std::to_string(t + 1) + " dropped)" : std::string(),
-                       info.checkpoint_every > 0);
+  FileRunOptions options;
+  options.hooks = run_hooks();
+  options.progress = [&](int done) { progress.update(done); };
+  options.observe = [&](const Observation& o) {
+    if (kept.empty() || sim.steps_done() == sim.scenario().simulation.steps) kept.push_back(o);
   };
-  for (int t = sim.steps_done(); t < steps; ++t) {
-    if (stop_requested) return stop(t, false);
-    Observation o;
-    try {
-      o = sim.step();
-    } catch (const StepAbandoned&) {
-      return stop(t, true);
-    }
-    maybe_killed_at(t + 1);
-    recorder.record(o);
-    if (kept.empty() || t + 1 == steps) kept.push_back(std::move(o));
-    if (info.checkpoint_every > 0 && (t + 1) % info.checkpoint_every == 0 && t + 1 < steps)
-      save();
-    else if ((t + 1) % sim.scenario().simulation.flush_every == 0 && t + 1 < steps &&
-             projects_due())
-      recorder.flush(sim.world());  // a killed run's .partial has the projects up to here too
-    progress.update(t + 1);
-  }
+  const RunEnd end = run_to_file(sim, recorder, info, options);
   progress.done();
-  recorder.finish(sim.world());
-  remove_checkpoint(recorder.path());
+  if (!end.finished)
+    return interrupted(recorder, end.steps_done,
+                       end.step_dropped
+                           ? " (step " + std::to_string(end.steps_done + 1) + " dropped)"
+                           : std::string(),
+                       info.checkpoint_every > 0);
   if (!quiet && !kept.empty())
     print_summary(std::cout, sim, kept.front(), kept.back(), fs::absolute(recorder.path()));
   return kOk;
@@ -198,11 +155,7 @@ int run_command(const std::vector<std::string>& args) {
     return interrupted(recorder, 0, " (while the world was built)", false);
   }
   Simulation& sim = *built;
-  if (every > 0) {  // from the start, so that any run started with checkpoints can resume
-    recorder.flush(sim.world());
-    info.rows = recorder.rows();
-    save_checkpoint(checkpoint_path(out), sim, info);
-  }
+  if (every > 0) save_first_checkpoint(sim, recorder, info, run_hooks());
   return simulate(sim, recorder, info, vm.count("quiet") > 0);
 }
 

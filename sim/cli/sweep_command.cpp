@@ -207,7 +207,7 @@ int sweep_command(const std::vector<std::string>& args) {
         }
         progress.update(finished, failed ? std::to_string(failed) + " failed" : "");
       },
-      &stop_requested);
+      run_hooks());
   progress.done();
   const IndexCounts c = write_index(plan, out);
   std::cout << "wrote " << printable(fs::absolute(out / "index.h5").string())

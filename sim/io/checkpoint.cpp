@@ -5,8 +5,6 @@
 
 #include <array>
 #include <cerrno>
-#include <csignal>
-#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <functional>
@@ -175,15 +173,6 @@ In open_payload(std::string_view bytes) {
   return In{bytes.substr(0, bytes.size() - sizeof digest), kMagic.size() + sizeof(kFormat)};
 }
 
-// A test hook: ECOSIM_TEST_KILL_IN_CHECKPOINT=N kills the process (SIGKILL) while it writes its
-// N-th checkpoint, the state written and the digest not, as a kill -9 at the worst moment would
-// (tests/e2e/resume_test.sh).
-bool kill_in_this_checkpoint() {
-  static int written = 0;
-  const char* at = std::getenv("ECOSIM_TEST_KILL_IN_CHECKPOINT");
-  return at && ++written == std::atoi(at);
-}
-
 // Everything but the digest: magic, format, info, then the state.
 void write_state(Out& out, const Simulation& sim, const CheckpointInfo& info) {
   out.raw(kMagic.data(), kMagic.size());
@@ -252,7 +241,8 @@ Simulation restore_simulation(std::string_view bytes, Scenario scenario) {
   return Simulation(std::move(scenario), std::move(world), std::move(observer), steps);
 }
 
-void save_checkpoint(const fs::path& path, const Simulation& sim, const CheckpointInfo& info) {
+void save_checkpoint(const fs::path& path, const Simulation& sim, const CheckpointInfo& info,
+                     const std::function<void()>& half_written) {
   const fs::path temporary = path.string() + ".tmp";
   const OutputFolder folder(path.parent_path());
   // A new file, never through a link planted at the temporary name (a kill's leftover is
@@ -263,7 +253,7 @@ void save_checkpoint(const fs::path& path, const Simulation& sim, const Checkpoi
             {},
             {}};
     write_state(out, sim, info);
-    if (kill_in_this_checkpoint()) std::raise(SIGKILL);  // all but the digest written
+    if (half_written) half_written();
     write_digest(out);
     if (::fsync(fd) != 0) fail(temporary, "cannot sync the checkpoint", errno);
   } catch (...) {

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -43,8 +44,10 @@ CheckpointInfo read_checkpoint_info(std::string_view bytes);
 Simulation restore_simulation(std::string_view bytes, Scenario scenario);
 
 // Writes the checkpoint atomically (temporary file, fsync, rename, fsync of the folder).
+// `half_written` runs when the state is written and the digest not (tests kill the process
+// there, as a kill -9 at the worst moment would).
 void save_checkpoint(const std::filesystem::path& path, const Simulation& sim,
-                     const CheckpointInfo& info);
+                     const CheckpointInfo& info, const std::function<void()>& half_written = {});
 // The bytes of a checkpoint file; CheckpointError (without the path) when missing or unreadable.
 std::string load_checkpoint(const std::filesystem::path& path);
 

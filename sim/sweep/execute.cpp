@@ -23,6 +23,7 @@
 #include "io/recorder.hpp"
 #include "run/simulation.hpp"
 #include "scenario/load.hpp"
+#include "session/run_to_file.hpp"
 
 namespace ecosim {
 namespace fs = std::filesystem;
@@ -43,17 +44,6 @@ Scenario scenario_of(const SweepPlan& plan, const PlannedRun& run) {
   const auto overrides = overrides_of(plan, run);
   return plan.spec.scenario.empty() ? load_default_scenario(overrides)
                                     : load_scenario_file(plan.spec.scenario, overrides);
-}
-
-// Runs listed in ECOSIM_SWEEP_FAIL_RUNS ("3,17") fail on purpose: the tests' way of proving
-// that one failing run does not stop a sweep.
-bool injected_failure(int run) {
-  const char* list = std::getenv("ECOSIM_SWEEP_FAIL_RUNS");
-  if (!list) return false;
-  std::stringstream ss(list);
-  for (std::string item; std::getline(ss, item, ',');)
-    if (!item.empty() && std::atoi(item.c_str()) == run) return true;
-  return false;
 }
 
 std::string csv_field(const std::string& s) {
@@ -195,14 +185,13 @@ std::optional<RunOutcome> verified_run(const SweepPlan& plan, const PlannedRun& 
 }
 
 RunOutcome execute_run(const SweepPlan& plan, const PlannedRun& run, const fs::path& out,
-                       int threads, const std::atomic<bool>* stop) {
+                       int threads, const RunHooks* hooks) {
   const fs::path path = out / run.file;
   std::error_code ignored;
   fs::remove(error_path(out, run), ignored);
   const auto start = std::chrono::steady_clock::now();
   try {
-    if (injected_failure(run.run))
-      throw std::runtime_error("injected failure (ECOSIM_SWEEP_FAIL_RUNS, for tests)");
+    if (hooks) hooks->sweep_run_starting(run.run);
     fs::create_directories(path.parent_path());
     Scenario scenario = scenario_of(plan, run);
     bool stopped = false;
@@ -214,17 +203,15 @@ RunOutcome execute_run(const SweepPlan& plan, const PlannedRun& run, const fs::p
       recorder.annotate("sweep_point", std::int64_t{run.point});
       recorder.annotate("sweep_replicate", std::int64_t{run.replicate});
       recorder.annotate("sweep_overrides", joined(overrides_of(plan, run)));
-      for (int t = 0; t < sim.scenario().simulation.steps; ++t) {
-        if (stop && stop->load()) {
-          stopped = true;
-          return;
-        }
-        recorder.record(sim.step());
-      }
-      const double wall =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      recorder.annotate("wall_s", wall);
-      recorder.finish(sim.world());
+      CheckpointInfo no_checkpoints;
+      FileRunOptions options;
+      options.hooks = hooks;
+      options.before_finish = [&] {
+        recorder.annotate(
+            "wall_s",
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+      };
+      stopped = !run_to_file(sim, recorder, no_checkpoints, options).finished;
     });
     if (stopped) return {RunStatus::missing, 0, "interrupted"};
     return {RunStatus::done,
@@ -361,14 +348,14 @@ IndexCounts write_index(const SweepPlan& plan, const fs::path& out) {
 
 void run_local(const SweepPlan& plan, const std::vector<int>& todo, const fs::path& out, int jobs,
                int threads, const std::function<void(const PlannedRun&, const RunOutcome&)>& each,
-               const std::atomic<bool>* stop) {
+               const RunHooks* hooks) {
   std::atomic<std::size_t> next{0};
   std::mutex report;
   auto worker = [&] {
     for (std::size_t i; (i = next++) < todo.size();) {
-      if (stop && stop->load()) return;
+      if (stop_requested) return;
       const PlannedRun& run = plan.runs[std::size_t(todo[i])];
-      const RunOutcome outcome = execute_run(plan, run, out, threads, stop);
+      const RunOutcome outcome = execute_run(plan, run, out, threads, hooks);
       const std::lock_guard<std::mutex> lock(report);
       each(run, outcome);
     }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "run/resources.hpp"
+#include "session/run_to_file.hpp"
 #include "sweep/plan.hpp"
 
 namespace ecosim {
@@ -31,11 +32,12 @@ struct RunOutcome {
 std::optional<RunOutcome> verified_run(const SweepPlan& plan, const PlannedRun& run,
                                        const std::filesystem::path& out);
 
-// Runs one run on `threads` threads. Never throws: a failure is written to its .error file and
-// returned. When *stop turns true between steps the run is abandoned (missing, .partial kept).
+// Runs one run on `threads` threads (session/run_to_file.hpp). Never throws: a failure is
+// written to its .error file and returned. A stop request (engine/parallel.hpp) abandons the
+// run: missing, its .partial kept.
 RunOutcome execute_run(const SweepPlan& plan, const PlannedRun& run,
                        const std::filesystem::path& out, int threads,
-                       const std::atomic<bool>* stop = nullptr);
+                       const RunHooks* hooks = nullptr);
 
 // Shard `index` of `count` takes the runs with run % count == index.
 struct Shard {
@@ -64,7 +66,7 @@ void prepare_output(const SweepPlan& plan, const std::filesystem::path& out, boo
 void run_local(const SweepPlan& plan, const std::vector<int>& todo,
                const std::filesystem::path& out, int jobs, int threads,
                const std::function<void(const PlannedRun&, const RunOutcome&)>& each,
-               const std::atomic<bool>* stop = nullptr);
+               const RunHooks* hooks = nullptr);
 
 // Rough cost of one run from its size: seconds on one thread and peak bytes (bench/RESULTS.md).
 RunCost estimate_run(const SweepPlan& plan);

@@ -6,6 +6,8 @@
 #include <limits>
 #include <sstream>
 
+#include "engine/parallel.hpp"
+#include "session/run_to_file.hpp"
 #include "validate/measures.hpp"
 
 namespace ecosim {
@@ -23,7 +25,8 @@ constexpr int kLastYear = 12;
 RunRecord record_run(const Scenario& scenario) {
   Simulation sim(scenario);
   RunRecord run;
-  for (int t = 0; t < scenario.simulation.steps; ++t) run.observations.push_back(sim.step());
+  if (!run_steps(sim, [&](Observation&& o) { run.observations.push_back(std::move(o)); }).finished)
+    throw StepAbandoned();  // a stop request: no facts from half a run
   run.projects = sim.world().projects;
   run.scenario = &scenario;
   return run;

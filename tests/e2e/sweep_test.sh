@@ -5,7 +5,7 @@
 # with positioned errors and nothing written.
 #   usage: sweep_test.sh ECOSIM ECOSIM_MPI_OR_EMPTY DATA_DIR OUT_DIR
 set -uo pipefail
-ecosim=$1 mpi=$2 data=$3 out=$4
+ecosim=$1 mpi=$2 data=$3 out=$4 faults=$5 # faults: ecosim with test hooks
 sweep=$data/sweeps/grid.toml
 same=$(dirname "$0")/same_sweeps.py
 rm -rf "$out" && mkdir -p "$out"
@@ -56,7 +56,7 @@ done
 [ ! -e "$out/planned" ] || fail "--plan wrote $out/planned"
 
 # One failing run is recorded; the others go on; exit 1.
-ECOSIM_SWEEP_FAIL_RUNS=3 "$ecosim" sweep "$sweep" -o "$out/local" -q > /dev/null 2> "$out/err"
+ECOSIM_SWEEP_FAIL_RUNS=3 "$faults" sweep "$sweep" -o "$out/local" -q > /dev/null 2> "$out/err"
 code=$?
 [ "$code" -eq 1 ] || fail "a sweep with a failing run exited $code, expected 1"
 [ "$(rows "$out/local")" -eq 8 ] || fail "the index has $(rows "$out/local") rows, expected 8"

@@ -23,6 +23,17 @@ evaluation = false
 """
 
 
+def faults_bin(ecosim_bin):
+    """ecosim with the tests' fault-injection hooks: ECOSIM_FAULTS_BIN (ctest sets it), or
+    ecosim_faults beside ECOSIM_BIN."""
+    binary = os.environ.get("ECOSIM_FAULTS_BIN") or str(
+        pathlib.Path(ecosim_bin).with_name("ecosim_faults")
+    )
+    if not os.access(binary, os.X_OK):
+        pytest.skip(f"{binary}: no ecosim_faults to inject a failing run")
+    return binary
+
+
 @pytest.fixture(scope="session")
 def ecosim_bin():
     binary = os.environ.get("ECOSIM_BIN", "")
@@ -72,8 +83,8 @@ SWEEP_PARAMETERS = [
 @pytest.fixture(scope="session")
 def real_sweep(ecosim_bin, tmp_path_factory):
     """A 2 x 2 grid sweep of small.toml, 2 replicates with common random numbers, 24 months, made
-    by `ecosim sweep` itself; run 7 fails on purpose (ECOSIM_SWEEP_FAIL_RUNS, the binary's test
-    hook) and is recorded as failed."""
+    by `ecosim sweep` itself (as ecosim_faults, the binary with test hooks); run 7 fails on
+    purpose (ECOSIM_SWEEP_FAIL_RUNS) and is recorded as failed."""
     import subprocess
 
     folder = tmp_path_factory.mktemp("sweep_source")
@@ -98,7 +109,7 @@ def real_sweep(ecosim_bin, tmp_path_factory):
     (folder / "grid.toml").write_text("\n".join(lines) + "\n")
     out = tmp_path_factory.mktemp("sweep")
     result = subprocess.run(
-        [ecosim_bin, "sweep", str(folder / "grid.toml"), "-o", str(out), "-q"],
+        [faults_bin(ecosim_bin), "sweep", str(folder / "grid.toml"), "-o", str(out), "-q"],
         env=dict(os.environ, ECOSIM_SWEEP_FAIL_RUNS="7"),
         capture_output=True,
         text=True,
