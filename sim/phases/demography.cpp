@@ -56,6 +56,10 @@ std::vector<FirmId> free_rows(const World& world) {
   });
 }
 
+// The attitude at which firms.entry_rate_per_year holds, by that key's definition (its
+// description says so): a unit of the rate, not a model constant.
+constexpr double kEntryRateAttitude = 0.5;
+
 // Entrants: a Poisson number per region, from the stock of private firms and the entrepreneurial
 // attitude, plus university spin-offs and start-ups seeded by entrepreneurship projects, in
 // region order; each entrant then meets a few firms of its municipality.
@@ -65,7 +69,7 @@ void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
     const RegionParams& p = s.regions[r];
     RegionState& region = world.regions[r];
     const double expected = counts.alive[r.index()] * s.firms.entry_rate_per_year / 12.0 *
-                                (p.entrepreneurial_attitude / 0.5) +
+                                (p.entrepreneurial_attitude / kEntryRateAttitude) +
                             s.universities.spinoffs_per_year / 12.0 * p.universities +
                             region.pending_startups;
     region.pending_startups = 0;

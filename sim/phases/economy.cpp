@@ -88,7 +88,8 @@ void update_labour_supply(World& world, const Scenario& s) {
         std::clamp(region.skilled_labour_force + arriving - retiring, 0.0, region.labour_force);
     // Wages follow the wage curve: higher when unemployment is below its start.
     const double target =
-        std::pow(std::max(u, 0.1 * region.unemployment_at_start) / region.unemployment_at_start,
+        std::pow(std::max(u, m.wage_curve_unemployment_floor * region.unemployment_at_start) /
+                     region.unemployment_at_start,
                  m.wage_curve_elasticity);
     const double wage = region.wage_index + m.wage_adjust_per_month * (target - region.wage_index);
     region.wage_change = std::log(wage / region.wage_index);

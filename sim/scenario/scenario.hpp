@@ -101,6 +101,7 @@ struct MarketParams {
   double productivity_growth_per_year = 0.008;
   double skilled_attrition_per_year = 1.0 / 47.0;
   double wage_curve_elasticity = -0.1;
+  double wage_curve_unemployment_floor = 0.1;  // of the starting unemployment
   double wage_adjust_per_month = 1.0 / 12.0;
   double labour_demand_wage_elasticity = -0.5;
   double migration_response = 2.0;
@@ -211,6 +212,12 @@ struct ProjectParams {
   double single_owner_coordination_factor = 0.5;
   double success_own_share_weight = 1.0;
   double success_own_share_reference = 0.5;
+  double success_capability_reference = 0.5;  // of firms.initial_knowledge
+  double success_trust_reference = 0.5;
+  double success_complementarity_reference = 0.2;
+  double theme_knowledge_floor = 0.05;
+  double idea_knowledge_ratio_min = 0.25, idea_knowledge_ratio_max = 4.0;
+  double ideas_without_cash_factor = 0.25;
   double review_noise = 0.15;
   double review_at_share = 0.5;
   double success_complementarity_weight = 1.0;

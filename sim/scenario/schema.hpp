@@ -311,6 +311,10 @@ void describe(V& v, MarketParams& p) {
         cited("Blanchflower & Oswald 1992, International Wage Curves (NBER w4200), Norway "
               "among 10 countries: -0.1",
               -0.2, -0.05));
+  v.num("wage_curve_unemployment_floor", p.wage_curve_unemployment_floor, Limits{0.01, 1}, "share",
+        "unemployment below which the wage curve rises no further, as a share of the "
+        "starting unemployment",
+        assumed(0.05, 0.5));
   v.num("wage_adjust_per_month", p.wage_adjust_per_month, kUnit, "1/month",
         "speed at which wages move to the wage curve", assumed(0.03, 0.33));
   v.num("labour_demand_wage_elasticity", p.labour_demand_wage_elasticity, Limits{-5, 0}, "",
@@ -563,6 +567,18 @@ void describe(V& v, ProjectParams& p) {
   v.num("ideas_per_firm_per_year", p.ideas_per_firm_per_year, kUnit, "1/year",
         "project proposals a year of a firm without employees and of average knowledge",
         assumed(0.01, 0.15, "tuned to the CIS co-operation share (§7)"));
+  v.num("idea_knowledge_ratio_min", p.idea_knowledge_ratio_min, Limits{0.01, 1}, "",
+        "least factor of a firm's knowledge (its mean over themes / firms.initial_knowledge) on "
+        "its rate of proposals",
+        assumed(0.1, 0.5));
+  v.num("idea_knowledge_ratio_max", p.idea_knowledge_ratio_max, Limits{1, 100}, "",
+        "greatest factor of a firm's knowledge on its rate of proposals", assumed(2, 10));
+  v.num("ideas_without_cash_factor", p.ideas_without_cash_factor, kUnit, "",
+        "rate of proposals of a firm without cash, as a share of one with cash", assumed(0.1, 0.5));
+  v.num("theme_knowledge_floor", p.theme_knowledge_floor, Limits{0, 1}, "knowledge",
+        "added to a proposer's knowledge of each theme when its theme is drawn (in proportion to "
+        "knowledge times the agency's priority), so a theme it knows nothing of stays possible",
+        assumed(0.01, 0.2));
   v.num("budget_median_nok", p.budget_median_nok, kNok, "NOK", "median project budget",
         cited("§10 Viken grants ~0.44 MNOK at <= 50%; §5 Innovation Norway contracts 5-7 MNOK",
               0.5e6, 1e7));
@@ -602,11 +618,19 @@ void describe(V& v, ProjectParams& p) {
   v.num("base_success", p.base_success, kUnit, "probability",
         "success probability of an average consortium", assumed(0.4, 0.8));
   v.num("success_capability_weight", p.success_capability_weight, Limits{0, 20}, "logit",
-        "success logit per unit of the parties' mean practised capability above half of "
-        "firms.initial_knowledge (a new firm's)",
+        "success logit per unit of the parties' mean practised capability above "
+        "success_capability_reference",
         assumed(0, 4));
+  v.num("success_capability_reference", p.success_capability_reference, Limits{0, 2}, "share",
+        "capability at which the capability term is 0, as a share of firms.initial_knowledge "
+        "(0.5: half of a new firm's)",
+        assumed(0.3, 0.7));
   v.num("success_trust_weight", p.success_trust_weight, Limits{0, 20}, "logit",
-        "success logit per unit of the lead's mean trust in its partners above 0.5", assumed(0, 4));
+        "success logit per unit of the lead's mean trust in its partners above "
+        "success_trust_reference",
+        assumed(0, 4));
+  v.num("success_trust_reference", p.success_trust_reference, kUnit, "trust",
+        "trust at which the trust term is 0", assumed(0.3, 0.7));
   v.num("success_funding_weight", p.success_funding_weight, Limits{0, 20}, "logit",
         "success logit per unit of funded share (below 1 lowers it)", assumed(0, 4));
   v.num("coordination_cost_per_party", p.coordination_cost_per_party, Limits{0, 5}, "logit",
@@ -624,7 +648,13 @@ void describe(V& v, ProjectParams& p) {
   v.num("review_at_share", p.review_at_share, Limits{0.05, 0.95}, "share",
         "share of its duration after which a project is evaluated", assumed(0.25, 0.75));
   v.num("success_complementarity_weight", p.success_complementarity_weight, Limits{0, 20}, "logit",
-        "success logit per unit of the parties' complementarity above 0.2", assumed(0, 4));
+        "success logit per unit of the parties' complementarity above "
+        "success_complementarity_reference",
+        assumed(0, 4));
+  v.num("success_complementarity_reference", p.success_complementarity_reference, kUnit, "",
+        "complementarity at which the complementarity term is 0 (a consortium of like firms "
+        "lies below it)",
+        assumed(0.1, 0.4));
   v.num("coordination_cost_per_project", p.coordination_cost_per_project, Limits{0, 5}, "logit",
         "success logit lost per other project the parties are running", assumed(0, 0.2));
   v.num("expertise_gain_per_month", p.expertise_gain_per_month, kUnit, "1/month",

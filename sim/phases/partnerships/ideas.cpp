@@ -18,7 +18,8 @@ Theme pick_theme(const Knowledge& knowledge, const Scenario& s, Rng& rng) {
   ThemeArray weight{};
   double total = 0;
   for (const Theme t : kAllThemes)
-    total += weight[t] = (knowledge[t] + 0.05) * s.public_agency.theme_priorities[t];
+    total += weight[t] =
+        (knowledge[t] + s.projects.theme_knowledge_floor) * s.public_agency.theme_priorities[t];
   double u = uniform01(rng) * total;
   std::size_t theme = 0;
   while (theme + 1 < kThemes && (u -= weight.values[theme]) >= 0) ++theme;
@@ -35,9 +36,11 @@ void firms_propose(World& world, const Scenario& s) {
     if (!f.alive[i] || f.is_public[i] || !has_room(world, s, ActorRef::firm(i))) return;
     Rng rng = rng_for(s, i, world.step, Stream::idea);
     const double knowledge =
-        std::clamp(mean_of(f.knowledge[i]) / std::max(1e-6, s.firms.initial_knowledge), 0.25, 4.0);
+        std::clamp(mean_of(f.knowledge[i]) / std::max(1e-6, s.firms.initial_knowledge),
+                   s.projects.idea_knowledge_ratio_min, s.projects.idea_knowledge_ratio_max);
     const double size = std::pow(f.employees[i] + 1.0, s.projects.idea_size_exponent);
-    const double p = base * knowledge * size * (f.cash_nok[i] > 0 ? 1.0 : 0.25);
+    const double p =
+        base * knowledge * size * (f.cash_nok[i] > 0 ? 1.0 : s.projects.ideas_without_cash_factor);
     if (uniform01(rng) < p) f.idea_theme[i] = pick_theme(f.knowledge[i], s, rng);
   });
 }

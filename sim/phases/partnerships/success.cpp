@@ -32,9 +32,10 @@ SuccessOutlook assess_success(const World& world, const Scenario& s, const Proje
   const double base = std::clamp(pp.base_success, 1e-6, 1 - 1e-6);
   const double logit =
       std::log(base / (1 - base)) +
-      pp.success_capability_weight * (capability - 0.5 * s.firms.initial_knowledge) +
-      pp.success_complementarity_weight * (complement - 0.2) +
-      pp.success_trust_weight * (trust - 0.5) +
+      pp.success_capability_weight *
+          (capability - pp.success_capability_reference * s.firms.initial_knowledge) +
+      pp.success_complementarity_weight * (complement - pp.success_complementarity_reference) +
+      pp.success_trust_weight * (trust - pp.success_trust_reference) +
       pp.success_funding_weight * (std::min(1.0, funded) - 1.0) - coordination +
       pp.success_own_share_weight * (own - pp.success_own_share_reference);
   return {1.0 / (1.0 + std::exp(-logit)), complement};
