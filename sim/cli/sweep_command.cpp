@@ -18,6 +18,8 @@
 #include "engine/printable.hpp"
 #include "io/output_file.hpp"
 #include "sweep/execute.hpp"
+#include "sweep/index.hpp"
+#include "sweep/slurm.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;

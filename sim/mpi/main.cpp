@@ -18,6 +18,7 @@
 #include "io/output_file.hpp"
 #include "scenario/load.hpp"
 #include "sweep/execute.hpp"
+#include "sweep/index.hpp"
 
 namespace fs = std::filesystem;
 using namespace ecosim;

@@ -1,31 +1,35 @@
 // Running a sweep's runs, on this machine or as one shard of many (Slurm array tasks, MPI
-// ranks), and keeping its index. A run writes only its own file, runs/run_NNNNNN.h5 under the
-// output folder (FILE.partial while it runs; runs/run_NNNNNN.error when it fails), so shards
-// never touch each other's files; the index is rebuilt from those files by whoever finishes.
+// ranks). A run writes only its own file, runs/run_NNNNNN.h5 under the output folder
+// (FILE.partial while it runs; runs/run_NNNNNN.error when it fails), so shards never touch each
+// other's files; the index is rebuilt from those files by whoever finishes (sweep/index.hpp).
 #pragma once
 
-#include <algorithm>
-#include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "run/resources.hpp"
+#include "scenario/scenario.hpp"
 #include "session/run_to_file.hpp"
 #include "sweep/plan.hpp"
 
 namespace ecosim {
 
 enum class RunStatus : std::uint8_t { done, failed, missing };
-std::string_view name_of(RunStatus status);
 
 struct RunOutcome {
   RunStatus status = RunStatus::missing;
   double wall_s = 0;
   std::string error;
 };
+
+// The scenario of one run: the sweep's base scenario with the run's overrides (overrides_of).
+Scenario scenario_of(const SweepPlan& plan, const PlannedRun& run);
+
+// Where a failed run's message is written: its file with .error for .h5 (runs/run_NNNNNN.error).
+std::filesystem::path error_path(const std::filesystem::path& out, const PlannedRun& run);
 
 // The run's complete file in `out`, written for exactly this run's overrides: its outcome
 // (done, with the wall time it took), or nothing when the file is missing, partial or corrupt.
@@ -48,13 +52,6 @@ struct Shard {
 // The runs of the shard that are not yet done and verified.
 std::vector<int> runs_to_do(const SweepPlan& plan, const std::filesystem::path& out, Shard shard);
 
-struct IndexCounts {
-  int done = 0, failed = 0, missing = 0;
-};
-// Rebuilds index.csv and index.h5 from the files in `out` (one row per run), each written beside
-// and renamed, under a lock so that shards finishing together write one after the other.
-IndexCounts write_index(const SweepPlan& plan, const std::filesystem::path& out);
-
 // Makes OUT/runs/ and checks that this sweep may write there, before any run: OutputPathError
 // (exit 2) when the folder cannot be created or written (a read-only file system, no
 // permission), or when it holds the index of another sweep (index.h5's sweep text differs from
@@ -67,13 +64,5 @@ void run_local(const SweepPlan& plan, const std::vector<int>& todo,
                const std::filesystem::path& out, int jobs, int threads,
                const std::function<void(const PlannedRun&, const RunOutcome&)>& each,
                const RunHooks* hooks = nullptr);
-
-// Rough cost of one run from its size: seconds on one thread and peak bytes (bench/RESULTS.md).
-RunCost estimate_run(const SweepPlan& plan);
-
-// A Slurm job-array script running the sweep in `tasks` array tasks of `cpus` cores each.
-std::string sbatch_script(const SweepPlan& plan, const std::filesystem::path& sweep_file,
-                          const std::filesystem::path& out, const std::filesystem::path& ecosim,
-                          int tasks, int cpus);
 
 }  // namespace ecosim

@@ -1,0 +1,57 @@
+#include "sweep/slurm.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "sweep/execute.hpp"
+
+namespace ecosim {
+namespace fs = std::filesystem;
+
+RunCost estimate_run(const SweepPlan& plan) {
+  RunCost most;
+  for (const PlannedRun& run : plan.runs) {
+    if (run.replicate != 0) continue;  // replicates differ only by seed
+    const RunCost cost = estimate_run(scenario_of(plan, run));
+    most = {std::max(most.seconds, cost.seconds), std::max(most.bytes, cost.bytes)};
+  }
+  return most;
+}
+
+std::string sbatch_script(const SweepPlan& plan, const fs::path& sweep_file, const fs::path& out,
+                          const fs::path& ecosim, int tasks, int cpus) {
+  const RunCost cost = estimate_run(plan);
+  const int runs = int(plan.runs.size());
+  const int per_task = (runs + tasks - 1) / tasks;
+  const int rounds = (per_task + cpus - 1) / cpus;
+  // Twice the estimate and ten minutes more: clusters kill tasks that run over.
+  const int seconds = static_cast<int>(std::ceil(2 * rounds * cost.seconds)) + 600;
+  const long mib = static_cast<long>(std::ceil(1.5 * cpus * cost.bytes / (1 << 20))) + 256;
+  char time[32];
+  std::snprintf(time, sizeof time, "%d-%02d:%02d:%02d", seconds / 86400, seconds / 3600 % 24,
+                seconds / 60 % 60, seconds % 60);
+  std::ostringstream s;
+  s << "#!/bin/bash\n"
+    << "# ecosim sweep " << sweep_file.filename().string() << ": " << runs << " runs in " << tasks
+    << " array tasks of " << cpus << " cores (about " << per_task << " runs each, estimated "
+    << static_cast<int>(std::ceil(cost.seconds)) << " s and "
+    << static_cast<long>(cost.bytes / (1 << 20)) << " MiB per run on one core).\n"
+    << "# Written by `ecosim sweep --emit-sbatch`; submit with `sbatch` (here: --wait to block).\n"
+    << "# Each task runs the runs with run % SLURM_ARRAY_TASK_COUNT == its index and rebuilds\n"
+    << "# the index when it ends; a rerun of the array finishes only what is missing.\n"
+    << "#SBATCH --job-name=ecosim-" << sweep_file.stem().string() << "\n"
+    << "#SBATCH --array=0-" << tasks - 1 << "\n"
+    << "#SBATCH --ntasks=1\n"
+    << "#SBATCH --cpus-per-task=" << cpus << "\n"
+    << "#SBATCH --mem=" << mib << "M\n"
+    << "#SBATCH --time=" << time << "\n"
+    << "#SBATCH --output=" << (out / "slurm" / "task_%a.out").string() << "\n"
+    << "set -euo pipefail\n"
+    << "exec \"" << ecosim.string() << "\" sweep \"" << sweep_file.string() << "\" --output \""
+    << out.string() << "\" --jobs " << cpus << " --threads 1\n";
+  return s.str();
+}
+
+}  // namespace ecosim
