@@ -8,6 +8,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "engine/members.hpp"
+
 namespace ecosim {
 
 struct Fnv {
@@ -25,11 +27,15 @@ struct Fnv {
   // and the storage of an empty optional never enter the digest.
   template <class T>
   void add_value(const T& v) {
-    if constexpr (requires { v.has_value(); }) {
+    if constexpr (Listed<T>) {  // every member its list declares (engine/members.hpp)
+      for_each_member(v, [&](const char*, const auto& m) { add_value(m); });
+    } else if constexpr (requires { v.has_value(); }) {
       add_value(v.has_value());
       if (v.has_value()) add_value(*v);
     } else if constexpr (requires { v.value(); }) {
       add_value(v.value());
+    } else if constexpr (requires { v.bits(); }) {
+      add_value(v.bits());
     } else if constexpr (requires { v.begin(); }) {
       for (const auto& x : v) add_value(x);
     } else {

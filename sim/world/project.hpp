@@ -5,9 +5,11 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "engine/id.hpp"
+#include "engine/members.hpp"
 #include "scenario/vocabulary.hpp"
 #include "world/actor.hpp"
 #include "world/ids.hpp"
@@ -62,6 +64,13 @@ constexpr std::string_view rejection_name(Check c) {
 
 enum class CheckResult : std::int8_t { not_reached = -1, failed = 0, passed = 1 };
 
+// Every check not reached yet: a new proposal's.
+constexpr PerCheck<CheckResult> none_reached() {
+  PerCheck<CheckResult> checks;
+  checks.fill(CheckResult::not_reached);
+  return checks;
+}
+
 struct Party {
   ActorRef actor;
   std::uint32_t uid = 0;  // a firm's persistent id (FirmTable::uid); a university's index
@@ -93,7 +102,7 @@ struct Project {
   double staff_nok = 0;      // the municipality's staff time: due diligence and evaluation
   double refund_share = 0;   // share of its funders' money returned when a review stopped it
   bool cross_region = false;
-  PerCheck<CheckResult> checks;
+  PerCheck<CheckResult> checks = none_reached();
   Check rejected_by = Check::funded;  // meaningful only when status == rejected
   ProjectStatus status = ProjectStatus::rejected;
   Step start = kNoStep;  // step it started; instalments are paid in steps start+1..end
@@ -103,8 +112,6 @@ struct Project {
   float complementarity = 0;
   float review_signal = -1;  // progress signal seen at the review; -1 if never reviewed
   bool succeeded = false;
-
-  Project() { checks.fill(CheckResult::not_reached); }
 
   void set(Check c, bool passed) { checks[c] = passed ? CheckResult::passed : CheckResult::failed; }
   CheckResult result(Check c) const { return checks[c]; }
@@ -138,6 +145,52 @@ struct Project {
     return private_cash_nok() + in_kind_nok() + public_nok() - leaked_nok - overhead_nok;
   }
 };
+
+// The members of a party and of a project, each once: the checkpoint saves what is listed, and
+// a member added to the struct and not here fails to build.
+template <>
+inline constexpr auto kMembers<Party> = std::tuple{member("actor", &Party::actor),
+                                                   member("uid", &Party::uid),
+                                                   member("region", &Party::region),
+                                                   member("trust", &Party::trust),
+                                                   member("runway_months", &Party::runway_months),
+                                                   member("cash_nok", &Party::cash_nok),
+                                                   member("in_kind_nok", &Party::in_kind_nok),
+                                                   member("withdrawn", &Party::withdrawn)};
+static_assert(lists_every_member<Party>(), "Party: list each member in kMembers<Party>");
+
+template <>
+inline constexpr auto kMembers<Project> =
+    std::tuple{member("id", &Project::id),
+               member("step", &Project::step),
+               member("theme", &Project::theme),
+               member("region", &Project::region),
+               member("lead", &Project::lead),
+               member("parties", &Project::parties),
+               member("budget_nok", &Project::budget_nok),
+               member("duration_months", &Project::duration_months),
+               member("municipality", &Project::municipality),
+               member("municipal_nok", &Project::municipal_nok),
+               member("agency_nok", &Project::agency_nok),
+               member("investor_nok", &Project::investor_nok),
+               member("investor", &Project::investor),
+               member("leaked_nok", &Project::leaked_nok),
+               member("overhead_nok", &Project::overhead_nok),
+               member("withdrawn_nok", &Project::withdrawn_nok),
+               member("staff_nok", &Project::staff_nok),
+               member("refund_share", &Project::refund_share),
+               member("cross_region", &Project::cross_region),
+               member("checks", &Project::checks),
+               member("rejected_by", &Project::rejected_by),
+               member("status", &Project::status),
+               member("start", &Project::start),
+               member("end", &Project::end),
+               member("continued_until", &Project::continued_until),
+               member("success_probability", &Project::success_probability),
+               member("complementarity", &Project::complementarity),
+               member("review_signal", &Project::review_signal),
+               member("succeeded", &Project::succeeded)};
+static_assert(lists_every_member<Project>(), "Project: list each member in kMembers<Project>");
 
 // The check a rejected proposal is blamed on: the first failed one in the order of Check, or
 // `funded` (underfunded) when none failed.

@@ -8,9 +8,11 @@
 #include <algorithm>
 #include <cstdint>
 #include <span>
+#include <tuple>
 #include <vector>
 
 #include "engine/id.hpp"
+#include "engine/members.hpp"
 #include "scenario/scenario.hpp"
 #include "world/actor.hpp"
 #include "world/ids.hpp"
@@ -23,6 +25,14 @@ struct Tie {
   std::int16_t last_contact = 0;    // month of the last meeting or joint work (saturates)
   std::uint8_t joint_projects = 0;  // projects done together: earlier partners are asked first
 };
+
+// Tie's members, each once (engine/members.hpp): saved and digested member by member, so the
+// padding byte never enters a checkpoint.
+template <>
+inline constexpr auto kMembers<Tie> = std::tuple{
+    member("other", &Tie::other), member("trust", &Tie::trust),
+    member("last_contact", &Tie::last_contact), member("joint_projects", &Tie::joint_projects)};
+static_assert(lists_every_member<Tie>(), "Tie: list each member in kMembers<Tie>");
 
 class TrustNetwork {
  public:

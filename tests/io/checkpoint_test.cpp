@@ -6,9 +6,9 @@
 
 #include <cstring>
 
-#include "engine/fnv.hpp"
 #include "engine/parallel.hpp"
 #include "support/small_world.hpp"
+#include "support/state_digest.hpp"
 
 namespace ecosim {
 namespace {
@@ -17,24 +17,6 @@ std::vector<Observation> steps(Simulation& sim, int n) {
   std::vector<Observation> out;
   for (int t = 0; t < n; ++t) out.push_back(sim.step());
   return out;
-}
-
-// A digest of the state the indicators do not show: every firm column, tie and project.
-std::uint64_t state_digest(const World& w) {
-  Fnv h;
-  w.firms.for_each_column([&](const char*, const auto& column) {
-    for (const auto& value : column) h.add_value(value);
-  });
-  for (const FirmId i : w.firms.ids())
-    for (const Tie& tie : w.trust.ties_of(i)) {
-      h.add_value(tie.other.bits()), h.add_value(tie.trust), h.add_value(tie.last_contact);
-      h.add_value(tie.joint_projects);
-    }
-  for (const Project& p : w.projects) {
-    h.add_value(p.budget_nok), h.add_value(p.status), h.add_value(p.end);
-    for (const Party& party : p.parties) h.add_value(party.cash_nok), h.add_value(party.withdrawn);
-  }
-  return h.h;
 }
 
 void expect_same(const std::vector<Observation>& a, const std::vector<Observation>& b) {
@@ -62,7 +44,7 @@ TEST(Checkpoint, ARestoredRunGoesOnExactlyAsTheOriginalAtAnyThreadCount) {
     Simulation restored = restore_simulation(bytes, s);
     EXPECT_EQ(restored.steps_done(), 13);
     expect_same(steps(restored, 20), expected);
-    EXPECT_EQ(state_digest(restored.world()), state_digest(original.world()));
+    EXPECT_EQ(testing::state_digest(restored.world()), testing::state_digest(original.world()));
   }
 }
 
@@ -98,7 +80,7 @@ TEST(Checkpoint, DamagedCheckpointsAreRefused) {
   EXPECT_EQ(refusal("an HDF5 file, perhaps" + std::string(64, '\0')), "not an ecosim checkpoint");
   std::string other_format = bytes;
   other_format[8] = 9;
-  EXPECT_EQ(refusal(other_format), "checkpoint format 9, this ecosim reads 4");
+  EXPECT_EQ(refusal(other_format), "checkpoint format 9, this ecosim reads 5");
 }
 
 }  // namespace

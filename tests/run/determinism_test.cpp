@@ -3,10 +3,10 @@
 
 #include <cstring>
 
-#include "engine/fnv.hpp"
 #include "engine/parallel.hpp"
 #include "run/simulation.hpp"
 #include "support/small_world.hpp"
+#include "support/state_digest.hpp"
 
 namespace ecosim {
 namespace {
@@ -21,26 +21,7 @@ RunDigest run(int threads, const std::vector<std::string>& overrides = {}) {
   Simulation sim(testing::small_scenario(overrides));
   RunDigest d;
   for (int t = 0; t < sim.scenario().simulation.steps; ++t) d.observations.push_back(sim.step());
-  const FirmTable& f = sim.world().firms;
-  Fnv h;
-  // Every column, element by element (some element types have padding).
-  f.for_each_column([&](const char*, const auto& column) {
-    for (const auto& value : column) h.add_value(value);
-  });
-  for (const FirmId i : f.ids()) {
-    for (const Tie& tie : sim.world().trust.ties_of(i)) {  // field by field: Tie has padding
-      h.add_value(tie.other.bits());
-      h.add_value(tie.trust);
-      h.add_value(tie.joint_projects);
-    }
-  }
-  for (const Project& p : sim.world().projects) {
-    h.add(&p.budget_nok, sizeof p.budget_nok);
-    h.add(&p.status, sizeof p.status);
-    h.add(&p.municipal_nok, sizeof p.municipal_nok);
-    for (const Party& party : p.parties) h.add(&party.actor, sizeof party.actor);
-  }
-  d.state = h.h;
+  d.state = testing::state_digest(sim.world());
   return d;
 }
 
