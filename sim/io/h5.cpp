@@ -197,9 +197,9 @@ void attach_scale(hid_t variable, hid_t scale, unsigned axis) {
 Extendible::Extendible(hid_t parent, const std::string& name, hid_t type,
                        std::vector<hsize_t> row_shape, hsize_t chunk_rows, hid_t memory_type,
                        int deflate)
-    : memory_type_(memory_type >= 0                  ? memory_type
-                   : H5Tget_class(type) == H5T_FLOAT ? H5T_NATIVE_DOUBLE
-                                                     : H5T_NATIVE_INT64),
+    : memory_type_(memory_type != kMemoryTypeOfFileType ? memory_type
+                   : H5Tget_class(type) == H5T_FLOAT    ? H5T_NATIVE_DOUBLE
+                                                        : H5T_NATIVE_INT64),
       row_shape_(std::move(row_shape)) {
   std::vector<hsize_t> dims{0}, max_dims{H5S_UNLIMITED}, chunk{chunk_rows};
   for (hsize_t d : row_shape_)
@@ -223,7 +223,7 @@ Extendible::Extendible(hid_t parent, const std::string& name, hid_t memory_type,
     : dataset_(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "open dataset " + name),
                H5Dclose) {
   Handle type(check(H5Dget_type(dataset_.get()), "get type of " + name), H5Tclose);
-  memory_type_ = memory_type >= 0                        ? memory_type
+  memory_type_ = memory_type != kMemoryTypeOfFileType    ? memory_type
                  : H5Tget_class(type.get()) == H5T_FLOAT ? H5T_NATIVE_DOUBLE
                                                          : H5T_NATIVE_INT64;
   Handle space(check(H5Dget_space(dataset_.get()), "get dataspace of " + name), H5Sclose);

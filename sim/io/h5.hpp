@@ -64,6 +64,10 @@ Handle write_ints(hid_t parent, const std::string& name, const std::vector<std::
 void make_scale(hid_t dataset, const std::string& name);
 void attach_scale(hid_t variable, hid_t scale, unsigned axis);
 
+// As a memory type: the native type that matches the file type (doubles for floats, int64 for
+// integers), not a type of its own.
+inline constexpr hid_t kMemoryTypeOfFileType = H5I_INVALID_HID;
+
 // A dataset growing along its first axis: (unlimited, fixed...) with chunking, shuffle and
 // deflate; append() writes a block of whole rows at once.
 class Extendible {
@@ -71,7 +75,7 @@ class Extendible {
   // `type` in the file; rows given to append() are doubles for a floating-point type and
   // int64 otherwise, unless `memory_type` says what they are.
   Extendible(hid_t parent, const std::string& name, hid_t type, std::vector<hsize_t> row_shape,
-             hsize_t chunk_rows, hid_t memory_type = -1, int deflate = 4);
+             hsize_t chunk_rows, hid_t memory_type = kMemoryTypeOfFileType, int deflate = 4);
   // Opens an existing one (a run being resumed) and cuts it back to its first `rows` rows.
   Extendible(hid_t parent, const std::string& name, hid_t memory_type, hsize_t rows);
   void append(const void* rows, hsize_t count);

@@ -249,13 +249,13 @@ Recorder::Recorder(PartialFile output, const Scenario& s, const std::vector<std:
   f.regions = s.regions.size();
   const hid_t g = f.indicators.get();
   std::size_t next = 0;
-  f.time = std::make_unique<h5::Extendible>(g, "time", -1, rows.at(next++));
+  f.time = std::make_unique<h5::Extendible>(g, "time", h5::kMemoryTypeOfFileType, rows.at(next++));
   for (const Indicator& k : kIndicators)
-    f.values.push_back(
-        std::make_unique<h5::Extendible>(g, std::string(k.name), -1, rows.at(next++)));
+    f.values.push_back(std::make_unique<h5::Extendible>(
+        g, std::string(k.name), h5::kMemoryTypeOfFileType, rows.at(next++)));
   for (const Breakdown& b : kBreakdowns)
-    f.breakdowns.push_back(
-        std::make_unique<h5::Extendible>(g, std::string(b.name), -1, rows.at(next++)));
+    f.breakdowns.push_back(std::make_unique<h5::Extendible>(
+        g, std::string(b.name), h5::kMemoryTypeOfFileType, rows.at(next++)));
   if (s.simulation.snapshot_every > 0) {
     f.firms = ColumnTable(f.file.get(), "firms", FirmRows{}, rows, next);
     f.ties = ColumnTable(f.file.get(), "ties", TieRows{}, rows, next);

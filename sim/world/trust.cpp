@@ -1,5 +1,7 @@
 #include "world/trust.hpp"
 
+#include <algorithm>
+
 namespace ecosim {
 
 void TrustNetwork::resize(std::size_t firms) {
@@ -14,6 +16,11 @@ float TrustNetwork::trust(FirmId firm, ActorRef other, float fallback) const {
   for (const Tie& tie : ties_[firm])
     if (tie.other == other) return tie.trust;
   return fallback;
+}
+
+bool TrustNetwork::has_tie(FirmId firm, ActorRef other) const {
+  return std::any_of(ties_[firm].begin(), ties_[firm].end(),
+                     [&](const Tie& tie) { return tie.other == other; });
 }
 
 bool TrustNetwork::set(FirmId firm, ActorRef other, float trust) {

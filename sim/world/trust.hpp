@@ -56,6 +56,8 @@ class TrustNetwork {
 
   // Trust of `firm` in `other`, or `fallback` when it holds no tie to it.
   float trust(FirmId firm, ActorRef other, float fallback) const;
+  // Whether firm holds a tie to other (trust's fallback is never a "no tie" sentinel).
+  bool has_tie(FirmId firm, ActorRef other) const;
 
   // Sets or creates firm's tie to other, a contact now (a holder of max ties forgets its
   // weakest for a new tie, but only if the new trust is higher). Returns false when the tie

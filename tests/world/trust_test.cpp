@@ -19,6 +19,11 @@ TEST(TrustNetwork, StoresAndFindsTiesPerHolder) {
       << "ties are held per holder";
   EXPECT_TRUE(net.set(FirmId(0), firm1, 0.7f));
   EXPECT_FLOAT_EQ(net.trust(FirmId(0), firm1, -1.0f), 0.7f) << "setting again updates";
+  // A tie of trust 0 is still a tie: no fallback value stands for "none".
+  EXPECT_TRUE(net.set(FirmId(2), firm3, 0.0f));
+  EXPECT_TRUE(net.has_tie(FirmId(2), firm3));
+  EXPECT_FALSE(net.has_tie(FirmId(3), ActorRef::firm(FirmId(2))));
+  EXPECT_TRUE(net.has_tie(FirmId(0), firm1));
 }
 
 TEST(TrustNetwork, FullHolderForgetsItsWeakestTieOnlyForAStrongerOne) {

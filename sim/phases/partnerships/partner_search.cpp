@@ -133,10 +133,10 @@ void admit_partners(World& world, const Scenario& s, Project& p,
   if (p.lead.is_firm()) {
     const FirmId lead = p.lead.firm_id();
     for (const Candidate& c : candidates) {
-      if (!c.encounter || world.trust.trust(lead, c.actor, -1.0f) >= 0) continue;
+      if (!c.encounter || world.trust.has_tie(lead, c.actor)) continue;
       world.trust.set(lead, c.actor, c.trust);
       // The other may already hold a tie to the lead (ties need not be mutual): it keeps it.
-      if (world.trust.trust(c.actor.firm_id(), p.lead, -1.0f) < 0)
+      if (!world.trust.has_tie(c.actor.firm_id(), p.lead))
         world.trust.set(c.actor.firm_id(), p.lead, c.trust);
     }
   }
