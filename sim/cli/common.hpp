@@ -51,5 +51,7 @@ int run_main(int argc, char** argv);
 int run_command(const std::vector<std::string>& args);     // run_command.cpp
 int resume_command(const std::vector<std::string>& args);  // run_command.cpp
 int sweep_command(const std::vector<std::string>& args);
+int check_command(const std::vector<std::string>& args);     // scenario_commands.cpp
+int validate_command(const std::vector<std::string>& args);  // scenario_commands.cpp
 
 }  // namespace ecosim::cli
