@@ -1,8 +1,5 @@
 // ecosim run and ecosim resume: a scenario simulated into a run file, checkpointed on request,
 // and a killed run continued from its last checkpoint to the same results.
-#include <chrono>
-#include <csignal>
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
