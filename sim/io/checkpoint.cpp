@@ -21,8 +21,9 @@ namespace {
 constexpr std::array<char, 8> kMagic = {'E', 'C', 'O', 'S', 'I', 'M', 'C', 'P'};
 // 2: regions keep their participation at the start (issue 16).
 // 3: regions count the municipal partnerships started (issue 17).
-// 4: the run's identity (run_id); 5: parties member by member (no padding bytes)
-constexpr std::uint32_t kFormat = 5;
+// 4: the run's identity (run_id); 5: parties member by member (no padding bytes);
+// 6: the firms' month columns after their state columns (theme_mask moved).
+constexpr std::uint32_t kFormat = 6;
 
 // The two directions of one description of the state: io(archive, member) writes it into Out
 // or reads it back from In, so saving and restoring cannot drift apart.

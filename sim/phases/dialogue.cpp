@@ -13,7 +13,6 @@ namespace {
 // population. A firm belongs to one municipality, so municipalities can meet in parallel.
 void meet_firms(World& world, const Scenario& s) {
   FirmTable& f = world.firms;
-  for_each_id<FirmId>(f.size(), [&](FirmId i) { f.met_this_step[i] = 0; });
   for_each_id<MunicipalityId>(
       world.municipalities.size(),
       [&](MunicipalityId m) {

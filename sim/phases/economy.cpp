@@ -103,7 +103,7 @@ void plan_employment(World& world, const Scenario& s) {
   const double trend_per_month = std::log(monthly(s.market.demand_growth_per_year));
   const bool new_year = world.step % 12 == 0;
   for_each_id<FirmId>(f.size(), [&](FirmId i) {
-    f.skilled_wanted[i] = f.skilled_unfilled[i] = f.unskilled_wanted[i] = f.separations[i] = 0;
+    f.start_month(i);
     if (!f.alive[i]) return;
     if (f.employees[i] > 0 && fp.separation_rate_per_month > 0) {
       // Workers leave (quits, retirement, moves) and join the region's job seekers; the firm's

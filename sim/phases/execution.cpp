@@ -17,7 +17,6 @@ namespace {
 // above the usual level depreciates.
 void practise_expertise(World& world, const Scenario& s) {
   FirmTable& f = world.firms;
-  for_each_id<FirmId>(f.size(), [&](FirmId i) { f.theme_mask[i] = 0; });
   for (const ProjectId id : world.active_projects) {
     const Project& p = world.projects[id];
     for (const Party& party : p.parties)

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
+#include <string>
+#include <type_traits>
 
 #include "support/small_world.hpp"
 
@@ -23,6 +26,35 @@ TEST(FirmTable, ResizeKeepsEveryColumnTheSameLength) {
   f.for_each_column(
       [&](const char* name, const auto& column) { EXPECT_EQ(column.size(), 3u) << name; });
   EXPECT_EQ(f.size(), 3u);
+}
+
+// A month's columns are cleared together, and nothing else is: a phase that does not write a
+// firm's row this month leaves "nothing happened", never last month's value.
+TEST(FirmTable, StartMonthClearsTheMonthsColumnsAndOnlyThem) {
+  FirmTable f;
+  f.resize(3);
+  const FirmId row(1);
+  auto fill = [row](const char*, auto& column) {
+    auto* bytes = reinterpret_cast<unsigned char*>(&column[row]);
+    std::fill(bytes, bytes + sizeof(column[row]), static_cast<unsigned char>(0x5a));
+  };
+  f.for_each_column(fill);
+  f.start_month(row);
+  std::set<std::string> month;
+  f.for_each_month_column([&](const char* name, auto& column) {
+    month.insert(name);
+    EXPECT_TRUE(column[row] == std::decay_t<decltype(column[row])>{}) << name << " not cleared";
+  });
+  EXPECT_TRUE(month.count("output_nok") && month.count("emissions_t") &&
+              month.count("separations") && month.count("idea_theme"));
+  f.for_each_column([&](const char* name, auto& column) {
+    if (month.count(name)) return;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(&column[row]);
+    EXPECT_TRUE(
+        std::all_of(bytes, bytes + sizeof(column[row]), [](unsigned char b) { return b == 0x5a; }))
+        << name << " is carried from month to month, yet was cleared";
+  });
+  EXPECT_GT(month.size(), 5u);
 }
 
 TEST(FirmTable, GrowsByAnEighthNotByDoubling) {

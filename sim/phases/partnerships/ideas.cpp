@@ -32,7 +32,6 @@ void firms_propose(World& world, const Scenario& s) {
   FirmTable& f = world.firms;
   const double base = s.projects.ideas_per_firm_per_year / 12.0;
   for_each_id<FirmId>(f.size(), [&](FirmId i) {
-    f.idea_theme[i] = std::nullopt;
     if (!f.alive[i] || f.is_public[i] || !has_room(world, s, ActorRef::firm(i))) return;
     Rng rng = rng_for(s, i, world.step, Stream::idea);
     const double knowledge =
