@@ -29,6 +29,10 @@ struct Fnv {
   void add_value(const T& v) {
     if constexpr (Listed<T>) {  // every member its list declares (engine/members.hpp)
       for_each_member(v, [&](const char*, const auto& m) { add_value(m); });
+    } else if constexpr (requires { v.state(); }) {  // a class holding a listed State
+      add_value(v.state());
+    } else if constexpr (requires { v.for_each_column([](const char*, const auto&) {}); }) {
+      v.for_each_column([&](const char*, const auto& column) { add_value(column); });
     } else if constexpr (requires { v.has_value(); }) {
       add_value(v.has_value());
       if (v.has_value()) add_value(*v);

@@ -18,14 +18,23 @@ inline constexpr auto kMembers = nullptr;
 template <class S>
 concept Listed = !std::is_null_pointer_v<std::remove_cv_t<decltype(kMembers<std::remove_cv_t<S>>)>>;
 
-template <class S, class T>
+// One member: its name and where it is. A derived member (a roster, an index, a copy of a
+// scenario parameter) is rebuilt from the others and the scenario: listed, so that the list is
+// complete, but neither saved in a checkpoint nor part of the state's digest.
+template <class S, class T, bool Derived = false>
 struct Member {
+  static constexpr bool derived = Derived;
   const char* name;
   T S::*pointer;
 };
 
 template <class S, class T>
 constexpr Member<S, T> member(const char* name, T S::*pointer) {
+  return {name, pointer};
+}
+
+template <class S, class T>
+constexpr Member<S, T, true> derived(const char* name, T S::*pointer) {
   return {name, pointer};
 }
 
@@ -75,11 +84,14 @@ constexpr bool lists_every_member() {
   return true;
 }
 
-// Calls f(name, member) for every member of `object`, in the order of kMembers<S>.
+// Calls f(name, member) for every member of `object` that is its state (derived ones skipped),
+// in the order of kMembers<S>: what a checkpoint saves and a digest reads.
 template <Listed S, class F>
 void for_each_member(S& object, F&& f) {
-  std::apply([&](const auto&... m) { (f(m.name, object.*(m.pointer)), ...); },
-             kMembers<std::remove_cv_t<S>>);
+  const auto visit = [&](const auto& m) {
+    if constexpr (!std::remove_cvref_t<decltype(m)>::derived) f(m.name, object.*(m.pointer));
+  };
+  std::apply([&](const auto&... m) { (visit(m), ...); }, kMembers<std::remove_cv_t<S>>);
 }
 
 }  // namespace ecosim

@@ -117,7 +117,7 @@ std::string indicator_table_markdown() {
 
 Observation Observer::observe(const World& world) {
   const std::size_t regions = world.regions.size();
-  const IdVector<RegionId, FirmTotals> firms = total_firms(world, ladder_);
+  const IdVector<RegionId, FirmTotals> firms = total_firms(world, state_.ladder);
   IdVector<RegionId, double> active(regions, 0.0);
   for (const ProjectId id : world.active_projects) active[world.projects[id].region] += 1;
 
@@ -128,14 +128,14 @@ Observation Observer::observe(const World& world) {
     for (const RegionId r : world.regions.ids()) out.push_back(value(r));
     return out;
   };
-  remember(past_entries_,
+  remember(state_.entries,
            per_region([&](RegionId r) { return double(world.regions[r].flows.entries); }));
-  remember(past_public_,
+  remember(state_.public_money,
            per_region([&](RegionId r) { return world.regions[r].flows.public_money_nok; }));
-  remember(past_private_,
+  remember(state_.private_money,
            per_region([&](RegionId r) { return world.regions[r].flows.private_money_nok; }));
-  const IndicatorInputs in{world,         firms,        active,       past_jobs_,
-                           past_entries_, past_public_, past_private_};
+  const IndicatorInputs in{
+      world, firms, active, state_.jobs, state_.entries, state_.public_money, state_.private_money};
 
   Observation o;
   o.step = world.step;
@@ -153,10 +153,10 @@ Observation Observer::observe(const World& world) {
       b.compute(in, r,
                 std::span(values).subspan(r.index() * b.axis_names.size(), b.axis_names.size()));
   }
-  remember(past_jobs_, per_region([&](RegionId r) { return firms[r].jobs; }));
+  remember(state_.jobs, per_region([&](RegionId r) { return firms[r].jobs; }));
   o.exits = exits_of_step(world);
-  if (snapshot_due(simulation_, world.step))
-    o.snapshot = std::make_shared<const Snapshot>(take_snapshot(world, ladder_));
+  if (snapshot_due(state_.simulation, world.step))
+    o.snapshot = std::make_shared<const Snapshot>(take_snapshot(world, state_.ladder));
   return o;
 }
 

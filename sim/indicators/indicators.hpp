@@ -7,8 +7,10 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
+#include "engine/members.hpp"
 #include "indicators/catalogue.hpp"
 #include "indicators/snapshot.hpp"
 #include "world/world.hpp"
@@ -36,19 +38,34 @@ struct Observation {
 // so it must see every step, recorded or not.
 class Observer {
  public:
-  explicit Observer(const Scenario& s) : ladder_(s.trust.ladder), simulation_(s.simulation) {}
+  // Everything it holds, in one listed aggregate (kMembers below): the months remembered are
+  // its state; the ladder and the recording calendar are copies of the scenario's.
+  struct State {
+    std::array<double, 3> ladder;
+    SimulationParams simulation;
+    PastYear jobs, entries, public_money, private_money;
+  };
+
+  explicit Observer(const Scenario& s) : state_{s.trust.ladder, s.simulation, {}, {}, {}, {}} {}
   Observation observe(const World& world);
-  // Calls visit(member) on the months remembered, for checkpoints (io/checkpoint.cpp).
-  template <class Visitor>
-  void visit_state(Visitor&& visit) {
-    visit(past_jobs_), visit(past_entries_), visit(past_public_), visit(past_private_);
-  }
+  State& state() { return state_; }
+  const State& state() const { return state_; }
 
  private:
-  std::array<double, 3> ladder_;
-  SimulationParams simulation_;
-  PastYear past_jobs_, past_entries_, past_public_, past_private_;
+  State state_;
 };
+
+template <>
+inline constexpr auto kMembers<Observer::State> =
+    std::tuple{derived("ladder", &Observer::State::ladder),
+               derived("simulation", &Observer::State::simulation),
+               member("jobs", &Observer::State::jobs),
+               member("entries", &Observer::State::entries),
+               member("public_money", &Observer::State::public_money),
+               member("private_money", &Observer::State::private_money)};
+static_assert(lists_every_member<Observer::State>(), "Observer: list each member here");
+// Its one member is its State: a member added beside it would not be listed (nor saved).
+static_assert(sizeof(Observer) == sizeof(Observer::State), "Observer keeps every member in State");
 
 // The reference of every indicator (markdown: dataset, shape, units, description), from
 // kIndicators and kBreakdowns; docs/FORMAT.md holds it (`ecosim indicators`).

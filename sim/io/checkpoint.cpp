@@ -22,8 +22,9 @@ constexpr std::array<char, 8> kMagic = {'E', 'C', 'O', 'S', 'I', 'M', 'C', 'P'};
 // 2: regions keep their participation at the start (issue 16).
 // 3: regions count the municipal partnerships started (issue 17).
 // 4: the run's identity (run_id); 5: parties member by member (no padding bytes);
-// 6: the firms' month columns after their state columns (theme_mask moved).
-constexpr std::uint32_t kFormat = 6;
+// 6: the firms' month columns after their state columns (theme_mask moved);
+// 7: the world, its institutions and regions member by member (no padding bytes).
+constexpr std::uint32_t kFormat = 7;
 
 // The two directions of one description of the state: io(archive, member) writes it into Out
 // or reads it back from In, so saving and restoring cannot drift apart.
@@ -57,14 +58,6 @@ struct In {
     at += n;
   }
 };
-
-// Where the size below was taken (x86-64, libstdc++): there, a member added to World trips a
-// static_assert until it is saved too. (Project and Party have member lists: no guard.)
-#if defined(__x86_64__) && defined(__GLIBCXX__)
-constexpr bool kKnownLayout = true;
-#else
-constexpr bool kKnownLayout = false;
-#endif
 
 // Saved as its bytes: a trivially copyable value without a member list. A struct with one
 // (engine/members.hpp) is saved member by member: no padding bytes, and no member forgotten.
@@ -118,31 +111,18 @@ void io(A& a, FirmTable& firms) {
   firms.for_each_column([&](const char*, auto& column) { io(a, column); });
 }
 
-template <class A>
-void io(A& a, TrustNetwork& trust) {
-  trust.visit_state([&](auto& member) { io(a, member); });
-}
+// The trust network and the observer: their one listed State.
+template <class A, class T>
+requires requires(T& x) { x.state(); }
+void io(A& a, T& x) { io(a, x.state()); }
 
-template <class A>
-void io(A& a, Observer& observer) {
-  observer.visit_state([&](auto& member) { io(a, member); });
-}
-
-// A project, a party: every member its list declares (world/project.hpp).
+// Any struct with a member list (engine/members.hpp; the world, a project, a party, a tie, an
+// institution, a region): every member it declares but the derived ones, which are rebuilt
+// from the others (rebuild_rosters; the university index at the start of each partnership
+// phase).
 template <class A, Listed T>
 void io(A& a, T& x) {
   for_each_member(x, [&](const char*, auto& m) { io(a, m); });
-}
-
-// Every member of the world but the rosters and the university index, which are rebuilt from
-// the firms (rebuild_rosters; index_university_ties at the start of each partnership phase).
-template <class A>
-void io(A& a, World& w) {
-  static_assert(!kKnownLayout || sizeof(World) == 1472,
-                "World changed: save its new members in checkpoint.cpp");
-  io(a, w.step), io(a, w.firms), io(a, w.next_uid), io(a, w.municipalities);
-  io(a, w.universities), io(a, w.investors), io(a, w.promotion_orgs), io(a, w.agency);
-  io(a, w.regions), io(a, w.trust), io(a, w.projects), io(a, w.active_projects);
 }
 
 template <class A>

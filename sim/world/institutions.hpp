@@ -2,6 +2,9 @@
 // business-promotion organisations, and the national public agency.
 #pragma once
 
+#include <tuple>
+
+#include "engine/members.hpp"
 #include "world/ids.hpp"
 #include "world/knowledge.hpp"
 
@@ -43,5 +46,48 @@ struct PromotionOrg {
   double grant_income_nok = 0;  // yearly
   double representativeness = 1.0;
 };
+
+// Each institution's members, each once (engine/members.hpp): checkpoints and the state's
+// digest walk these lists, and a member added to a struct and not here fails to build.
+template <>
+inline constexpr auto kMembers<Municipality> =
+    std::tuple{member("region", &Municipality::region),
+               member("population", &Municipality::population),
+               member("budget_left_nok", &Municipality::budget_left_nok),
+               member("spent_total_nok", &Municipality::spent_total_nok),
+               member("staff_total_nok", &Municipality::staff_total_nok),
+               member("partnerships_this_year", &Municipality::partnerships_this_year)};
+static_assert(lists_every_member<Municipality>(), "Municipality: list each member here");
+
+template <>
+inline constexpr auto kMembers<University> = std::tuple{
+    member("region", &University::region), member("municipality", &University::municipality),
+    member("research", &University::research),
+    member("active_projects", &University::active_projects)};
+static_assert(lists_every_member<University>(), "University: list each member here");
+
+template <>
+inline constexpr auto kMembers<PrivateInvestor> =
+    std::tuple{member("region", &PrivateInvestor::region),
+               member("risk_tolerance", &PrivateInvestor::risk_tolerance),
+               member("capital_left_nok", &PrivateInvestor::capital_left_nok),
+               member("invested_total_nok", &PrivateInvestor::invested_total_nok),
+               member("mobilised_nok", &PrivateInvestor::mobilised_nok),
+               member("mobilised_last_year_nok", &PrivateInvestor::mobilised_last_year_nok)};
+static_assert(lists_every_member<PrivateInvestor>(), "PrivateInvestor: list each member here");
+
+template <>
+inline constexpr auto kMembers<PublicAgency> =
+    std::tuple{member("budget_left_nok", &PublicAgency::budget_left_nok),
+               member("spent_total_nok", &PublicAgency::spent_total_nok)};
+static_assert(lists_every_member<PublicAgency>(), "PublicAgency: list each member here");
+
+template <>
+inline constexpr auto kMembers<PromotionOrg> =
+    std::tuple{member("region", &PromotionOrg::region),
+               member("fee_income_nok", &PromotionOrg::fee_income_nok),
+               member("grant_income_nok", &PromotionOrg::grant_income_nok),
+               member("representativeness", &PromotionOrg::representativeness)};
+static_assert(lists_every_member<PromotionOrg>(), "PromotionOrg: list each member here");
 
 }  // namespace ecosim

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <tuple>
 
 #include "engine/id.hpp"
+#include "engine/members.hpp"
 #include "scenario/vocabulary.hpp"
 #include "world/ids.hpp"
 #include "world/project.hpp"
@@ -60,5 +62,54 @@ struct RegionState {
   double emission_trend = 1.0;      // emission intensities relative to the start
   RegionFlows flows;
 };
+
+// Each struct's members, each once (engine/members.hpp): checkpoints and the state's digest
+// walk these lists, and a member added to a struct and not here fails to build.
+template <>
+inline constexpr auto kMembers<RegionFlows> =
+    std::tuple{member("entries", &RegionFlows::entries),
+               member("exits", &RegionFlows::exits),
+               member("proposals", &RegionFlows::proposals),
+               member("projects_started", &RegionFlows::projects_started),
+               member("municipal_partnerships", &RegionFlows::municipal_partnerships),
+               member("rejected_by", &RegionFlows::rejected_by),
+               member("leaked_nok", &RegionFlows::leaked_nok),
+               member("public_money_nok", &RegionFlows::public_money_nok),
+               member("private_money_nok", &RegionFlows::private_money_nok),
+               member("started_by_theme", &RegionFlows::started_by_theme)};
+static_assert(lists_every_member<RegionFlows>(), "RegionFlows: list each member here");
+
+template <>
+inline constexpr auto kMembers<RegionState> =
+    std::tuple{member("municipalities", &RegionState::municipalities),
+               member("universities", &RegionState::universities),
+               member("investors", &RegionState::investors),
+               member("promotion_orgs", &RegionState::promotion_orgs),
+               member("working_age", &RegionState::working_age),
+               member("labour_force", &RegionState::labour_force),
+               member("skilled_labour_force", &RegionState::skilled_labour_force),
+               member("residents_per_job", &RegionState::residents_per_job),
+               member("skilled_residents_per_job", &RegionState::skilled_residents_per_job),
+               member("unemployment_at_start", &RegionState::unemployment_at_start),
+               member("skilled_unemployment_at_start", &RegionState::skilled_unemployment_at_start),
+               member("participation_at_start", &RegionState::participation_at_start),
+               member("skilled_inflow_per_year", &RegionState::skilled_inflow_per_year),
+               member("owner_works_share", &RegionState::owner_works_share),
+               member("skill_scale", &RegionState::skill_scale),
+               member("wage_index", &RegionState::wage_index),
+               member("wage_change", &RegionState::wage_change),
+               member("jobs", &RegionState::jobs),
+               member("skilled_jobs", &RegionState::skilled_jobs),
+               member("working_age_growth", &RegionState::working_age_growth),
+               member("log_demand", &RegionState::log_demand),
+               member("demand_change", &RegionState::demand_change),
+               member("demand_level", &RegionState::demand_level),
+               member("level_change", &RegionState::level_change),
+               member("pending_startups", &RegionState::pending_startups),
+               member("demand_trend", &RegionState::demand_trend),
+               member("productivity_trend", &RegionState::productivity_trend),
+               member("emission_trend", &RegionState::emission_trend),
+               member("flows", &RegionState::flows)};
+static_assert(lists_every_member<RegionState>(), "RegionState: list each member here");
 
 }  // namespace ecosim

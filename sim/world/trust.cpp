@@ -6,42 +6,42 @@ namespace ecosim {
 
 void TrustNetwork::resize(std::size_t firms) {
   // Grows by an eighth at a time (see FirmTable::resize).
-  if (firms > ties_.capacity())
-    ties_.reserve(firms + firms / 8), university_ties_.reserve(firms + firms / 8);
-  ties_.resize(firms);
-  university_ties_.resize(firms);
+  if (firms > state_.ties.capacity())
+    state_.ties.reserve(firms + firms / 8), state_.university_ties.reserve(firms + firms / 8);
+  state_.ties.resize(firms);
+  state_.university_ties.resize(firms);
 }
 
 float TrustNetwork::trust(FirmId firm, ActorRef other, float fallback) const {
-  for (const Tie& tie : ties_[firm])
+  for (const Tie& tie : state_.ties[firm])
     if (tie.other == other) return tie.trust;
   return fallback;
 }
 
 bool TrustNetwork::has_tie(FirmId firm, ActorRef other) const {
-  return std::any_of(ties_[firm].begin(), ties_[firm].end(),
+  return std::any_of(state_.ties[firm].begin(), state_.ties[firm].end(),
                      [&](const Tie& tie) { return tie.other == other; });
 }
 
 bool TrustNetwork::set(FirmId firm, ActorRef other, float trust) {
-  std::vector<Tie>& held = ties_[firm];
+  std::vector<Tie>& held = state_.ties[firm];
   Tie* weakest = nullptr;
   for (Tie& tie : held) {
     if (tie.other == other) {
       tie.trust = trust;
-      tie.last_contact = now_;
+      tie.last_contact = state_.now;
       return true;
     }
     if (!weakest || tie.trust < weakest->trust) weakest = &tie;
   }
-  if (held.size() < max_ties_) {
-    held.push_back({other, trust, now_, 0});
+  if (held.size() < state_.max_ties) {
+    held.push_back({other, trust, state_.now, 0});
   } else {
     if (!weakest || weakest->trust >= trust) return false;
-    university_ties_[firm] -= weakest->other.is_university();
-    *weakest = {other, trust, now_, 0};
+    state_.university_ties[firm] -= weakest->other.is_university();
+    *weakest = {other, trust, state_.now, 0};
   }
-  university_ties_[firm] += other.is_university();
+  state_.university_ties[firm] += other.is_university();
   return true;
 }
 
@@ -50,22 +50,22 @@ void TrustNetwork::nudge(FirmId firm, ActorRef other, float initial, float targe
   set(firm, other, current + rate * (target - current));
 }
 
-void TrustNetwork::touch(FirmId firm, ActorRef other) { touch(firm, other, now_); }
+void TrustNetwork::touch(FirmId firm, ActorRef other) { touch(firm, other, state_.now); }
 
 void TrustNetwork::touch(FirmId firm, ActorRef other, std::int16_t month) {
-  for (Tie& tie : ties_[firm])
+  for (Tie& tie : state_.ties[firm])
     if (tie.other == other) tie.last_contact = month;
 }
 
 void TrustNetwork::add_joint_project(FirmId firm, ActorRef other) {
-  for (Tie& tie : ties_[firm])
+  for (Tie& tie : state_.ties[firm])
     if (tie.other == other && tie.joint_projects < 255) ++tie.joint_projects;
 }
 
 void TrustNetwork::clear(FirmId firm) {
-  ties_[firm].clear();
-  ties_[firm].shrink_to_fit();
-  university_ties_[firm] = 0;
+  state_.ties[firm].clear();
+  state_.ties[firm].shrink_to_fit();
+  state_.university_ties[firm] = 0;
 }
 
 }  // namespace ecosim

@@ -36,23 +36,35 @@ static_assert(lists_every_member<Tie>(), "Tie: list each member in kMembers<Tie>
 
 class TrustNetwork {
  public:
-  explicit TrustNetwork(int max_ties_per_firm = 1024)
-      : max_ties_(static_cast<std::size_t>(max_ties_per_firm)) {}
+  // Everything the network holds, in one listed aggregate (kMembers below): checkpoints and
+  // the state's digest read it through state().
+  struct State {
+    std::size_t max_ties = 1024;
+    std::int16_t now = 0;
+    IdVector<FirmId, std::vector<Tie>> ties;
+    IdVector<FirmId, std::uint16_t> university_ties;  // per holder: ties to universities held
+  };
+
+  TrustNetwork() = default;
+  explicit TrustNetwork(int max_ties_per_firm)
+      : state_{static_cast<std::size_t>(max_ties_per_firm), 0, {}, {}} {}
 
   // Grows or shrinks to `firms` holders (new ones hold no ties).
   void resize(std::size_t firms);
   // Contacts from now on are stamped with this step.
-  void start_month(Step step) { now_ = static_cast<std::int16_t>(std::min<Step>(step, 32767)); }
-  std::int16_t month() const { return now_; }
+  void start_month(Step step) {
+    state_.now = static_cast<std::int16_t>(std::min<Step>(step, 32767));
+  }
+  std::int16_t month() const { return state_.now; }
 
   // Whether the firm holds a tie to any university: lets the university index skip most firms.
-  bool holds_university_tie(FirmId firm) const { return university_ties_[firm] > 0; }
-  std::size_t firms() const { return ties_.size(); }
-  std::size_t max_ties() const { return max_ties_; }
+  bool holds_university_tie(FirmId firm) const { return state_.university_ties[firm] > 0; }
+  std::size_t firms() const { return state_.ties.size(); }
+  std::size_t max_ties() const { return state_.max_ties; }
 
   // The holder's ties, in the order made.
-  std::span<Tie> ties_of(FirmId firm) { return ties_[firm]; }
-  std::span<const Tie> ties_of(FirmId firm) const { return ties_[firm]; }
+  std::span<Tie> ties_of(FirmId firm) { return state_.ties[firm]; }
+  std::span<const Tie> ties_of(FirmId firm) const { return state_.ties[firm]; }
 
   // Trust of `firm` in `other`, or `fallback` when it holds no tie to it.
   float trust(FirmId firm, ActorRef other, float fallback) const;
@@ -77,11 +89,11 @@ class TrustNetwork {
   // Forgets every tie of the firm for which forget(tie) is true, keeping the others' order.
   template <class Forget>
   void forget_if(FirmId firm, Forget&& forget) {
-    std::vector<Tie>& held = ties_[firm];
+    std::vector<Tie>& held = state_.ties[firm];
     std::size_t kept = 0;
     for (Tie& tie : held) {
       if (forget(static_cast<const Tie&>(tie))) {
-        university_ties_[firm] -= tie.other.is_university();
+        state_.university_ties[firm] -= tie.other.is_university();
         continue;
       }
       held[kept++] = tie;
@@ -89,22 +101,26 @@ class TrustNetwork {
     held.resize(kept);
   }
 
-  // Calls visit(member) on every member, for checkpoints (io/checkpoint.cpp).
-  template <class Visitor>
-  void visit_state(Visitor&& visit) {
-    visit(max_ties_), visit(now_), visit(ties_), visit(university_ties_);
-  }
+  State& state() { return state_; }
+  const State& state() const { return state_; }
 
   // Forgets every tie the firm holds (on exit). Ties that others hold to a dead firm stay until
   // forgotten; readers skip them by checking that the other firm is alive.
   void clear(FirmId firm);
 
  private:
-  std::size_t max_ties_;
-  std::int16_t now_ = 0;
-  IdVector<FirmId, std::vector<Tie>> ties_;
-  IdVector<FirmId, std::uint16_t> university_ties_;  // per holder: ties to universities held
+  State state_;
 };
+
+template <>
+inline constexpr auto kMembers<TrustNetwork::State> =
+    std::tuple{member("max_ties", &TrustNetwork::State::max_ties),
+               member("now", &TrustNetwork::State::now), member("ties", &TrustNetwork::State::ties),
+               member("university_ties", &TrustNetwork::State::university_ties)};
+static_assert(lists_every_member<TrustNetwork::State>(), "TrustNetwork: list each member here");
+// Its one member is its State: a member added beside it would not be listed (nor saved).
+static_assert(sizeof(TrustNetwork) == sizeof(TrustNetwork::State),
+              "TrustNetwork keeps every member in its State");
 
 // The trust a tie rests at, and a new tie starts from: the holder region's generalised trust,
 // times trust.cross_region_factor when the other is in another region. `how_met` scales the

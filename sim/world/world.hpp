@@ -3,9 +3,11 @@
 // World.
 #pragma once
 
+#include <tuple>
 #include <vector>
 
 #include "engine/id.hpp"
+#include "engine/members.hpp"
 #include "engine/parallel.hpp"
 #include "scenario/scenario.hpp"
 #include "world/actor.hpp"
@@ -42,6 +44,29 @@ struct World {
   // step for projects that universities lead.
   IdVector<UniversityId, std::vector<Tie>> university_ties;
 };
+
+// The world's members, each once (engine/members.hpp): a checkpoint saves, and the state's
+// digest reads, every member but the derived ones, rebuilt after a restore (rebuild_rosters;
+// index_university_ties at the start of each partnership phase). A member added to World and
+// not here fails to build.
+template <>
+inline constexpr auto kMembers<World> =
+    std::tuple{member("step", &World::step),
+               member("firms", &World::firms),
+               member("next_uid", &World::next_uid),
+               member("municipalities", &World::municipalities),
+               member("universities", &World::universities),
+               member("investors", &World::investors),
+               member("promotion_orgs", &World::promotion_orgs),
+               derived("municipality_firms", &World::municipality_firms),
+               derived("org_members", &World::org_members),
+               member("agency", &World::agency),
+               member("regions", &World::regions),
+               member("trust", &World::trust),
+               member("projects", &World::projects),
+               member("active_projects", &World::active_projects),
+               derived("university_ties", &World::university_ties)};
+static_assert(lists_every_member<World>(), "World: list each member in kMembers<World>");
 
 // The persistent id of a firm (FirmTable::uid) or the index of a university.
 std::uint32_t uid_of(const World& world, ActorRef actor);

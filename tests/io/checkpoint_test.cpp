@@ -80,7 +80,7 @@ TEST(Checkpoint, DamagedCheckpointsAreRefused) {
   EXPECT_EQ(refusal("an HDF5 file, perhaps" + std::string(64, '\0')), "not an ecosim checkpoint");
   std::string other_format = bytes;
   other_format[8] = 9;
-  EXPECT_EQ(refusal(other_format), "checkpoint format 9, this ecosim reads 6");
+  EXPECT_EQ(refusal(other_format), "checkpoint format 9, this ecosim reads 7");
 }
 
 }  // namespace

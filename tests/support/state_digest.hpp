@@ -1,6 +1,7 @@
-// One digest of the whole state the indicators do not show (every firm column, every tie and
-// every member of every project and party, each through its member list), shared by the tests
-// that compare two runs' worlds: determinism across thread counts, checkpoint and restore.
+// One digest of the whole state of a world (every member of World's member list but the derived
+// ones, and inside them every firm column, tie, project, party, institution and region, each
+// through its own list), shared by the tests that compare two runs' worlds: determinism across
+// thread counts, checkpoint and restore.
 #pragma once
 
 #include <cstdint>
