@@ -93,10 +93,11 @@ IdVector<RegionId, FirmTotals> total_firms(const World& world,
         t.private_firms += 1;
         t.satisfaction += f.satisfaction[i];
         for (const Tie& tie : world.trust.ties_of(i)) {
-          if (!tie.other.is_firm() || !f.alive[tie.other.firm_id()]) continue;
+          const MaybeId<FirmId> other = alive_firm(f, tie.other);
+          if (!other) continue;
           t.trust += tie.trust;
           t.ties += 1;
-          t.ties_within += f.region[tie.other.firm_id()] == f.region[i];
+          t.ties_within += f.region[*other] == f.region[i];
           t.ties_by_rung[rung_of(tie.trust, ladder)] += 1;
         }
       },

@@ -20,8 +20,8 @@ void practise_expertise(World& world, const Scenario& s) {
   for (const ProjectId id : world.active_projects) {
     const Project& p = world.projects[id];
     for (const Party& party : p.parties)
-      if (party.actor.is_firm())
-        f.theme_mask[party.actor.firm_id()] |= 1u << static_cast<unsigned>(p.theme);
+      if (const MaybeId<FirmId> firm = party.actor.as_firm())
+        f.theme_mask[*firm] |= 1u << static_cast<unsigned>(p.theme);
   }
   const auto gain = static_cast<float>(s.projects.expertise_gain_per_month);
   const auto fade = static_cast<float>(1.0 - s.projects.expertise_decay_per_month);
@@ -96,8 +96,9 @@ void withdraw_broken_commitments(World& world, const Scenario& s) {
     Project& p = world.projects[id];
     if (p.status != ProjectStatus::active) continue;
     for (Party& party : p.parties) {
-      if (!party.actor.is_firm() || party.withdrawn) continue;
-      const FirmId i = party.actor.firm_id();
+      const MaybeId<FirmId> firm = party.actor.as_firm();
+      if (!firm || party.withdrawn) continue;
+      const FirmId i = *firm;
       if (f.alive[i] && 2 * f.months_negative[i] < s.firms.insolvency_months) continue;
       const double monthly = (party.cash_nok + party.in_kind_nok) / p.duration_months;
       p.withdrawn_nok += monthly * std::max(0, p.end - world.step);
@@ -113,9 +114,10 @@ void keep_in_touch(World& world) {
   for (const ProjectId id : world.active_projects) {
     const Project& p = world.projects[id];
     for (const Party& a : p.parties) {
-      if (!a.actor.is_firm() || !f.alive[a.actor.firm_id()]) continue;
+      const MaybeId<FirmId> holder = alive_firm(f, a.actor);
+      if (!holder) continue;
       for (const Party& b : p.parties)
-        if (a.actor != b.actor) world.trust.touch(a.actor.firm_id(), b.actor);
+        if (a.actor != b.actor) world.trust.touch(*holder, b.actor);
     }
   }
 }

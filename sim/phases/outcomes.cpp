@@ -21,11 +21,9 @@ void apply_outcomes(World& world, const Scenario& s, const Project& p) {
   const ProjectParams& pp = s.projects;
   const double mnok = p.budget_nok / 1e6;
   // Firms that kept their commitment share the gains; one that withdrew or closed gets none.
-  auto kept = [&](const Party& party) {
-    return !party.withdrawn && f.alive[party.actor.firm_id()];
-  };
+  auto kept = [&](const Party& party) { return !party.withdrawn && alive_firm(f, party.actor); };
   int firm_parties = 0;
-  for (const Party& party : p.parties) firm_parties += party.actor.is_firm() && kept(party);
+  for (const Party& party : p.parties) firm_parties += kept(party);
   for (const Party& party : p.parties) {
     visit(
         party.actor,
@@ -75,17 +73,18 @@ void apply_outcomes(World& world, const Scenario& s, const Project& p) {
 void update_trust(World& world, const Scenario& s, const Project& p) {
   const FirmTable& f = world.firms;
   for (const Party& a : p.parties) {
-    if (!a.actor.is_firm() || !f.alive[a.actor.firm_id()]) continue;
-    const FirmId holder = a.actor.firm_id();
+    const MaybeId<FirmId> alive = alive_firm(f, a.actor);
+    if (!alive) continue;
+    const FirmId holder = *alive;
     for (const Party& b : p.parties) {
       if (a.actor == b.actor) continue;
       // A tie made by working together starts where ties rest.
       const float initial = tie_trust(s, f.region[holder], b.region);
       // A broken commitment is the one rule of withdraw_broken_commitments: it closed, or
       // stopped paying while long short of cash.
-      const bool broken = b.withdrawn || (b.actor.is_firm() && !f.alive[b.actor.firm_id()]);
-      if (broken) {
-        if (f.alive[b.actor.firm_id()])
+      const bool closed = b.actor.is_firm() && !alive_firm(f, b.actor);
+      if (b.withdrawn || closed) {
+        if (!closed)
           world.trust.nudge(holder, b.actor, initial, 0.0f,
                             static_cast<float>(s.trust.loss_broken_commitment));
         continue;
@@ -118,8 +117,9 @@ void release(World& world, const Project& p) {
   FirmTable& f = world.firms;
   for (const Party& party : p.parties) {
     count_project(world, party.actor, -1);
-    if (!party.actor.is_firm() || party.withdrawn) continue;  // a withdrawn party stopped paying
-    double& committed = f.project_cost_nok_per_month[party.actor.firm_id()];
+    const MaybeId<FirmId> firm = party.actor.as_firm();
+    if (!firm || party.withdrawn) continue;  // a withdrawn party stopped paying
+    double& committed = f.project_cost_nok_per_month[*firm];
     committed = paid_down(committed, (party.cash_nok + party.in_kind_nok) / p.duration_months);
   }
 }
@@ -127,10 +127,10 @@ void release(World& world, const Project& p) {
 void end_continuation(World& world, const Scenario& s, const Project& p) {
   FirmTable& f = world.firms;
   for (const Party& party : p.parties) {
-    if (!party.actor.is_firm() || party.withdrawn || !f.alive[party.actor.firm_id()]) continue;
+    const MaybeId<FirmId> firm = alive_firm(f, party.actor);
+    if (!firm || party.withdrawn) continue;
     const double paid_on = party.cash_nok / p.duration_months * s.projects.continuation_months;
-    sell_new_products(world, s, party.actor.firm_id(),
-                      paid_on * s.projects.innovation_revenue_share / 12.0);
+    sell_new_products(world, s, *firm, paid_on * s.projects.innovation_revenue_share / 12.0);
   }
 }
 

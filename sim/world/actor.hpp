@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "engine/id.hpp"
 #include "world/ids.hpp"
 
 namespace ecosim {
@@ -34,9 +35,14 @@ class ActorRef {
   constexpr ActorKind kind() const { return static_cast<ActorKind>(bits_ >> kIndexBits); }
   constexpr bool is_firm() const { return !empty() && kind() == ActorKind::firm; }
   constexpr bool is_university() const { return !empty() && kind() == ActorKind::university; }
-  // The firm or university referred to; only valid when is_firm() / is_university().
-  constexpr FirmId firm_id() const { return FirmId(index()); }
-  constexpr UniversityId university_id() const { return UniversityId(index()); }
+  // The firm or university referred to, if it is one (`if (const auto firm = a.as_firm())`):
+  // no way to read an actor as the wrong kind.
+  constexpr MaybeId<FirmId> as_firm() const {
+    return is_firm() ? MaybeId<FirmId>(FirmId(index())) : MaybeId<FirmId>();
+  }
+  constexpr MaybeId<UniversityId> as_university() const {
+    return is_university() ? MaybeId<UniversityId>(UniversityId(index())) : MaybeId<UniversityId>();
+  }
   // Index in the table of its kind, for output files.
   constexpr std::uint32_t index() const { return bits_ & kIndexMask; }
   constexpr std::uint32_t bits() const { return bits_; }
@@ -49,12 +55,12 @@ class ActorRef {
   std::uint32_t bits_ = kNone;
 };
 
-// The one place that branches on what an actor is: calls on_firm(FirmId) or
-// on_university(UniversityId).
+// Calls on_firm(FirmId) or on_university(UniversityId), for an actor that is one of the two
+// (a party, the other end of a tie).
 template <class OnFirm, class OnUniversity>
 constexpr decltype(auto) visit(ActorRef actor, OnFirm&& on_firm, OnUniversity&& on_university) {
-  if (actor.is_firm()) return on_firm(actor.firm_id());
-  return on_university(actor.university_id());
+  if (const auto firm = actor.as_firm()) return on_firm(*firm);
+  return on_university(UniversityId(actor.index()));
 }
 
 }  // namespace ecosim

@@ -18,7 +18,6 @@ struct FirstTie {
   FirmId holder;
   ActorRef other;
   float trust;
-  bool both_ways;        // firm-firm ties are held by both; a tie to a university by the firm only
   std::int16_t contact;  // month of its last contact
 };
 
@@ -48,13 +47,13 @@ void draw_first_ties(const World& world, const Scenario& s, FirmId firm, double 
       other = FirmId(static_cast<std::size_t>(uniform01(rng) * f.size()));
     if (other == firm || !f.alive[other] || f.is_public[other]) continue;
     const float trust = tie_trust(s, region, f.region[other], spread);
-    out.push_back({firm, ActorRef::firm(other), std::min(trust, 1.0f), true, contact()});
+    out.push_back({firm, ActorRef::firm(other), std::min(trust, 1.0f), contact()});
   }
   const IdRange<UniversityId> universities = world.regions[region].universities;
   if (universities.size() > 0 && uniform01(rng) < mean_of(f.knowledge[firm])) {
     const UniversityId u =
         universities[static_cast<std::size_t>(uniform01(rng) * universities.size())];
-    out.push_back({firm, ActorRef::university(u), tie_trust(s, region, region), false, contact()});
+    out.push_back({firm, ActorRef::university(u), tie_trust(s, region, region), contact()});
   }
 }
 
@@ -83,8 +82,9 @@ void form_first_ties(World& world, const Scenario& s, const std::vector<FirmId>&
   held.reserve(2 * ties.size());
   for (const FirstTie& t : ties) {
     held.push_back({t.holder, t.other, t.trust, t.contact});
-    if (t.both_ways)
-      held.push_back({t.other.firm_id(), ActorRef::firm(t.holder), t.trust, t.contact});
+    // Firm-firm ties are held by both; a tie to a university by the firm only.
+    if (const auto other = t.other.as_firm())
+      held.push_back({*other, ActorRef::firm(t.holder), t.trust, t.contact});
   }
   const auto by_holder =
       bucket_in_order<FirmId>(held.size(), world.firms.size(),

@@ -68,6 +68,12 @@ inline constexpr auto kMembers<World> =
                derived("university_ties", &World::university_ties)};
 static_assert(lists_every_member<World>(), "World: list each member in kMembers<World>");
 
+// The firm `actor` refers to, if it is a firm and alive: ties and parties outlive a closed firm.
+inline MaybeId<FirmId> alive_firm(const FirmTable& f, ActorRef actor) {
+  const MaybeId<FirmId> firm = actor.as_firm();
+  return firm && f.alive[*firm] ? firm : MaybeId<FirmId>();
+}
+
 // The persistent id of a firm (FirmTable::uid) or the index of a university.
 std::uint32_t uid_of(const World& world, ActorRef actor);
 

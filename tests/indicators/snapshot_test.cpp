@@ -37,7 +37,7 @@ TEST_F(SnapshotOfTheWorld, HoldsEveryAliveFirmAndItsTiesToAliveFirms) {
     if (!world.firms.alive[i]) continue;
     ++alive;
     for (const Tie& tie : world.trust.ties_of(i))
-      ties += !(tie.other.is_firm() && !world.firms.alive[tie.other.firm_id()]);
+      ties += !(tie.other.is_firm() && !world.firms.alive[*tie.other.as_firm()]);
   }
   ASSERT_EQ(snap.firms.uid.size(), alive);
   EXPECT_EQ(snap.ties.holder.size(), ties);

@@ -160,7 +160,7 @@ TEST(Outcomes, TrustRisesAfterSuccessesAndFallsAfterFailures) {
   // The lead's trust in each partner before the month in which the project ends.
   std::map<std::pair<std::size_t, std::size_t>, float> before;
   auto lead_trust = [](const World& w, const Project& p, std::size_t k) {
-    return w.trust.trust(p.lead.firm_id(), p.parties[k].actor, -1.0f);
+    return w.trust.trust(*p.lead.as_firm(), p.parties[k].actor, -1.0f);
   };
   for (int t = 0; t < 60; ++t) {
     before.clear();
@@ -175,10 +175,10 @@ TEST(Outcomes, TrustRisesAfterSuccessesAndFallsAfterFailures) {
     for (const auto& [key, then] : before) {
       const Project& p = w.projects[ProjectId(key.first)];
       const Party& b = p.parties[key.second];
-      if (p.status == ProjectStatus::stopped_at_review || !w.firms.alive[p.lead.firm_id()])
+      if (p.status == ProjectStatus::stopped_at_review || !w.firms.alive[*p.lead.as_firm()])
         continue;
       // A partner that closed or withdrew broke its commitment: another rule (and test).
-      if (b.withdrawn || (b.actor.is_firm() && !w.firms.alive[b.actor.firm_id()])) continue;
+      if (b.withdrawn || (b.actor.is_firm() && !w.firms.alive[*b.actor.as_firm()])) continue;
       const float now = lead_trust(w, p, key.second);
       if (then < 0 || now < 0) continue;  // no tie, or forgotten for a stronger one
       (now > then ? rose : fell)[p.succeeded] += 1;

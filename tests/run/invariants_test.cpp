@@ -53,7 +53,7 @@ void check_dead_firms_are_gone(const World& w) {
     if (p.step != w.step) continue;
     for (const Party& party : p.parties) {
       if (!party.actor.is_firm()) continue;
-      const FirmId i = party.actor.firm_id();
+      const FirmId i = *party.actor.as_firm();
       ASSERT_TRUE(f.alive[i] || f.exit_step[i] == w.step)
           << "a firm that had closed joined a project";
     }
@@ -101,7 +101,7 @@ void check_money(const World& w, const Scenario& s) {
     const Project& p = w.projects[id];
     EXPECT_TRUE(p.status == ProjectStatus::active || p.status == ProjectStatus::continued);
     for (const Party& party : p.parties)
-      if (party.actor.is_firm()) ++firm_projects[party.actor.firm_id()];
+      if (party.actor.is_firm()) ++firm_projects[*party.actor.as_firm()];
   }
   EXPECT_NEAR(w.agency.spent_total_nok, agency, 1e-6 * (1 + agency));
   EXPECT_TRUE(covers(w.agency.budget_left_nok, 0.0)) << "the agency overspent its budget";

@@ -25,6 +25,17 @@ TEST(World, ActorsHaveRoomUpToTheirLimit) {
   EXPECT_FALSE(has_room(w, s, uni));
 }
 
+// Ties and parties outlive a closed firm: alive_firm is the firm only while it lives, and never
+// a university of the same index.
+TEST(World, AliveFirmIsAFirmThatLives) {
+  World w = build_world(testing::small_scenario());
+  const FirmId f = testing::alive_firms(w, RegionId(0), 1)[0];
+  EXPECT_EQ(*alive_firm(w.firms, ActorRef::firm(f)), f);
+  EXPECT_FALSE(alive_firm(w.firms, ActorRef::university(UniversityId(f.value()))));
+  w.firms.alive[f] = 0;
+  EXPECT_FALSE(alive_firm(w.firms, ActorRef::firm(f)));
+}
+
 TEST(World, AVeryLargeFirmStopsAtWhatItsCounterHolds) {
   // 1,000,000 employees with an extra project per employee: a limit of a million, which the
   // 8-bit counter once wrapped at 256 (back to 0: room again, without end).
@@ -56,7 +67,7 @@ class WorldState : public testing::SmallWorld {};
 // wage at today's wage level, the firm's fixed costs and its project instalments.
 TEST_F(WorldState, RunwayIsCashOverTodaysWagesOfAtLeastOnePersonFixedCostsAndInstalments) {
   FirmTable& f = world.firms;
-  const FirmId i = firm(0).firm_id();
+  const FirmId i = *firm(0).as_firm();
   RegionState& region = world.regions[f.region[i]];
   region.wage_index = 1.1;
   region.productivity_trend = 1.0;

@@ -17,10 +17,9 @@ void pledge(World& world, const Scenario& s, Project& p) {
   const ProjectParams& pp = s.projects;
   for (Party& party : p.parties) {
     party.in_kind_nok = pp.in_kind_share_per_party * p.budget_nok;
-    if (party.actor.is_firm())
-      party.cash_nok =
-          std::min(pp.cash_share_per_party * p.budget_nok,
-                   std::max(0.0, pp.max_cash_pledge_share * f.cash_nok[party.actor.firm_id()]));
+    if (const MaybeId<FirmId> firm = party.actor.as_firm())
+      party.cash_nok = std::min(pp.cash_share_per_party * p.budget_nok,
+                                std::max(0.0, pp.max_cash_pledge_share * f.cash_nok[*firm]));
   }
 }
 
@@ -139,8 +138,8 @@ void start_project(World& world, const Scenario& s, Project& p) {
   p.end = world.step + p.duration_months;  // instalments in the economy phase of steps start+1..end
   for (const Party& party : p.parties) {
     count_project(world, party.actor, +1);
-    if (party.actor.is_firm())
-      f.project_cost_nok_per_month[party.actor.firm_id()] +=
+    if (const MaybeId<FirmId> firm = party.actor.as_firm())
+      f.project_cost_nok_per_month[*firm] +=
           (party.cash_nok + party.in_kind_nok) / p.duration_months;
   }
   world.agency.budget_left_nok -= p.agency_nok;

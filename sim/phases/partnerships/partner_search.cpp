@@ -30,10 +30,9 @@ class CandidateList {
       for (const Candidate& c : out_)
         if (c.actor == actor) return;
     if (!actor.is_firm() && !actor.is_university()) return;
-    if (actor.is_firm()) {
-      const FirmId firm = actor.firm_id();
-      if (!world_.firms.alive[firm] || world_.firms.is_public[firm]) return;
-      if (world_.firms.region[firm] != p_.region && !s_.trust.allow_cross_region) return;
+    if (const MaybeId<FirmId> firm = actor.as_firm()) {
+      if (!world_.firms.alive[*firm] || world_.firms.is_public[*firm]) return;
+      if (world_.firms.region[*firm] != p_.region && !s_.trust.allow_cross_region) return;
     }
     const float score = trust * (knowledge_of(world_, actor)[p_.theme] +
                                  static_cast<float>(s_.projects.complementarity_weight) *
@@ -56,8 +55,9 @@ void rank_for_firm_lead(const World& world, const Scenario& s, const Project& p,
   for (const Tie& tie : ties) list.offer(tie.other, tie.trust, tie.joint_projects > 0, false);
   // Partners of earlier partners, trusted through them.
   for (const Tie& tie : ties) {
-    if (!tie.other.is_firm() || tie.joint_projects == 0 || !f.alive[tie.other.firm_id()]) continue;
-    for (const Tie& theirs : world.trust.ties_of(tie.other.firm_id()))
+    const MaybeId<FirmId> partner = alive_firm(f, tie.other);
+    if (!partner || tie.joint_projects == 0) continue;
+    for (const Tie& theirs : world.trust.ties_of(*partner))
       if (theirs.other.is_firm() && theirs.joint_projects > 0)
         list.offer(theirs.other, tie.trust * theirs.trust, false, false);
   }
@@ -130,22 +130,21 @@ void admit_partners(World& world, const Scenario& s, Project& p,
   const float lowest = min_partner_trust(s);
 
   // Encounters make ties (the first rung) whether or not they lead to a partnership.
-  if (p.lead.is_firm()) {
-    const FirmId lead = p.lead.firm_id();
+  if (const MaybeId<FirmId> lead = p.lead.as_firm()) {
     for (const Candidate& c : candidates) {
-      if (!c.encounter || world.trust.has_tie(lead, c.actor)) continue;
-      world.trust.set(lead, c.actor, c.trust);
+      if (!c.encounter || world.trust.has_tie(*lead, c.actor)) continue;
+      world.trust.set(*lead, c.actor, c.trust);
       // The other may already hold a tie to the lead (ties need not be mutual): it keeps it.
-      if (!world.trust.has_tie(c.actor.firm_id(), p.lead))
-        world.trust.set(c.actor.firm_id(), p.lead, c.trust);
+      const MaybeId<FirmId> other = c.actor.as_firm();  // encounters are firms
+      if (other && !world.trust.has_tie(*other, p.lead)) world.trust.set(*other, p.lead, c.trust);
     }
   }
 
   p.set(Check::lead_capacity, has_room(world, s, p.lead));
   if (p.failed(Check::lead_capacity)) return;
   // Each firm's runway is recorded for the municipality's due diligence (financing).
-  if (p.lead.is_firm())
-    p.parties.front().runway_months = static_cast<float>(runway_months(world, s, p.lead.firm_id()));
+  if (const MaybeId<FirmId> lead = p.lead.as_firm())
+    p.parties.front().runway_months = static_cast<float>(runway_months(world, s, *lead));
   for (const Candidate& c : candidates) {
     if (static_cast<int>(p.parties.size()) >= s.projects.max_partners) break;
     if (c.trust < lowest || !has_room(world, s, c.actor)) continue;
@@ -154,8 +153,8 @@ void admit_partners(World& world, const Scenario& s, Project& p,
     party.uid = uid_of(world, c.actor);
     party.region = region_of(world, c.actor);
     party.trust = c.trust;
-    if (c.actor.is_firm())
-      party.runway_months = static_cast<float>(runway_months(world, s, c.actor.firm_id()));
+    if (const MaybeId<FirmId> firm = c.actor.as_firm())
+      party.runway_months = static_cast<float>(runway_months(world, s, *firm));
     p.parties.push_back(party);
   }
   p.set(Check::partner_found, static_cast<int>(p.parties.size()) >= s.projects.min_parties);

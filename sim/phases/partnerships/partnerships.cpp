@@ -19,9 +19,8 @@ void index_university_ties(World& world) {
         const FirmId i(k);
         if (!f.alive[i] || !world.trust.holds_university_tie(i)) return;
         for (const Tie& tie : world.trust.ties_of(i))
-          if (tie.other.is_university())
-            out.push_back(
-                {tie.other.university_id(), {ActorRef::firm(i), tie.trust, tie.joint_projects}});
+          if (const MaybeId<UniversityId> u = tie.other.as_university())
+            out.push_back({*u, {ActorRef::firm(i), tie.trust, tie.joint_projects}});
       });
   world.university_ties.assign(world.universities.size(), {});
   for (const Held& h : held) world.university_ties[h.university].push_back(h.tie);
