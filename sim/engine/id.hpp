@@ -11,6 +11,7 @@
 #include <deque>
 #include <limits>
 #include <optional>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -70,7 +71,18 @@ class IdRange {
   constexpr iterator begin() const { return iterator(first_); }
   constexpr iterator end() const { return iterator(first_ + count_); }
   constexpr std::size_t size() const { return count_; }
-  constexpr IdT operator[](std::size_t k) const { return IdT(first_ + k); }
+  // The k-th id of the range (a region's k-th municipality), checked: a position in a range
+  // is never used as an id of the whole table.
+  constexpr IdT nth(std::size_t k) const {
+    if (k >= count_) throw std::out_of_range("IdRange::nth: position beyond the range");
+    return IdT(first_ + k);
+  }
+  // The position of `id` in the range: nth(position_of(id)) == id.
+  constexpr std::size_t position_of(IdT id) const {
+    if (id.index() < first_ || id.index() >= first_ + count_)
+      throw std::out_of_range("IdRange::position_of: id outside the range");
+    return id.index() - first_;
+  }
 
  private:
   std::size_t first_ = 0, count_ = 0;

@@ -107,8 +107,8 @@ void broker_meetings(World& world, const Scenario& s) {
 MaybeId<FirmId> draw_firm_of(const World& world, RegionId r, Rng& rng) {
   const IdRange<MunicipalityId> municipalities = world.regions[r].municipalities;
   if (municipalities.size() == 0) return {};
-  const MunicipalityId m = municipalities[std::min(
-      municipalities.size() - 1, static_cast<std::size_t>(uniform01(rng) * municipalities.size()))];
+  const MunicipalityId m = municipalities.nth(std::min(
+      municipalities.size() - 1, static_cast<std::size_t>(uniform01(rng) * municipalities.size())));
   if (world.municipality_firms.size(m) == 0) return {};
   return world.municipality_firms.draw(m, uniform01(rng));
 }

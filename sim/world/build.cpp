@@ -52,7 +52,7 @@ void draw_first_ties(const World& world, const Scenario& s, FirmId firm, double 
   const IdRange<UniversityId> universities = world.regions[region].universities;
   if (universities.size() > 0 && uniform01(rng) < mean_of(f.knowledge[firm])) {
     const UniversityId u =
-        universities[static_cast<std::size_t>(uniform01(rng) * universities.size())];
+        universities.nth(static_cast<std::size_t>(uniform01(rng) * universities.size()));
     out.push_back({firm, ActorRef::university(u), tie_trust(s, region, region), contact()});
   }
 }
@@ -143,7 +143,7 @@ void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Esta
   // dead firm's output and emissions of its last month passed to 683 of 714 entrants.
   f.for_each_column([i](const char*, auto& column) { column[i] = {}; });
   f.region[i] = r;
-  f.municipality[i] = state.municipalities[static_cast<std::size_t>(pick_muni(rng))];
+  f.municipality[i] = state.municipalities.nth(static_cast<std::size_t>(pick_muni(rng)));
   f.sector[i] = e.sector;
   f.alive[i] = 1;
   f.is_public[i] = e.is_public;
@@ -186,7 +186,7 @@ void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Esta
                                 value_added(world, s, i) - wage_bill - fixed_costs(world, s, i));
   if (!e.is_public && region.promotion_orgs > 0 && uniform01(rng) < s.dialogue.membership_share) {
     boost::random::uniform_int_distribution<int> pick_org(0, region.promotion_orgs - 1);
-    f.promotion_org[i] = state.promotion_orgs[static_cast<std::size_t>(pick_org(rng))];
+    f.promotion_org[i] = state.promotion_orgs.nth(static_cast<std::size_t>(pick_org(rng)));
   }
 }
 
@@ -219,7 +219,7 @@ void build_institutions(World& world, const Scenario& s) {
     for (int u = 0; u < p.universities; ++u) {
       // Universities are hosted in turn by the region's municipalities.
       University uni{
-          r, region.municipalities[static_cast<std::size_t>(u % p.municipalities)], {}, 0};
+          r, region.municipalities.nth(static_cast<std::size_t>(u % p.municipalities)), {}, 0};
       uni.research.fill(static_cast<float>(s.universities.research_strength));
       world.universities.push_back(uni);
     }

@@ -10,7 +10,7 @@ namespace ecosim {
 
 using FirmId = Id<struct FirmTag>;
 // Municipalities of every region in one table: a region's own are a contiguous range of it
-// (RegionState::municipalities), so a region's local index k is RegionState::municipalities[k].
+// (RegionState::municipalities), so a region's k-th is RegionState::municipalities.nth(k).
 using MunicipalityId = Id<struct MunicipalityTag>;
 using UniversityId = Id<struct UniversityTag>;
 using InvestorId = Id<struct InvestorTag>;  // private investors

@@ -28,8 +28,8 @@ struct RegionFlows {
 };
 
 struct RegionState {
-  // Each region's institutions are contiguous in their tables: these ranges of ids. A local
-  // index k (the region's k-th municipality) is municipalities[k].
+  // Each region's institutions are contiguous in their tables: these ranges of ids. The
+  // region's k-th municipality is municipalities.nth(k) (checked; no bare local index).
   IdRange<MunicipalityId> municipalities;
   IdRange<UniversityId> universities;
   IdRange<InvestorId> investors;

@@ -60,7 +60,12 @@ TEST(IdVector, IsIndexedByItsIdOnly) {
 TEST(IdRange, CountsFromItsFirstId) {
   const IdRange<AppleId> range = ids(AppleId(10), 3);
   EXPECT_EQ(range.size(), 3u);
-  EXPECT_EQ(range[2], AppleId(12));
+  EXPECT_EQ(range.nth(2), AppleId(12));
+  EXPECT_EQ(range.position_of(AppleId(11)), 1u);
+  // A position or an id outside the range is refused, never read as another id of the table.
+  EXPECT_THROW(range.nth(3), std::out_of_range);
+  EXPECT_THROW(range.position_of(AppleId(9)), std::out_of_range);
+  EXPECT_THROW(range.position_of(AppleId(13)), std::out_of_range);
   std::vector<AppleId> seen;
   for (const AppleId id : range) seen.push_back(id);
   EXPECT_EQ(seen, (std::vector<AppleId>{AppleId(10), AppleId(11), AppleId(12)}));

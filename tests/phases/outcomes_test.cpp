@@ -116,9 +116,9 @@ TEST_F(OutcomesTest, EachThemeActsOnItsOwnLever) {
   region.skilled_labour_force = 100;
   succeed(Theme::competence);
   EXPECT_DOUBLE_EQ(region.skilled_labour_force, 100 + s.projects.trainees_per_mnok * mnok);
-  const double capital = world.investors[region.investors[0]].mobilised_nok;
+  const double capital = world.investors[region.investors.nth(0)].mobilised_nok;
   succeed(Theme::capital);
-  EXPECT_DOUBLE_EQ(world.investors[region.investors[0]].mobilised_nok - capital,
+  EXPECT_DOUBLE_EQ(world.investors[region.investors.nth(0)].mobilised_nok - capital,
                    s.projects.capital_mobilised_per_nok * mnok * 1e6 / region.investors.size());
 }
 

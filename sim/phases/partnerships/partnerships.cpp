@@ -34,9 +34,10 @@ void form_partnerships(World& world, const Scenario& s) {
   std::vector<std::vector<Candidate>> candidates;
   rank_candidates(world, s, first, candidates);
   // In proposal order: earlier proposals take partners' room and funders' budgets first.
-  for (const ProjectId id : ids(first, world.projects.size() - first.index())) {
+  const IdRange<ProjectId> proposed = ids(first, world.projects.size() - first.index());
+  for (const ProjectId id : proposed) {
     Project& p = world.projects[id];
-    admit_partners(world, s, p, candidates[id.index() - first.index()]);
+    admit_partners(world, s, p, candidates[proposed.position_of(id)]);
     if (p.passed(Check::partner_found)) finance(world, s, p);
     if (p.passed(Check::funded)) {
       start_project(world, s, p);
