@@ -148,8 +148,8 @@ void write_projects_table(hid_t file, const World& world) {
            "mean gap between the lead's and each partner's knowledge profile");
   t.column("review_signal", collect<double>(ps, [](const Project& p) { return p.review_signal; }),
            "1",
-           "progress signal seen at the review (projects.review_at_share of the duration); -1 if "
-           "not reviewed");
+           "progress signal seen at the review (projects.review_at_share of the duration); NaN if "
+           "not reviewed (a signal can be negative)");
   t.column("success_probability",
            collect<double>(ps, [](const Project& p) { return p.success_probability; }), "1",
            "probability of reaching the goals, as assessed at financing (every proposal that "

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <string_view>
 #include <tuple>
 #include <vector>
@@ -71,6 +73,10 @@ constexpr PerCheck<CheckResult> none_reached() {
   return checks;
 }
 
+// The review signal of a project never reviewed: not a number, since a real signal (success
+// probability plus normal noise) can take any value, -1 included.
+inline constexpr float kNotReviewed = std::numeric_limits<float>::quiet_NaN();
+
 struct Party {
   ActorRef actor;
   std::uint32_t uid = 0;  // a firm's persistent id (FirmTable::uid); a university's index
@@ -110,7 +116,7 @@ struct Project {
   Step continued_until = kNoStep;  // last step its private side pays, when continued
   float success_probability = 0;
   float complementarity = 0;
-  float review_signal = -1;  // progress signal seen at the review; -1 if never reviewed
+  float review_signal = kNotReviewed;  // progress signal seen at the review
   bool succeeded = false;
 
   void set(Check c, bool passed) { checks[c] = passed ? CheckResult::passed : CheckResult::failed; }
@@ -118,6 +124,7 @@ struct Project {
   bool failed(Check c) const { return checks[c] == CheckResult::failed; }
   bool passed(Check c) const { return checks[c] == CheckResult::passed; }
   bool started() const { return start != kNoStep; }
+  bool reviewed() const { return !std::isnan(review_signal); }
   // A partnership of the municipality's: only these are governed by its rules.
   bool municipal() const { return is_money(municipal_nok); }
   double public_nok() const { return municipal_nok + agency_nok; }
