@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/parallel.hpp"
+#include "rules/trust.hpp"
 
 namespace ecosim {
 

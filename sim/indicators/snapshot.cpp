@@ -3,6 +3,7 @@
 #include <type_traits>
 
 #include "engine/parallel.hpp"
+#include "rules/trust.hpp"
 
 namespace ecosim {
 bool snapshot_due(const SimulationParams& p, Step step) {

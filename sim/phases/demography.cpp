@@ -4,6 +4,7 @@
 
 #include "engine/parallel.hpp"
 #include "phases/phases.hpp"
+#include "rules/firms.hpp"
 #include "world/build.hpp"
 #include "world/random.hpp"
 #include "world/rosters.hpp"

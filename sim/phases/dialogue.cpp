@@ -4,6 +4,7 @@
 
 #include "engine/parallel.hpp"
 #include "phases/phases.hpp"
+#include "rules/trust.hpp"
 #include "world/random.hpp"
 
 namespace ecosim {
@@ -62,7 +63,8 @@ void update_firm_views(World& world, const Scenario& s) {
       return tie.joint_projects == 0 && month - tie.last_contact > t.tie_memory_months;
     });
     for (Tie& tie : world.trust.ties_of(i)) {
-      const float resting = resting_trust(s, f.region[i], region_of(world, tie.other), tie);
+      const float resting =
+          resting_trust(s, f.region[i], region_of(world, tie.other), tie.joint_projects > 0);
       tie.trust += static_cast<float>(t.decay_per_month) * (resting - tie.trust);
     }
   });

@@ -10,6 +10,7 @@
 
 #include "engine/parallel.hpp"
 #include "phases/phases.hpp"
+#include "rules/firms.hpp"
 #include "world/build.hpp"
 #include "world/random.hpp"
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "rules/trust.hpp"
+
 namespace ecosim {
 
 void sell_new_products(World& world, const Scenario& s, FirmId i, double turnover_nok_per_month) {

@@ -7,6 +7,8 @@
 #include <cmath>
 
 #include "engine/parallel.hpp"
+#include "rules/firms.hpp"
+#include "rules/trust.hpp"
 #include "world/establishments.hpp"
 #include "world/random.hpp"
 #include "world/rosters.hpp"
@@ -119,12 +121,6 @@ double steady_cash(const FirmParams& fp, double buffer, double profit) {
 }
 
 }  // namespace
-
-double draw_growth_variance(const FirmParams& fp, double size, Rng& rng) {
-  const double sigma =
-      fp.growth_sigma_per_month * std::pow(std::max(1.0, size), -fp.growth_size_exponent);
-  return -12.0 * sigma * sigma * std::log(1.0 - uniform01(rng));
-}
 
 void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Establishment& e,
                bool entrant) {

@@ -14,10 +14,6 @@ namespace ecosim {
 void init_firm(World& world, const Scenario& s, FirmId firm, RegionId region,
                const Establishment& e, bool entrant);
 
-// This year's variance of a firm's yearly log growth: exponential around
-// 12 (growth_sigma_per_month size^-growth_size_exponent)^2, so yearly growth is Laplace.
-double draw_growth_variance(const FirmParams& fp, double size, Rng& rng);
-
 // Gives each of `firms` its first ties (at the start, or as entrants), `mean_ties` on average;
 // the initial world's were last used at any time within trust.tie_memory_months.
 void form_first_ties(World& world, const Scenario& s, const std::vector<FirmId>& firms,

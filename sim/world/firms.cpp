@@ -25,14 +25,4 @@ void FirmTable::resize(std::size_t n) {
   });
 }
 
-double wage_for(const Scenario& s, Sector sector, double productivity) {
-  return s.firms.wage_nok_per_month[sector] *
-         std::pow(productivity, s.firms.wage_productivity_elasticity);
-}
-
-double exit_hazard_per_year(const FirmParams& p, double age_years, int employees) {
-  return p.exit_hazard_per_year * std::pow(employees + 1.0, -p.exit_size_exponent) *
-         (1.0 + p.exit_young_excess * std::exp(-age_years / p.exit_young_years));
-}
-
 }  // namespace ecosim

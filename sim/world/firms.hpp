@@ -117,23 +117,9 @@ struct FirmTable : FirmMonthColumns {
   void resize(std::size_t n);
 };
 
-// Monthly wage cost of one employee of a firm of this sector and productivity: the sector's
-// wage, higher in more productive firms (so margins differ less than productivity does).
-double wage_for(const Scenario& s, Sector sector, double productivity);
-
 // Jobs a firm provides: its employees and its working owner.
 inline int jobs_of(const FirmTable& f, FirmId firm) {
   return f.employees[firm] + f.owner_works[firm];
-}
-
-// Yearly exit hazard of a private firm of this age and size: an old firm's hazard, lower for
-// larger firms, times 1 + exit_young_excess fading with age over exit_young_years.
-double exit_hazard_per_year(const FirmParams& p, double age_years, int employees);
-
-// Value added per worker of a sector (wage cost / labour share), before productivity, demand,
-// infrastructure and knowledge.
-inline double value_added_per_worker(const FirmParams& p, Sector sector) {
-  return p.wage_nok_per_month[sector] / p.labour_share[sector];
 }
 
 }  // namespace ecosim

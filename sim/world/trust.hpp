@@ -122,38 +122,4 @@ static_assert(lists_every_member<TrustNetwork::State>(), "TrustNetwork: list eac
 static_assert(sizeof(TrustNetwork) == sizeof(TrustNetwork::State),
               "TrustNetwork keeps every member in its State");
 
-// The trust a tie rests at, and a new tie starts from: the holder region's generalised trust,
-// times trust.cross_region_factor when the other is in another region. `how_met` scales the
-// start of a new tie (a first tie's spread, an encounter's trust.encounter_trust_factor; 1 for
-// work together or a brokered meeting).
-inline float tie_trust(const Scenario& s, RegionId holder, RegionId other, float how_met = 1.0f) {
-  float trust = static_cast<float>(s.regions[holder].generalised_trust) * how_met;
-  if (other != holder) trust *= static_cast<float>(s.trust.cross_region_factor);
-  return trust;
-}
-
-// The trust a held tie decays toward: tie_trust, except that across regions two who have done
-// a joint project know each other, and the distance discount is trust.cross_region_factor_partners.
-inline float resting_trust(const Scenario& s, RegionId holder, RegionId other, const Tie& tie) {
-  float trust = static_cast<float>(s.regions[holder].generalised_trust);
-  if (other != holder)
-    trust *= static_cast<float>(tie.joint_projects > 0 ? s.trust.cross_region_factor_partners
-                                                       : s.trust.cross_region_factor);
-  return trust;
-}
-
-// Rung of a trust value on the ladder (thresholds: shared view, cooperation, joint action).
-inline Rung rung_of(float trust, const std::array<double, 3>& ladder) {
-  if (trust >= ladder[2]) return Rung::joint_action;
-  if (trust >= ladder[1]) return Rung::cooperation;
-  if (trust >= ladder[0]) return Rung::shared_view;
-  return Rung::conversation;
-}
-
-// Lowest trust that reaches the scenario's minimum rung to partner.
-inline float min_partner_trust(const Scenario& s) {
-  const auto rung = static_cast<std::size_t>(s.trust.min_rung_to_partner);
-  return rung == 0 ? 0.0f : static_cast<float>(s.trust.ladder[rung - 1]);
-}
-
 }  // namespace ecosim

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "rules/firms.hpp"
+
 namespace ecosim {
 
 static_assert(std::numeric_limits<std::remove_cvref_t<

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "phases/phases.hpp"
+#include "rules/firms.hpp"
 #include "support/small_world.hpp"
 #include "world/build.hpp"
 

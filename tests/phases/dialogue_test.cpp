@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "phases/phases.hpp"
+#include "rules/trust.hpp"
 #include "run/simulation.hpp"
 #include "support/small_world.hpp"
 #include "world/build.hpp"
@@ -118,20 +119,6 @@ TEST(Dialogue, GrowthForumsBuildCrossRegionTiesUpTheLadder) {
   EXPECT_GT(usable_on, 10) << "firms met again climb past the partnering rung";
   const auto [usable_local, all_local] = after_a_year(300, false);
   EXPECT_EQ(all_local, 0) << "a forum of partners from one region meets within it";
-}
-
-// A cross-region tie rests at trust.cross_region_factor of a local one until the two have
-// worked together; then at cross_region_factor_partners (knowing each other replaces distance).
-TEST(Dialogue, CrossRegionPartnersRestWhereTheirJointWorkPutsThem) {
-  const Scenario s = testing::small_scenario(
-      {"trust.cross_region_factor=0.5", "trust.cross_region_factor_partners=0.9"});
-  Tie stranger, partner;
-  partner.joint_projects = 1;
-  EXPECT_FLOAT_EQ(resting_trust(s, RegionId(0), RegionId(1), stranger), 0.7f * 0.5f);
-  EXPECT_FLOAT_EQ(resting_trust(s, RegionId(0), RegionId(1), partner), 0.7f * 0.9f);
-  EXPECT_FLOAT_EQ(resting_trust(s, RegionId(0), RegionId(0), partner), 0.7f);
-  EXPECT_FLOAT_EQ(resting_trust(s, RegionId(0), RegionId(0), stranger),
-                  tie_trust(s, RegionId(0), RegionId(0)));
 }
 
 // Who knows whom does not depend on the partnership rule: the network built with partners

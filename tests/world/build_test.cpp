@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "rules/trust.hpp"
 #include "support/small_world.hpp"
 
 namespace ecosim {

@@ -64,13 +64,5 @@ TEST(FirmTable, GrowsByAnEighthNotByDoubling) {
   EXPECT_LE(f.employees.capacity(), 8001u + 8001u / 8);
 }
 
-TEST(Firms, MoreProductiveFirmsPayMoreButLessThanInProportion) {
-  const Scenario s = testing::small_scenario();
-  const double base = wage_for(s, Sector::ict, 1.0);
-  EXPECT_DOUBLE_EQ(base, s.firms.wage_nok_per_month[Sector::ict]);
-  EXPECT_GT(wage_for(s, Sector::ict, 2.0), base);
-  EXPECT_LT(wage_for(s, Sector::ict, 2.0), 2 * base);
-}
-
 }  // namespace
 }  // namespace ecosim

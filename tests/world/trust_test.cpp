@@ -77,36 +77,5 @@ TEST(TrustNetwork, KnowsWhichFirmsHoldAUniversityTie) {
   EXPECT_FALSE(net.holds_university_tie(FirmId(1)));
 }
 
-TEST(TrustRules, LadderRungsFollowTheThresholds) {
-  const std::array<double, 3> ladder = {0.2, 0.4, 0.6};
-  EXPECT_EQ(rung_of(0.1f, ladder), Rung::conversation);
-  EXPECT_EQ(rung_of(0.2f, ladder), Rung::shared_view);
-  EXPECT_EQ(rung_of(0.5f, ladder), Rung::cooperation);
-  EXPECT_EQ(rung_of(0.9f, ladder), Rung::joint_action);
-}
-
-// One rule for where a tie rests and starts: the holder region's generalised trust, lower
-// across regions, scaled by how the two met.
-TEST(TrustRules, TieTrustIsTheHolderRegionsTrustLowerAcrossRegions) {
-  const Scenario s = testing::small_scenario({"trust.cross_region_factor=0.25"});
-  const RegionId small(0), rival(1);
-  EXPECT_FLOAT_EQ(tie_trust(s, small, small), 0.7f);
-  EXPECT_FLOAT_EQ(tie_trust(s, rival, rival), 0.5f);
-  EXPECT_FLOAT_EQ(tie_trust(s, small, rival), 0.7f * 0.25f);
-  EXPECT_FLOAT_EQ(tie_trust(s, rival, small), 0.5f * 0.25f) << "the holder's region decides";
-  EXPECT_FLOAT_EQ(tie_trust(s, small, small, 0.5f), 0.35f);
-}
-
-TEST(TrustRules, MinimumPartnerTrustIsTheThresholdOfTheRung) {
-  const auto at = [](const char* rung) {
-    return min_partner_trust(
-        testing::small_scenario({std::string("trust.min_rung_to_partner=") + rung}));
-  };
-  EXPECT_FLOAT_EQ(at("conversation"), 0.0f);
-  EXPECT_FLOAT_EQ(at("shared_view"), 0.2f);
-  EXPECT_FLOAT_EQ(at("cooperation"), 0.4f);
-  EXPECT_FLOAT_EQ(at("joint_action"), 0.6f);
-}
-
 }  // namespace
 }  // namespace ecosim

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "rules/firms.hpp"
 #include "support/small_world.hpp"
 #include "world/build.hpp"
 

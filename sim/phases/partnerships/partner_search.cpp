@@ -5,6 +5,7 @@
 
 #include "engine/parallel.hpp"
 #include "phases/partnerships/steps.hpp"
+#include "rules/trust.hpp"
 #include "world/knowledge.hpp"
 #include "world/random.hpp"
 

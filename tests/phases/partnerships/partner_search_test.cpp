@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "rules/trust.hpp"
 #include "support/runs.hpp"
 
 namespace ecosim {
