@@ -39,7 +39,7 @@ Snapshot take_snapshot(const World& world, const std::array<double, 3>& ladder) 
               r.ties.push_back(static_cast<std::uint32_t>(held.size()));
           TieRows& t = part.ties;
           for (const Tie& tie : held) {
-            if (tie.other.is_firm() && !alive_firm(f, tie.other)) continue;
+            if (closed_firm(f, tie.other)) continue;
             t.time.push_back(time), t.holder.push_back(f.uid[i]),
                 t.other.push_back(uid_of(world, tie.other));
             t.other_kind.push_back(static_cast<std::uint8_t>(tie.other.kind())),

@@ -59,7 +59,7 @@ void update_firm_views(World& world, const Scenario& s) {
     // tie_memory_months are forgotten.
     const int month = world.trust.month();
     world.trust.forget_if(i, [&](const Tie& tie) {
-      if (tie.other.is_firm() && !alive_firm(f, tie.other)) return true;
+      if (closed_firm(f, tie.other)) return true;
       return tie.joint_projects == 0 && month - tie.last_contact > t.tie_memory_months;
     });
     for (Tie& tie : world.trust.ties_of(i)) {

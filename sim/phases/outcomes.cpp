@@ -84,7 +84,7 @@ void update_trust(World& world, const Scenario& s, const Project& p) {
       const float initial = tie_trust(s, f.region[holder], b.region);
       // A broken commitment is the one rule of withdraw_broken_commitments: it closed, or
       // stopped paying while long short of cash.
-      const bool closed = b.actor.is_firm() && !alive_firm(f, b.actor);
+      const bool closed = closed_firm(f, b.actor);
       if (b.withdrawn || closed) {
         if (!closed)
           world.trust.nudge(holder, b.actor, initial, 0.0f,

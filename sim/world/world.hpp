@@ -73,6 +73,10 @@ inline MaybeId<FirmId> alive_firm(const FirmTable& f, ActorRef actor) {
   const MaybeId<FirmId> firm = actor.as_firm();
   return firm && f.alive[*firm] ? firm : MaybeId<FirmId>();
 }
+// Whether `actor` is a firm that has closed: what ties and parties left behind are checked for.
+inline bool closed_firm(const FirmTable& f, ActorRef actor) {
+  return actor.is_firm() && !alive_firm(f, actor);
+}
 
 // The persistent id of a firm (FirmTable::uid) or the index of a university.
 std::uint32_t uid_of(const World& world, ActorRef actor);

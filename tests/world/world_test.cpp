@@ -33,8 +33,12 @@ TEST(World, AliveFirmIsAFirmThatLives) {
   const FirmId f = testing::alive_firms(w, RegionId(0), 1)[0];
   EXPECT_EQ(*alive_firm(w.firms, ActorRef::firm(f)), f);
   EXPECT_FALSE(alive_firm(w.firms, ActorRef::university(UniversityId(f.value()))));
+  EXPECT_FALSE(closed_firm(w.firms, ActorRef::firm(f)));
   w.firms.alive[f] = 0;
   EXPECT_FALSE(alive_firm(w.firms, ActorRef::firm(f)));
+  EXPECT_TRUE(closed_firm(w.firms, ActorRef::firm(f)));
+  EXPECT_FALSE(closed_firm(w.firms, ActorRef::university(UniversityId(f.value()))))
+      << "a university is never a closed firm";
 }
 
 TEST(World, AVeryLargeFirmStopsAtWhatItsCounterHolds) {
