@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Regenerates the tables the docs take from the binary: the parameter reference and the causal
-# map in docs/MODEL.md (`ecosim params`, `ecosim map`), the indicator reference in
-# docs/FORMAT.md (`ecosim indicators`) and the stylized-facts report in docs/VALIDATION.md
-# (`ecosim validate --seeds 5`), each between its begin/end markers. Tests fail until this is run after a change
-# of the schema, the indicators or the model's results.
+# map in docs/MODEL.md (`ecosim params`, `ecosim map`), the indicator and table references in
+# docs/FORMAT.md (`ecosim indicators [--firm-level|--projects|--parties]`) and the
+# stylized-facts report in docs/VALIDATION.md (`ecosim validate --seeds 5`), each between its
+# begin/end markers. Tests fail until this is run after a change of the schema, the indicators,
+# the tables' member lists or the model's results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ecosim=${1:-build/release/ecosim}
@@ -28,4 +29,6 @@ replace docs/MODEL.md params
 replace docs/MODEL.md map
 replace docs/FORMAT.md indicators
 replace docs/FORMAT.md "indicators --firm-level"
+replace docs/FORMAT.md "indicators --projects"
+replace docs/FORMAT.md "indicators --parties"
 replace docs/VALIDATION.md "validate --seeds 5 --quiet"

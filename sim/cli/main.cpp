@@ -14,6 +14,7 @@
 #include "engine/printable.hpp"
 #include "io/h5.hpp"
 #include "io/output_file.hpp"
+#include "io/projects_table.hpp"
 #include "scenario/catalogue.hpp"
 #include "scenario/causal_map.hpp"
 #include "scenario/load.hpp"
@@ -36,7 +37,8 @@ const char* kUsage =
     "  validate [SCENARIO]  check the stylized facts over several seeds (exit 3 on a failure)\n"
     "  sweep SWEEP      run a parameter sweep (here, a Slurm array task or --emit-sbatch)\n"
     "  params           print every scenario key with its default, range, meaning and source\n"
-    "  indicators       print every indicator the run file records, with its unit\n"
+    "  indicators       print every indicator the run file records, with its unit;\n"
+    "                   --firm-level, --projects, --parties: the columns of those groups\n"
     "  map              print the causal map: each channel from a lever to the indicators, the\n"
     "                   code that carries it, its strength key and that key's source\n"
     "\n"
@@ -71,13 +73,18 @@ int dispatch(int argc, char** argv) {
     return kOk;
   }
   if (command == "indicators") {
-    if (args.size() == 1 && args[0] == "--firm-level") {
-      std::cout << firm_level_table_markdown();
-      return kOk;
-    }
-    if (!args.empty())
-      throw BadInput("indicators: unknown argument '" + args[0] + "' (allowed: --firm-level)");
-    std::cout << indicator_table_markdown();
+    const char* allowed = " (allowed: one of --firm-level, --projects, --parties)";
+    if (args.size() > 1)
+      throw BadInput("indicators: takes one argument, not " + std::to_string(args.size()) +
+                     allowed);
+    const std::string table = args.empty() ? "" : args[0];
+    if (!(table.empty() || table == "--firm-level" || table == "--projects" ||
+          table == "--parties"))
+      throw BadInput("indicators: unknown argument '" + table + "'" + allowed);
+    std::cout << (table.empty()             ? indicator_table_markdown()
+                  : table == "--firm-level" ? firm_level_table_markdown()
+                  : table == "--projects"   ? projects_table_markdown()
+                                            : parties_table_markdown());
     return kOk;
   }
   throw BadInput(

@@ -56,13 +56,16 @@ class Observer {
 };
 
 template <>
-inline constexpr auto kMembers<Observer::State> =
-    std::tuple{derived("ladder", &Observer::State::ladder),
-               derived("simulation", &Observer::State::simulation),
-               member("jobs", &Observer::State::jobs),
-               member("entries", &Observer::State::entries),
-               member("public_money", &Observer::State::public_money),
-               member("private_money", &Observer::State::private_money)};
+inline constexpr auto kMembers<Observer::State> = std::tuple{
+    ECOSIM_DERIVED(Observer::State, ladder, "1", "trust.ladder, the scenario's"),
+    ECOSIM_DERIVED(Observer::State, simulation, "1",
+                   "the scenario's simulation section (the recording calendar)"),
+    ECOSIM_MEMBER(Observer::State, jobs, "job", "each region's jobs, last 12 months"),
+    ECOSIM_MEMBER(Observer::State, entries, "firm", "each region's entries, last 12 months"),
+    ECOSIM_MEMBER(Observer::State, public_money, "NOK",
+                  "each region's public money committed, last 12 months"),
+    ECOSIM_MEMBER(Observer::State, private_money, "NOK",
+                  "each region's private money committed, last 12 months")};
 static_assert(lists_every_member<Observer::State>(), "Observer: list each member here");
 // Its one member is its State: a member added beside it would not be listed (nor saved).
 static_assert(sizeof(Observer) == sizeof(Observer::State), "Observer keeps every member in State");

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <deque>
 #include <functional>
+#include <optional>
 #include <type_traits>
 
 #include "engine/fnv.hpp"
@@ -23,8 +24,10 @@ constexpr std::array<char, 8> kMagic = {'E', 'C', 'O', 'S', 'I', 'M', 'C', 'P'};
 // 3: regions count the municipal partnerships started (issue 17).
 // 4: the run's identity (run_id); 5: parties member by member (no padding bytes);
 // 6: the firms' month columns after their state columns (theme_mask moved);
-// 7: the world, its institutions and regions member by member (no padding bytes).
-constexpr std::uint32_t kFormat = 7;
+// 7: the world, its institutions and regions member by member (no padding bytes);
+// 8: a project's rejected_by an optional (set only when rejected), optionals saved as a flag
+//    and a value (never unset bytes).
+constexpr std::uint32_t kFormat = 8;
 
 // The two directions of one description of the state: io(archive, member) writes it into Out
 // or reads it back from In, so saving and restoring cannot drift apart.
@@ -59,14 +62,29 @@ struct In {
   }
 };
 
-// Saved as its bytes: a trivially copyable value without a member list. A struct with one
-// (engine/members.hpp) is saved member by member: no padding bytes, and no member forgotten.
 template <class T>
-concept Plain = std::is_trivially_copyable_v<T> && !Listed<T>;
+inline constexpr bool kIsOptional = false;
+template <class T>
+inline constexpr bool kIsOptional<std::optional<T>> = true;
+
+// Saved as its bytes: a trivially copyable value without a member list. A struct with one
+// (engine/members.hpp) is saved member by member: no padding bytes, and no member forgotten;
+// an optional as whether it holds a value, then the value or zero (never its unset bytes).
+template <class T>
+concept Plain = std::is_trivially_copyable_v<T> && !Listed<T> && !kIsOptional<T>;
 
 template <class A, Plain T>
 void io(A& a, T& x) {
   a.raw(&x, sizeof x);
+}
+
+template <class A, class T>
+void io(A& a, std::optional<T>& x) {
+  bool held = x.has_value();
+  T value = held ? *x : T{};
+  io(a, held);
+  io(a, value);
+  if constexpr (!A::saving) x = held ? std::optional<T>(value) : std::nullopt;
 }
 
 // A length, checked against what is left when reading (a corrupt length must not allocate).

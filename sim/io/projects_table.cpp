@@ -1,7 +1,8 @@
 #include "io/projects_table.hpp"
 
-#include <functional>
+#include <sstream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "io/h5.hpp"
@@ -11,185 +12,243 @@ namespace {
 
 using h5::Handle;
 
-// Writes one column and attaches it to the table's dimension scale.
+// How a column is stored. Integers are 32-bit (ids, months) or, for flags and checks, 8-bit:
+// the tables of a long run hold millions of rows, and writing them is part of the run's time.
+enum class Stored { int8, int32, uint32, float64, string };
+constexpr const char* stored_name(Stored s) {
+  constexpr const char* names[] = {"int8", "int32", "uint32", "float64", "string"};
+  return names[static_cast<int>(s)];
+}
+
+// What a column is: from the member it shows (engine/members.hpp Doc) or the table's own.
+struct ColumnInfo {
+  std::string name;
+  Stored stored;
+  std::string units, description, notes;
+};
+
+template <class T>
+inline constexpr bool kIsOptional = false;
+template <class T>
+inline constexpr bool kIsOptional<std::optional<T>> = true;
+template <class T>
+inline constexpr bool kIsVector = false;
+template <class T>
+inline constexpr bool kIsVector<std::vector<T>> = true;
+
+// A step as the month the file counts (1-based), or -1 when it has not happened.
+std::int64_t month_or_none(Step step) { return step == kNoStep ? -1 : step + 1; }
+
+// The columns of an ActorRef member: its kind and its index in the table of its kind. A party's
+// own actor (`actor`) is `kind` and `id`; another (`lead`) is `lead_kind` and `lead`.
+std::pair<std::string, std::string> actor_column_names(const std::string& member) {
+  if (member == "actor") return {"kind", "id"};
+  return {member + "_kind", member};
+}
+
+// Calls v.column(info, value) for each column that shows member m of a row; `row(r)` is the
+// struct that holds it. Every member type a table holds has one way to be shown here, so a
+// member of a new type fails to build until it has one.
+template <class V, class Row, class S, class T, bool D>
+void member_columns(V& v, Row row, const Member<S, T, D>& m) {
+  const Doc& doc = m.doc;
+  if (doc.column == Doc::Column::none) return;
+  const auto of = [row, p = m.pointer](const auto& r) -> const T& { return row(r).*p; };
+  const auto info = [&](Stored stored, std::string name = {}) {
+    return ColumnInfo{name.empty() ? m.name : name, stored, doc.units, doc.description, doc.notes};
+  };
+  if constexpr (std::is_same_v<T, ActorRef>) {
+    const auto [kind, index] = actor_column_names(m.name);
+    v.column(ColumnInfo{kind, Stored::string, "1", "firm or university", ""}, [of](const auto& r) {
+      return std::string(kActorKindNames[static_cast<std::size_t>(of(r).kind())]);
+    });
+    v.column(info(Stored::int32, index), [of](const auto& r) { return of(r).index(); });
+  } else if constexpr (std::is_same_v<T, PerCheck<CheckResult>>) {
+    for (const Check c : kAllChecks) {
+      const std::string name(kCheckNames[static_cast<std::size_t>(c)]);
+      v.column(ColumnInfo{"check_" + name, Stored::int8, doc.units,
+                          "rule check " + name + ": " + doc.description, doc.notes},
+               [of, c](const auto& r) { return static_cast<int>(of(r)[c]); });
+    }
+  } else if constexpr (std::is_same_v<T, std::optional<Check>>) {
+    v.column(info(Stored::string), [of](const auto& r) {
+      return of(r) ? std::string(rejection_name(*of(r))) : std::string("none");
+    });
+  } else if constexpr (std::is_same_v<T, Theme>) {
+    v.column(info(Stored::string), [of](const auto& r) { return std::string(name_of(of(r))); });
+  } else if constexpr (std::is_same_v<T, ProjectStatus>) {
+    v.column(info(Stored::string), [of](const auto& r) {
+      return std::string(kProjectStatusNames[static_cast<std::size_t>(of(r))]);
+    });
+  } else if constexpr (kIsVector<T>) {
+    v.column(info(Stored::int32), [of](const auto& r) { return of(r).size(); });
+  } else if constexpr (requires(const T& x) { x.has_value(); }) {  // MaybeId
+    v.column(info(Stored::int32),
+             [of](const auto& r) { return of(r) ? std::int64_t((*of(r)).index()) : -1; });
+  } else if constexpr (requires(const T& x) { x.index(); }) {  // an id
+    v.column(info(Stored::int32), [of](const auto& r) { return of(r).index(); });
+  } else if constexpr (std::is_same_v<T, bool>) {
+    v.column(info(Stored::int8), [of](const auto& r) { return of(r) ? 1 : 0; });
+  } else if constexpr (std::is_floating_point_v<T>) {
+    v.column(info(Stored::float64), [of](const auto& r) { return double(of(r)); });
+  } else if constexpr (std::is_same_v<T, std::uint32_t>) {
+    v.column(info(Stored::uint32), [of](const auto& r) { return of(r); });
+  } else if constexpr (std::is_same_v<T, std::int32_t>) {
+    if (doc.column == Doc::Column::month)
+      v.column(info(Stored::int32), [of](const auto& r) { return month_or_none(of(r)); });
+    else
+      v.column(info(Stored::int32), [of](const auto& r) { return of(r); });
+  } else {
+    static_assert(kIsOptional<T> && !kIsOptional<T>, "a member type with no column encoding");
+  }
+}
+
+// Every member of S a table shows, in the order of its list.
+template <class S, class V, class Row>
+void listed_columns(V& v, Row row) {
+  for_each_entry<S>([&](const auto& m) { member_columns(v, row, m); });
+}
+
+// One row of the parties table: a party and the project it belongs to.
+struct PartyRow {
+  ProjectId project;
+  const Party* party;
+};
+
+// The columns of the projects table: its members, then the sums and shares an analyst reads.
+template <class V>
+void projects_columns(V& v) {
+  listed_columns<Project>(v, [](const Project& p) -> const Project& { return p; });
+  v.column({"cash_nok", Stored::float64, "NOK", "cash offered by the parties",
+            "sum of the `parties/cash_nok` of its rows; non-zero also for proposals rejected in "
+            "financing (offered, never paid); 0 for proposals rejected before it"},
+           [](const Project& p) { return p.parties_cash_nok(); });
+  v.column(
+      {"in_kind_nok", Stored::float64, "NOK", "staff time offered by the parties", "as `cash_nok`"},
+      [](const Project& p) { return p.in_kind_nok(); });
+  v.column({"public_share", Stored::float64, "1", "(municipal + agency) / budget",
+            "leaked money included"},
+           [](const Project& p) { return p.public_nok() / p.budget_nok; });
+  v.column({"refunded_nok", Stored::float64, "NOK",
+            "unspent municipal, agency and investor money returned when the review stopped it",
+            "`(1 − (end − start) / duration_months) × (municipal_nok + agency_nok + "
+            "investor_nok)` for `stopped_at_review`, returned to the funders' current budgets; 0 "
+            "otherwise. The committed amounts and the indicators' money flows are not reduced"},
+           [](const Project& p) { return p.refunded_nok(); });
+}
+
+// The columns of the parties table: the project each belongs to, then its members.
+template <class V>
+void parties_columns(V& v) {
+  v.column({"project", Stored::int32, "1", "row of the project in group projects",
+            "join key to `projects/project`"},
+           [](const PartyRow& r) { return r.project.index(); });
+  listed_columns<Party>(v, [](const PartyRow& r) -> const Party& { return *r.party; });
+}
+
+hid_t hdf5_type(Stored s) {
+  switch (s) {
+    case Stored::int8:
+      return H5T_STD_I8LE;
+    case Stored::uint32:
+      return H5T_STD_U32LE;
+    default:
+      return H5T_STD_I32LE;
+  }
+}
+
+// Writes each column it is shown over `rows`, attached to the table's dimension scale.
+template <class Rows>
 class TableWriter {
  public:
-  TableWriter(hid_t group, const std::string& dimension, std::size_t rows) : group_(group) {
-    std::vector<std::int64_t> index(rows);
-    for (std::size_t i = 0; i < rows; ++i) index[i] = static_cast<std::int64_t>(i);
+  TableWriter(hid_t group, const std::string& dimension, const Rows& rows)
+      : group_(group), rows_(rows) {
+    std::vector<std::int64_t> index(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) index[i] = static_cast<std::int64_t>(i);
     scale_ = h5::write_ints(group, dimension, index, H5T_STD_I32LE);
     h5::write_attribute(scale_.get(), "units", std::string("1"));
     h5::write_attribute(scale_.get(), "description", "row number of the " + dimension);
     h5::make_scale(scale_.get(), dimension);
   }
-  // Integers are stored as 32-bit (ids, months) or, for flags and checks, 8-bit: the tables of
-  // a long run hold millions of rows, and writing them is part of the run's time.
-  template <class T>
-  void column(const std::string& name, const std::vector<T>& values, const std::string& units,
-              const std::string& description, hid_t int_type = H5T_STD_I32LE) {
+  template <class Get>
+  void column(const ColumnInfo& info, Get get) {
     Handle ds;
-    if constexpr (std::is_same_v<T, std::string>)
-      ds = h5::write_fixed_strings(group_, name, values);
-    else if constexpr (std::is_same_v<T, double>)
-      ds = h5::write_doubles(group_, name, values);
+    if (info.stored == Stored::string)
+      ds = h5::write_fixed_strings(group_, info.name, collect<std::string>(get));
+    else if (info.stored == Stored::float64)
+      ds = h5::write_doubles(group_, info.name, collect<double>(get));
     else
-      ds = h5::write_ints(group_, name, values, int_type);
-    h5::write_attribute(ds.get(), "units", units);
-    h5::write_attribute(ds.get(), "description", description);
+      ds = h5::write_ints(group_, info.name, collect<std::int64_t>(get), hdf5_type(info.stored));
+    h5::write_attribute(ds.get(), "units", info.units);
+    h5::write_attribute(ds.get(), "description", info.description);
     h5::attach_scale(ds.get(), scale_.get(), 0);
   }
 
  private:
+  template <class T, class Get>
+  std::vector<T> collect(Get get) const {
+    std::vector<T> out;
+    if constexpr (std::is_convertible_v<decltype(get(*rows_.begin())), T>) {
+      out.reserve(rows_.size());
+      for (const auto& row : rows_) out.push_back(static_cast<T>(get(row)));
+    } else {
+      throw std::logic_error("a column's values do not match its stored type");
+    }
+    return out;
+  }
+
   hid_t group_;
+  const Rows& rows_;
   Handle scale_;
 };
 
-// A step as the month the file counts (1-based), or -1 when it has not happened.
-std::int64_t month_or_none(Step step) { return step == kNoStep ? -1 : step + 1; }
+// Prints each column it is shown as a row of a markdown table.
+class TableReference {
+ public:
+  explicit TableReference(const std::string& dimension) {
+    out_ << "| column | type | units | description | notes |\n| --- | --- | --- | --- | --- |\n";
+    out_ << "| `" << dimension << "` | int32 | 1 | row number of the " << dimension
+         << " | dimension scale |\n";
+  }
+  template <class Get>
+  void column(const ColumnInfo& info, Get) {
+    out_ << "| `" << info.name << "` | " << stored_name(info.stored) << " | " << info.units << " | "
+         << info.description << " | " << info.notes << " |\n";
+  }
+  std::string str() const { return out_.str(); }
 
-template <class T, class Rows, class Get>
-std::vector<T> collect(const Rows& rows, Get get) {
-  std::vector<T> out;
-  out.reserve(rows.size());
-  for (const auto& row : rows) out.push_back(static_cast<T>(get(row)));
-  return out;
-}
+ private:
+  std::ostringstream out_;
+};
 
 }  // namespace
 
 void write_projects_table(hid_t file, const World& world) {
-  const auto& ps = world.projects;
-  using S = std::string;
-  using I = std::int64_t;
   for (const char* written : {"projects", "parties"})  // by an earlier flush of this run
     if (h5::check(H5Lexists(file, written, H5P_DEFAULT), "look for group") > 0)
       h5::check(H5Ldelete(file, written, H5P_DEFAULT), "replace group");
   Handle group = h5::create_group(file, "projects");
-  TableWriter t(group.get(), "project", ps.size());
-  t.column("step", collect<I>(ps, [](const Project& p) { return p.step + 1; }), "month",
-           "month in which the proposal was made");
-  t.column("theme", collect<S>(ps, [](const Project& p) { return S(name_of(p.theme)); }), "1",
-           "theme of the project");
-  t.column("region", collect<I>(ps, [](const Project& p) { return p.region.index(); }), "1",
-           "index of the lead's region (see indicators/region)");
-  t.column(
-      "lead_kind",
-      collect<S>(ps, [](const Project& p) { return S(kActorKindNames[size_t(p.lead.kind())]); }),
-      "1", "firm or university");
-  t.column("lead", collect<I>(ps, [](const Project& p) { return p.lead.index(); }), "1",
-           "index of the lead in the table of its kind (a closed firm's index passes to a later "
-           "entrant)");
-  t.column("parties", collect<I>(ps, [](const Project& p) { return p.parties.size(); }), "party",
-           "number of parties, lead included (rows in group parties)");
-  t.column("cross_region", collect<I>(ps, [](const Project& p) { return p.cross_region; }), "1",
-           "1 when a party comes from another region", H5T_STD_I8LE);
-  t.column("budget_nok", collect<double>(ps, [](const Project& p) { return p.budget_nok; }), "NOK",
-           "total budget");
-  t.column("duration_months", collect<I>(ps, [](const Project& p) { return p.duration_months; }),
-           "month", "planned duration");
-  t.column("cash_nok", collect<double>(ps, [](const Project& p) { return p.parties_cash_nok(); }),
-           "NOK", "cash offered by the parties");
-  t.column("in_kind_nok", collect<double>(ps, [](const Project& p) { return p.in_kind_nok(); }),
-           "NOK", "staff time offered by the parties");
-  t.column("municipal_nok", collect<double>(ps, [](const Project& p) { return p.municipal_nok; }),
-           "NOK", "municipal money committed");
-  t.column("agency_nok", collect<double>(ps, [](const Project& p) { return p.agency_nok; }), "NOK",
-           "public agency money committed");
-  t.column("investor_nok", collect<double>(ps, [](const Project& p) { return p.investor_nok; }),
-           "NOK", "private investor money committed");
-  t.column("public_share",
-           collect<double>(ps, [](const Project& p) { return p.public_nok() / p.budget_nok; }), "1",
-           "(municipal + agency) / budget");
-  t.column("refunded_nok", collect<double>(ps, [](const Project& p) { return p.refunded_nok(); }),
-           "NOK",
-           "unspent municipal, agency and investor money returned when the review stopped it");
-  t.column("overhead_nok", collect<double>(ps, [](const Project& p) { return p.overhead_nok; }),
-           "NOK", "spent on reporting (transparency) in a municipal partnership");
-  t.column("withdrawn_nok", collect<double>(ps, [](const Project& p) { return p.withdrawn_nok; }),
-           "NOK", "contributions parties did not pay because they closed or ran out of cash");
-  t.column("staff_nok", collect<double>(ps, [](const Project& p) { return p.staff_nok; }), "NOK",
-           "municipal staff time on due diligence and evaluation");
-  t.column("leaked_nok", collect<double>(ps, [](const Project& p) { return p.leaked_nok; }), "NOK",
-           "municipal money that did no work because transparency was not required");
-  for (const Check c : kAllChecks) {
-    const S name(kCheckNames[static_cast<std::size_t>(c)]);
-    t.column("check_" + name,
-             collect<I>(ps, [c](const Project& p) { return static_cast<int>(p.result(c)); }), "1",
-             "rule check " + name + ": 1 passed, 0 failed, -1 not reached or switched off",
-             H5T_STD_I8LE);
-  }
-  t.column(
-      "status",
-      collect<S>(ps, [](const Project& p) { return S(kProjectStatusNames[size_t(p.status)]); }),
-      "1", "rejected, active, stopped_at_review, completed, failed or continued");
-  t.column("rejected_by",
-           collect<S>(ps,
-                      [](const Project& p) {
-                        return p.status == ProjectStatus::rejected
-                                   ? S(rejection_name(p.rejected_by))
-                                   : S("none");
-                      }),
-           "1",
-           "the failed check that stopped the proposal (underfunded: every check passed, the total "
-           "fell short); none if it started");
-  t.column("start", collect<I>(ps, [](const Project& p) { return month_or_none(p.start); }),
-           "month", "month it started; -1 if rejected");
-  t.column("end", collect<I>(ps, [](const Project& p) { return month_or_none(p.end); }), "month",
-           "month of its last instalment (planned, if still active) or of the review that stopped "
-           "it; -1 if rejected");
-  t.column("continued_until",
-           collect<I>(ps, [](const Project& p) { return month_or_none(p.continued_until); }),
-           "month",
-           "last month its private side pays when it lives on after its funding; -1 otherwise");
-  t.column("succeeded", collect<I>(ps, [](const Project& p) { return p.succeeded; }), "1",
-           "1 when it reached its goals at the end of its funding", H5T_STD_I8LE);
-  t.column("complementarity",
-           collect<double>(ps, [](const Project& p) { return p.complementarity; }), "1",
-           "mean gap between the lead's and each partner's knowledge profile");
-  t.column("review_signal", collect<double>(ps, [](const Project& p) { return p.review_signal; }),
-           "1",
-           "progress signal seen at the review (projects.review_at_share of the duration); NaN if "
-           "not reviewed (a signal can be negative)");
-  t.column("success_probability",
-           collect<double>(ps, [](const Project& p) { return p.success_probability; }), "1",
-           "probability of reaching the goals, as assessed at financing (every proposal that "
-           "reached financing); 0 otherwise");
+  TableWriter projects(group.get(), "project", world.projects);
+  projects_columns(projects);
 
-  struct PartyRow {
-    ProjectId project;
-    Party party;
-  };
   std::vector<PartyRow> rows;
-  for (const Project& p : ps)
-    for (const Party& party : p.parties) rows.push_back({p.id, party});
-  Handle parties = h5::create_group(file, "parties");
-  TableWriter pt(parties.get(), "party", rows.size());
-  pt.column("project", collect<I>(rows, [](const PartyRow& r) { return r.project.index(); }), "1",
-            "row of the project in group projects");
-  pt.column("region", collect<I>(rows, [](const PartyRow& r) { return r.party.region.index(); }),
-            "1", "index of the party's region");
-  pt.column("trust", collect<double>(rows, [](const PartyRow& r) { return r.party.trust; }), "1",
-            "the lead's trust in the party when it joined (1 for the lead)");
-  pt.column("runway_months",
-            collect<double>(rows, [](const PartyRow& r) { return r.party.runway_months; }), "month",
-            "cash / monthly costs when it joined (firms; 0 for universities)");
-  pt.column(
-      "kind",
-      collect<S>(
-          rows, [](const PartyRow& r) { return S(kActorKindNames[size_t(r.party.actor.kind())]); }),
-      "1", "firm or university");
-  pt.column("id", collect<I>(rows, [](const PartyRow& r) { return r.party.actor.index(); }), "1",
-            "index in the table of its kind (a closed firm's index passes to a later entrant)");
-  pt.column("uid", collect<I>(rows, [](const PartyRow& r) { return r.party.uid; }), "1",
-            "a firm's persistent id (as firms/uid), a university's index", H5T_STD_U32LE);
-  pt.column("cash_nok", collect<double>(rows, [](const PartyRow& r) { return r.party.cash_nok; }),
-            "NOK", "cash offered");
-  pt.column("in_kind_nok",
-            collect<double>(rows, [](const PartyRow& r) { return r.party.in_kind_nok; }), "NOK",
-            "staff time offered");
-  pt.column("withdrawn", collect<I>(rows, [](const PartyRow& r) { return r.party.withdrawn; }), "1",
-            "1 when it closed or ran out of cash before the project ended and stopped paying",
-            H5T_STD_I8LE);
+  for (const Project& p : world.projects)
+    for (const Party& party : p.parties) rows.push_back({p.id, &party});
+  Handle parties_group = h5::create_group(file, "parties");
+  TableWriter parties(parties_group.get(), "party", rows);
+  parties_columns(parties);
+}
+
+std::string projects_table_markdown() {
+  TableReference reference("project");
+  projects_columns(reference);
+  return reference.str();
+}
+
+std::string parties_table_markdown() {
+  TableReference reference("party");
+  parties_columns(reference);
+  return reference.str();
 }
 
 }  // namespace ecosim

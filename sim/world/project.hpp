@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string_view>
 #include <tuple>
 #include <vector>
@@ -79,44 +80,45 @@ inline constexpr float kNotReviewed = std::numeric_limits<float>::quiet_NaN();
 
 struct Party {
   ActorRef actor;
-  std::uint32_t uid = 0;  // a firm's persistent id (FirmTable::uid); a university's index
+  std::uint32_t uid = 0;
   RegionId region;
-  float trust = 1.0f;       // the lead's trust in this party when it joined (1 for the lead)
-  float runway_months = 0;  // cash / monthly costs (buffer_costs) when it joined (firms)
+  float trust = 1.0f;
+  float runway_months = 0;
   double cash_nok = 0;
   double in_kind_nok = 0;
-  bool withdrawn = false;  // closed or ran out of cash before the project ended: stopped paying
+  bool withdrawn = false;
 };
 
+// A proposal and, once funded, its project (what each member means: kMembers below).
 struct Project {
   ProjectId id;
-  Step step = 0;  // proposed
+  Step step = 0;
   Theme theme = Theme::climate_energy;
-  RegionId region;  // the lead's
+  RegionId region;
   ActorRef lead;
   std::vector<Party> parties;  // lead first
   double budget_nok = 0;
   std::int32_t duration_months = 0;
-  MunicipalityId municipality;  // the lead's (a university's host municipality)
+  MunicipalityId municipality;
   double municipal_nok = 0;
   double agency_nok = 0;
   double investor_nok = 0;
   MaybeId<InvestorId> investor;
-  double leaked_nok = 0;     // municipal money that does no work without transparency
-  double overhead_nok = 0;   // spent on reporting when transparency is required
-  double withdrawn_nok = 0;  // contributions parties did not pay because they withdrew
-  double staff_nok = 0;      // the municipality's staff time: due diligence and evaluation
-  double refund_share = 0;   // share of its funders' money returned when a review stopped it
+  double leaked_nok = 0;
+  double overhead_nok = 0;
+  double withdrawn_nok = 0;
+  double staff_nok = 0;
+  double refund_share = 0;
   bool cross_region = false;
   PerCheck<CheckResult> checks = none_reached();
-  Check rejected_by = Check::funded;  // meaningful only when status == rejected
+  std::optional<Check> rejected_by;  // set exactly when status == rejected
   ProjectStatus status = ProjectStatus::rejected;
-  Step start = kNoStep;  // step it started; instalments are paid in steps start+1..end
-  Step end = kNoStep;    // step of its last funded instalment, or of the review that stopped it
-  Step continued_until = kNoStep;  // last step its private side pays, when continued
+  Step start = kNoStep;  // instalments are paid in steps start+1..end
+  Step end = kNoStep;
+  Step continued_until = kNoStep;
   float success_probability = 0;
   float complementarity = 0;
-  float review_signal = kNotReviewed;  // progress signal seen at the review
+  float review_signal = kNotReviewed;
   bool succeeded = false;
 
   void set(Check c, bool passed) { checks[c] = passed ? CheckResult::passed : CheckResult::failed; }
@@ -153,50 +155,150 @@ struct Project {
   }
 };
 
-// The members of a party and of a project, each once: the checkpoint saves what is listed, and
-// a member added to the struct and not here fails to build.
+// The members of a party and of a project, each once with what it means: the checkpoint saves
+// what is listed, the projects and parties tables of the run file and their reference in
+// docs/FORMAT.md are made from these lists (io/projects_table.cpp), and a member added to the
+// struct and not here fails to build.
 template <>
-inline constexpr auto kMembers<Party> = std::tuple{member("actor", &Party::actor),
-                                                   member("uid", &Party::uid),
-                                                   member("region", &Party::region),
-                                                   member("trust", &Party::trust),
-                                                   member("runway_months", &Party::runway_months),
-                                                   member("cash_nok", &Party::cash_nok),
-                                                   member("in_kind_nok", &Party::in_kind_nok),
-                                                   member("withdrawn", &Party::withdrawn)};
+inline constexpr auto kMembers<Party> = std::tuple{
+    ECOSIM_MEMBER(Party, actor, "1",
+                  "index in the table of its kind (a closed firm's index passes to a later "
+                  "entrant)",
+                  "firm index (as `projects/lead`) or university index"),
+    ECOSIM_MEMBER(Party, uid, "1", "a firm's persistent id (as firms/uid), a university's index",
+                  "joins a party to its firm's snapshots and exit"),
+    ECOSIM_MEMBER(Party, region, "1", "index of the party's region",
+                  "differs from `projects/region` for cross-regional partners"),
+    ECOSIM_MEMBER(Party, trust, "1",
+                  "the lead's trust in the party when it joined (1 for the lead)",
+                  "for a university lead, the firm's trust in the university; for a partner of an "
+                  "earlier partner, the product of the two trusts; at least the trust of "
+                  "`trust.min_rung_to_partner`"),
+    ECOSIM_MEMBER(
+        Party, runway_months, "month",
+        "cash / monthly costs when it joined (firms; 0 for universities)",
+        "cash / `buffer_costs` at admission: `max(1, employees)` × its current wage (base "
+        "wage × the region's wage index × productivity trend) plus its fixed costs and "
+        "the instalments it owes to running projects (MODEL.md §7.5.3); negative when "
+        "its cash is. What due diligence reads. Also 0 for a lead whose proposal was "
+        "rejected as `lead_capacity`"),
+    ECOSIM_MEMBER(Party, cash_nok, "NOK", "cash offered",
+                  "0 for universities and for proposals rejected before financing"),
+    ECOSIM_MEMBER(Party, in_kind_nok, "NOK", "staff time offered",
+                  "0 for proposals rejected before financing"),
+    ECOSIM_MEMBER(Party, withdrawn, "1",
+                  "1 when it closed or ran out of cash before the project ended and stopped paying",
+                  "set while the project's funding runs, when the firm closed or its cash had been "
+                  "negative for at least half of `firms.insolvency_months`; its unpaid "
+                  "instalments are in `projects/withdrawn_nok`, and the other parties' trust in "
+                  "it falls at the project's end (MODEL.md §7.7)")};
 static_assert(lists_every_member<Party>(), "Party: list each member in kMembers<Party>");
 
 template <>
-inline constexpr auto kMembers<Project> =
-    std::tuple{member("id", &Project::id),
-               member("step", &Project::step),
-               member("theme", &Project::theme),
-               member("region", &Project::region),
-               member("lead", &Project::lead),
-               member("parties", &Project::parties),
-               member("budget_nok", &Project::budget_nok),
-               member("duration_months", &Project::duration_months),
-               member("municipality", &Project::municipality),
-               member("municipal_nok", &Project::municipal_nok),
-               member("agency_nok", &Project::agency_nok),
-               member("investor_nok", &Project::investor_nok),
-               member("investor", &Project::investor),
-               member("leaked_nok", &Project::leaked_nok),
-               member("overhead_nok", &Project::overhead_nok),
-               member("withdrawn_nok", &Project::withdrawn_nok),
-               member("staff_nok", &Project::staff_nok),
-               member("refund_share", &Project::refund_share),
-               member("cross_region", &Project::cross_region),
-               member("checks", &Project::checks),
-               member("rejected_by", &Project::rejected_by),
-               member("status", &Project::status),
-               member("start", &Project::start),
-               member("end", &Project::end),
-               member("continued_until", &Project::continued_until),
-               member("success_probability", &Project::success_probability),
-               member("complementarity", &Project::complementarity),
-               member("review_signal", &Project::review_signal),
-               member("succeeded", &Project::succeeded)};
+inline constexpr auto kMembers<Project> = std::tuple{
+    ECOSIM_MEMBER(Project, id, "1", "its id: the row of the table", "", Doc::Column::none),
+    ECOSIM_MEMBER(Project, step, "month", "month in which the proposal was made",
+                  "1-based, as `indicators/time`", Doc::Column::month),
+    ECOSIM_MEMBER(Project, theme, "1", "theme of the project", "one of the six theme names"),
+    ECOSIM_MEMBER(Project, region, "1", "index of the lead's region (see indicators/region)",
+                  "0 = the region studied"),
+    ECOSIM_MEMBER(Project, lead, "1",
+                  "index of the lead in the table of its kind (a closed firm's index passes to a "
+                  "later entrant)",
+                  "a closed firm's row is taken over by an entrant once no running project names "
+                  "it, so a firm index with the proposal's `step` identifies a firm; universities "
+                  "are numbered across regions in region order"),
+    ECOSIM_MEMBER(Project, parties, "party",
+                  "number of parties, lead included (rows in group parties)",
+                  "see \"Parties of rejected proposals\" below"),
+    ECOSIM_MEMBER(Project, budget_nok, "NOK", "total budget",
+                  "drawn at proposal, `LogNormal(ln projects.budget_median_nok, "
+                  "projects.budget_log_sd)`; transparency does not raise it (its overhead is "
+                  "`overhead_nok`)"),
+    ECOSIM_MEMBER(Project, duration_months, "month", "planned duration"),
+    ECOSIM_MEMBER(Project, municipality, "1",
+                  "index of the lead's home municipality (a university's host), across regions",
+                  "the municipality whose rules govern it when `municipal_nok > 0`"),
+    ECOSIM_MEMBER(Project, municipal_nok, "NOK", "municipal money committed",
+                  "0 when rejected; > 0 marks a municipal partnership, the only kind the "
+                  "municipality's rules, transparency and evaluation act on"),
+    ECOSIM_MEMBER(Project, agency_nok, "NOK", "public agency money committed", "0 when rejected"),
+    ECOSIM_MEMBER(Project, investor_nok, "NOK", "private investor money committed",
+                  "0 when rejected"),
+    ECOSIM_MEMBER(Project, investor, "1",
+                  "index of the private investor that joined, across regions; -1 if none",
+                  "-1 when `investor_nok` is 0"),
+    ECOSIM_MEMBER(Project, leaked_nok, "NOK",
+                  "municipal money that did no work because transparency was not required",
+                  "`projects.leakage_without_transparency × municipal_nok` in a municipal "
+                  "partnership without transparency, else 0 (agency money does not leak); 0 when "
+                  "rejected"),
+    ECOSIM_MEMBER(Project, overhead_nok, "NOK",
+                  "spent on reporting (transparency) in a municipal partnership",
+                  "`policy.municipality.transparency_overhead × budget_nok` when `municipal_nok > "
+                  "0` and `policy.municipality.transparency`, else 0; 0 when rejected. Does no "
+                  "work: it lowers the working money (MODEL.md §7.5.4)"),
+    ECOSIM_MEMBER(Project, withdrawn_nok, "NOK",
+                  "contributions parties did not pay because they closed or ran out of cash",
+                  "for each party that withdrew (`parties/withdrawn`), its monthly instalment × "
+                  "the months left to `end`; lowers the project's chances (MODEL.md §7.6)"),
+    ECOSIM_MEMBER(Project, staff_nok, "NOK", "municipal staff time on due diligence and evaluation",
+                  "`review_staff_days_per_party × staff_day_cost_nok` per firm party when due "
+                  "diligence is on and `check_municipal_budget` passed (paid whatever follows, "
+                  "also for proposals then rejected), plus `evaluation_staff_days × "
+                  "staff_day_cost_nok` for a started municipal partnership when evaluation is on"),
+    ECOSIM_MEMBER(Project, refund_share, "1",
+                  "share of its funders' money returned when a review stopped it",
+                  "written as `refunded_nok`", Doc::Column::none),
+    ECOSIM_MEMBER(Project, cross_region, "1", "1 when a party comes from another region",
+                  "over the admitted parties; 0 when the proposal was rejected before partners "
+                  "were admitted (`lead_capacity`)"),
+    ECOSIM_MEMBER(Project, checks, "1", "1 passed, 0 failed, -1 not reached or switched off",
+                  "see \"Rule checks\" below"),
+    ECOSIM_MEMBER(Project, rejected_by, "1",
+                  "the failed check that stopped the proposal (underfunded: every check passed, "
+                  "the total fell short); none if it started",
+                  "see \"Rejections\" below"),
+    ECOSIM_MEMBER(Project, status, "1",
+                  "rejected, active, stopped_at_review, completed, failed or continued",
+                  "see \"Statuses\" below"),
+    ECOSIM_MEMBER(Project, start, "month", "month it started; -1 if rejected",
+                  "a funded proposal starts in the month it was proposed, so `start == step`; its "
+                  "instalments are paid in months `start + 1` .. `end`",
+                  Doc::Column::month),
+    ECOSIM_MEMBER(Project, end, "month",
+                  "month of its last instalment (planned, if still active) or of the review that "
+                  "stopped it; -1 if rejected",
+                  "`completed`, `failed`, `continued` and `active`: `start + duration_months` (for "
+                  "`active` possibly after the last simulated month); `stopped_at_review`: `start "
+                  "+ floor(duration_months × projects.review_at_share)`, the month of the review. "
+                  "The outcome is decided in the `end` month",
+                  Doc::Column::month),
+    ECOSIM_MEMBER(Project, continued_until, "month",
+                  "last month its private side pays when it lives on after its funding; -1 "
+                  "otherwise",
+                  "`end + projects.continuation_months`; the parties pay on in months `end + 1` .. "
+                  "`continued_until` and are released in that month. A value after the last "
+                  "simulated month means it was still running",
+                  Doc::Column::month),
+    ECOSIM_MEMBER(Project, success_probability, "1",
+                  "probability of reaching the goals, as assessed at financing (every proposal "
+                  "that reached financing); 0 otherwise",
+                  "computed at the end of financing with all the money found (investor included, "
+                  "leaks and overhead deducted)"),
+    ECOSIM_MEMBER(Project, complementarity, "1",
+                  "mean gap between the lead's and each partner's knowledge profile",
+                  "computed in financing (MODEL.md §7.8); 0 for proposals rejected before it"),
+    ECOSIM_MEMBER(Project, review_signal, "1",
+                  "progress signal seen at the review (projects.review_at_share of the duration); "
+                  "NaN if not reviewed (a signal can be negative)",
+                  "reviewed: municipal partnerships when `policy.municipality.evaluation` is on "
+                  "and `duration_months ≥ 2`, in month `start + floor(duration_months × "
+                  "projects.review_at_share)` (half-way by default). Success probability, lowered "
+                  "by `withdrawn_nok`, plus noise; below `projects.review_threshold` means "
+                  "`stopped_at_review`"),
+    ECOSIM_MEMBER(Project, succeeded, "1", "1 when it reached its goals at the end of its funding",
+                  "1 exactly for `completed` and `continued`")};
 static_assert(lists_every_member<Project>(), "Project: list each member in kMembers<Project>");
 
 // The check a rejected proposal is blamed on: the first failed one in the order of Check, or

@@ -22,16 +22,20 @@ namespace ecosim {
 struct Tie {
   ActorRef other;
   float trust = 0.0f;
-  std::int16_t last_contact = 0;    // month of the last meeting or joint work (saturates)
-  std::uint8_t joint_projects = 0;  // projects done together: earlier partners are asked first
+  std::int16_t last_contact = 0;
+  std::uint8_t joint_projects = 0;
 };
 
-// Tie's members, each once (engine/members.hpp): saved and digested member by member, so the
-// padding byte never enters a checkpoint.
+// Tie's members, each once with what it means (engine/members.hpp): saved and digested member
+// by member, so the padding byte never enters a checkpoint.
 template <>
-inline constexpr auto kMembers<Tie> = std::tuple{
-    member("other", &Tie::other), member("trust", &Tie::trust),
-    member("last_contact", &Tie::last_contact), member("joint_projects", &Tie::joint_projects)};
+inline constexpr auto kMembers<Tie> =
+    std::tuple{ECOSIM_MEMBER(Tie, other, "1", "the firm or university trusted"),
+               ECOSIM_MEMBER(Tie, trust, "1", "the holder's trust in it, in [0, 1]"),
+               ECOSIM_MEMBER(Tie, last_contact, "month",
+                             "step of the last meeting or joint work (saturates at 32767)"),
+               ECOSIM_MEMBER(Tie, joint_projects, "project",
+                             "projects done together: earlier partners are asked first")};
 static_assert(lists_every_member<Tie>(), "Tie: list each member in kMembers<Tie>");
 
 class TrustNetwork {
@@ -42,7 +46,7 @@ class TrustNetwork {
     std::size_t max_ties = 1024;
     std::int16_t now = 0;
     IdVector<FirmId, std::vector<Tie>> ties;
-    IdVector<FirmId, std::uint16_t> university_ties;  // per holder: ties to universities held
+    IdVector<FirmId, std::uint16_t> university_ties;
   };
 
   TrustNetwork() = default;
@@ -113,10 +117,13 @@ class TrustNetwork {
 };
 
 template <>
-inline constexpr auto kMembers<TrustNetwork::State> =
-    std::tuple{member("max_ties", &TrustNetwork::State::max_ties),
-               member("now", &TrustNetwork::State::now), member("ties", &TrustNetwork::State::ties),
-               member("university_ties", &TrustNetwork::State::university_ties)};
+inline constexpr auto kMembers<TrustNetwork::State> = std::tuple{
+    ECOSIM_MEMBER(TrustNetwork::State, max_ties, "tie",
+                  "ties a firm holds at most; it forgets its weakest first"),
+    ECOSIM_MEMBER(TrustNetwork::State, now, "month", "the step contacts are stamped with"),
+    ECOSIM_MEMBER(TrustNetwork::State, ties, "tie", "each firm's ties, as a list"),
+    ECOSIM_MEMBER(TrustNetwork::State, university_ties, "tie",
+                  "per firm: of its ties, those to universities")};
 static_assert(lists_every_member<TrustNetwork::State>(), "TrustNetwork: list each member here");
 // Its one member is its State: a member added beside it would not be listed (nor saved).
 static_assert(sizeof(TrustNetwork) == sizeof(TrustNetwork::State),

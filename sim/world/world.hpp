@@ -22,26 +22,22 @@
 namespace ecosim {
 
 struct World {
-  Step step = 0;  // the step being (or last) simulated
+  Step step = 0;
   FirmTable firms;
-  std::uint32_t next_uid = 0;  // of the next firm born
+  std::uint32_t next_uid = 0;
   IdVector<MunicipalityId, Municipality> municipalities;
   IdVector<UniversityId, University> universities;
   IdVector<InvestorId, PrivateInvestor> investors;
   IdVector<PromotionOrgId, PromotionOrg> promotion_orgs;
-  // Alive firms of each municipality and members of each promotion organisation, in firm
-  // order, rebuilt after demography every step (world/rosters.hpp).
-  Roster<MunicipalityId> municipality_firms;
+  Roster<MunicipalityId> municipality_firms;  // world/rosters.hpp
   Roster<PromotionOrgId> org_members;
   PublicAgency agency;
   IdVector<RegionId, RegionState> regions;
   TrustNetwork trust;
-  // Every proposal, in the order made. A deque: it grows without moving what it holds, so a
-  // long run never briefly holds two copies of its projects (peak memory is a target).
+  // A deque: it grows without moving what it holds, so a long run never briefly holds two
+  // copies of its projects (peak memory is a target).
   IdDeque<ProjectId, Project> projects;
-  std::vector<ProjectId> active_projects;  // ascending
-  // Ties held to each university (the holding firm in Tie::other, its trust), rebuilt each
-  // step for projects that universities lead.
+  std::vector<ProjectId> active_projects;
   IdVector<UniversityId, std::vector<Tie>> university_ties;
 };
 
@@ -50,22 +46,28 @@ struct World {
 // index_university_ties at the start of each partnership phase). A member added to World and
 // not here fails to build.
 template <>
-inline constexpr auto kMembers<World> =
-    std::tuple{member("step", &World::step),
-               member("firms", &World::firms),
-               member("next_uid", &World::next_uid),
-               member("municipalities", &World::municipalities),
-               member("universities", &World::universities),
-               member("investors", &World::investors),
-               member("promotion_orgs", &World::promotion_orgs),
-               derived("municipality_firms", &World::municipality_firms),
-               derived("org_members", &World::org_members),
-               member("agency", &World::agency),
-               member("regions", &World::regions),
-               member("trust", &World::trust),
-               member("projects", &World::projects),
-               member("active_projects", &World::active_projects),
-               derived("university_ties", &World::university_ties)};
+inline constexpr auto kMembers<World> = std::tuple{
+    ECOSIM_MEMBER(World, step, "month", "the step being (or last) simulated"),
+    ECOSIM_MEMBER(World, firms, "firm", "every firm, one row each (world/firms.hpp)"),
+    ECOSIM_MEMBER(World, next_uid, "1", "persistent id of the next firm born"),
+    ECOSIM_MEMBER(World, municipalities, "1", "every region's, region by region"),
+    ECOSIM_MEMBER(World, universities, "1", "every region's, region by region"),
+    ECOSIM_MEMBER(World, investors, "1", "private investors, region by region"),
+    ECOSIM_MEMBER(World, promotion_orgs, "1",
+                  "business-promotion and cluster organisations, region by region"),
+    ECOSIM_DERIVED(World, municipality_firms, "firm",
+                   "alive firms of each municipality, in firm order, rebuilt after "
+                   "demography every step"),
+    ECOSIM_DERIVED(World, org_members, "firm",
+                   "members of each promotion organisation, rebuilt with the above"),
+    ECOSIM_MEMBER(World, agency, "1", "the national public funding agency"),
+    ECOSIM_MEMBER(World, regions, "1", "each region's state"),
+    ECOSIM_MEMBER(World, trust, "1", "the trust network (world/trust.hpp)"),
+    ECOSIM_MEMBER(World, projects, "project", "every proposal, in the order made"),
+    ECOSIM_MEMBER(World, active_projects, "project", "ids of the projects running, ascending"),
+    ECOSIM_DERIVED(World, university_ties, "tie",
+                   "ties held to each university (the holding firm in Tie::other), "
+                   "rebuilt each step for projects universities lead")};
 static_assert(lists_every_member<World>(), "World: list each member in kMembers<World>");
 
 // The firm `actor` refers to, if it is a firm and alive: ties and parties outlive a closed firm.

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <sstream>
+#include <string>
 
 #include "engine/parallel.hpp"
 #include "support/small_world.hpp"
@@ -77,10 +79,15 @@ TEST(Checkpoint, DamagedCheckpointsAreRefused) {
   EXPECT_EQ(refusal(flipped), "corrupt or truncated (digest mismatch)");
   EXPECT_EQ(refusal(bytes.substr(0, bytes.size() / 3)), "corrupt or truncated (digest mismatch)");
   EXPECT_EQ(refusal("ECOSIM"), "not an ecosim checkpoint");
-  EXPECT_EQ(refusal("an HDF5 file, perhaps" + std::string(64, '\0')), "not an ecosim checkpoint");
+  std::string hdf5_perhaps("an HDF5 file, perhaps");
+  hdf5_perhaps.append(64, '\0');
+  EXPECT_EQ(refusal(hdf5_perhaps), "not an ecosim checkpoint");
   std::string other_format = bytes;
-  other_format[8] = 9;
-  EXPECT_EQ(refusal(other_format), "checkpoint format 9, this ecosim reads 7");
+  const int format = bytes[8];  // after the 8-byte magic
+  other_format[8] = static_cast<char>(format + 1);
+  std::ostringstream expected;
+  expected << "checkpoint format " << format + 1 << ", this ecosim reads " << format;
+  EXPECT_EQ(refusal(other_format), expected.str());
 }
 
 }  // namespace

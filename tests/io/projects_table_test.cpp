@@ -3,9 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "io/h5.hpp"
+#include "run/simulation.hpp"
 #include "support/small_world.hpp"
 #include "support/temp_dir.hpp"
 #include "world/build.hpp"
@@ -66,6 +70,71 @@ TEST(ProjectsTable, OneRowPerProposalAndOnePerPartyWithMonthsCountedFromOne) {
   EXPECT_EQ(h5::read_strings(parties.get(), "kind"),
             (std::vector<std::string>{"firm", "firm", "university", "firm", "firm"}));
   EXPECT_EQ(h5::read_doubles(parties.get(), "id", nullptr)[1], firms[1].index());
+  // Columns from members FORMAT.md did not list before they were generated from the lists.
+  EXPECT_EQ(h5::read_doubles(projects.get(), "investor", nullptr), (std::vector<double>{-1, -1}));
+  EXPECT_EQ(h5::read_doubles(projects.get(), "municipality", nullptr)[0],
+            w.firms.municipality[firms[0]].index());
+}
+
+// The names of the datasets of a group, in the file.
+std::vector<std::string> dataset_names(hid_t group) {
+  std::vector<std::string> names;
+  H5Literate(
+      group, H5_INDEX_NAME, H5_ITER_INC, nullptr,
+      [](hid_t, const char* name, const H5L_info_t*, void* out) {
+        static_cast<std::vector<std::string>*>(out)->push_back(name);
+        return herr_t{0};
+      },
+      &names);
+  return names;
+}
+
+// The column names of a generated reference table (its first cells).
+std::vector<std::string> reference_names(const std::string& markdown) {
+  std::vector<std::string> names;
+  std::istringstream lines(markdown);
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("| `", 0) == 0) names.push_back(line.substr(3, line.find('`', 3) - 3));
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// The reference (and so FORMAT.md) names every column the writer writes, and nothing else: both
+// walk the same member lists. Each column has units and a description in the file too.
+TEST(ProjectsTable, TheReferenceNamesExactlyTheColumnsWrittenEachDescribed) {
+  const Scenario s = testing::small_scenario({"simulation.steps=24"});
+  Simulation sim(s);
+  for (int t = 0; t < 24; ++t) sim.step();
+  ASSERT_GT(sim.world().projects.size(), 0u);
+  const testing::TempDir dir;
+  const fs::path path = dir / "tables.h5";
+  {
+    h5::Handle file(
+        h5::check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), "create"),
+        H5Fclose);
+    write_projects_table(file.get(), sim.world());
+  }
+  h5::Handle file(h5::check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open"), H5Fclose);
+  for (const auto& [group, reference] :
+       {std::pair{"projects", projects_table_markdown()}, {"parties", parties_table_markdown()}}) {
+    h5::Handle g = h5::open_group(file.get(), group);
+    const std::vector<std::string> written = dataset_names(g.get());
+    EXPECT_EQ(written, reference_names(reference)) << group;
+    for (const std::string& name : written) {
+      h5::Handle ds(H5Dopen2(g.get(), name.c_str(), H5P_DEFAULT), H5Dclose);
+      EXPECT_FALSE(h5::read_string_attribute(ds.get(), "description").empty()) << name;
+      EXPECT_FALSE(h5::read_string_attribute(ds.get(), "units").empty()) << name;
+    }
+  }
+}
+
+TEST(ProjectsTable, TheFormatDocumentHoldsTheGeneratedTables) {
+  std::ifstream in(fs::path(ECOSIM_SOURCE_DIR) / "docs" / "FORMAT.md");
+  std::stringstream format;
+  format << in.rdbuf();
+  for (const std::string& table : {projects_table_markdown(), parties_table_markdown()})
+    EXPECT_NE(format.str().find(table), std::string::npos)
+        << "docs/FORMAT.md is stale: run scripts/update-docs.sh";
 }
 
 }  // namespace

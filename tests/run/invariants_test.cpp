@@ -67,7 +67,7 @@ void check_money(const World& w, const Scenario& s) {
   for (const Project& p : w.projects) {
     if (!p.started()) {
       EXPECT_EQ(p.status, ProjectStatus::rejected);
-      EXPECT_EQ(p.result(p.rejected_by), CheckResult::failed)
+      EXPECT_EQ(p.result(*p.rejected_by), CheckResult::failed)
           << "a rejection names a check that failed";
       EXPECT_EQ(p.public_nok() + p.investor_nok, 0.0) << "rejected proposals commit no money";
       continue;

@@ -44,7 +44,7 @@ void form_partnerships(World& world, const Scenario& s) {
       continue;
     }
     p.rejected_by = blame(p);
-    ++world.regions[p.region].flows.rejected_by[p.rejected_by];
+    ++world.regions[p.region].flows.rejected_by[*p.rejected_by];
   }
 }
 

@@ -88,9 +88,9 @@ TEST(Financing, EveryRejectionNamesARuleThatReallyFailed) {
     for (const Project& p : sim.world().projects) {
       if (p.started()) continue;
       ASSERT_EQ(p.status, ProjectStatus::rejected);
-      ASSERT_EQ(p.result(p.rejected_by), CheckResult::failed) << "project " << p.id.index();
+      ASSERT_EQ(p.result(*p.rejected_by), CheckResult::failed) << "project " << p.id.index();
       ASSERT_EQ(p.rejected_by, blame(p)) << "the first failed check in the order of Check";
-      ++seen[p.rejected_by];
+      ++seen[*p.rejected_by];
     }
   }
   for (Check c : {Check::partner_found, Check::due_diligence, Check::min_external_share,
