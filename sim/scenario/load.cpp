@@ -10,6 +10,8 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <string>
+#include <string_view>
 #include <tuple>
 
 #include "engine/printable.hpp"
@@ -284,8 +286,14 @@ void apply_override(toml::table& root, const std::string& assignment, Context& c
     ctx.error(at, assignment, "expected key.path=value (allowed: key.path=value)");
     return;
   }
-  const std::string key = assignment.substr(0, eq);
-  const std::string raw = assignment.substr(eq + 1);
+  // Spaces around '=' as a TOML file has them ("key = value") are not part of either side.
+  const auto trimmed = [](std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return std::string();
+    return std::string(text.substr(first, text.find_last_not_of(" \t") - first + 1));
+  };
+  const std::string key = trimmed(std::string_view(assignment).substr(0, eq));
+  const std::string raw = trimmed(std::string_view(assignment).substr(eq + 1));
   std::string why;
   const std::vector<std::string> parts = key_parts(key, why);
   if (parts.empty()) {

@@ -106,6 +106,14 @@ TEST(LoadScenario, OverridesSetAnyKeyIncludingRegionsAndTables) {
   EXPECT_EQ(s.trust.min_rung_to_partner, Rung::joint_action);
 }
 
+// Written as in a TOML file, with spaces around '=': the spaces belong to neither side.
+TEST(LoadScenario, OverridesMayHaveSpacesAroundTheEqualsSign) {
+  const Scenario s = load_scenario_text("[[region]]\nname = \"A\"\n", "s.toml",
+                                        {"simulation.steps = 7", " region.0.name\t=  Drammen "});
+  EXPECT_EQ(s.simulation.steps, 7);
+  EXPECT_EQ(s.regions[RegionId(0)].name, "Drammen");
+}
+
 TEST(LoadScenario, BadOverridesAreReportedLikeFileErrorsInTheOrderGiven) {
   const auto errors =
       errors_of("[[region]]\nname = \"A\"\n[[region]]\nname = \"B\"\n",
