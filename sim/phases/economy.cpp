@@ -306,8 +306,8 @@ void hire_and_produce(World& world, const Scenario& s) {
     f.emissions_t[i] = static_cast<float>(value / 1e6 * fp.emissions_t_per_mnok[sector] *
                                           f.emission_factor[i] * region.emission_trend);
     if (f.is_public[i]) return;  // paid from public budgets
-    const double costs =
-        f.employees[i] * wage + fixed_costs(world, s, i) + f.project_cost_nok_per_month[i];
+    const double costs = monthly_costs(f.employees[i], wage, fixed_costs(world, s, i),
+                                       f.project_cost_nok_per_month[i]);
     f.cash_nok[i] += value + margin - costs;
     if (fp.bad_debt_per_year > 0) {
       // Now and then a customer pays late or never: sales already made are lost. A firm of n

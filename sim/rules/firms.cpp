@@ -10,6 +10,25 @@ double wage_for(const Scenario& s, Sector sector, double productivity) {
          std::pow(productivity, s.firms.wage_productivity_elasticity);
 }
 
+double value_added(const FirmParams& fp, const FirmAtWork& f) {
+  const double per_worker = value_added_per_worker(fp, f.sector) * f.productivity_trend;
+  if (f.is_public) return f.employees * per_worker;
+  const double demand = f.demand_trend * std::exp(f.log_demand);
+  const double infrastructure =
+      1.0 + fp.infrastructure_productivity_gain * (f.infrastructure - 0.5);
+  // The owner's work is sold only as far as demand reaches: a firm without employees whose
+  // demand fell below one person's (capacity < 0) sells that much less.
+  const double sold = f.employees + 1.0 + std::min(0.0f, f.capacity);
+  return sold * per_worker * f.productivity * demand * infrastructure *
+         (1.0 + fp.knowledge_productivity_gain * f.knowledge);
+}
+
+double fixed_costs(const FirmParams& fp, const FirmAtWork& f) {
+  if (f.is_public) return 0.0;
+  return fp.fixed_cost_share * (f.employees + 1.0) * value_added_per_worker(fp, f.sector) *
+         f.productivity * f.productivity_trend * f.demand_trend;
+}
+
 double draw_growth_variance(const FirmParams& fp, double size, Rng& rng) {
   const double sigma =
       fp.growth_sigma_per_month * std::pow(std::max(1.0, size), -fp.growth_size_exponent);

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "rules/firms.hpp"
+#include "rules/labour.hpp"
 
 namespace ecosim {
 
@@ -19,47 +20,44 @@ RegionId region_of(const World& world, ActorRef actor) {
       [&](UniversityId u) { return world.universities[u].region; });
 }
 
-double value_added(const World& world, const Scenario& s, FirmId i) {
+FirmAtWork firm_at_work(const World& world, const Scenario& s, FirmId i) {
   const FirmTable& f = world.firms;
-  const FirmParams& fp = s.firms;
   const RegionState& region = world.regions[f.region[i]];
   const Sector k = f.sector[i];
-  const double per_worker = value_added_per_worker(fp, k) * region.productivity_trend;
-  if (f.is_public[i]) return f.employees[i] * per_worker;
-  const double demand =
-      region.demand_trend * std::exp(region.log_demand[k] + region.demand_level[k]);
-  const double infrastructure =
-      1.0 + fp.infrastructure_productivity_gain * (s.regions[f.region[i]].infrastructure - 0.5);
-  // The owner's work is sold only as far as demand reaches: a firm without employees whose
-  // demand fell below one person's (capacity < 0) sells that much less.
-  const double sold = f.employees[i] + 1.0 + std::min(0.0f, f.capacity[i]);
-  return sold * per_worker * f.productivity[i] * demand * infrastructure *
-         (1.0 + fp.knowledge_productivity_gain * mean_of(f.knowledge[i]));
+  return {.sector = k,
+          .is_public = f.is_public[i] != 0,
+          .employees = f.employees[i],
+          .capacity = f.capacity[i],
+          .productivity = f.productivity[i],
+          .knowledge = mean_of(f.knowledge[i]),
+          .log_demand = region.log_demand[k] + region.demand_level[k],
+          .demand_trend = region.demand_trend,
+          .productivity_trend = region.productivity_trend,
+          .infrastructure = s.regions[f.region[i]].infrastructure};
+}
+
+double value_added(const World& world, const Scenario& s, FirmId i) {
+  return value_added(s.firms, firm_at_work(world, s, i));
 }
 
 double fixed_costs(const World& world, const Scenario& s, FirmId i) {
-  const FirmTable& f = world.firms;
-  if (f.is_public[i]) return 0.0;
-  const RegionState& region = world.regions[f.region[i]];
-  return s.firms.fixed_cost_share * (f.employees[i] + 1.0) *
-         value_added_per_worker(s.firms, f.sector[i]) * f.productivity[i] *
-         region.productivity_trend * region.demand_trend;
+  return fixed_costs(s.firms, firm_at_work(world, s, i));
 }
 
 double skilled_need(const World& world, const Scenario& s, FirmId i) {
   const FirmTable& f = world.firms;
-  return std::min(1.0, s.firms.skilled_share[f.sector[i]] * world.regions[f.region[i]].skill_scale);
+  return skilled_need(s.firms, f.sector[i], world.regions[f.region[i]].skill_scale);
 }
 
 double current_wage(const World& world, FirmId i) {
   const RegionState& region = world.regions[world.firms.region[i]];
-  return double(world.firms.wage_nok[i]) * region.wage_index * region.productivity_trend;
+  return current_wage(world.firms.wage_nok[i], region.wage_index, region.productivity_trend);
 }
 
 double buffer_costs(const World& world, const Scenario& s, FirmId i) {
   const FirmTable& f = world.firms;
-  return std::max(1, f.employees[i]) * current_wage(world, i) + fixed_costs(world, s, i) +
-         f.project_cost_nok_per_month[i];
+  return monthly_costs(std::max(1, f.employees[i]), current_wage(world, i),
+                       fixed_costs(world, s, i), f.project_cost_nok_per_month[i]);
 }
 
 double runway_months(const World& world, const Scenario& s, FirmId i) {
@@ -67,19 +65,16 @@ double runway_months(const World& world, const Scenario& s, FirmId i) {
 }
 
 int skilled_jobs_wanted(const World& world, const Scenario& s, FirmId i, int employees) {
-  const double skilled = employees * skilled_need(world, s, i) + world.firms.skill_rounding[i];
-  return std::min(employees, static_cast<int>(std::floor(skilled)));
+  return skilled_jobs_wanted(employees, skilled_need(world, s, i), world.firms.skill_rounding[i]);
 }
 
 double skilled_unemployment_rate(const RegionState& region, double skilled_jobs) {
-  return region.skilled_labour_force > 0
-             ? 1.0 - region.skilled_residents_per_job * skilled_jobs / region.skilled_labour_force
-             : 0.0;
+  return unemployment_rate(region.skilled_labour_force, region.skilled_residents_per_job,
+                           skilled_jobs);
 }
 
 double unemployment_rate(const RegionState& region, double jobs) {
-  return region.labour_force > 0 ? 1.0 - region.residents_per_job * jobs / region.labour_force
-                                 : 0.0;
+  return unemployment_rate(region.labour_force, region.residents_per_job, jobs);
 }
 
 std::uint32_t uid_of(const World& world, ActorRef actor) {

@@ -9,6 +9,7 @@
 #include "engine/id.hpp"
 #include "engine/members.hpp"
 #include "engine/parallel.hpp"
+#include "rules/firms.hpp"
 #include "scenario/scenario.hpp"
 #include "world/actor.hpp"
 #include "world/firms.hpp"
@@ -87,33 +88,21 @@ std::uint32_t uid_of(const World& world, ActorRef actor);
 RegionId region_of(const World& world, ActorRef actor);
 MunicipalityId municipality_of(const World& world, ActorRef actor);
 
-// A firm's value added this month: its workers (employees and the owner; public ones:
-// employees) times its sector's value added per worker, its productivity, the region's demand
-// for its sector, infrastructure and knowledge (public: none of these three), and the
-// productivity trend.
+// The economy's rules (rules/firms.hpp, rules/labour.hpp) applied to a firm or region of the
+// world: what each reads of the firm and its region, gathered in one place.
+FirmAtWork firm_at_work(const World& world, const Scenario& s, FirmId firm);
 double value_added(const World& world, const Scenario& s, FirmId firm);
-
-// The share of a firm's jobs that need skilled workers: its sector's, scaled so that the
-// region's skilled jobs match its human capital.
-double skilled_need(const World& world, const Scenario& s, FirmId firm);
-// A firm's monthly wage per employee now: its wage moved by the region's wage curve and trend.
-double current_wage(const World& world, FirmId firm);
-// A private firm's monthly costs that do not follow demand (premises, equipment, interest):
-// fixed_cost_share of what its people (owner included) produce at trend demand.
 double fixed_costs(const World& world, const Scenario& s, FirmId firm);
+double skilled_need(const World& world, const Scenario& s, FirmId firm);
+double current_wage(const World& world, FirmId firm);
 // The monthly costs its cash buffer and runway count in: at least one person's wage, its fixed
 // costs and its project instalments.
 double buffer_costs(const World& world, const Scenario& s, FirmId firm);
 // Cash runway in months of buffer_costs: what due diligence reads.
 double runway_months(const World& world, const Scenario& s, FirmId firm);
-// Of `employees`, how many the firm wants skilled: skilled_need rounded by the firm's own
-// offset, so that small firms do not all round the same way and drift the region's mix.
 int skilled_jobs_wanted(const World& world, const Scenario& s, FirmId firm, int employees);
-
-// The region's unemployment rate with `jobs` jobs: residents without a job of the labour force,
-// the region's jobs held by residents_per_job residents each.
+// The region's unemployment rate with `jobs` jobs, and the skilled rate with `skilled_jobs`.
 double unemployment_rate(const RegionState& region, double jobs);
-// The same for the skilled: skilled residents without a skilled job, with `skilled_jobs`.
 double skilled_unemployment_rate(const RegionState& region, double skilled_jobs);
 
 // A new proposal of `theme` led by `lead` in this step, appended to the projects: the lead is
