@@ -20,7 +20,11 @@ void index_university_ties(World& world) {
         if (!f.alive[i] || !world.trust.holds_university_tie(i)) return;
         for (const Tie& tie : world.trust.ties_of(i))
           if (const MaybeId<UniversityId> u = tie.other.as_university())
-            out.push_back({*u, {ActorRef::firm(i), tie.trust, tie.joint_projects}});
+            out.push_back({*u,
+                           {.other = ActorRef::firm(i),
+                            .trust = tie.trust,
+                            .last_contact = tie.last_contact,
+                            .joint_projects = tie.joint_projects}});
       });
   world.university_ties.assign(world.universities.size(), {});
   for (const Held& h : held) world.university_ties[h.university].push_back(h.tie);

@@ -2,6 +2,8 @@
 // started or rejected, and counted once.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "phases/phases.hpp"
 #include "support/small_world.hpp"
 
@@ -9,6 +11,27 @@ namespace ecosim {
 namespace {
 
 using Partnerships = testing::SmallWorld;
+
+// The index of ties held to each university is the holders' ties turned around: same trust,
+// last contact and joint projects (a university lead asks its earlier partners first).
+TEST_F(Partnerships, TheUniversityIndexMirrorsTheHoldersTies) {
+  const Scenario quiet = testing::small_scenario({"projects.ideas_per_firm_per_year=0"});
+  const FirmId holder = *firm(0).as_firm();
+  const ActorRef university = ActorRef::university(world.regions[RegionId(0)].universities.nth(0));
+  world.trust.start_month(5);
+  ASSERT_TRUE(world.trust.set(holder, university, 0.6f));
+  world.trust.add_joint_project(holder, university);
+  world.trust.add_joint_project(holder, university);
+  begin_step(world, quiet);
+  form_partnerships(world, quiet);
+  const auto& index = world.university_ties[*university.as_university()];
+  const auto entry = std::find_if(index.begin(), index.end(),
+                                  [&](const Tie& t) { return t.other == ActorRef::firm(holder); });
+  ASSERT_NE(entry, index.end());
+  EXPECT_EQ(entry->trust, 0.6f);
+  EXPECT_EQ(entry->joint_projects, 2);
+  EXPECT_EQ(entry->last_contact, 5);
+}
 
 TEST_F(Partnerships, EveryProposalIsStartedOrRejectedAndCountedOnce) {
   const Scenario busy = testing::small_scenario({"projects.ideas_per_firm_per_year=1"});
