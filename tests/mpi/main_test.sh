@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# ecosim_mpi (sim/mpi/main.cpp): its arguments and bad sweeps refused with exit 2, a message and
+# nothing written; a tiny sweep run on one rank, and under mpirun by rank 0 handing runs to a
+# worker, gives the same index and bit-identical datasets as `ecosim sweep`. Exit 77 (skipped)
+# when ecosim_mpi was not built; the mpirun part is skipped when there is no mpirun.
+#   usage: main_test.sh ECOSIM_MPI_OR_EMPTY DATA_DIR OUT_DIR [ECOSIM]
+#   (ECOSIM, the reference for the sweep, defaults to the ecosim beside ecosim_mpi)
+set -uo pipefail
+mpi=$1 data=$2 out=$3
+[ -n "$mpi" ] || { echo "mpi: ecosim_mpi not built; skipped"; exit 77; }
+ecosim=${4:-$(dirname "$mpi")/ecosim}
+same=$(dirname "$0")/../e2e/same_sweeps.py
+rm -rf "$out" && mkdir -p "$out"
+source "$(dirname "$0")/../e2e/expect.sh"
+# Open MPI's plugins leak at exit (not ecosim's code, which the other tests check for leaks).
+export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
+
+# Four runs (two points, two replicates) of three months of the small world.
+sweep=$out/tiny.toml
+cat > "$sweep" << EOF
+[sweep]
+scenario = "$(realpath "$data/small.toml")"
+replicates = 2
+seed = 5
+set = { "simulation.steps" = 3 }
+
+[[parameter]]
+key = "policy.municipality.min_external_share"
+values = [0.1, 0.5]
+EOF
+
+# Bad arguments, on one rank (an MPI singleton): the reason on one line, then the usage; exit 2.
+usage='^usage: mpirun -n N ecosim_mpi SWEEP.toml \[--output DIR\] \[--threads N\] \[--force\]$'
+expect 2 '^ecosim_mpi: missing SWEEP\.toml$' -- "$mpi"
+grep -Eq -- "$usage" "$out/stderr" || fail "no usage after a missing sweep file: $(cat "$out/stderr")"
+expect 2 "^ecosim_mpi: unknown argument '--colour'$" -- "$mpi" "$sweep" --colour --output "$out/refused"
+expect 2 "^ecosim_mpi: unknown argument '$sweep'$" -- "$mpi" "$sweep" "$sweep" --output "$out/refused"
+expect 2 '^ecosim_mpi: --output: missing value$' -- "$mpi" "$sweep" --output
+expect 2 "^ecosim_mpi: --threads: not a whole number: '2x' \(allowed: 1\.\.1024\)$" -- "$mpi" "$sweep" --threads 2x --output "$out/refused"
+expect 2 '^ecosim_mpi: --threads: out of range: 1025 \(allowed: 1\.\.1024\)$' -- "$mpi" "$sweep" --threads 1025 --output "$out/refused"
+[ ! -e "$out/refused" ] || fail "a refused command line wrote $out/refused"
+# What the user typed is echoed escaped: a terminal would obey a raw control character.
+"$mpi" "$sweep" $'--\e[31mred' > /dev/null 2> "$out/stderr"
+[ $? -eq 2 ] && grep -q 'unknown argument' "$out/stderr" && ! grep -q $'\e' "$out/stderr" ||
+  fail "a control character in an argument was not refused escaped: $(cat -v "$out/stderr")"
+# --help prints the usage alone (no 'ecosim_mpi: help' line).
+"$mpi" --help > "$out/stdout" 2> "$out/stderr"
+grep -Eq -- "$usage" "$out/stderr" && ! grep -q 'ecosim_mpi: help' "$out/stderr" ||
+  fail "--help did not print the usage alone: $(cat "$out/stderr")"
+
+# Bad sweeps and outputs: positioned errors as ecosim sweep gives them, nothing written.
+expect 2 'bad_key\.toml:5:7: parameter\[0\]\.key: unknown scenario key' -- "$mpi" "$data/sweeps/bad_key.toml" --output "$out/bad"
+expect 2 'bad_value\.toml:5:1: region\.0\.firms: value -5 \(point 1\): out of range' -- "$mpi" "$data/sweeps/bad_value.toml" --output "$out/bad"
+[ ! -e "$out/bad" ] || fail "a refused sweep wrote $out/bad"
+echo "not a folder" > "$out/file"
+expect 2 "^ecosim_mpi: $out/file: cannot create the sweep folder" -- "$mpi" "$sweep" --output "$out/file"
+[ "$(cat "$out/file")" = "not a folder" ] || fail "a refused output was changed"
+
+# The reference: the same sweep run by ecosim on this machine.
+"$ecosim" sweep "$sweep" -o "$out/local" -q > /dev/null 2> "$out/err" || fail "ecosim sweep failed: $(cat "$out/err")"
+
+# One rank runs every run itself and writes the index.
+expect 0 '' -- "$mpi" "$sweep" --output "$out/single"
+/usr/bin/python3 "$same" "$out/local" "$out/single" > "$out/same" || fail "one rank's runs differ: $(cat "$out/same")"
+
+# Under mpirun rank 0 hands the runs to a worker, then writes the index; run again, nothing is
+# left to run.
+if command -v mpirun > /dev/null; then
+  run_mpi() { mpirun --oversubscribe --allow-run-as-root -n 2 -x ASAN_OPTIONS "$mpi" "$@"; }
+  run_mpi "$sweep" --output "$out/mpi" > "$out/mpi.log" 2>&1 || fail "mpirun failed: $(tail -3 "$out/mpi.log")"
+  grep -q "index.csv: 4 done, 0 failed, 0 missing of 4 (4 run now, 0 failed)" "$out/mpi.log" ||
+    fail "rank 0 did not report 4 runs done: $(tail -3 "$out/mpi.log")"
+  /usr/bin/python3 "$same" "$out/local" "$out/mpi" > "$out/same" || fail "MPI runs differ: $(cat "$out/same")"
+  run_mpi "$sweep" --output "$out/mpi" > "$out/mpi.log" 2>&1 || fail "the second mpirun failed: $(tail -3 "$out/mpi.log")"
+  grep -q "4 runs, 0 to run on 1 worker ranks" "$out/mpi.log" && grep -q "(0 run now, 0 failed)" "$out/mpi.log" ||
+    fail "a finished sweep was run again: $(tail -3 "$out/mpi.log")"
+  # A bad sweep stops every rank, not only rank 0.
+  run_mpi "$data/sweeps/bad_key.toml" --output "$out/mpi_bad" > "$out/mpi.log" 2>&1
+  [ $? -ne 0 ] && grep -q 'unknown scenario key' "$out/mpi.log" || fail "ecosim_mpi under mpirun accepted a bad sweep"
+  [ ! -e "$out/mpi_bad" ] || fail "a refused sweep under mpirun wrote $out/mpi_bad"
+else
+  echo "mpi: no mpirun; the multi-rank case is skipped"
+fi
+
+[ "$failures" -eq 0 ] && echo "mpi: all checks passed" || { echo "mpi: $failures failures"; exit 1; }
