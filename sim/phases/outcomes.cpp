@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "rules/firms.hpp"
 #include "rules/trust.hpp"
 
 namespace ecosim {
@@ -11,8 +12,7 @@ void sell_new_products(World& world, const Scenario& s, FirmId i, double turnove
   f.innovation_revenue_nok[i] += turnover_nok_per_month;
   // The part made by new staff needs as many persons as it is worth in value added at the
   // firm's own productivity; they are sought on the labour market like any other hire.
-  const double persons_sold = f.employees[i] + 1.0 + std::min(0.0f, f.capacity[i]);
-  const double per_person = value_added(world, s, i) / persons_sold;
+  const double per_person = value_added(world, s, i) / persons_sold(f.employees[i], f.capacity[i]);
   if (per_person > 0)
     f.capacity[i] += static_cast<float>(s.projects.innovation_hiring_share *
                                         turnover_nok_per_month / per_person);

@@ -16,11 +16,8 @@ double value_added(const FirmParams& fp, const FirmAtWork& f) {
   const double demand = f.demand_trend * std::exp(f.log_demand);
   const double infrastructure =
       1.0 + fp.infrastructure_productivity_gain * (f.infrastructure - 0.5);
-  // The owner's work is sold only as far as demand reaches: a firm without employees whose
-  // demand fell below one person's (capacity < 0) sells that much less.
-  const double sold = f.employees + 1.0 + std::min(0.0f, f.capacity);
-  return sold * per_worker * f.productivity * demand * infrastructure *
-         (1.0 + fp.knowledge_productivity_gain * f.knowledge);
+  return persons_sold(f.employees, f.capacity) * per_worker * f.productivity * demand *
+         infrastructure * (1.0 + fp.knowledge_productivity_gain * f.knowledge);
 }
 
 double fixed_costs(const FirmParams& fp, const FirmAtWork& f) {

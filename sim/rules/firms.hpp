@@ -36,6 +36,13 @@ struct FirmAtWork {
   double infrastructure = 0.5;  // the region's, in [0, 1]
 };
 
+// The persons whose work a private firm sells: its employees and its owner, the owner only as
+// far as demand reaches (a firm without employees whose demand fell below one person's has
+// capacity < 0 and sells that much less).
+inline double persons_sold(int employees, float capacity) {
+  return employees + 1.0 + std::min(0.0f, capacity);
+}
+
 // A firm's value added this month: its workers (employees and the owner; public ones:
 // employees) times its sector's value added per worker, its productivity, the region's demand
 // for its sector, infrastructure and knowledge (public: none of these three), and the
