@@ -1,0 +1,136 @@
+// Sweeps on a Slurm cluster (sweep/slurm.cpp): the cost of a sweep's largest run, and the
+// job-array script's tasks, cores, memory, time limit and command.
+#include "sweep/slurm.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "run/resources.hpp"
+#include "sweep/execute.hpp"
+#include "sweep/plan.hpp"
+#include "sweep/spec.hpp"
+
+namespace ecosim {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A sweep of the small world (tests/data/small.toml: 700 firms in the studied region, 500 in
+// the other) over the studied region's firms; `body` goes on in its [sweep] table.
+SweepPlan plan_of(const std::string& body) {
+  return make_plan(load_sweep_text("[sweep]\nscenario = \"../small.toml\"\n" + body +
+                                       "\n[[parameter]]\nkey = \"region.0.firms\"\n"
+                                       "values = [100, 2000]\n",
+                                   std::string(ECOSIM_TEST_DATA) + "/sweeps/slurm_test.toml"));
+}
+
+// The value of the script's `#SBATCH --NAME=` line, or "" when it has none.
+std::string sbatch_option(const std::string& script, const std::string& name) {
+  std::istringstream in(script);
+  const std::string prefix = "#SBATCH --" + name + "=";
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind(prefix, 0) == 0) return line.substr(prefix.size());
+  return "";
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// Seconds of a Slurm time limit D-HH:MM:SS, each field in its range; -1 when malformed.
+long seconds_of(const std::string& limit) {
+  int days = -1, hours = -1, minutes = -1, seconds = -1;
+  char end = 0;
+  if (std::sscanf(limit.c_str(), "%d-%2d:%2d:%2d%c", &days, &hours, &minutes, &seconds, &end) != 4)
+    return -1;
+  if (days < 0 || hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 ||
+      seconds > 59)
+    return -1;
+  return ((days * 24L + hours) * 60 + minutes) * 60 + seconds;
+}
+
+TEST(SweepSlurm, TheCostOfASweepIsThatOfItsLargestRun) {
+  const SweepPlan plan = plan_of("replicates = 3\nset = { \"simulation.steps\" = 24 }");
+  ASSERT_EQ(plan.runs.size(), 6u);
+  const RunCost small = estimate_run(scenario_of(plan, plan.runs[0]));
+  const RunCost large = estimate_run(scenario_of(plan, plan.runs[3]));
+  ASSERT_EQ(plan.runs[3].values[0].number, 2000);
+  EXPECT_LT(small.seconds, large.seconds);
+  EXPECT_LT(small.bytes, large.bytes);
+  const RunCost sweep = estimate_run(plan);
+  EXPECT_DOUBLE_EQ(sweep.seconds, large.seconds) << "one run's, not the sweep's total";
+  EXPECT_DOUBLE_EQ(sweep.bytes, large.bytes);
+}
+
+TEST(SweepSlurm, TheScriptRunsOneShardPerArrayTaskWithTheSweepsCommand) {
+  const SweepPlan plan = plan_of("replicates = 2\nset = { \"simulation.steps\" = 12 }");
+  const fs::path sweep_file = "/home/me/sweeps/trust.toml", out = "/scratch/me/trust";
+  const fs::path ecosim = "/opt/ecosim/bin/ecosim";
+  const std::string script = sbatch_script(plan, sweep_file, out, ecosim, 3, 2);
+  const std::vector<std::string> lines = lines_of(script);
+  ASSERT_GE(lines.size(), 3u);
+  EXPECT_EQ(lines.front(), "#!/bin/bash");
+  EXPECT_NE(script.find("4 runs in 3 array tasks of 2 cores"), std::string::npos) << script;
+  EXPECT_EQ(sbatch_option(script, "array"), "0-2");
+  EXPECT_EQ(sbatch_option(script, "ntasks"), "1");
+  EXPECT_EQ(sbatch_option(script, "cpus-per-task"), "2");
+  EXPECT_EQ(sbatch_option(script, "job-name"), "ecosim-trust");
+  EXPECT_EQ(sbatch_option(script, "output"), "/scratch/me/trust/slurm/task_%a.out");
+  // Each task finds its shard in SLURM_ARRAY_TASK_ID/COUNT and runs as many runs as cores.
+  EXPECT_EQ(lines.back(),
+            "exec \"/opt/ecosim/bin/ecosim\" sweep \"/home/me/sweeps/trust.toml\" --output "
+            "\"/scratch/me/trust\" --jobs 2 --threads 1");
+  EXPECT_NE(script.find("set -euo pipefail\n"), std::string::npos);
+}
+
+TEST(SweepSlurm, TheTimeLimitIsTwiceTheTasksRoundsOfRunsAndTenMinutesMore) {
+  // Long runs (100,000 months) and many replicates, so that the limit runs into days.
+  const SweepPlan plan = plan_of("replicates = 200\nset = { \"simulation.steps\" = 100000 }");
+  ASSERT_EQ(plan.runs.size(), 400u);
+  const double run = estimate_run(plan).seconds;
+  ASSERT_GT(run, 60.0);
+  auto limit = [&](int tasks, int cpus) {
+    return seconds_of(
+        sbatch_option(sbatch_script(plan, "s.toml", "out", "ecosim", tasks, cpus), "time"));
+  };
+  // tasks x cpus -> rounds of runs one core does: 400 runs in 1 x 1 -> 400; 100 x 2 -> 2;
+  // 400 x 1 -> 1; 3 x 7 -> ceil(ceil(400 / 3) / 7) = 20.
+  const std::vector<std::vector<int>> cases = {{1, 1, 400}, {100, 2, 2}, {400, 1, 1}, {3, 7, 20}};
+  for (const auto& c : cases) {
+    const long seconds = limit(c[0], c[1]);
+    ASSERT_GT(seconds, 0) << c[0] << " tasks of " << c[1] << ": not D-HH:MM:SS";
+    const double wanted = 2 * c[2] * run + 600;
+    EXPECT_GE(double(seconds), wanted) << c[0] << " tasks of " << c[1];
+    EXPECT_LT(double(seconds), wanted + 1) << c[0] << " tasks of " << c[1];
+  }
+  EXPECT_GE(limit(1, 1), 86400L) << "the case that needs the days field";
+}
+
+TEST(SweepSlurm, MemoryCoversEveryCoreRunningARunAtOnce) {
+  const SweepPlan plan = plan_of("set = { \"simulation.steps\" = 12 }");
+  const double run = estimate_run(plan).bytes;
+  auto mib = [&](int cpus) {
+    const std::string mem =
+        sbatch_option(sbatch_script(plan, "s.toml", "out", "ecosim", 2, cpus), "mem");
+    EXPECT_TRUE(mem.ends_with('M')) << mem;
+    return std::stol(mem);
+  };
+  for (const int cpus : {1, 4, 16}) {
+    EXPECT_GE(double(mib(cpus)) * (1 << 20), cpus * run) << cpus << " cores";
+    EXPECT_LT(double(mib(cpus)) * (1 << 20), 2 * cpus * run + (512 << 20)) << "not far more";
+  }
+  EXPECT_LT(mib(1), mib(4));
+  EXPECT_LT(mib(4), mib(16));
+}
+
+}  // namespace
+}  // namespace ecosim
