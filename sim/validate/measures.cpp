@@ -197,7 +197,9 @@ std::optional<ZipfFit> fit_zipf(const std::vector<int>& sizes, std::size_t min_t
   for (std::size_t first = 0; first < n && n - first >= min_tail;) {
     const int threshold = sorted[first];
     const double tail = double(n - first), base = std::log(threshold - 0.5);
-    const double exponent = tail / (log_sum[first] - tail * base);
+    const double spread = log_sum[first] - tail * base;
+    if (spread <= 0) break;  // the tail is one size: no law to fit (the exponent would be inf)
+    const double exponent = tail / spread;
     // KS distance between the empirical and fitted P(S >= s) over the tail's distinct sizes.
     double distance = 0;
     for (std::size_t k = first; k < n;) {
