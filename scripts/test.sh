@@ -7,7 +7,8 @@
 #   3. the same suite under ThreadSanitizer (preset tsan), oneTBB running the phases in parallel;
 #   4. libFuzzer on the scenario loader and the sweep parser, ECOSIM_FUZZ_SECONDS each (60).
 # Under the sanitizers the tests labelled `source` (formatting, the layer probes: they check
-# source files, not running code) are left out. `scripts/test.sh release` runs stage 1 alone.
+# source files, not running code) and `analysis` (the Python analysis package's tests: Python
+# code, checked in the release stage) are left out. `scripts/test.sh release` runs stage 1 alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 only=${1:-all}
@@ -33,9 +34,9 @@ preset() {
 
 preset release 3
 [ "$only" = release ] && exit 0
-preset debug 1 source
+preset debug 1 "source|analysis"
 ./scripts/tsan-tbb.sh
 export TSAN_OPTIONS="suppressions=$PWD/scripts/tsan.supp halt_on_error=1 second_deadlock_stack=1"
-preset tsan 1 source
+preset tsan 1 "source|analysis"
 echo "== fuzz"
 ./scripts/fuzz.sh "${ECOSIM_FUZZ_SECONDS:-60}"
