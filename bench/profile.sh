@@ -20,7 +20,11 @@ for n in $sizes; do
   tr ' ' '\n' < "$data/bench.txt" | grep -E '^(step_ms|recording_share|[a-z]+_ms)=' | tr '\n' ' '
   echo
   echo
+  # A loop run by oneTBB shows as a long template name around the lambda: named after the
+  # function that owns the lambda.
   perf report -i "$data/perf.data" --no-children --sort symbol --percent-limit 1 --stdio 2> /dev/null |
-    grep -E '^ +[0-9]' | sed -E 's/ +/ /g; s/\[\.\] //; s/^ //' | cut -c1-160
+    grep -E '^ +[0-9]' | sed -E 's/ +/ /g; s/\[\.\] //; s/^ //; s/ - - *$//' |
+    sed -E 's/^([0-9.]+%) .*ecosim::(\(anonymous namespace\)::)?([A-Za-z_]+)\([^{]*::\{lambda.*/\1 \3 (its loop)/' |
+    sed -E 's/^([0-9.]+%) ecosim::(\(anonymous namespace\)::)?/\1 /' | cut -c1-110
   echo
 done

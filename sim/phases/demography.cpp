@@ -25,15 +25,15 @@ struct RegionCounts {
 // visits each firm exactly once, so each may change its own row while being counted.
 RegionCounts remove_exiting_firms(World& world, const Scenario& s) {
   FirmTable& f = world.firms;
+  const ExitHazards hazards(s.firms);
   return deterministic_reduce(
       f.size(), RegionCounts(world.regions.size()), [&](RegionCounts& acc, std::size_t k) {
         const FirmId i(k);
         if (!f.alive[i] || f.is_public[i]) return;
         Rng rng = rng_for(s, i, world.step, Stream::firm_exit);
         const bool insolvent = f.months_negative[i] >= s.firms.insolvency_months;
-        const double age_years = (world.step - f.birth_step[i]) / 12.0;
         const double hazard =
-            1.0 - std::exp(-exit_hazard_per_year(s.firms, age_years, f.employees[i]) / 12.0);
+            1.0 - std::exp(-hazards.per_year(world.step - f.birth_step[i], f.employees[i]) / 12.0);
         if (insolvent || uniform01(rng) < hazard) {
           f.alive[i] = 0;
           f.exit_step[i] = world.step;

@@ -33,8 +33,21 @@ double draw_growth_variance(const FirmParams& fp, double size, Rng& rng) {
 }
 
 double exit_hazard_per_year(const FirmParams& p, double age_years, int employees) {
-  return p.exit_hazard_per_year * std::pow(employees + 1.0, -p.exit_size_exponent) *
-         (1.0 + p.exit_young_excess * std::exp(-age_years / p.exit_young_years));
+  return exit_hazard(p, std::pow(employees + 1.0, -p.exit_size_exponent),
+                     std::exp(-age_years / p.exit_young_years));
 }
+
+SmallTable::SmallTable(int size, std::function<double(int)> f) : f_(std::move(f)) {
+  values_.reserve(static_cast<std::size_t>(std::max(size, 0)));
+  for (int n = 0; n < size; ++n) values_.push_back(f_(n));
+}
+
+ExitHazards::ExitHazards(const FirmParams& p)
+    : p_(p),
+      size_factor_(1024, [x = p.exit_size_exponent](
+                             int employees) { return std::pow(employees + 1.0, -x); }),
+      age_factor_(1200, [young = p.exit_young_years](int months) {
+        return std::exp(-(months / 12.0) / young);
+      }) {}
 
 }  // namespace ecosim

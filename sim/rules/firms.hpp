@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <vector>
 
 #include "engine/rng.hpp"
 #include "scenario/scenario.hpp"
@@ -81,8 +83,41 @@ inline int skilled_jobs_wanted(int employees, double need, float rounding) {
 // 12 (growth_sigma_per_month size^-growth_size_exponent)^2, so yearly growth is Laplace.
 double draw_growth_variance(const FirmParams& fp, double size, Rng& rng);
 
-// Yearly exit hazard of a private firm of this age and size: an old firm's hazard, lower for
-// larger firms, times 1 + exit_young_excess fading with age over exit_young_years.
+// A table of f(n) for n in [0, size), made once where f of the same n is asked for again and
+// again (a size's meeting weight or hazard): the same numbers, without a pow or an exp per
+// firm and month; f(n) beyond the table is computed.
+class SmallTable {
+ public:
+  SmallTable(int size, std::function<double(int)> f);
+  double operator()(int n) const {
+    return n >= 0 && n < static_cast<int>(values_.size()) ? values_[static_cast<std::size_t>(n)]
+                                                          : f_(n);
+  }
+
+ private:
+  std::function<double(int)> f_;
+  std::vector<double> values_;
+};
+
+// Yearly exit hazard of a private firm from its two factors: an old firm's hazard, times
+// size_factor = (employees + 1)^-exit_size_exponent, times 1 + exit_young_excess x age_factor,
+// age_factor = exp(-age_years / exit_young_years) fading with age.
+inline double exit_hazard(const FirmParams& p, double size_factor, double age_factor) {
+  return p.exit_hazard_per_year * size_factor * (1.0 + p.exit_young_excess * age_factor);
+}
 double exit_hazard_per_year(const FirmParams& p, double age_years, int employees);
+
+// exit_hazard_per_year of every firm of a month, by age in whole months: the factors looked up.
+class ExitHazards {
+ public:
+  explicit ExitHazards(const FirmParams& p);
+  double per_year(int age_months, int employees) const {
+    return exit_hazard(p_, size_factor_(employees), age_factor_(age_months));
+  }
+
+ private:
+  const FirmParams& p_;
+  SmallTable size_factor_, age_factor_;  // sizes up to 1023 employees; ages up to 100 years
+};
 
 }  // namespace ecosim

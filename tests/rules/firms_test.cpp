@@ -110,6 +110,22 @@ TEST(LabourRules, UnemploymentIsTheLabourForceWithoutJobs) {
   EXPECT_EQ(unemployment_rate(0, 1.0, 10), 0.0) << "no labour force: none unemployed";
 }
 
+// The month's table of hazards gives the function's numbers exactly, inside its bounds and
+// beyond them (a speed change must not move results).
+TEST(FirmRules, TheTableOfExitHazardsGivesTheFunctionsNumbersExactly) {
+  const FirmParams p = testing::small_scenario().firms;
+  const ExitHazards hazards(p);
+  for (const int months : {0, 1, 11, 12, 59, 600, 1199, 1200, 5000, -3})
+    for (const int employees : {0, 1, 2, 9, 250, 1023, 1024, 100000})
+      EXPECT_EQ(hazards.per_year(months, employees),
+                exit_hazard_per_year(p, months / 12.0, employees))
+          << months << " months, " << employees << " employees";
+  const SmallTable squares(4, [](int n) { return n * n + 0.5; });
+  EXPECT_EQ(squares(3), 9.5);
+  EXPECT_EQ(squares(7), 49.5) << "beyond the table: computed";
+  EXPECT_EQ(squares(-2), 4.5);
+}
+
 // Exit is likelier for small and young firms, and tends to the old firms' hazard with age.
 TEST(FirmRules, ExitHazardFallsWithSizeAndAge) {
   const FirmParams p = testing::small_scenario().firms;
