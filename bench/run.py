@@ -15,6 +15,11 @@ import platform
 import subprocess
 import sys
 
+from results_file import write_section  # bench/results_file.py, beside this script
+
+BEGIN = "<!-- begin: scaling (bench/run.py) -->"
+END = "<!-- end: scaling -->"
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
@@ -207,7 +212,8 @@ def main(argv=None):
     lines += ["", "## Targets", "", "| target | met | measured |", "|---|---|---|"]
     lines += [f"| {name} | {'yes' if ok else 'NO'} | {value} |" for name, ok, value in checks]
     text = "\n".join(lines) + "\n"
-    args.output.write_text(text)
+    # Its own section only: the other scripts' sections and the profile stay as they are.
+    write_section(args.output, BEGIN, END, BEGIN + "\n" + text + END + "\n")
     print(text)
     print(f"wrote {args.output}")
     return 0
