@@ -12,8 +12,11 @@ cd "$(dirname "$0")/.."
 seeds=${1:-10}
 ecosim=${2:-build/release/ecosim}
 out=build/effects
+# The interpreter the build chose (CMake cache ECOSIM_PYTHON), unless ECOSIM_PYTHON is set.
+python=${ECOSIM_PYTHON:-$(sed -n 's/^ECOSIM_PYTHON:FILEPATH=//p' build/release/CMakeCache.txt 2> /dev/null)}
+[ -n "$python" ] || { echo "scenario-effects.sh: configure build/release first (cmake --preset release) or set ECOSIM_PYTHON" >&2; exit 2; }
 mkdir -p "$out"
-scenarios=$(PYTHONPATH=analysis /usr/bin/python3 -c 'from ecosim_analysis.effects import SCENARIOS; print(" ".join(SCENARIOS))')
+scenarios=$(PYTHONPATH=analysis "$python" -c 'from ecosim_analysis.effects import SCENARIOS; print(" ".join(SCENARIOS))')
 jobs=()
 for scenario in $scenarios; do
   for seed in $(seq 1 "$seeds"); do jobs+=("$scenario $seed"); done
@@ -44,7 +47,7 @@ table=$(analysis/ecosim-analysis effects "$out" --robustness "$robust")
   echo
   echo "## Measures"
   echo
-  PYTHONPATH=analysis /usr/bin/python3 -c 'from ecosim_analysis.effects import measures_markdown; print(measures_markdown(), end="")'
+  PYTHONPATH=analysis "$python" -c 'from ecosim_analysis.effects import measures_markdown; print(measures_markdown(), end="")'
 } > docs/EFFECTS.md
 awk -v table="$table" '
   /^<!-- begin: scenario effects/ { print; print table; skip = 1; next }

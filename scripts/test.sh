@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test, as CI runs them (the README's test command):
 #   1. the release build: GoogleTest units, end-to-end runs of every scenario, read-back from C++
-#      and Python (pytest on /usr/bin/python3), CLI, hostile input, kill-and-resume, sweeps
+#      and Python (pytest on the CMake cache's ECOSIM_PYTHON, /usr/bin/python3 by default), CLI,
+#      hostile input, kill-and-resume, sweeps
 #      (local, MPI, Slurm), thread determinism;
 #   2. the same suite under AddressSanitizer + UndefinedBehaviorSanitizer (preset debug);
 #   3. the same suite under ThreadSanitizer (preset tsan), oneTBB running the phases in parallel;

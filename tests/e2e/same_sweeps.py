@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Whether sweep folders hold the same runs: the same index (wall times aside) and, for every
 run done, bit-identical datasets in its run file (attributes such as the creation time and the
 thread count may differ). Prints what differs; exit 1 if anything does.

@@ -6,6 +6,7 @@
 # Skipped (exit 77) when not root or when slurm-wlm and munge are not installed.
 #   usage: sweep_slurm_test.sh ECOSIM DATA_DIR OUT_DIR
 set -uo pipefail
+python=${ECOSIM_PYTHON:?the Python interpreter (ctest sets it from the CMake cache, ECOSIM_PYTHON)}
 ecosim=$(readlink -f "$1") data=$(readlink -f "$2") out=$3
 sweep=$data/sweeps/grid.toml
 same=$(dirname "$(readlink -f "$0")")/same_sweeps.py
@@ -80,6 +81,6 @@ grep -q '^#SBATCH --array=0-2$' "$out/array.sh" || fail "the script is not a 3-t
 (cd "$cluster" && timeout 300 sbatch --wait "$out/array.sh") > "$out/sbatch.log" 2>&1 ||
   fail "the array job failed: $(cat "$out/sbatch.log") $(cat "$out"/slurm/slurm/*.out 2> /dev/null | tail -5)"
 [ "$(ls "$out/slurm/slurm" | wc -l)" -eq 3 ] || fail "expected 3 task logs, got: $(ls "$out/slurm/slurm")"
-/usr/bin/python3 "$same" "$out/local" "$out/slurm" > "$out/same" || fail "Slurm runs differ: $(cat "$out/same")"
+"$python" "$same" "$out/local" "$out/slurm" > "$out/same" || fail "Slurm runs differ: $(cat "$out/same")"
 
 [ "$failures" -eq 0 ] && echo "slurm sweep: all checks passed" || { echo "slurm sweep: $failures failures"; exit 1; }

@@ -5,6 +5,7 @@
 # with positioned errors and nothing written.
 #   usage: sweep_test.sh ECOSIM ECOSIM_MPI_OR_EMPTY DATA_DIR OUT_DIR
 set -uo pipefail
+python=${ECOSIM_PYTHON:?the Python interpreter (ctest sets it from the CMake cache, ECOSIM_PYTHON)}
 ecosim=$1 mpi=$2 data=$3 out=$4 faults=$5 # faults: ecosim with test hooks
 sweep=$data/sweeps/grid.toml
 same=$(dirname "$0")/same_sweeps.py
@@ -13,7 +14,7 @@ failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 rows() { tail -n +2 "$1/index.csv" | wc -l; }
 status_of() {
-  /usr/bin/python3 -c 'import csv, sys; print(next(r["status"] for r in csv.DictReader(open(sys.argv[1])) if r["run"] == sys.argv[2]))' "$1/index.csv" "$2"
+  "$python" -c 'import csv, sys; print(next(r["status"] for r in csv.DictReader(open(sys.argv[1])) if r["run"] == sys.argv[2]))' "$1/index.csv" "$2"
 }
 
 # Bad sweep files: one line per problem, FILE:LINE:COL, exit 2, nothing written.
@@ -75,7 +76,7 @@ rm "$out/local/runs/run_000001.h5"
 head -c 3000 "$out/reference/runs/run_000005.h5" > "$out/local/runs/run_000005.h5"
 "$ecosim" sweep "$sweep" -o "$out/local" -q > /dev/null 2> "$out/err" || fail "the second resume failed"
 grep -q ': 2 to run' "$out/err" || fail "resume did not redo exactly 2 runs: $(head -1 "$out/err")"
-/usr/bin/python3 "$same" "$out/reference" "$out/local" > "$out/same" || fail "redone runs differ: $(cat "$out/same")"
+"$python" "$same" "$out/reference" "$out/local" > "$out/same" || fail "redone runs differ: $(cat "$out/same")"
 
 # Shards, as Slurm array tasks run them (from Slurm's variables), give the same sweep.
 SLURM_ARRAY_TASK_ID=0 SLURM_ARRAY_TASK_COUNT=3 "$ecosim" sweep "$sweep" -o "$out/shards" -q > /dev/null 2> "$out/err0" ||
@@ -83,7 +84,7 @@ SLURM_ARRAY_TASK_ID=0 SLURM_ARRAY_TASK_COUNT=3 "$ecosim" sweep "$sweep" -o "$out
 grep -q 'shard 0/3: 3 to run' "$out/err0" || fail "shard 0/3 did not take its 3 runs: $(head -1 "$out/err0")"
 "$ecosim" sweep "$sweep" -o "$out/shards" --shard 1/3 --threads 2 -q > /dev/null 2>&1 || fail "shard 1/3 failed"
 "$ecosim" sweep "$sweep" -o "$out/shards" --shard 2/3 -q > /dev/null 2>&1 || fail "shard 2/3 failed"
-/usr/bin/python3 "$same" "$out/reference" "$out/shards" > "$out/same" || fail "shards differ: $(cat "$out/same")"
+"$python" "$same" "$out/reference" "$out/shards" > "$out/same" || fail "shards differ: $(cat "$out/same")"
 "$ecosim" sweep "$sweep" -o "$out/shards" --shard 3/3 2> "$out/err"
 [ $? -eq 2 ] && grep -q "is not a shard" "$out/err" || fail "--shard 3/3 was not refused"
 # The folder is checked before any run: one that holds another sweep's index (its sweep file
@@ -126,7 +127,7 @@ if [ -n "$mpi" ]; then
   # Open MPI's plugins leak at exit (not ecosim's code, which the other tests check for leaks).
   export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
   mpirun -n 3 -x ASAN_OPTIONS "$mpi" "$sweep" --output "$out/mpi" > "$out/mpi.log" 2>&1 || fail "mpirun failed: $(tail -3 "$out/mpi.log")"
-  /usr/bin/python3 "$same" "$out/reference" "$out/mpi" > "$out/same" || fail "MPI runs differ: $(cat "$out/same")"
+  "$python" "$same" "$out/reference" "$out/mpi" > "$out/same" || fail "MPI runs differ: $(cat "$out/same")"
   mpirun -n 3 -x ASAN_OPTIONS "$mpi" "$data/sweeps/bad_key.toml" --output "$out/mpi_bad" > "$out/mpi.log" 2>&1
   [ $? -ne 0 ] && grep -q 'unknown scenario key' "$out/mpi.log" || fail "ecosim_mpi accepted a bad sweep"
   # The one --threads rule: whole numbers 1..1024 (atoi once read '1garbage' as 1).

@@ -6,6 +6,7 @@
 #   usage: main_test.sh ECOSIM_MPI_OR_EMPTY DATA_DIR OUT_DIR [ECOSIM]
 #   (ECOSIM, the reference for the sweep, defaults to the ecosim beside ecosim_mpi)
 set -uo pipefail
+python=${ECOSIM_PYTHON:?the Python interpreter (ctest sets it from the CMake cache, ECOSIM_PYTHON)}
 mpi=$1 data=$2 out=$3
 [ -n "$mpi" ] || { echo "mpi: ecosim_mpi not built; skipped"; exit 77; }
 ecosim=${4:-$(dirname "$mpi")/ecosim}
@@ -61,7 +62,7 @@ expect 2 "^ecosim_mpi: $out/file: cannot create the sweep folder" -- "$mpi" "$sw
 
 # One rank runs every run itself and writes the index.
 expect 0 '' -- "$mpi" "$sweep" --output "$out/single"
-/usr/bin/python3 "$same" "$out/local" "$out/single" > "$out/same" || fail "one rank's runs differ: $(cat "$out/same")"
+"$python" "$same" "$out/local" "$out/single" > "$out/same" || fail "one rank's runs differ: $(cat "$out/same")"
 
 # Under mpirun rank 0 hands the runs to a worker, then writes the index; run again, nothing is
 # left to run.
@@ -70,7 +71,7 @@ if command -v mpirun > /dev/null; then
   run_mpi "$sweep" --output "$out/mpi" > "$out/mpi.log" 2>&1 || fail "mpirun failed: $(tail -3 "$out/mpi.log")"
   grep -q "index.csv: 4 done, 0 failed, 0 missing of 4 (4 run now, 0 failed)" "$out/mpi.log" ||
     fail "rank 0 did not report 4 runs done: $(tail -3 "$out/mpi.log")"
-  /usr/bin/python3 "$same" "$out/local" "$out/mpi" > "$out/same" || fail "MPI runs differ: $(cat "$out/same")"
+  "$python" "$same" "$out/local" "$out/mpi" > "$out/same" || fail "MPI runs differ: $(cat "$out/same")"
   run_mpi "$sweep" --output "$out/mpi" > "$out/mpi.log" 2>&1 || fail "the second mpirun failed: $(tail -3 "$out/mpi.log")"
   grep -q "4 runs, 0 to run on 1 worker ranks" "$out/mpi.log" && grep -q "(0 run now, 0 failed)" "$out/mpi.log" ||
     fail "a finished sweep was run again: $(tail -3 "$out/mpi.log")"

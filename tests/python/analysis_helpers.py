@@ -6,6 +6,7 @@ import json
 import os
 import pathlib
 import subprocess
+import sys
 
 import h5py
 import numpy as np
@@ -14,7 +15,7 @@ import pandas as pd
 REPO = pathlib.Path(__file__).resolve().parents[2]
 ANALYSIS = REPO / "analysis"
 SMALL = REPO / "tests" / "data" / "small.toml"
-PYTHON = "/usr/bin/python3"
+PYTHON = sys.executable  # the interpreter ctest runs pytest with (CMake: ECOSIM_PYTHON)
 
 
 def cli(*args, cwd=None, timeout=120):
