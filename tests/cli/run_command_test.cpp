@@ -13,6 +13,7 @@
 #include "engine/parallel.hpp"
 #include "io/h5.hpp"
 #include "support/command_line.hpp"
+#include "support/small_world.hpp"
 #include "support/temp_dir.hpp"
 
 namespace ecosim {
@@ -27,7 +28,7 @@ using cli::kBadInput;
 using cli::kInterrupted;
 using cli::kOk;
 
-const std::string kSmall = std::string(ECOSIM_TEST_DATA) + "/small.toml";
+const std::string kSmall = testing::small_scenario_file();
 
 // The root attributes of a run file and the rows of its indicators.
 struct RunFile {

@@ -12,6 +12,7 @@
 
 #include "cli/common.hpp"
 #include "support/command_line.hpp"
+#include "support/small_world.hpp"
 #include "support/temp_dir.hpp"
 
 namespace ecosim {
@@ -26,7 +27,7 @@ using cli::kBadInput;
 using cli::kFactFailed;
 using cli::kOk;
 
-const std::string kSmall = std::string(ECOSIM_TEST_DATA) + "/small.toml";
+const std::string kSmall = testing::small_scenario_file();
 
 std::string read(const fs::path& path) {
   std::ifstream in(path);

@@ -4,8 +4,10 @@
 
 namespace ecosim::testing {
 
+std::string small_scenario_file() { return std::string(ECOSIM_TEST_DATA) + "/small.toml"; }
+
 Scenario small_scenario(const std::vector<std::string>& overrides) {
-  return load_scenario_file(std::string(ECOSIM_TEST_DATA) + "/small.toml", overrides);
+  return load_scenario_file(small_scenario_file(), overrides);
 }
 
 SmallWorldState::SmallWorldState() : s(small_scenario()), world(build_world(s)) {}

@@ -14,6 +14,8 @@ namespace ecosim::testing {
 
 // tests/data/small.toml with the given overrides.
 Scenario small_scenario(const std::vector<std::string>& overrides = {});
+// Its file, tests/data/small.toml: what command-line tests hand to ecosim.
+std::string small_scenario_file();
 
 // The world of small.toml as built, before its first step.
 struct SmallWorldState {
