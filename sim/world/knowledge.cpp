@@ -6,12 +6,6 @@
 
 namespace ecosim {
 
-double mean_of(const Knowledge& knowledge) {
-  double sum = 0;
-  for (float k : knowledge) sum += k;
-  return sum / kThemes;
-}
-
 const Knowledge& knowledge_of(const World& world, ActorRef actor) {
   return visit(
       actor, [&](FirmId f) -> const Knowledge& { return world.firms.knowledge[f]; },

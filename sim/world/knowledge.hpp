@@ -14,8 +14,13 @@ using Knowledge = PerTheme<float>;
 struct World;
 
 // Mean over themes, summed in double: the firm's general knowledge (scales its output, its
-// ideas and its pull to universities).
-double mean_of(const Knowledge& knowledge);
+// ideas and its pull to universities). Inline: read for every firm several times a month, and
+// where a caller does not use it (fixed costs gather a FirmAtWork) the compiler drops it.
+inline double mean_of(const Knowledge& knowledge) {
+  double sum = 0;
+  for (float k : knowledge) sum += k;
+  return sum / kThemes;
+}
 
 // What an actor knows per theme (firms: knowledge; universities: research).
 const Knowledge& knowledge_of(const World& world, ActorRef actor);
