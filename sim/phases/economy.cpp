@@ -2,12 +2,12 @@
 #include "phases/economy.hpp"
 
 #include <algorithm>
-#include <boost/random/binomial_distribution.hpp>
 #include <boost/random/laplace_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <cmath>
 #include <cstdlib>
 
+#include "engine/binomial.hpp"
 #include "engine/parallel.hpp"
 #include "phases/phases.hpp"
 #include "rules/firms.hpp"
@@ -103,6 +103,7 @@ void plan_employment(World& world, const Scenario& s) {
   const FirmParams& fp = s.firms;
   const double trend_per_month = std::log(monthly(s.market.demand_growth_per_year));
   const bool new_year = world.step % 12 == 0;
+  const Binomials leaving(fp.separation_rate_per_month);
   for_each_id<FirmId>(f.size(), [&](FirmId i) {
     f.start_month(i);
     if (!f.alive[i]) return;
@@ -110,10 +111,8 @@ void plan_employment(World& world, const Scenario& s) {
       // Workers leave (quits, retirement, moves) and join the region's job seekers; the firm's
       // capacity is unchanged, so it seeks to replace them below.
       Rng rng = rng_for(s, i, world.step, Stream::separations);
-      boost::random::binomial_distribution<int> skilled(f.skilled[i], fp.separation_rate_per_month);
-      boost::random::binomial_distribution<int> others(f.employees[i] - f.skilled[i],
-                                                       fp.separation_rate_per_month);
-      const int skilled_left = skilled(rng), others_left = others(rng);
+      const int skilled_left = leaving(f.skilled[i], rng);
+      const int others_left = leaving(f.employees[i] - f.skilled[i], rng);
       f.skilled[i] -= skilled_left;
       f.separations[i] = skilled_left + others_left;
       f.employees[i] -= f.separations[i];
@@ -274,6 +273,7 @@ void hire_and_produce(World& world, const Scenario& s) {
 
   const double innovation_fade =
       std::pow(1.0 - s.projects.innovation_revenue_decay_per_year, 1.0 / 12.0);
+  const double bad_debt_chance = 1.0 - std::exp(-fp.bad_debt_per_year / 12.0);
   for_each_id<FirmId>(f.size(), [&](FirmId i) {
     if (!f.alive[i]) return;
     f.skilled_unfilled[i] = f.skilled_wanted[i] - hired_s[i];
@@ -314,7 +314,7 @@ void hire_and_produce(World& world, const Scenario& s) {
       // people sells to about n times as many customers, so one customer's share of its sales
       // falls as 1/sqrt(n) (the loss is bad_debt_months of a one-person firm's sales).
       Rng rng = rng_for(s, i, world.step, Stream::bad_debts);
-      if (uniform01(rng) < 1.0 - std::exp(-fp.bad_debt_per_year / 12.0))
+      if (uniform01(rng) < bad_debt_chance)
         f.cash_nok[i] += fp.bad_debt_months * value / std::sqrt(f.employees[i] + 1.0) *
                          std::log(1.0 - uniform01(rng));
     }

@@ -7,6 +7,7 @@
 
 #include "engine/parallel.hpp"
 #include "phases/partnerships/steps.hpp"
+#include "rules/firms.hpp"
 #include "world/random.hpp"
 
 namespace ecosim {
@@ -31,13 +32,17 @@ Theme pick_theme(const Knowledge& knowledge, const Scenario& s, Rng& rng) {
 void firms_propose(World& world, const Scenario& s) {
   FirmTable& f = world.firms;
   const double base = s.projects.ideas_per_firm_per_year / 12.0;
+  // Most firms have fewer than 1024 employees: their size factor looked up, not a pow each.
+  const SmallTable size_factor(1024, [x = s.projects.idea_size_exponent](int employees) {
+    return std::pow(employees + 1.0, x);
+  });
   for_each_id<FirmId>(f.size(), [&](FirmId i) {
     if (!f.alive[i] || f.is_public[i] || !has_room(world, s, ActorRef::firm(i))) return;
     Rng rng = rng_for(s, i, world.step, Stream::idea);
     const double knowledge =
         std::clamp(mean_of(f.knowledge[i]) / std::max(1e-6, s.firms.initial_knowledge),
                    s.projects.idea_knowledge_ratio_min, s.projects.idea_knowledge_ratio_max);
-    const double size = std::pow(f.employees[i] + 1.0, s.projects.idea_size_exponent);
+    const double size = size_factor(f.employees[i]);
     const double p =
         base * knowledge * size * (f.cash_nok[i] > 0 ? 1.0 : s.projects.ideas_without_cash_factor);
     if (uniform01(rng) < p) f.idea_theme[i] = pick_theme(f.knowledge[i], s, rng);
