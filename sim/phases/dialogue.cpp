@@ -56,17 +56,16 @@ void update_firm_views(World& world, const Scenario& s) {
     f.satisfaction[i] += static_cast<float>(d.satisfaction_rate * (target - f.satisfaction[i]));
 
     // Ties to firms that closed are dropped, and acquaintances without joint work not met for
-    // tie_memory_months are forgotten.
+    // tie_memory_months are forgotten; the others' trust decays toward its resting level.
     const int month = world.trust.month();
-    world.trust.forget_if(i, [&](const Tie& tie) {
-      if (closed_firm(f, tie.other)) return true;
-      return tie.joint_projects == 0 && month - tie.last_contact > t.tie_memory_months;
-    });
-    for (Tie& tie : world.trust.ties_of(i)) {
+    world.trust.keep_if(i, [&](Tie& tie) {
+      if (closed_firm(f, tie.other)) return false;
+      if (tie.joint_projects == 0 && month - tie.last_contact > t.tie_memory_months) return false;
       const float resting =
           resting_trust(s, f.region[i], region_of(world, tie.other), tie.joint_projects > 0);
       tie.trust += static_cast<float>(t.decay_per_month) * (resting - tie.trust);
-    }
+      return true;
+    });
   });
 }
 

@@ -90,17 +90,19 @@ class TrustNetwork {
   // Counts one more joint project on firm's tie to other, if it holds one.
   void add_joint_project(FirmId firm, ActorRef other);
 
-  // Forgets every tie of the firm for which forget(tie) is true, keeping the others' order.
-  template <class Forget>
-  void forget_if(FirmId firm, Forget&& forget) {
+  // One pass over the firm's ties: keep(tie) may update a tie and says whether to keep it; the
+  // ties forgotten are removed, the others keep their order (moved only once one is removed).
+  template <class Keep>
+  void keep_if(FirmId firm, Keep&& keep) {
     std::vector<Tie>& held = state_.ties[firm];
     std::size_t kept = 0;
-    for (Tie& tie : held) {
-      if (forget(static_cast<const Tie&>(tie))) {
-        state_.university_ties[firm] -= tie.other.is_university();
+    for (std::size_t k = 0; k < held.size(); ++k) {
+      if (!keep(held[k])) {
+        state_.university_ties[firm] -= held[k].other.is_university();
         continue;
       }
-      held[kept++] = tie;
+      if (kept != k) held[kept] = held[k];
+      ++kept;
     }
     held.resize(kept);
   }

@@ -14,12 +14,6 @@ static_assert(std::numeric_limits<std::remove_cvref_t<
                   kMaxActiveProjectsPerFirm,
               "a firm's project counter must hold kMaxActiveProjectsPerFirm");
 
-RegionId region_of(const World& world, ActorRef actor) {
-  return visit(
-      actor, [&](FirmId f) { return world.firms.region[f]; },
-      [&](UniversityId u) { return world.universities[u].region; });
-}
-
 FirmAtWork firm_at_work(const World& world, const Scenario& s, FirmId i) {
   const FirmTable& f = world.firms;
   const RegionState& region = world.regions[f.region[i]];

@@ -85,7 +85,11 @@ inline bool closed_firm(const FirmTable& f, ActorRef actor) {
 std::uint32_t uid_of(const World& world, ActorRef actor);
 
 // The region a firm or university belongs to, and its home municipality (a university's host).
-RegionId region_of(const World& world, ActorRef actor);
+inline RegionId region_of(const World& world, ActorRef actor) {
+  return visit(
+      actor, [&](FirmId f) { return world.firms.region[f]; },
+      [&](UniversityId u) { return world.universities[u].region; });
+}
 MunicipalityId municipality_of(const World& world, ActorRef actor);
 
 // The economy's rules (rules/firms.hpp, rules/labour.hpp) applied to a firm or region of the

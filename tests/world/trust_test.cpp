@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "support/small_world.hpp"
 
 namespace ecosim {
@@ -36,6 +38,31 @@ TEST(TrustNetwork, FullHolderForgetsItsWeakestTieOnlyForAStrongerOne) {
   EXPECT_TRUE(net.set(FirmId(0), firm3, 0.4f));
   EXPECT_FLOAT_EQ(net.trust(FirmId(0), firm1, -1.0f), -1.0f) << "the weakest went";
   EXPECT_FLOAT_EQ(net.trust(FirmId(0), firm2, -1.0f), 0.6f);
+}
+
+TEST(TrustNetwork, KeepIfUpdatesTheKeptTiesInOrderAndForgetsTheOthers) {
+  TrustNetwork net(8);
+  net.resize(4);
+  const ActorRef university = ActorRef::university(UniversityId(0));
+  net.set(FirmId(0), firm1, 0.1f);
+  net.set(FirmId(0), university, 0.2f);
+  net.set(FirmId(0), firm2, 0.3f);
+  net.set(FirmId(0), firm3, 0.4f);
+  ASSERT_TRUE(net.holds_university_tie(FirmId(0)));
+  std::vector<ActorRef> seen;
+  net.keep_if(FirmId(0), [&](Tie& tie) {
+    seen.push_back(tie.other);
+    tie.trust += 1.0f;  // kept ties keep the update
+    return tie.other != university && tie.other != firm2;
+  });
+  EXPECT_EQ(seen, (std::vector<ActorRef>{firm1, university, firm2, firm3})) << "each tie once";
+  const auto held = net.ties_of(FirmId(0));
+  ASSERT_EQ(held.size(), 2u);
+  EXPECT_EQ(held[0].other, firm1);
+  EXPECT_EQ(held[1].other, firm3) << "the kept keep their order";
+  EXPECT_FLOAT_EQ(held[0].trust, 1.1f);
+  EXPECT_FLOAT_EQ(held[1].trust, 1.4f);
+  EXPECT_FALSE(net.holds_university_tie(FirmId(0))) << "the university tie is counted off";
 }
 
 TEST(TrustNetwork, NudgeMovesTowardTheTargetByTheRate) {
