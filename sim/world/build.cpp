@@ -88,13 +88,36 @@ void form_first_ties(World& world, const Scenario& s, const std::vector<FirmId>&
     if (const auto other = t.other.as_firm())
       held.push_back({*other, ActorRef::firm(t.holder), t.trust, t.contact});
   }
+  const auto take = [&](std::uint32_t k) {
+    if (world.trust.set(held[k].holder, held[k].other, held[k].trust))
+      world.trust.touch(held[k].holder, held[k].other, held[k].contact);
+  };
+  if (held.size() < world.firms.size() / 8) {
+    // A month's entrants: a few thousand ties. Sorted by holder (stable: each holder's in serial
+    // order), not counted into a bucket per firm, which cost a serial pass over every firm.
+    std::vector<std::uint32_t> order(held.size());
+    for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return held[a].holder < held[b].holder;
+    });
+    std::vector<std::size_t> starts;  // where each holder's ties begin in `order`
+    for (std::size_t k = 0; k < order.size(); ++k)
+      if (k == 0 || held[order[k]].holder != held[order[k - 1]].holder) starts.push_back(k);
+    starts.push_back(order.size());
+    for_each_index(
+        starts.size() - 1,
+        [&](std::size_t g) {
+          for (std::size_t k = starts[g]; k < starts[g + 1]; ++k) take(order[k]);
+        },
+        64);
+    return;
+  }
   const auto by_holder =
       bucket_in_order<FirmId>(held.size(), world.firms.size(),
                               [&](std::size_t k) { return std::optional(held[k].holder); });
   for_each_id<FirmId>(world.firms.size(), [&](FirmId holder) {
     for (const std::uint32_t* k = by_holder.begin(holder); k != by_holder.end(holder); ++k)
-      if (world.trust.set(holder, held[*k].other, held[*k].trust))
-        world.trust.touch(holder, held[*k].other, held[*k].contact);
+      take(*k);
   });
 }
 

@@ -12,6 +12,7 @@
 
 #include "rules/trust.hpp"
 #include "support/small_world.hpp"
+#include "support/state_digest.hpp"
 
 namespace ecosim {
 namespace {
@@ -150,6 +151,33 @@ TEST(BuildWorld, TheSameScenarioBuildsTheSameWorld) {
   EXPECT_EQ(a.firms.cash_nok.items(), b.firms.cash_nok.items());
   const World c = build_world(testing::small_scenario({"simulation.seed=99"}));
   EXPECT_NE(a.firms.employees.items(), c.firms.employees.items());
+}
+
+}  // namespace
+}  // namespace ecosim
+
+namespace ecosim {
+namespace {
+
+// Many firms' first ties at once (counted into a bucket per holder) and one firm's at a time
+// (sorted by holder: a month's few entrants) give the same network: each holder takes its ties
+// in the same order either way.
+TEST(BuildWorld, FirstTiesFormedTogetherOrOneFirmAtATimeAreTheSame) {
+  Scenario s = testing::small_scenario();
+  s.trust.max_ties_per_firm = 3;  // full holders: the order of a holder's ties decides which stay
+  World together = build_world(s);
+  std::vector<FirmId> firms;
+  for (const FirmId i : together.firms.ids())
+    if (together.firms.alive[i] && !together.firms.is_public[i]) firms.push_back(i);
+  ASSERT_GT(firms.size(), 8 * 20u) << "enough firms for the bucket path";
+  firms.resize(firms.size() / 2);
+  World one_by_one = together;
+  form_first_ties(together, s, firms, 4.0, false);
+  for (const FirmId i : firms) form_first_ties(one_by_one, s, {i}, 4.0, false);
+  std::size_t ties = 0;
+  for (const FirmId i : together.firms.ids()) ties += together.trust.ties_of(i).size();
+  EXPECT_GT(ties, firms.size()) << "ties were formed";
+  EXPECT_EQ(testing::state_digest(together), testing::state_digest(one_by_one));
 }
 
 }  // namespace
