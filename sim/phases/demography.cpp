@@ -14,9 +14,11 @@ namespace {
 
 struct RegionCounts {
   std::vector<std::int64_t> exits, alive;
+  std::vector<FirmId> exited;  // in firm order
   explicit RegionCounts(std::size_t regions) : exits(regions, 0), alive(regions, 0) {}
   void merge(const RegionCounts& o) {
     for (std::size_t r = 0; r < exits.size(); ++r) exits[r] += o.exits[r], alive[r] += o.alive[r];
+    exited.insert(exited.end(), o.exited.begin(), o.exited.end());
   }
 };
 
@@ -40,6 +42,7 @@ RegionCounts remove_exiting_firms(World& world, const Scenario& s) {
           f.exit_cause[i] = insolvent ? ExitCause::insolvency : ExitCause::closure;
           world.trust.clear(i);
           ++acc.exits[f.region[i].index()];
+          acc.exited.push_back(i);
         } else {
           ++acc.alive[f.region[i].index()];
         }
@@ -63,8 +66,8 @@ constexpr double kEntryRateAttitude = 0.5;
 
 // Entrants: a Poisson number per region, from the stock of private firms and the entrepreneurial
 // attitude, plus university spin-offs and start-ups seeded by entrepreneurship projects, in
-// region order; each entrant then meets a few firms of its municipality.
-void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
+// region order; each entrant then meets a few firms of its municipality. Returns their rows.
+std::vector<FirmId> add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
   std::vector<RegionId> region_of_entrant;
   for (const RegionId r : world.regions.ids()) {
     const RegionParams& p = s.regions[r];
@@ -101,6 +104,7 @@ void add_entrants(World& world, const Scenario& s, const RegionCounts& counts) {
       64);  // entrants are few (about 1% of firms a month): small chunks keep both threads busy
   world.next_uid += static_cast<std::uint32_t>(rows.size());
   form_first_ties(world, s, rows, s.trust.entrant_ties, false);
+  return rows;
 }
 
 }  // namespace
@@ -109,8 +113,8 @@ void update_demography(World& world, const Scenario& s) {
   const RegionCounts counts = remove_exiting_firms(world, s);
   for (const RegionId r : world.regions.ids())
     world.regions[r].flows.exits += counts.exits[r.index()];
-  add_entrants(world, s, counts);
-  rebuild_rosters(world, s);
+  const std::vector<FirmId> entrants = add_entrants(world, s, counts);
+  update_rosters(world, s, counts.exited, entrants);
 }
 
 }  // namespace ecosim

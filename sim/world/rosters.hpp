@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <span>
 #include <vector>
 
 #include "engine/parallel.hpp"
@@ -21,6 +22,8 @@ class Roster {
   Roster(Buckets<Group, FirmId> members, std::vector<double> cumulative)
       : members_(std::move(members)), cumulative_(std::move(cumulative)) {}
 
+  const Buckets<Group, FirmId>& members() const { return members_; }
+  const std::vector<double>& cumulative() const { return cumulative_; }
   std::size_t size(Group g) const { return members_.size(g); }
   FirmId at(Group g, std::size_t k) const { return members_.at(g, k); }
   const FirmId* begin(Group g) const { return members_.begin(g); }
@@ -50,5 +53,12 @@ double meeting_weight(const Scenario& s, int employees);
 
 // Rebuilds the rosters from the alive private firms, and the organisations' fee income.
 void rebuild_rosters(World& world, const Scenario& s);
+
+// The same rosters from last month's after this month's exits and entries: a firm's municipality
+// and organisation are fixed from birth, so a roster changes only by the firms that closed
+// (`leavers`, members until now) and the entrants (`joiners`); every member's weight is
+// weighed again. Needs rosters that were current before the exits (rebuilt or updated).
+void update_rosters(World& world, const Scenario& s, std::span<const FirmId> leavers,
+                    std::span<const FirmId> joiners);
 
 }  // namespace ecosim

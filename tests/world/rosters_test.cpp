@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "run/simulation.hpp"
 #include "support/small_world.hpp"
 #include "world/build.hpp"
 
@@ -53,6 +54,32 @@ TEST(Rosters, DrawMembersInProportionToTheirMeetingWeight) {
     big += w.municipality_firms.draw(m, (k + 0.5) / draws) == firms[0];
   EXPECT_NEAR(double(big) / draws, 100.0 / (100.0 + double(members - 1)), 0.002);
   EXPECT_DOUBLE_EQ(meeting_weight(s, 3), 4.0);
+}
+
+// Updated month by month from exits and entries, the rosters are what a rebuild from scratch
+// gives: the same members in the same order, with the same weights.
+TEST(Rosters, UpdatedByExitsAndEntriesTheyMatchARebuild) {
+  const Scenario s = testing::small_scenario({"firms.entry_rate_per_year=0.3"});
+  Simulation sim(s);
+  std::int64_t moved = 0;  // exits and entries: what the updates had to follow
+  for (int month = 0; month < 24; ++month) {
+    sim.step();
+    for (const RegionState& region : sim.world().regions)
+      moved += region.flows.exits + region.flows.entries;
+    World rebuilt = sim.world();
+    rebuild_rosters(rebuilt, s);
+    const World& w = sim.world();
+    ASSERT_EQ(w.municipality_firms.members().offsets, rebuilt.municipality_firms.members().offsets)
+        << "month " << month;
+    ASSERT_EQ(w.municipality_firms.members().items, rebuilt.municipality_firms.members().items);
+    ASSERT_EQ(w.municipality_firms.cumulative(), rebuilt.municipality_firms.cumulative());
+    ASSERT_EQ(w.org_members.members().offsets, rebuilt.org_members.members().offsets);
+    ASSERT_EQ(w.org_members.members().items, rebuilt.org_members.members().items);
+    ASSERT_EQ(w.org_members.cumulative(), rebuilt.org_members.cumulative());
+    for (const PromotionOrgId o : w.promotion_orgs.ids())
+      ASSERT_EQ(w.promotion_orgs[o].fee_income_nok, rebuilt.promotion_orgs[o].fee_income_nok);
+  }
+  EXPECT_GT(moved, 50) << "firms closed and entered: the rosters moved";
 }
 
 }  // namespace
