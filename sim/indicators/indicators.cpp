@@ -72,6 +72,7 @@ IdVector<RegionId, FirmTotals> total_firms(const World& world,
       f.size(), identity,
       [&](RegionTotals& acc, std::size_t k) {
         const FirmId i(k);
+        world.trust.prefetch_ties(k + 8);
         if (!f.alive[i]) return;
         FirmTotals& t = acc.regions[f.region[i]];
         const int jobs = jobs_of(f, i);

@@ -42,6 +42,7 @@ void update_firm_views(World& world, const Scenario& s) {
   const double weights =
       std::max(1e-12, d.weight_service + d.weight_responsiveness + d.weight_dialogue);
   for_each_id<FirmId>(f.size(), [&](FirmId i) {
+    world.trust.prefetch_ties(i.index() + 8);
     if (!f.alive[i]) return;
     const RegionParams& region = s.regions[f.region[i]];
     const float rest = static_cast<float>(region.generalised_trust);
