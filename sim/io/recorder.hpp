@@ -65,7 +65,11 @@ class Recorder {
 
  private:
   void keep(const Observation& observation);
+  // Hands the buffered indicator rows and exits to HDF5; flush_to_disk then writes what HDF5
+  // holds (data and metadata): the one place a run file reaches the disk between its creation
+  // and its end.
   void write_buffered_rows();
+  void flush_to_disk();
 
   struct File;
   PartialFile output_;
