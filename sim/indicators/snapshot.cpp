@@ -16,50 +16,65 @@ Snapshot take_snapshot(const World& world, const std::array<double, 3>& ladder) 
   const FirmTable& f = world.firms;
   const auto time = static_cast<std::int32_t>(world.step + 1);
   const std::size_t chunks = (f.size() + kGrain - 1) / kGrain;
-  std::vector<Snapshot> parts(chunks);
-  for_each_index(
-      chunks,
-      [&](std::size_t c) {
-        Snapshot& part = parts[c];
-        for (std::size_t k = c * kGrain; k < std::min(f.size(), (c + 1) * kGrain); ++k) {
-          const FirmId i(k);
-          if (!f.alive[i]) continue;
-          FirmRows& r = part.firms;
-          const auto held = world.trust.ties_of(i);
-          r.time.push_back(time), r.uid.push_back(f.uid[i]), r.birth.push_back(f.birth_step[i] + 1);
-          r.region.push_back(f.region[i].value()),
-              r.municipality.push_back(f.municipality[i].value());
-          r.sector.push_back(static_cast<std::uint8_t>(f.sector[i])),
-              r.public_sector.push_back(f.is_public[i]);
-          r.owner_works.push_back(f.owner_works[i]), r.employees.push_back(f.employees[i]);
-          r.skilled.push_back(f.skilled[i]), r.output_nok.push_back(f.output_nok[i]);
-          r.cash_nok.push_back(static_cast<float>(f.cash_nok[i])),
-              r.emissions_t.push_back(f.emissions_t[i]);
-          r.projects.push_back(f.active_projects[i]),
-              r.ties.push_back(static_cast<std::uint32_t>(held.size()));
-          TieRows& t = part.ties;
-          for (const Tie& tie : held) {
-            if (closed_firm(f, tie.other)) continue;
-            t.time.push_back(time), t.holder.push_back(f.uid[i]),
-                t.other.push_back(uid_of(world, tie.other));
-            t.other_kind.push_back(static_cast<std::uint8_t>(tie.other.kind())),
-                t.trust.push_back(tie.trust);
-            t.rung.push_back(static_cast<std::uint8_t>(rung_of(tie.trust, ladder)));
-            t.joint_projects.push_back(tie.joint_projects);
-          }
-        }
-      },
-      1);
+  const auto each_chunk = [&](auto&& body) {
+    for_each_index(
+        chunks, [&](std::size_t c) { body(c, c * kGrain, std::min(f.size(), (c + 1) * kGrain)); },
+        1);
+  };
+  // Each chunk's rows are counted first and then written in place, in firm order: the snapshot
+  // is made once, in parallel, without growing columns or joining the chunks' parts.
+  std::vector<std::size_t> firm_row(chunks + 1, 0), tie_row(chunks + 1, 0);
+  each_chunk([&](std::size_t c, std::size_t first, std::size_t last) {
+    for (std::size_t k = first; k < last; ++k) {
+      const FirmId i(k);
+      if (!f.alive[i]) continue;
+      ++firm_row[c + 1];
+      for (const Tie& tie : world.trust.ties_of(i)) tie_row[c + 1] += !closed_firm(f, tie.other);
+    }
+  });
+  for (std::size_t c = 0; c < chunks; ++c)
+    firm_row[c + 1] += firm_row[c], tie_row[c + 1] += tie_row[c];
   Snapshot all;
-  for (const Snapshot& part : parts) all.firms.append(part.firms), all.ties.append(part.ties);
+  all.firms.resize(firm_row[chunks]);
+  all.ties.resize(tie_row[chunks]);
+  each_chunk([&](std::size_t c, std::size_t first, std::size_t last) {
+    FirmRows& r = all.firms;
+    TieRows& t = all.ties;
+    std::size_t n = firm_row[c], m = tie_row[c];
+    for (std::size_t k = first; k < last; ++k) {
+      const FirmId i(k);
+      if (!f.alive[i]) continue;
+      const auto held = world.trust.ties_of(i);
+      r.time[n] = time, r.uid[n] = f.uid[i], r.birth[n] = f.birth_step[i] + 1;
+      r.region[n] = static_cast<std::uint16_t>(f.region[i].value());
+      r.municipality[n] = f.municipality[i].value();
+      r.sector[n] = static_cast<std::uint8_t>(f.sector[i]), r.public_sector[n] = f.is_public[i];
+      r.owner_works[n] = f.owner_works[i], r.employees[n] = f.employees[i];
+      r.skilled[n] = f.skilled[i], r.output_nok[n] = f.output_nok[i];
+      r.cash_nok[n] = static_cast<float>(f.cash_nok[i]), r.emissions_t[n] = f.emissions_t[i];
+      r.projects[n] = f.active_projects[i], r.ties[n] = static_cast<std::uint32_t>(held.size());
+      ++n;
+      for (const Tie& tie : held) {
+        if (closed_firm(f, tie.other)) continue;
+        t.time[m] = time, t.holder[m] = f.uid[i], t.other[m] = uid_of(world, tie.other);
+        t.other_kind[m] = static_cast<std::uint8_t>(tie.other.kind()), t.trust[m] = tie.trust;
+        t.rung[m] = static_cast<std::uint8_t>(rung_of(tie.trust, ladder));
+        t.joint_projects[m] = tie.joint_projects;
+        ++m;
+      }
+    }
+  });
   return all;
 }
 
 ExitRows exits_of_step(const World& world) {
   const FirmTable& f = world.firms;
   ExitRows out;
-  for (const FirmId i : f.ids()) {
-    if (f.alive[i] || f.exit_step[i] != world.step) continue;
+  // Found in parallel (a pass over every firm), written in firm order.
+  for (const FirmId i : gather_in_order<FirmId>(f.size(), [&](std::size_t k, auto&found) {
+         if (!f.alive[FirmId(k)] && f.exit_step[FirmId(k)] == world.step)
+           found.push_back(FirmId(k));
+       })) {
     out.uid.push_back(f.uid[i]), out.birth.push_back(f.birth_step[i] + 1),
         out.exit.push_back(world.step + 1);
     out.region.push_back(f.region[i].value()),

@@ -54,6 +54,7 @@ namespace ecosim {
   visit(#name, unit, description, name);
 #define ECOSIM_APPEND_SNAPSHOT_COLUMN(type, name, unit, description) \
   name.insert(name.end(), more.name.begin(), more.name.end());
+#define ECOSIM_RESIZE_SNAPSHOT_COLUMN(type, name, unit, description) name.resize(rows);
 
 // Columns of equal length; for_each_column(visit(name, unit, description, column)).
 struct FirmRows {
@@ -63,6 +64,7 @@ struct FirmRows {
     ECOSIM_SNAPSHOT_FIRM_COLUMNS(ECOSIM_VISIT_SNAPSHOT_COLUMN)
   }
   void append(const FirmRows& more) { ECOSIM_SNAPSHOT_FIRM_COLUMNS(ECOSIM_APPEND_SNAPSHOT_COLUMN) }
+  void resize(std::size_t rows) { ECOSIM_SNAPSHOT_FIRM_COLUMNS(ECOSIM_RESIZE_SNAPSHOT_COLUMN) }
 };
 struct TieRows {
   ECOSIM_SNAPSHOT_TIE_COLUMNS(ECOSIM_DECLARE_SNAPSHOT_COLUMN)
@@ -71,6 +73,7 @@ struct TieRows {
     ECOSIM_SNAPSHOT_TIE_COLUMNS(ECOSIM_VISIT_SNAPSHOT_COLUMN)
   }
   void append(const TieRows& more) { ECOSIM_SNAPSHOT_TIE_COLUMNS(ECOSIM_APPEND_SNAPSHOT_COLUMN) }
+  void resize(std::size_t rows) { ECOSIM_SNAPSHOT_TIE_COLUMNS(ECOSIM_RESIZE_SNAPSHOT_COLUMN) }
 };
 struct ExitRows {
   ECOSIM_EXIT_COLUMNS(ECOSIM_DECLARE_SNAPSHOT_COLUMN)
