@@ -1,8 +1,9 @@
 // One benchmark configuration: the default scenario scaled to FIRMS firms (population and
 // every institution scaled with them), run for STEPS months on THREADS threads while recording
 // HDF5 at the scenario's cadence. Prints set-up time, time per step and per phase, agent-steps
-// per second, peak memory, and the share of run time spent recording. bench/run.py runs it
-// over sizes and thread counts and writes bench/RESULTS.md.
+// per second, peak memory, the share of run time the simulation waited on the recorder
+// (recording_share) and the CPU time of the recorder's writer thread (writer_cpu_s). bench/run.py
+// runs it over sizes and thread counts and writes bench/RESULTS.md.
 //   usage: ecosim_bench FIRMS STEPS THREADS [OUTPUT.h5]
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -85,7 +86,7 @@ int main(int argc, char** argv) {
   Simulation sim(scaled_default(firms, steps));
   const double setup = since(t0);
 
-  double recording = 0;
+  double recording = 0, writer_cpu = 0;
   t0 = Clock::now();
   {
     auto r0 = Clock::now();
@@ -99,6 +100,7 @@ int main(int argc, char** argv) {
     r0 = Clock::now();
     recorder.finish(sim.world());
     recording += since(r0);
+    writer_cpu = recorder.writer_cpu_seconds();
   }
   const double run = since(t0);
   std::filesystem::remove(output);
@@ -113,9 +115,11 @@ int main(int argc, char** argv) {
   const double agent_steps = static_cast<double>(firms) * steps;
   std::printf(
       "firms=%ld steps=%d threads=%d setup_s=%.4f run_s=%.4f step_ms=%.3f agent_steps_per_s=%.4g "
-      "ns_per_agent_step=%.2f peak_mib=%.1f bytes_per_firm=%.0f recording_share=%.4f cpu_s=%.3f",
+      "ns_per_agent_step=%.2f peak_mib=%.1f bytes_per_firm=%.0f recording_share=%.4f cpu_s=%.3f "
+      "writer_cpu_s=%.3f",
       firms, steps, threads, setup, run, 1e3 * run / steps, agent_steps / run,
-      1e9 * run / agent_steps, peak_bytes / (1 << 20), peak_bytes / firms, recording / run, cpu);
+      1e9 * run / agent_steps, peak_bytes / (1 << 20), peak_bytes / firms, recording / run, cpu,
+      writer_cpu);
   // The phases in step order, then each one's time: bench/run.py reads the names from here.
   std::string names;
   for (std::size_t k = 0; k < sim.phase_seconds().size(); ++k)

@@ -8,6 +8,7 @@
 
 #include "io/h5.hpp"
 #include "io/projects_table.hpp"
+#include "io/serial_worker.hpp"
 
 namespace ecosim {
 
@@ -156,6 +157,17 @@ void check_identity(hid_t root, const std::string& partial, const Scenario& s,
                     " steps) (allowed: the checkpoint its own run wrote)");
 }
 
+// Observations the writer may hold before record() waits for it (a snapshot among them is the
+// only large one, and snapshots are yearly).
+constexpr std::size_t kPendingObservations = 32;
+
+std::unique_ptr<SerialWorker> start_writer() {
+  // HDF5's automatic error printing is set per thread: off on the writer's too (h5::check says
+  // what failed).
+  return std::make_unique<SerialWorker>(kPendingObservations,
+                                        [] { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); });
+}
+
 }  // namespace
 
 Recorder::Recorder(std::filesystem::path path, const Scenario& s, const RunInfo& info,
@@ -232,6 +244,7 @@ Recorder::Recorder(std::filesystem::path path, const Scenario& s, const RunInfo&
   }
   f.exits = ColumnTable(root, "exits", ExitRows{});
   h5::check(H5Fflush(root, H5F_SCOPE_GLOBAL), "flush");
+  writer_ = start_writer();
 }
 
 Recorder::Recorder(PartialFile output, const Scenario& s, const std::vector<std::uint64_t>& rows,
@@ -272,9 +285,11 @@ Recorder::Recorder(PartialFile output, const Scenario& s, const std::vector<std:
     throw h5::Error(partial + ": the checkpoint counts " + std::to_string(rows.size()) +
                     " datasets, the run file " + std::to_string(next));
   h5::check(H5Fflush(f.file.get(), H5F_SCOPE_GLOBAL), "flush");
+  writer_ = start_writer();
 }
 
 std::vector<std::uint64_t> Recorder::rows() const {
+  writer_->wait();
   const File& f = *file_;
   std::vector<std::uint64_t> out{f.time->rows()};
   for (const auto& v : f.values) out.push_back(v->rows());
@@ -286,6 +301,7 @@ std::vector<std::uint64_t> Recorder::rows() const {
 }
 
 void Recorder::flush(const World& world) {
+  writer_->wait();
   reporting_failures(partial_path(), [&] {
     write_buffered_rows();
     write_projects_table(file_->file.get(), world);
@@ -294,6 +310,7 @@ void Recorder::flush(const World& world) {
 }
 
 void Recorder::flush_rows() {
+  writer_->wait();
   reporting_failures(partial_path(), [&] {
     write_buffered_rows();
     flush_to_disk();
@@ -305,6 +322,7 @@ void Recorder::flush_to_disk() {
 }
 
 Recorder::~Recorder() {
+  writer_.reset();  // writes what it was given (a failure among it is dropped)
   // A run that failed keeps what it recorded, under the .partial name.
   if (file_ && file_->file.get() >= 0) {
     try {
@@ -315,8 +333,10 @@ Recorder::~Recorder() {
 }
 
 void Recorder::record(const Observation& o) {
-  reporting_failures(partial_path(), [&] { keep(o); });
+  writer_->post([this, o] { reporting_failures(partial_path(), [&] { keep(o); }); });
 }
+
+double Recorder::writer_cpu_seconds() const { return writer_ ? writer_->cpu_seconds() : 0.0; }
 
 void Recorder::keep(const Observation& o) {
   exits_.append(o.exits);
@@ -363,12 +383,15 @@ void Recorder::write_buffered_rows() {
 }
 
 void Recorder::annotate(const std::string& name, const std::string& value) {
+  writer_->wait();
   h5::write_attribute(file_->file.get(), name, value);
 }
 void Recorder::annotate(const std::string& name, std::int64_t value) {
+  writer_->wait();
   h5::write_attribute(file_->file.get(), name, value);
 }
 void Recorder::annotate(const std::string& name, double value) {
+  writer_->wait();
   h5::write_attribute(file_->file.get(), name, value);
 }
 

@@ -24,6 +24,11 @@ struct RunMismatch : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+class SerialWorker;
+
+// Each recorded row and snapshot is written by a thread of the recorder's own (io/serial_worker),
+// in order, while the simulation steps on; flush(), rows(), annotate() and finish() first wait
+// for it, and a write's failure is thrown by the next call.
 class Recorder {
  public:
   // Takes FILE.partial (io/output_file.hpp; OutputPathError when the path is bad, exists and
@@ -39,7 +44,8 @@ class Recorder {
   Recorder(const Recorder&) = delete;
   Recorder& operator=(const Recorder&) = delete;
 
-  // Keeps the row when its step is due (every simulation.record_every steps).
+  // Keeps the row when its step is due (every simulation.record_every steps), and writes the
+  // observation's snapshot and exits: on the writer's thread, after the rows recorded before.
   void record(const Observation& observation);
   // Writes what is buffered and the projects and parties tables so far, and flushes the file:
   // what a checkpoint or an interrupted run leaves readable.
@@ -62,6 +68,8 @@ class Recorder {
   // `run_id`, and carried by every checkpoint of the run.
   const std::string& run_id() const { return run_id_; }
   const std::filesystem::path& partial_path() const { return output_.partial_path(); }
+  // CPU seconds the writer's thread has spent writing so far.
+  double writer_cpu_seconds() const;
 
  private:
   void keep(const Observation& observation);
@@ -77,8 +85,9 @@ class Recorder {
   int record_every_;
   int flush_every_;
   std::string run_id_;
-  std::vector<Observation> buffer_;  // indicator rows, without snapshots and exits
-  ExitRows exits_;                   // exits since the last write
+  std::vector<Observation> buffer_;       // indicator rows, without snapshots and exits
+  ExitRows exits_;                        // exits since the last write
+  std::unique_ptr<SerialWorker> writer_;  // the only one to touch the file until it is waited for
 };
 
 }  // namespace ecosim
