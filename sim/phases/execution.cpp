@@ -29,14 +29,19 @@ void practise_expertise(World& world, const Scenario& s) {
   const auto depreciation = static_cast<float>(
       1.0 - std::pow(1.0 - s.projects.knowledge_depreciation_per_year, 1.0 / 12.0));
   const auto usual = static_cast<float>(s.firms.initial_knowledge);
+  // On copies: the mask is a byte, which may alias any float of the firm's, so working in place
+  // made the compiler reload it for every theme.
   for_each_id<FirmId>(f.size(), [&](FirmId i) {
     if (!f.alive[i]) return;
-    for (const Theme t : kAllThemes) {
-      float& e = f.expertise[i][t];
-      e = (f.theme_mask[i] >> static_cast<unsigned>(t)) & 1u ? e + gain * (1.0f - e) : e * fade;
-      float& k = f.knowledge[i][t];
+    const unsigned mask = f.theme_mask[i];
+    Knowledge expertise = f.expertise[i], knowledge = f.knowledge[i];
+    for (std::size_t t = 0; t < kThemes; ++t) {
+      float& e = expertise.values[t];
+      e = (mask >> t) & 1u ? e + gain * (1.0f - e) : e * fade;
+      float& k = knowledge.values[t];
       if (k > usual) k -= depreciation * (k - usual);
     }
+    f.expertise[i] = expertise, f.knowledge[i] = knowledge;
   });
 }
 
