@@ -53,9 +53,10 @@ def run_one(binary, firms, steps, threads):
     return fields
 
 
-def build_baseline(rev, build_root):
-    """ecosim_bench of commit `rev`, built from `git archive` in build_root/REV (kept between
-    runs): the same benchmark on the code before the model work, for paired ratios."""
+def build_baseline(rev, build_root, target="ecosim_bench"):
+    """`target` (ecosim_bench, ecosim) of commit `rev`, built from `git archive` in
+    build_root/REV (kept between runs): the same benchmark on the code before the model work,
+    for paired ratios."""
     sha = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--short", rev],
         capture_output=True,
@@ -63,18 +64,21 @@ def build_baseline(rev, build_root):
         check=True,
     ).stdout.strip()
     source = build_root / sha
-    binary = source / "build" / "release" / "ecosim_bench"
+    binary = source / "build" / "release" / target
     if binary.is_file():
         return sha, binary
-    source.mkdir(parents=True, exist_ok=True)
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "--format=tar", sha], capture_output=True, check=True
-    ).stdout
-    subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
-    print(f"building {sha}'s ecosim_bench in {source} ...", flush=True)
+    if not (source / "CMakeLists.txt").is_file():
+        source.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", "--format=tar", sha],
+            capture_output=True,
+            check=True,
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
+    print(f"building {sha}'s {target} in {source} ...", flush=True)
     for command in (
         ["cmake", "--preset", "release"],
-        ["cmake", "--build", "--preset", "release", "--target", "ecosim_bench"],
+        ["cmake", "--build", "--preset", "release", "--target", target],
     ):
         subprocess.run(command, cwd=source, check=True, stdout=subprocess.DEVNULL)
     return sha, binary
