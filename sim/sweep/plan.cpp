@@ -1,5 +1,6 @@
 #include "sweep/plan.hpp"
 
+#include <algorithm>
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 #include <boost/random/uniform_real_distribution.hpp>
@@ -89,9 +90,15 @@ Unit saltelli_points(int n, std::size_t k, Draws& draws) {
   return out;
 }
 
+// The value at u in [0, 1] of the parameter's range: the bounds themselves at 0 and 1 (a log
+// scale's exp(log(3.0)) is 3.0000000000000004, which the key's range refused), and never
+// outside them by a rounding.
 double from_unit(const SweepParameter& p, double u) {
-  if (p.log) return std::exp(std::log(p.lower) + u * (std::log(p.upper) - std::log(p.lower)));
-  return p.lower + u * (p.upper - p.lower);
+  if (u <= 0) return p.lower;
+  if (u >= 1) return p.upper;
+  const double x = p.log ? std::exp(std::log(p.lower) + u * (std::log(p.upper) - std::log(p.lower)))
+                         : p.lower + u * (p.upper - p.lower);
+  return std::clamp(x, std::min(p.lower, p.upper), std::max(p.lower, p.upper));
 }
 
 // A parameter's values on a grid: the given ones, or `levels` spread over its range.

@@ -59,6 +59,53 @@ levels = 2
   EXPECT_EQ(plan.runs[5].file, "runs/run_000005.h5");
 }
 
+// A log grid's ends are its bounds, not exp(log(bound)): 0.3..3.0 once asked for
+// 3.0000000000000004, which the key's range (at most 3) refused, and 0.01..0.1 stored
+// 0.010000000000000004. Values between stay inside the range.
+TEST(SweepPlan, GridAndRangeEndsAreTheGivenBoundsExactly) {
+  const SweepPlan plan = plan_of(R"(
+[sweep]
+design = "grid"
+[[parameter]]
+key = "firms.productivity_log_sd"
+lower = 0.3
+upper = 3.0
+scale = "log"
+levels = 4
+[[parameter]]
+key = "trust.gain_dialogue"
+lower = 0.01
+upper = 0.1
+scale = "log"
+levels = 3
+)");
+  ASSERT_EQ(plan.points, 12);
+  std::set<double> first, second;
+  for (const PlannedRun& r : plan.runs)
+    first.insert(r.values[0].number), second.insert(r.values[1].number);
+  EXPECT_EQ(*first.begin(), 0.3);
+  EXPECT_EQ(*first.rbegin(), 3.0);
+  EXPECT_EQ(*second.begin(), 0.01);
+  EXPECT_EQ(*second.rbegin(), 0.1);
+  EXPECT_EQ(plan.runs[0].values[1].column_text(false), "0.01") << "stored as written";
+  for (const double x : first) EXPECT_TRUE(x >= 0.3 && x <= 3.0) << x;
+  EXPECT_NEAR(*std::next(first.begin()), 0.3 * std::pow(10.0, 1.0 / 3), 1e-12) << "log spaced";
+  // Morris trajectories reach the ends of their ranges too.
+  const SweepPlan morris = plan_of(R"(
+[sweep]
+design = "morris"
+trajectories = 6
+seed = 3
+[[parameter]]
+key = "firms.productivity_log_sd"
+lower = 0.3
+upper = 3.0
+scale = "log"
+)");
+  for (const PlannedRun& r : morris.runs)
+    EXPECT_TRUE(r.values[0].number >= 0.3 && r.values[0].number <= 3.0) << r.values[0].number;
+}
+
 TEST(SweepPlan, WithoutCommonRandomNumbersEveryRunHasItsOwnSeed) {
   const SweepPlan plan =
       plan_of("[sweep]\nreplicates = 3\nseed = 7\ncommon_random_numbers = false\n" +
