@@ -2,11 +2,11 @@
 // hands out the runs not yet done, one at a time, to whichever rank asks; every other rank runs
 // them, writing one file per run with serial HDF5, and rank 0 writes the index at the end. A
 // rank that dies loses only the run it held: running the same command again redoes it.
+// Exit status as `ecosim sweep`'s: 0 every run done, 1 a run failed, 2 bad input.
 #include <mpi.h>
 
 #include <charconv>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -33,6 +33,7 @@ struct Options {
   std::string sweep, output;
   int threads = 1;
   bool force = false;  // run into a folder that holds another sweep's index
+  bool help = false;
 };
 
 Options parse(int argc, char** argv) {
@@ -56,7 +57,8 @@ Options parse(int argc, char** argv) {
     } else if (a == "--force") {
       o.force = true;
     } else if (a == "-h" || a == "--help") {
-      throw std::invalid_argument("help");
+      o.help = true;
+      return o;
     } else if (o.sweep.empty() && !a.starts_with("-")) {
       o.sweep = a;
     } else {
@@ -67,7 +69,11 @@ Options parse(int argc, char** argv) {
   return o;
 }
 
-void dispatch(const SweepPlan& plan, const fs::path& out, int ranks) {
+constexpr const char* kUsage =
+    "usage: mpirun -n N ecosim_mpi SWEEP.toml [--output DIR] [--threads N] [--force]\n";
+
+// Rank 0: hands out the runs and writes the index; returns how many failed this time.
+int dispatch(const SweepPlan& plan, const fs::path& out, int ranks) {
   const std::vector<int> todo = runs_to_do(plan, out, {});
   std::cerr << "ecosim_mpi: " << plan.runs.size() << " runs, " << todo.size() << " to run on "
             << ranks - 1 << " worker ranks, into " << out.string() << "\n";
@@ -90,6 +96,7 @@ void dispatch(const SweepPlan& plan, const fs::path& out, int ranks) {
             << " and index.csv: " << c.done << " done, " << c.failed << " failed, " << c.missing
             << " missing of " << plan.runs.size() << " (" << done << " run now, " << failed
             << " failed)\n";
+  return failed;
 }
 
 void work(const SweepPlan& plan, const fs::path& out, int threads) {
@@ -117,6 +124,11 @@ int main(int argc, char** argv) {
   int code = 0;
   try {
     const Options o = parse(argc, argv);
+    if (o.help) {
+      if (rank == 0) std::cout << kUsage;
+      MPI_Finalize();
+      return 0;
+    }
     // Every rank reads the sweep file: the plan is a pure function of it.
     SweepPlan plan = make_plan(load_sweep_file(o.sweep));
     const fs::path out = o.output.empty() ? plan.spec.output : fs::path(o.output);
@@ -139,20 +151,29 @@ int main(int argc, char** argv) {
       MPI_Finalize();
       return 2;
     }
+    // Rank 0 knows how many runs failed; every rank exits with the status it gives.
+    int failed = 0;
     if (ranks == 1) {
-      for (const int run : runs_to_do(plan, out, {}))
-        execute_run(plan, plan.runs[std::size_t(run)], out, o.threads);
-      write_index(plan, out);
+      for (const int run : runs_to_do(plan, out, {})) {
+        const RunOutcome outcome = execute_run(plan, plan.runs[std::size_t(run)], out, o.threads);
+        if (outcome.status == RunStatus::failed) {
+          ++failed;
+          std::cerr << "ecosim_mpi: run " << run << " failed: " << printable(outcome.error) << "\n";
+        }
+      }
+      const IndexCounts c = write_index(plan, out);
+      std::cout << "wrote " << printable(fs::absolute(out / "index.h5").string())
+                << " and index.csv: " << c.done << " done, " << c.failed << " failed, " << c.missing
+                << " missing of " << plan.runs.size() << "\n";
     } else if (rank == 0) {
-      dispatch(plan, out, ranks);
+      failed = dispatch(plan, out, ranks);
     } else {
       work(plan, out, o.threads);
     }
+    MPI_Bcast(&failed, 1, MPI_INT, 0, MPI_COMM_WORLD);
+    code = failed > 0 ? 1 : 0;
   } catch (const std::invalid_argument& e) {
-    if (rank == 0)
-      std::cerr
-          << (std::strcmp(e.what(), "help") == 0 ? "" : "ecosim_mpi: " + printable(e.what()) + "\n")
-          << "usage: mpirun -n N ecosim_mpi SWEEP.toml [--output DIR] [--threads N] [--force]\n";
+    if (rank == 0) std::cerr << "ecosim_mpi: " << printable(e.what()) << "\n" << kUsage;
     code = 2;
   } catch (const ScenarioError& e) {
     if (rank == 0) std::cerr << e.what() << "\n";

@@ -44,10 +44,12 @@ expect 2 '^ecosim_mpi: --threads: out of range: 1025 \(allowed: 1\.\.1024\)$' --
 "$mpi" "$sweep" $'--\e[31mred' > /dev/null 2> "$out/stderr"
 [ $? -eq 2 ] && grep -q 'unknown argument' "$out/stderr" && ! grep -q $'\e' "$out/stderr" ||
   fail "a control character in an argument was not refused escaped: $(cat -v "$out/stderr")"
-# --help prints the usage alone (no 'ecosim_mpi: help' line).
+# --help prints the usage alone on stdout and exits 0, as asked for.
 "$mpi" --help > "$out/stdout" 2> "$out/stderr"
-grep -Eq -- "$usage" "$out/stderr" && ! grep -q 'ecosim_mpi: help' "$out/stderr" ||
-  fail "--help did not print the usage alone: $(cat "$out/stderr")"
+code=$?
+[ "$code" -eq 0 ] || fail "--help exited $code, expected 0"
+grep -Eq -- "$usage" "$out/stdout" && [ ! -s "$out/stderr" ] ||
+  fail "--help did not print the usage alone on stdout: $(cat "$out/stdout" "$out/stderr")"
 
 # Bad sweeps and outputs: positioned errors as ecosim sweep gives them, nothing written.
 expect 2 'bad_key\.toml:5:7: parameter\[0\]\.key: unknown scenario key' -- "$mpi" "$data/sweeps/bad_key.toml" --output "$out/bad"
@@ -64,6 +66,13 @@ expect 2 "^ecosim_mpi: $out/file: cannot create the sweep folder" -- "$mpi" "$sw
 expect 0 '' -- "$mpi" "$sweep" --output "$out/single"
 "$python" "$same" "$out/local" "$out/single" > "$out/same" || fail "one rank's runs differ: $(cat "$out/same")"
 
+# A run that fails (its file's path is taken by a folder) is reported, the others are done, and
+# the exit status is 1, as ecosim sweep's: a job script can tell.
+mkdir -p "$out/failing/runs/run_000002.h5"
+expect 1 '^ecosim_mpi: run 2 failed: .*run_000002\.h5: is a directory' -- "$mpi" "$sweep" --output "$out/failing"
+grep -q ',failed,' "$out/failing/index.csv" && [ "$(grep -c ',done,' "$out/failing/index.csv")" -eq 3 ] ||
+  fail "one rank: the index does not hold 3 done and 1 failed: $(cat "$out/failing/index.csv")"
+
 # Under mpirun rank 0 hands the runs to a worker, then writes the index; run again, nothing is
 # left to run.
 if command -v mpirun > /dev/null; then
@@ -75,6 +84,13 @@ if command -v mpirun > /dev/null; then
   run_mpi "$sweep" --output "$out/mpi" > "$out/mpi.log" 2>&1 || fail "the second mpirun failed: $(tail -3 "$out/mpi.log")"
   grep -q "4 runs, 0 to run on 1 worker ranks" "$out/mpi.log" && grep -q "(0 run now, 0 failed)" "$out/mpi.log" ||
     fail "a finished sweep was run again: $(tail -3 "$out/mpi.log")"
+  # A failed run under mpirun: the others done, exit 1 from mpirun (every rank exits 1).
+  mkdir -p "$out/mpi_failing/runs/run_000001.h5"
+  run_mpi "$sweep" --output "$out/mpi_failing" > "$out/mpi.log" 2>&1
+  code=$?
+  [ "$code" -eq 1 ] || fail "mpirun with a failing run exited $code, expected 1: $(tail -3 "$out/mpi.log")"
+  grep -q "index.csv: 3 done, 1 failed, 0 missing of 4 (4 run now, 1 failed)" "$out/mpi.log" ||
+    fail "rank 0 did not report the failed run: $(tail -3 "$out/mpi.log")"
   # A bad sweep stops every rank, not only rank 0.
   run_mpi "$data/sweeps/bad_key.toml" --output "$out/mpi_bad" > "$out/mpi.log" 2>&1
   [ $? -ne 0 ] && grep -q 'unknown scenario key' "$out/mpi.log" || fail "ecosim_mpi under mpirun accepted a bad sweep"
