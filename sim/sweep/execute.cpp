@@ -129,7 +129,14 @@ RunOutcome execute_run(const SweepPlan& plan, const PlannedRun& run, const fs::p
     std::replace(message.begin(), message.end(), '\n', ' ');
     try {
       const int fd = create_new_file(error_path(out, run), true);  // never through a link
-      std::ofstream(descriptor_path(fd, error_path(out, run))) << message << "\n";
+      // The message, then the time the run took before it failed (the index's wall_s).
+      std::ofstream(descriptor_path(fd, error_path(out, run)))
+          << message << "\n"
+          << "wall_s "
+          << SweepValue::of(
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count())
+                 .column_text(false)
+          << "\n";
       ::close(fd);
     } catch (const std::exception&) {
       // The index row carries the message anyway.

@@ -124,6 +124,10 @@ IndexCounts write_index(const SweepPlan& plan, const fs::path& out) {
     } else if (std::ifstream in(error_path(out, run)); in) {
       std::getline(in, outcomes[i].error);
       outcomes[i].status = RunStatus::failed;
+      // The time it ran before failing, on the second line (absent in older error files).
+      std::string label;
+      if (!(in >> label >> outcomes[i].wall_s) || label != "wall_s")
+        outcomes[i].wall_s = std::nan("");
       ++counts.failed;
     } else {
       ++counts.missing;
@@ -144,8 +148,10 @@ IndexCounts write_index(const SweepPlan& plan, const fs::path& out) {
         csv << "," << csv_field(r.values[j].column_text(s.parameters[j].integer));
       const RunOutcome& o = outcomes[i];
       csv << "," << r.seed << "," << name_of(o.status) << "," << r.file << ","
-          << (o.status == RunStatus::done ? SweepValue::of(o.wall_s).column_text(false) : "") << ","
-          << csv_field(o.error) << "\n";
+          << (o.status != RunStatus::missing && !std::isnan(o.wall_s)
+                  ? SweepValue::of(o.wall_s).column_text(false)
+                  : "")
+          << "," << csv_field(o.error) << "\n";
     }
     if (!csv.flush()) throw std::runtime_error(path.string() + ": cannot write the index");
   });
@@ -158,7 +164,8 @@ IndexCounts write_index(const SweepPlan& plan, const fs::path& out) {
     const hid_t root = file.get();
     h5::write_attribute(root, "format_version", std::int64_t{1});
     h5::write_attribute(root, "sweep", s.text);
-    h5::write_attribute(root, "sweep_file", s.file.string());
+    // Absolute, whoever ran it from where: a task under Slurm and a local resume agree.
+    h5::write_attribute(root, "sweep_file", fs::absolute(s.file).lexically_normal().string());
     h5::write_attribute(root, "scenario", s.scenario.empty() ? "<embedded default>" : s.scenario);
     h5::write_attribute(root, "design", std::string(name_of(s.design)));
     h5::write_attribute(root, "parameters", parameters_json(plan));
@@ -166,7 +173,12 @@ IndexCounts write_index(const SweepPlan& plan, const fs::path& out) {
     h5::write_attribute(root, "common_random_numbers", std::int64_t{s.common_random_numbers});
     h5::write_attribute(root, "seed", std::int64_t{s.seed});
     h5::write_attribute(root, "ecosim_version", std::string(ECOSIM_VERSION));
-    if (s.design == SweepDesign::morris || s.design == SweepDesign::grid)
+    // The sweep's levels where they were used: every Morris sweep, and a grid with a range
+    // that does not give its own (a grid of given values has none).
+    if (s.design == SweepDesign::morris ||
+        (s.design == SweepDesign::grid &&
+         std::any_of(s.parameters.begin(), s.parameters.end(),
+                     [](const SweepParameter& p) { return p.values.empty() && p.levels == 0; })))
       h5::write_attribute(root, "levels", std::int64_t{s.levels});
     if (s.design == SweepDesign::saltelli)
       h5::write_attribute(root, "base_samples", std::int64_t{s.samples});
@@ -203,7 +215,7 @@ IndexCounts write_index(const SweepPlan& plan, const fs::path& out) {
       status.emplace_back(name_of(outcomes[i].status));
       files.push_back(plan.runs[i].file);
       errors.push_back(outcomes[i].error);
-      wall.push_back(outcomes[i].status == RunStatus::done ? outcomes[i].wall_s : std::nan(""));
+      wall.push_back(outcomes[i].status != RunStatus::missing ? outcomes[i].wall_s : std::nan(""));
     }
     h5::write_strings(runs.get(), "status", status);
     h5::write_strings(runs.get(), "file", files);

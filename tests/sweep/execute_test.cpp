@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -149,7 +150,16 @@ TEST(SweepExecute, AFailedRunWritesItsMessageOnOneLineAndARerunClearsIt) {
   const RunOutcome failed = execute_run(plan, run, out.path(), 1, &hooks);
   EXPECT_EQ(failed.status, RunStatus::failed);
   EXPECT_EQ(failed.error, "refused to start on two lines") << "the index row has one line";
-  EXPECT_EQ(text_of(error_path(out.path(), run)), failed.error + "\n");
+  // The message on the first line; then the time the run took before it failed.
+  std::istringstream file(text_of(error_path(out.path(), run)));
+  std::string message, label;
+  double wall_s = -1;
+  std::getline(file, message);
+  file >> label >> wall_s;
+  EXPECT_EQ(message, failed.error);
+  EXPECT_EQ(label, "wall_s");
+  EXPECT_GE(wall_s, 0.0);
+  EXPECT_LE(wall_s, failed.wall_s);
   EXPECT_FALSE(fs::exists(out / run.file));
   EXPECT_FALSE(verified_run(plan, run, out.path()));
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "io/h5.hpp"
 #include "support/temp_dir.hpp"
 #include "sweep/execute.hpp"
 
@@ -56,6 +57,32 @@ TEST(SweepIndex, FolderWithOneErrorFileIndexesThatRunFailedAndTheRestMissing) {
     }
   }
   EXPECT_TRUE(fs::is_regular_file(out / "index.h5"));
+}
+
+// A failed run's row gives the time it ran (the second line of its error file), and the index
+// says where the sweep file is whatever folder the sweep was run from; a grid of given values
+// records no levels.
+TEST(SweepIndex, AFailedRowKeepsItsWallTimeAndTheSweepFileIsAbsolute) {
+  const SweepPlan plan =
+      make_plan(load_sweep_text("[sweep]\nseed = 7\n[[parameter]]\nkey = \"trust.gain_dialogue\"\n"
+                                "values = [0.01, 0.02]\n",
+                                "relative/x.toml"));
+  const testing::TempDir out;
+  const PlannedRun& failed = plan.runs[0];
+  fs::create_directories(error_path(out.path(), failed).parent_path());
+  std::ofstream(error_path(out.path(), failed)) << "disk full\nwall_s 1.25\n";
+  write_index(plan, out.path());
+  const std::vector<std::string> csv = lines_of(out / "index.csv");
+  ASSERT_EQ(csv.size(), 3u);
+  EXPECT_NE(csv[1].find(",failed," + failed.file + ",1.25,disk full"), std::string::npos) << csv[1];
+  EXPECT_NE(csv[2].find(",missing," + plan.runs[1].file + ",,"), std::string::npos) << csv[2];
+
+  const h5::Handle file(H5Fopen((out / "index.h5").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  ASSERT_GE(file.get(), 0);
+  const std::string sweep_file = h5::read_string_attribute(file.get(), "sweep_file");
+  EXPECT_TRUE(fs::path(sweep_file).is_absolute()) << sweep_file;
+  EXPECT_EQ(sweep_file, (fs::current_path() / "relative/x.toml").string());
+  EXPECT_EQ(H5Aexists(file.get(), "levels"), 0) << "a grid of given values has no levels";
 }
 
 }  // namespace
