@@ -113,7 +113,9 @@ int sweep_command(const std::vector<std::string>& args) {
       "cpus-per-task", po::value<int>()->default_value(1), "cores per array task, 1..1024")(
       "index-only", "only rebuild the index from the files present")(
       "force", "run into a folder that holds another sweep's index")(
-      "quiet,q", "no progress; only the summary");
+      "no-redo-changed",
+      "refuse to resume when a finished run's file was written for another scenario or ecosim "
+      "version (by default such runs are redone)")("quiet,q", "no progress; only the summary");
   std::string sweep_file;
   const auto parsed = parse_command(args, visible, "sweep", sweep_file);
   if (!parsed) return kOk;
@@ -178,7 +180,20 @@ int sweep_command(const std::vector<std::string>& args) {
   }
 
   prepare_output(plan, out, vm.count("force") > 0);
-  const std::vector<int> todo = runs_to_do(plan, out, shard);
+  StaleRuns stale;
+  const std::vector<int> todo = runs_to_do(plan, out, shard, &stale);
+  if (stale.total() > 0) {
+    const std::string redo =
+        std::to_string(stale.total()) + " finished run" + (stale.total() > 1 ? "s" : "") +
+        " written for another scenario (" + std::to_string(stale.scenario) +
+        ": its base scenario, fixed settings or values changed) or ecosim version (" +
+        std::to_string(stale.version) + ")";
+    if (vm.count("no-redo-changed"))
+      throw BadInput("sweep: " + out.string() + ": " + redo +
+                     " (allowed: the same scenario and version, or without --no-redo-changed to "
+                     "redo them)");
+    std::cerr << "sweep: " << redo << ": redone\n";
+  }
   if (jobs == 0) {
     jobs = std::max(1, ThreadLimit::hardware_threads() / threads);
     // No more runs at once than the memory holds (bench/RESULTS.md: about 1 KiB per firm).

@@ -74,9 +74,14 @@ constexpr const char* kUsage =
 
 // Rank 0: hands out the runs and writes the index; returns how many failed this time.
 int dispatch(const SweepPlan& plan, const fs::path& out, int ranks) {
-  const std::vector<int> todo = runs_to_do(plan, out, {});
+  StaleRuns stale;
+  const std::vector<int> todo = runs_to_do(plan, out, {}, &stale);
   std::cerr << "ecosim_mpi: " << plan.runs.size() << " runs, " << todo.size() << " to run on "
-            << ranks - 1 << " worker ranks, into " << out.string() << "\n";
+            << ranks - 1 << " worker ranks, into " << out.string();
+  if (stale.total() > 0)
+    std::cerr << " (" << stale.total()
+              << " finished before for another scenario or version: redone)";
+  std::cerr << "\n";
   std::size_t next = 0;
   int working = ranks - 1, done = 0, failed = 0;
   while (working > 0) {

@@ -70,23 +70,28 @@ void prepare_output(const SweepPlan& plan, const fs::path& out, bool force) {
                           "to run this sweep into it)");
 }
 
-std::optional<RunOutcome> verified_run(const SweepPlan& plan, const PlannedRun& run,
-                                       const fs::path& out) {
+RunCheck check_run(const SweepPlan& plan, const PlannedRun& run, const fs::path& out) {
   const fs::path path = out / run.file;
   std::error_code missing;
-  if (!fs::is_regular_file(path, missing)) return std::nullopt;
+  if (!fs::is_regular_file(path, missing)) return {};
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
   const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
-  if (id < 0) return std::nullopt;
+  if (id < 0) return {};
   h5::Handle file(id, H5Fclose);
+  const auto text = [&](const char* name) {
+    return H5Aexists(file.get(), name) > 0 ? h5::read_string_attribute(file.get(), name)
+                                           : std::string();
+  };
   try {
-    if (h5::read_int_attribute(file.get(), "complete") != 1) return std::nullopt;
-    if (h5::read_int_attribute(file.get(), "sweep_run") != run.run) return std::nullopt;
-    if (h5::read_string_attribute(file.get(), "sweep_overrides") != joined(overrides_of(plan, run)))
-      return std::nullopt;
-    return RunOutcome{RunStatus::done, h5::read_double_attribute(file.get(), "wall_s"), ""};
+    if (h5::read_int_attribute(file.get(), "complete") != 1) return {};
+    if (h5::read_int_attribute(file.get(), "sweep_run") != run.run) return {};
+    if (text("ecosim_version") != ECOSIM_VERSION) return {std::nullopt, Stale::version};
+    if (text("sweep_overrides") != joined(overrides_of(plan, run)) ||
+        text("sweep_digest") != run_digest(plan, run))
+      return {std::nullopt, Stale::scenario};
+    return {RunOutcome{RunStatus::done, h5::read_double_attribute(file.get(), "wall_s"), ""}};
   } catch (const h5::Error&) {
-    return std::nullopt;
+    return {};
   }
 }
 
@@ -109,6 +114,7 @@ RunOutcome execute_run(const SweepPlan& plan, const PlannedRun& run, const fs::p
       recorder.annotate("sweep_point", std::int64_t{run.point});
       recorder.annotate("sweep_replicate", std::int64_t{run.replicate});
       recorder.annotate("sweep_overrides", joined(overrides_of(plan, run)));
+      recorder.annotate("sweep_digest", run_digest(plan, run));
       CheckpointInfo no_checkpoints;
       FileRunOptions options;
       options.hooks = hooks;
@@ -147,11 +153,17 @@ RunOutcome execute_run(const SweepPlan& plan, const PlannedRun& run, const fs::p
   }
 }
 
-std::vector<int> runs_to_do(const SweepPlan& plan, const fs::path& out, Shard shard) {
+std::vector<int> runs_to_do(const SweepPlan& plan, const fs::path& out, Shard shard,
+                            StaleRuns* stale) {
   std::vector<int> todo;
-  for (const PlannedRun& run : plan.runs)
-    if (run.run % shard.count == shard.index && !verified_run(plan, run, out))
-      todo.push_back(run.run);
+  for (const PlannedRun& run : plan.runs) {
+    if (run.run % shard.count != shard.index) continue;
+    const RunCheck check = check_run(plan, run, out);
+    if (check.done) continue;
+    todo.push_back(run.run);
+    if (stale && check.stale == Stale::scenario) ++stale->scenario;
+    if (stale && check.stale == Stale::version) ++stale->version;
+  }
   return todo;
 }
 

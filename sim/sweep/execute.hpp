@@ -31,10 +31,23 @@ Scenario scenario_of(const SweepPlan& plan, const PlannedRun& run);
 // Where a failed run's message is written: its file with .error for .h5 (runs/run_NNNNNN.error).
 std::filesystem::path error_path(const std::filesystem::path& out, const PlannedRun& run);
 
-// The run's complete file in `out`, written for exactly this run's overrides: its outcome
-// (done, with the wall time it took), or nothing when the file is missing, partial or corrupt.
-std::optional<RunOutcome> verified_run(const SweepPlan& plan, const PlannedRun& run,
-                                       const std::filesystem::path& out);
+// Why a complete file of the run is not this run's: written for another scenario (the base
+// scenario, the sweep's fixed settings or the run's values changed since) or by another
+// ecosim version.
+enum class Stale : std::uint8_t { no, scenario, version };
+
+struct RunCheck {
+  std::optional<RunOutcome> done;  // its outcome: done, with the wall time it took
+  Stale stale = Stale::no;         // why a complete file was not taken
+};
+
+// The run's file in `out`: done when complete and written for exactly this run (run_digest)
+// by this version; not done when missing, partial, corrupt or stale.
+RunCheck check_run(const SweepPlan& plan, const PlannedRun& run, const std::filesystem::path& out);
+inline std::optional<RunOutcome> verified_run(const SweepPlan& plan, const PlannedRun& run,
+                                              const std::filesystem::path& out) {
+  return check_run(plan, run, out).done;
+}
 
 // Runs one run on `threads` threads (session/run_to_file.hpp). Never throws: a failure is
 // written to its .error file and returned. A stop request (engine/parallel.hpp) abandons the
@@ -49,8 +62,16 @@ struct Shard {
   int count = 1;
 };
 
-// The runs of the shard that are not yet done and verified.
-std::vector<int> runs_to_do(const SweepPlan& plan, const std::filesystem::path& out, Shard shard);
+// Runs done before whose files are stale, by reason.
+struct StaleRuns {
+  int scenario = 0, version = 0;
+  int total() const { return scenario + version; }
+};
+
+// The runs of the shard that are not yet done and verified; `stale` counts those among them
+// whose complete file was written for another scenario or by another version.
+std::vector<int> runs_to_do(const SweepPlan& plan, const std::filesystem::path& out, Shard shard,
+                            StaleRuns* stale = nullptr);
 
 // Makes OUT/runs/ and checks that this sweep may write there, before any run: OutputPathError
 // (exit 2) when the folder cannot be created or written (a read-only file system, no

@@ -5,9 +5,11 @@
 #include <boost/random/uniform_int_distribution.hpp>
 #include <boost/random/uniform_real_distribution.hpp>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <numeric>
 
+#include "engine/fnv.hpp"
 #include "scenario/load.hpp"
 
 namespace ecosim {
@@ -88,6 +90,12 @@ Unit saltelli_points(int n, std::size_t k, Draws& draws) {
     out.push_back(b);
   }
   return out;
+}
+
+std::string hex(std::uint64_t bits) {
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(bits));
+  return text;
 }
 
 // The value at u in [0, 1] of the parameter's range: the bounds themselves at 0 and 1 (a log
@@ -189,7 +197,24 @@ SweepPlan make_plan(SweepSpec spec) {
       plan.runs.push_back(std::move(run));
     }
   plan.spec = std::move(spec);
+  try {
+    const Scenario base = plan.spec.scenario.empty() ? load_default_scenario()
+                                                     : load_scenario_file(plan.spec.scenario);
+    Fnv digest;
+    digest.add(base.text);
+    digest.add(std::string(ECOSIM_VERSION));
+    plan.base_digest = hex(digest.h);
+  } catch (const std::exception&) {
+    // check_plan reports why the scenario cannot be loaded.
+  }
   return plan;
+}
+
+std::string run_digest(const SweepPlan& plan, const PlannedRun& run) {
+  Fnv digest;
+  digest.add(plan.base_digest);
+  for (const std::string& o : overrides_of(plan, run)) digest.add(o);
+  return hex(digest.h);
 }
 
 std::vector<std::string> overrides_of(const SweepPlan& plan, const PlannedRun& run) {

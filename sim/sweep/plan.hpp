@@ -25,6 +25,10 @@ struct SweepPlan {
   SweepSpec spec;
   int points = 0;
   std::vector<PlannedRun> runs;
+  // A digest of the base scenario as composed (its bases merged) and of this ecosim's version:
+  // with a run's overrides, what its file must have been written for (run_digest). Empty when
+  // the scenario cannot be loaded (check_plan says why).
+  std::string base_digest;
 };
 
 // The design's points in the unit cube (points x parameters), before mapping to the ranges.
@@ -37,6 +41,10 @@ SweepPlan make_plan(SweepSpec spec);
 
 // The --set overrides of one run: the sweep's fixed ones, its parameters' values, its seed.
 std::vector<std::string> overrides_of(const SweepPlan& plan, const PlannedRun& run);
+
+// 16 hex digits naming what a run's file is written for: the base scenario's composed text,
+// the ecosim version and the run's overrides. A resume redoes a run whose file says otherwise.
+std::string run_digest(const SweepPlan& plan, const PlannedRun& run);
 
 // Loads the scenario of every point once; throws ScenarioError whose diagnostics point at the
 // sweep file (the parameter whose value is refused, or the key of [sweep.set]).

@@ -188,5 +188,45 @@ TEST(SweepCommand, RunsATinySweepIntoItsFolderAndIndexesIt) {
   EXPECT_NE(again.out.find(": 2 done, 0 failed, 0 missing of 2"), std::string::npos) << again.out;
 }
 
+// A resume sees a change of the base scenario, not only of the overrides: once, editing
+// `firms = 700` to 300 in the base file and running again said "0 to run" and kept the old
+// results. The runs written for the old scenario are redone, and the command says how many and
+// why; with --no-redo-changed it refuses instead (exit 2, nothing run).
+TEST(SweepCommand, AChangedBaseScenarioIsRedoneOrRefused) {
+  const testing::TempDir dir;
+  const fs::path base = dir / "base.toml";
+  std::ofstream(base) << read(fs::path(ECOSIM_TEST_DATA) / "small.toml");
+  const fs::path sweep = dir / "changed.toml";
+  std::ofstream(sweep) << "[sweep]\nscenario = \"" << base.string() << "\"\n"
+                       << "replicates = 2\nseed = 3\nset = { \"simulation.steps\" = 2 }\n\n"
+                       << "[[parameter]]\nkey = \"policy.municipality.min_external_share\"\n"
+                       << "values = [0.2]\n";
+  const fs::path out = dir / "out";
+  ASSERT_EQ(run_ecosim({"sweep", sweep.string(), "-o", out.string(), "-q"}).code, kOk);
+
+  // The base scenario changes one value (the composed text is compared, so a comment would not
+  // count as a change).
+  const std::string text = read(base);
+  std::ofstream(base) << text << "\n[market]\ndemand_volatility = 0.031\n";
+
+  const Outcome refused =
+      run_ecosim({"sweep", sweep.string(), "-o", out.string(), "-q", "--no-redo-changed"});
+  EXPECT_EQ(refused.code, kBadInput);
+  EXPECT_NE(refused.err.find("2 finished runs written for another scenario (2: its base "
+                             "scenario, fixed settings or values changed) or ecosim version (0)"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_NE(refused.err.find("--no-redo-changed"), std::string::npos) << refused.err;
+
+  const Outcome redone = run_ecosim({"sweep", sweep.string(), "-o", out.string(), "-q"});
+  EXPECT_EQ(redone.code, kOk) << redone.err;
+  EXPECT_NE(redone.err.find("2 finished runs written for another scenario"), std::string::npos)
+      << redone.err;
+  EXPECT_NE(redone.err.find(": 2 to run, "), std::string::npos) << redone.err;
+  const Outcome again = run_ecosim({"sweep", sweep.string(), "-o", out.string(), "-q"});
+  EXPECT_NE(again.err.find(": 0 to run, "), std::string::npos) << again.err;
+  EXPECT_EQ(again.err.find("another scenario"), std::string::npos) << again.err;
+}
+
 }  // namespace
 }  // namespace ecosim
