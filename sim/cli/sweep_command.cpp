@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -72,6 +73,18 @@ Shard shard_of(const po::variables_map& vm) {
                    " (allowed: SLURM_ARRAY_TASK_MIN <= ID <= SLURM_ARRAY_TASK_MAX)");
   return parse_shard(std::to_string(*id - first) + "/" + std::to_string(*count),
                      "SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT");
+}
+
+// What a shell command prints on stdout, or "" when it cannot be run.
+std::string command_output(const std::string& command) {
+  std::string out;
+  if (FILE* pipe = ::popen((command + " 2>/dev/null").c_str(), "r")) {
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+      out.append(buffer, n);
+    ::pclose(pipe);
+  }
+  return out;
 }
 
 void print_plan(const SweepPlan& plan) {
@@ -166,6 +179,18 @@ int sweep_command(const std::vector<std::string>& args) {
   if (vm.count("emit-sbatch")) {
     if (tasks == 0) tasks = std::clamp(int(plan.runs.size() + 19) / 20, 1, 100);
     tasks = std::min<int>(tasks, int(plan.runs.size()));
+    // Slurm refuses an array beyond its MaxArraySize (indices 0..MaxArraySize-1) at submission,
+    // without saying so here: refused now, with the cluster's limit where scontrol can tell.
+    const std::optional<long> configured =
+        max_array_size_of(command_output("scontrol show config"));
+    const long max_array = configured.value_or(kDefaultMaxArraySize);
+    if (tasks > max_array)
+      throw BadInput(
+          "--tasks: " + std::to_string(tasks) + " array tasks, above the cluster's " +
+          "MaxArraySize " + std::to_string(max_array) +
+          (configured ? " (scontrol show config)" : " (Slurm's default; scontrol gave none)") +
+          " (allowed: 1.." + std::to_string(max_array) +
+          "; each task runs several runs at once with --cpus-per-task)");
     const fs::path script = vm["emit-sbatch"].as<std::string>();
     fs::create_directories(out / "slurm");
     const std::string text = sbatch_script(plan, fs::absolute(sweep_file), fs::absolute(out),

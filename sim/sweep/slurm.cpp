@@ -38,20 +38,41 @@ std::string sbatch_script(const SweepPlan& plan, const fs::path& sweep_file, con
     << " array tasks of " << cpus << " cores (about " << per_task << " runs each, estimated "
     << static_cast<int>(std::ceil(cost.seconds)) << " s and "
     << static_cast<long>(cost.bytes / (1 << 20)) << " MiB per run on one core).\n"
-    << "# Written by `ecosim sweep --emit-sbatch`; submit with `sbatch` (here: --wait to block).\n"
-    << "# Each task runs the runs with run % SLURM_ARRAY_TASK_COUNT == its index and rebuilds\n"
-    << "# the index when it ends; a rerun of the array finishes only what is missing.\n"
+    << "# Written by `ecosim sweep --emit-sbatch`; submit with `sbatch`. Task I runs shard\n"
+    << "# I/" << tasks << " (the runs with run % " << tasks << " == I), so any part of the "
+    << "array can be\n"
+    << "# submitted again (sbatch --array=0,2 or --array=0-4:2) and finishes what is missing;\n"
+    << "# each task rebuilds the index when it ends.\n"
     << "#SBATCH --job-name=ecosim-" << sweep_file.stem().string() << "\n"
     << "#SBATCH --array=0-" << tasks - 1 << "\n"
     << "#SBATCH --ntasks=1\n"
     << "#SBATCH --cpus-per-task=" << cpus << "\n"
     << "#SBATCH --mem=" << mib << "M\n"
     << "#SBATCH --time=" << time << "\n"
-    << "#SBATCH --output=" << (out / "slurm" / "task_%a.out").string() << "\n"
+    << "#SBATCH --output=" << (out / "slurm" / "task_%A_%a.out").string() << "\n"
     << "set -euo pipefail\n"
-    << "exec \"" << ecosim.string() << "\" sweep \"" << sweep_file.string() << "\" --output \""
-    << out.string() << "\" --jobs " << cpus << " --threads 1\n";
+    << "exec " << shell_quoted(ecosim.string()) << " sweep " << shell_quoted(sweep_file.string())
+    << " --output " << shell_quoted(out.string()) << " --shard \"${SLURM_ARRAY_TASK_ID}/" << tasks
+    << "\" --jobs \"${SLURM_CPUS_PER_TASK:-" << cpus << "}\" --threads 1\n";
   return s.str();
+}
+
+std::optional<long> max_array_size_of(const std::string& scontrol_config) {
+  std::istringstream in(scontrol_config);
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream words(line);
+    std::string key, equals;
+    long value = 0;
+    if (words >> key >> equals >> value && key == "MaxArraySize" && equals == "=" && value > 0)
+      return value;
+  }
+  return std::nullopt;
+}
+
+std::string shell_quoted(const std::string& text) {
+  std::string out = "'";
+  for (const char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
 }
 
 }  // namespace ecosim

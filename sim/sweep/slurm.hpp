@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "run/resources.hpp"
@@ -14,8 +15,19 @@ namespace ecosim {
 RunCost estimate_run(const SweepPlan& plan);
 
 // A Slurm job-array script running the sweep in `tasks` array tasks of `cpus` cores each.
+// Task I runs shard I/tasks whatever part of the array is submitted (sbatch --array=0,2 or
+// 0-4:2 resubmits some tasks), on the cores Slurm gave it.
 std::string sbatch_script(const SweepPlan& plan, const std::filesystem::path& sweep_file,
                           const std::filesystem::path& out, const std::filesystem::path& ecosim,
                           int tasks, int cpus);
+
+// Slurm's default MaxArraySize: array indices run from 0 to this less one.
+inline constexpr long kDefaultMaxArraySize = 1001;
+
+// MaxArraySize from the text `scontrol show config` prints ("MaxArraySize = 1001"), if there.
+std::optional<long> max_array_size_of(const std::string& scontrol_config);
+
+// `text` quoted for a POSIX shell: inside single quotes nothing is expanded ($, `, \).
+std::string shell_quoted(const std::string& text);
 
 }  // namespace ecosim

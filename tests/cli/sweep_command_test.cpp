@@ -142,9 +142,11 @@ TEST(SweepCommand, EmitSbatchWritesAScriptForThisBinaryAndRunsNothing) {
   EXPECT_EQ(text.rfind("#!/bin/bash\n", 0), 0u) << text;
   EXPECT_NE(text.find("\n#SBATCH --array=0-1\n"), std::string::npos) << text;
   EXPECT_NE(text.find("\n#SBATCH --cpus-per-task=3\n"), std::string::npos) << text;
-  EXPECT_NE(text.find("\nexec \"" + fs::canonical("/proc/self/exe").string() + "\" sweep \"" +
-                      sweep.string() + "\" --output \"" + out.string() + "\" --jobs 3"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find("\nexec '" + fs::canonical("/proc/self/exe").string() + "' sweep '" +
+                sweep.string() + "' --output '" + out.string() +
+                "' --shard \"${SLURM_ARRAY_TASK_ID}/2\" --jobs \"${SLURM_CPUS_PER_TASK:-3}\""),
+      std::string::npos)
       << text;
   EXPECT_TRUE(fs::is_directory(out / "slurm")) << "the tasks' logs go there: it must exist";
   EXPECT_FALSE(fs::exists(out / "runs"));
@@ -155,6 +157,25 @@ TEST(SweepCommand, EmitSbatchWritesAScriptForThisBinaryAndRunsNothing) {
       run_ecosim({"sweep", sweep.string(), "-o", out.string(), "--emit-sbatch", script.string()});
   ASSERT_EQ(one.code, kOk) << one.err;
   EXPECT_NE(read(script).find("\n#SBATCH --array=0-0\n"), std::string::npos);
+}
+
+// More array tasks than Slurm's MaxArraySize: refused here with the limit (1001 when scontrol
+// cannot tell), instead of by sbatch at submission; the script is not written.
+TEST(SweepCommand, EmitSbatchRefusesMoreTasksThanTheClustersMaxArraySize) {
+  const testing::TempDir dir;
+  const fs::path sweep = dir / "many.toml";
+  std::ofstream(sweep) << "[sweep]\nscenario = \"" << ECOSIM_TEST_DATA << "/small.toml\"\n"
+                       << "replicates = 1100\nset = { \"simulation.steps\" = 1 }\n\n"
+                       << "[[parameter]]\nkey = \"policy.municipality.min_external_share\"\n"
+                       << "values = [0.2, 0.4]\n";
+  const fs::path script = dir / "job.sh";
+  const Outcome o = run_ecosim({"sweep", sweep.string(), "-o", (dir / "out").string(),
+                                "--emit-sbatch", script.string(), "--tasks", "2000"});
+  EXPECT_EQ(o.code, kBadInput);
+  EXPECT_NE(o.err.find("--tasks: 2000 array tasks, above the cluster's MaxArraySize"),
+            std::string::npos)
+      << o.err;
+  EXPECT_FALSE(fs::exists(script));
 }
 
 // Two runs of three months, two at a time: both done, indexed, and a second invocation finds

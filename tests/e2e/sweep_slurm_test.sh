@@ -2,7 +2,8 @@
 # A sweep on a real Slurm cluster: starts munge and a one-node Slurm (slurmctld + slurmd, as
 # ../shared/PLATFORM.md describes) in a temporary folder, submits the job-array script that
 # `ecosim sweep --emit-sbatch` writes (3 array tasks), and checks that the index and every
-# run's datasets equal a sweep run on this machine. Stops the daemons by their PIDs.
+# run's datasets equal a sweep run on this machine; then loses one task's runs and submits that
+# task alone again (--array=1). Stops the daemons by their PIDs.
 # Skipped (exit 77) when not root or when slurm-wlm and munge are not installed.
 #   usage: sweep_slurm_test.sh ECOSIM DATA_DIR OUT_DIR
 set -uo pipefail
@@ -82,5 +83,18 @@ grep -q '^#SBATCH --array=0-2$' "$out/array.sh" || fail "the script is not a 3-t
   fail "the array job failed: $(cat "$out/sbatch.log") $(cat "$out"/slurm/slurm/*.out 2> /dev/null | tail -5)"
 [ "$(ls "$out/slurm/slurm" | wc -l)" -eq 3 ] || fail "expected 3 task logs, got: $(ls "$out/slurm/slurm")"
 "$python" "$same" "$out/local" "$out/slurm" > "$out/same" || fail "Slurm runs differ: $(cat "$out/same")"
+
+# Part of the array submitted again, as users do after a failure: the runs of task 1 are lost,
+# and `sbatch --array=1` (one task of the three, SLURM_ARRAY_TASK_COUNT=1) redoes exactly them;
+# its log does not overwrite the first one's (%A_%a).
+lost=$(cd "$out/slurm/runs" && ls run_*.h5 | awk -F'[_.]' '($2 + 0) % 3 == 1')
+[ -n "$lost" ] || fail "task 1 wrote no run"
+(cd "$out/slurm/runs" && rm -f $lost)
+(cd "$cluster" && timeout 300 sbatch --wait --array=1 "$out/array.sh") > "$out/sbatch.log" 2>&1 ||
+  fail "the resubmitted task failed: $(cat "$out/sbatch.log") $(tail -5 "$out"/slurm/slurm/*.out 2> /dev/null)"
+for f in $lost; do [ -f "$out/slurm/runs/$f" ] || fail "the resubmitted task did not redo $f"; done
+[ "$(ls "$out/slurm/slurm" | wc -l)" -eq 4 ] || fail "expected 4 task logs after the resubmission, got: $(ls "$out/slurm/slurm")"
+grep -q ": $(echo $lost | wc -w) to run" "$out"/slurm/slurm/*_1.out || fail "task 1 did not run only its lost runs: $(cat "$out"/slurm/slurm/*_1.out)"
+"$python" "$same" "$out/local" "$out/slurm" > "$out/same" || fail "Slurm runs differ after the resubmission: $(cat "$out/same")"
 
 [ "$failures" -eq 0 ] && echo "slurm sweep: all checks passed" || { echo "slurm sweep: $failures failures"; exit 1; }

@@ -6,12 +6,15 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "run/resources.hpp"
+#include "support/temp_dir.hpp"
 #include "sweep/execute.hpp"
 #include "sweep/plan.hpp"
 #include "sweep/spec.hpp"
@@ -84,12 +87,53 @@ TEST(SweepSlurm, TheScriptRunsOneShardPerArrayTaskWithTheSweepsCommand) {
   EXPECT_EQ(sbatch_option(script, "ntasks"), "1");
   EXPECT_EQ(sbatch_option(script, "cpus-per-task"), "2");
   EXPECT_EQ(sbatch_option(script, "job-name"), "ecosim-trust");
-  EXPECT_EQ(sbatch_option(script, "output"), "/scratch/me/trust/slurm/task_%a.out");
-  // Each task finds its shard in SLURM_ARRAY_TASK_ID/COUNT and runs as many runs as cores.
+  // %A (the job) as well as %a: a resubmitted task does not overwrite the first one's log.
+  EXPECT_EQ(sbatch_option(script, "output"), "/scratch/me/trust/slurm/task_%A_%a.out");
+  // Task I runs shard I of the 3 the script was written for (not of the tasks submitted), on
+  // the cores Slurm gave it; paths single-quoted.
   EXPECT_EQ(lines.back(),
-            "exec \"/opt/ecosim/bin/ecosim\" sweep \"/home/me/sweeps/trust.toml\" --output "
-            "\"/scratch/me/trust\" --jobs 2 --threads 1");
+            "exec '/opt/ecosim/bin/ecosim' sweep '/home/me/sweeps/trust.toml' --output "
+            "'/scratch/me/trust' --shard \"${SLURM_ARRAY_TASK_ID}/3\" --jobs "
+            "\"${SLURM_CPUS_PER_TASK:-2}\" --threads 1");
   EXPECT_NE(script.find("set -euo pipefail\n"), std::string::npos);
+  EXPECT_EQ(script.find("--wait"), std::string::npos) << "no stray advice";
+}
+
+// The exec line, run by bash for array task 2 of a resubmission of tasks 0 and 2 only (Slurm
+// then sets SLURM_ARRAY_TASK_COUNT=2): shard 2/3, whatever was submitted; a path with a $, a
+// backtick or a quote reaches ecosim as it is, never expanded by the shell.
+TEST(SweepSlurm, TheScriptsCommandRunsItsShardOfTheWholeArrayAndExpandsNoPath) {
+  const SweepPlan plan = plan_of("replicates = 2\nset = { \"simulation.steps\" = 12 }");
+  const testing::TempDir dir;
+  const fs::path odd = dir / "it's $HOME `id`";
+  fs::create_directories(odd);
+  // A stand-in for ecosim that prints its arguments, one per line.
+  const fs::path echo = odd / "ecosim";
+  std::ofstream(echo) << "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n";
+  fs::permissions(echo, fs::perms::owner_all);
+  const std::string script = sbatch_script(plan, odd / "sweep.toml", odd / "out", echo, 3, 2);
+  const fs::path file = dir / "job.sh", printed = dir / "printed.txt";
+  std::ofstream(file) << script;
+  const std::string command =
+      "env -i PATH=/usr/bin:/bin SLURM_ARRAY_TASK_ID=2 "
+      "SLURM_ARRAY_TASK_COUNT=2 SLURM_CPUS_PER_TASK=5 bash " +
+      shell_quoted(file.string()) + " > " + shell_quoted(printed.string());
+  ASSERT_EQ(std::system(command.c_str()), 0) << script;
+  std::ifstream in(printed);
+  std::vector<std::string> args;
+  for (std::string line; std::getline(in, line);) args.push_back(line);
+  EXPECT_EQ(args, (std::vector<std::string>{"sweep", (odd / "sweep.toml").string(), "--output",
+                                            (odd / "out").string(), "--shard", "2/3", "--jobs", "5",
+                                            "--threads", "1"}));
+}
+
+TEST(SweepSlurm, ReadsMaxArraySizeFromScontrolsConfig) {
+  EXPECT_EQ(max_array_size_of("Configuration data as of 2026-12-07T03:00:00\n"
+                              "MaxArraySize            = 4001\nMaxJobCount = 10000\n"),
+            4001);
+  EXPECT_EQ(max_array_size_of("MaxJobCount = 10000\n"), std::nullopt);
+  EXPECT_EQ(max_array_size_of(""), std::nullopt);
+  EXPECT_EQ(shell_quoted("a'b"), "'a'\\''b'");
 }
 
 TEST(SweepSlurm, TheTimeLimitIsTwiceTheTasksRoundsOfRunsAndTenMinutesMore) {
