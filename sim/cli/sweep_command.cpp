@@ -193,14 +193,26 @@ int sweep_command(const std::vector<std::string>& args) {
           "; each task runs several runs at once with --cpus-per-task)");
     const fs::path script = vm["emit-sbatch"].as<std::string>();
     fs::create_directories(out / "slurm");
-    const std::string text = sbatch_script(plan, fs::absolute(sweep_file), fs::absolute(out),
-                                           fs::canonical("/proc/self/exe"), tasks, cpus);
-    replace_file(script, [&](const fs::path& file) {  // never through a link, never half a script
-      if (!(std::ofstream(file) << text))
-        throw OutputPathError(printable(script.string()) + ": cannot write the script");
-    });
+    const fs::path self = fs::canonical("/proc/self/exe");
+    // SCRIPT and, beside it, SCRIPT's stem + ".index" + its extension: the job that writes
+    // the index once the array has ended.
+    fs::path index_script = script;
+    index_script.replace_filename(script.stem().string() + ".index" + script.extension().string());
+    const auto write = [](const fs::path& path, const std::string& text) {
+      replace_file(path, [&](const fs::path& file) {  // never through a link, never half of it
+        if (!(std::ofstream(file) << text))
+          throw OutputPathError(printable(path.string()) + ": cannot write the script");
+      });
+    };
+    write(script,
+          sbatch_script(plan, fs::absolute(sweep_file), fs::absolute(out), self, tasks, cpus));
+    write(index_script,
+          sbatch_index_script(plan, fs::absolute(sweep_file), fs::absolute(out), self));
     std::cout << "wrote " << printable(script.string()) << ": " << plan.runs.size() << " runs in "
-              << tasks << " array tasks; submit with: sbatch " << script.string() << "\n";
+              << tasks << " array tasks, and " << printable(index_script.string())
+              << ": the index once they end; submit with:\n  jid=$(sbatch --parsable "
+              << shell_quoted(script.string()) << ") && sbatch --dependency=afterany:${jid%%;*} "
+              << shell_quoted(index_script.string()) << "\n";
     return kOk;
   }
 

@@ -20,6 +20,22 @@ RunCost estimate_run(const SweepPlan& plan) {
   return most;
 }
 
+namespace {
+
+// The sweep file's [slurm] options, `set -euo pipefail` and its preamble: what both scripts end
+// their header with, before their command.
+std::string cluster_lines(const SlurmOptions& cluster) {
+  std::string out;
+  if (!cluster.account.empty()) out += "#SBATCH --account=" + cluster.account + "\n";
+  if (!cluster.partition.empty()) out += "#SBATCH --partition=" + cluster.partition + "\n";
+  for (const std::string& option : cluster.sbatch) out += "#SBATCH " + option + "\n";
+  out += "set -euo pipefail\n";
+  for (const std::string& line : cluster.preamble) out += line + "\n";
+  return out;
+}
+
+}  // namespace
+
 std::string sbatch_script(const SweepPlan& plan, const fs::path& sweep_file, const fs::path& out,
                           const fs::path& ecosim, int tasks, int cpus) {
   const RunCost cost = estimate_run(plan);
@@ -49,11 +65,30 @@ std::string sbatch_script(const SweepPlan& plan, const fs::path& sweep_file, con
     << "#SBATCH --cpus-per-task=" << cpus << "\n"
     << "#SBATCH --mem=" << mib << "M\n"
     << "#SBATCH --time=" << time << "\n"
-    << "#SBATCH --output=" << (out / "slurm" / "task_%A_%a.out").string() << "\n"
-    << "set -euo pipefail\n"
-    << "exec " << shell_quoted(ecosim.string()) << " sweep " << shell_quoted(sweep_file.string())
-    << " --output " << shell_quoted(out.string()) << " --shard \"${SLURM_ARRAY_TASK_ID}/" << tasks
-    << "\" --jobs \"${SLURM_CPUS_PER_TASK:-" << cpus << "}\" --threads 1\n";
+    << "#SBATCH --output=" << (out / "slurm" / "task_%A_%a.out").string() << "\n";
+  s << cluster_lines(plan.spec.slurm) << "exec " << shell_quoted(ecosim.string()) << " sweep "
+    << shell_quoted(sweep_file.string()) << " --output " << shell_quoted(out.string())
+    << " --shard \"${SLURM_ARRAY_TASK_ID}/" << tasks << "\" --jobs \"${SLURM_CPUS_PER_TASK:-"
+    << cpus << "}\" --threads 1\n";
+  return s.str();
+}
+
+std::string sbatch_index_script(const SweepPlan& plan, const fs::path& sweep_file,
+                                const fs::path& out, const fs::path& ecosim) {
+  std::ostringstream s;
+  s << "#!/bin/bash\n"
+    << "# ecosim sweep " << sweep_file.filename().string() << ": writes the index of its "
+    << plan.runs.size() << " runs once, after the\n"
+    << "# array job has ended: sbatch --dependency=afterany:<the array's job id> this file.\n"
+    << "#SBATCH --job-name=ecosim-" << sweep_file.stem().string() << "-index\n"
+    << "#SBATCH --ntasks=1\n"
+    << "#SBATCH --cpus-per-task=1\n"
+    << "#SBATCH --mem=1024M\n"
+    << "#SBATCH --time=0-01:00:00\n"
+    << "#SBATCH --output=" << (out / "slurm" / "index_%j.out").string() << "\n"
+    << cluster_lines(plan.spec.slurm) << "exec " << shell_quoted(ecosim.string()) << " sweep "
+    << shell_quoted(sweep_file.string()) << " --output " << shell_quoted(out.string())
+    << " --index-only\n";
   return s.str();
 }
 

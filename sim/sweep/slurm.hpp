@@ -21,6 +21,12 @@ std::string sbatch_script(const SweepPlan& plan, const std::filesystem::path& sw
                           const std::filesystem::path& out, const std::filesystem::path& ecosim,
                           int tasks, int cpus);
 
+// The job that writes the sweep's index once, when submitted to run after the array
+// (--dependency=afterany:JOBID): `ecosim sweep --index-only`, with the same [slurm] options.
+std::string sbatch_index_script(const SweepPlan& plan, const std::filesystem::path& sweep_file,
+                                const std::filesystem::path& out,
+                                const std::filesystem::path& ecosim);
+
 // Slurm's default MaxArraySize: array indices run from 0 to this less one.
 inline constexpr long kDefaultMaxArraySize = 1001;
 

@@ -60,7 +60,13 @@ class SpecReader {
 
   SweepSpec read() {
     const toml::table root = parse_toml(spec_.text, file_);
-    only(root, {"sweep", "parameter"}, "");
+    only(root, {"sweep", "parameter", "slurm"}, "");
+    if (const toml::node* n = root.get("slurm")) {
+      if (const toml::table* slurm = n->as_table())
+        read_slurm(*slurm);
+      else
+        error(at(*n), "slurm", "must be a table (allowed: a [slurm] table)");
+    }
     const toml::table* sweep = root["sweep"].as_table();
     if (!sweep) {
       error({file_, 1, 1}, "sweep", "missing table [sweep] (allowed: a [sweep] table)");
@@ -133,6 +139,48 @@ class SpecReader {
               ? "contains a control character (allowed: " + std::string(kPrintableText) + ")"
               : "must be a non-empty string, got " + std::string(type_name(*n)));
     return std::nullopt;
+  }
+
+  // [slurm]: account and partition names, more #SBATCH options, and shell lines to run first.
+  void read_slurm(const toml::table& t) {
+    only(t, {"account", "partition", "sbatch", "preamble"}, "slurm.");
+    const auto name = [&](const char* key, std::string& into) {
+      if (auto text = string(t, key, std::string("slurm.") + key)) {
+        if (text->find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                                    "_.-") != std::string::npos)
+          error(at(*t.get(key)), std::string("slurm.") + key,
+                "'" + *text + "' is not a Slurm name (allowed: letters, digits, _ . -)");
+        else
+          into = *text;
+      }
+    };
+    name("account", spec_.slurm.account);
+    name("partition", spec_.slurm.partition);
+    const auto lines = [&](const char* key, std::vector<std::string>& into, bool options) {
+      const toml::node* n = t.get(key);
+      if (!n) return;
+      const toml::array* list = n->as_array();
+      const std::string path = std::string("slurm.") + key;
+      const std::string allowed =
+          options ? "an array of \"--option[=value]\" strings" : "an array of shell lines";
+      if (!list) {
+        error(at(*n), path, "must be an array (allowed: " + allowed + ")");
+        return;
+      }
+      for (const toml::node& item : *list) {
+        const auto text = item.value<std::string>();
+        if (!item.is_string() || !text || text->empty() || has_control_character(*text) ||
+            (options && !text->starts_with("--"))) {
+          error(at(item), path,
+                "'" + (text ? *text : std::string(type_name(item))) +
+                    "' is not accepted (allowed: " + allowed + ", one line each)");
+          continue;
+        }
+        into.push_back(*text);
+      }
+    };
+    lines("sbatch", spec_.slurm.sbatch, true);
+    lines("preamble", spec_.slurm.preamble, false);
   }
 
   void read_sweep(const toml::table& t) {

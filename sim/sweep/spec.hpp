@@ -40,6 +40,13 @@ struct SweepParameter {
 enum class SweepDesign : std::uint8_t { grid, list, random, lhs, morris, saltelli };
 std::string_view name_of(SweepDesign design);
 
+// What a cluster needs in the job scripts of `ecosim sweep --emit-sbatch` ([slurm] table).
+struct SlurmOptions {
+  std::string account, partition;     // #SBATCH --account= / --partition=, when given
+  std::vector<std::string> sbatch;    // more #SBATCH options, each "--name[=value]"
+  std::vector<std::string> preamble;  // shell lines run before ecosim (module load ...)
+};
+
 struct SweepSpec {
   std::filesystem::path file;  // the sweep file, as given
   std::string text;            // its text, stored with the index
@@ -55,6 +62,7 @@ struct SweepSpec {
   int trajectories = 0;               // morris
   int levels = 0;                     // morris grid levels; grid levels of ranges without values
   std::filesystem::path output;       // the output folder (relative to the working directory)
+  SlurmOptions slurm;
 };
 
 // Reads and checks a sweep file; throws ScenarioError with every problem, each positioned.

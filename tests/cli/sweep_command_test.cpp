@@ -136,8 +136,13 @@ TEST(SweepCommand, EmitSbatchWritesAScriptForThisBinaryAndRunsNothing) {
   const Outcome o = run_ecosim({"sweep", sweep.string(), "-o", out.string(), "--emit-sbatch",
                                 script.string(), "--tasks", "5", "--cpus-per-task", "3"});
   ASSERT_EQ(o.code, kOk) << o.err;
-  EXPECT_EQ(o.out, "wrote " + script.string() + ": 2 runs in 2 array tasks; submit with: sbatch " +
-                       script.string() + "\n");
+  const fs::path index_script = dir / "job.index.sh";
+  EXPECT_EQ(o.out, "wrote " + script.string() + ": 2 runs in 2 array tasks, and " +
+                       index_script.string() +
+                       ": the index once they end; submit with:\n  jid=$(sbatch --parsable '" +
+                       script.string() + "') && sbatch --dependency=afterany:${jid%%;*} '" +
+                       index_script.string() + "'\n");
+  EXPECT_NE(read(index_script).find(" --index-only\n"), std::string::npos) << read(index_script);
   const std::string text = read(script);
   EXPECT_EQ(text.rfind("#!/bin/bash\n", 0), 0u) << text;
   EXPECT_NE(text.find("\n#SBATCH --array=0-1\n"), std::string::npos) << text;

@@ -97,4 +97,14 @@ for f in $lost; do [ -f "$out/slurm/runs/$f" ] || fail "the resubmitted task did
 grep -q ": $(echo $lost | wc -w) to run" "$out"/slurm/slurm/*_1.out || fail "task 1 did not run only its lost runs: $(cat "$out"/slurm/slurm/*_1.out)"
 "$python" "$same" "$out/local" "$out/slurm" > "$out/same" || fail "Slurm runs differ after the resubmission: $(cat "$out/same")"
 
+# The index job, submitted as the emitted command says (after the array, whatever its end),
+# writes the index once: removed first, it is back and lists every run done.
+grep -q 'sbatch --dependency=afterany:' "$out/emit.log" || fail "--emit-sbatch gave no dependent index job: $(cat "$out/emit.log")"
+rm -f "$out/slurm/index.csv" "$out/slurm/index.h5"
+(cd "$cluster" && jid=$(sbatch --parsable --array=2 "$out/array.sh") &&
+  timeout 300 sbatch --wait --dependency=afterany:${jid%%;*} "$out/array.index.sh") > "$out/sbatch.log" 2>&1 ||
+  fail "the index job failed: $(cat "$out/sbatch.log") $(cat "$out"/slurm/slurm/index_*.out 2> /dev/null)"
+[ "$(grep -c ',done,' "$out/slurm/index.csv" 2> /dev/null)" -eq "$(($(wc -l < "$out/local/index.csv") - 1))" ] ||
+  fail "the index job's index does not list every run done: $(head -3 "$out/slurm/index.csv" 2>&1)"
+
 [ "$failures" -eq 0 ] && echo "slurm sweep: all checks passed" || { echo "slurm sweep: $failures failures"; exit 1; }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "run/resources.hpp"
+#include "scenario/load.hpp"
 #include "support/temp_dir.hpp"
 #include "sweep/execute.hpp"
 #include "sweep/plan.hpp"
@@ -125,6 +126,56 @@ TEST(SweepSlurm, TheScriptsCommandRunsItsShardOfTheWholeArrayAndExpandsNoPath) {
   EXPECT_EQ(args, (std::vector<std::string>{"sweep", (odd / "sweep.toml").string(), "--output",
                                             (odd / "out").string(), "--shard", "2/3", "--jobs", "5",
                                             "--threads", "1"}));
+}
+
+// The sweep file's [slurm] table reaches both scripts: account, partition and more #SBATCH
+// lines among the options, the preamble between `set -euo pipefail` and the command; the index
+// job runs --index-only.
+TEST(SweepSlurm, TheSlurmTableReachesBothScripts) {
+  const SweepSpec spec = load_sweep_text(
+      "[sweep]\nscenario = \"../small.toml\"\n[slurm]\naccount = \"nn9999k\"\n"
+      "partition = \"normal\"\nsbatch = [\"--qos=devel\", \"--mail-type=END\"]\n"
+      "preamble = [\"module load HDF5/1.14\", \"export OMP_NUM_THREADS=1\"]\n"
+      "[[parameter]]\nkey = \"region.0.firms\"\nvalues = [100, 200]\n",
+      std::string(ECOSIM_TEST_DATA) + "/sweeps/slurm_test.toml");
+  const SweepPlan plan = make_plan(spec);
+  for (const std::string& script :
+       {sbatch_script(plan, "/s/trust.toml", "/o", "/bin/ecosim", 2, 1),
+        sbatch_index_script(plan, "/s/trust.toml", "/o", "/bin/ecosim")}) {
+    EXPECT_EQ(sbatch_option(script, "account"), "nn9999k");
+    EXPECT_EQ(sbatch_option(script, "partition"), "normal");
+    EXPECT_EQ(sbatch_option(script, "qos"), "devel");
+    EXPECT_NE(script.find("\n#SBATCH --mail-type=END\nset -euo pipefail\nmodule load HDF5/1.14\n"
+                          "export OMP_NUM_THREADS=1\nexec '/bin/ecosim' sweep"),
+              std::string::npos)
+        << script;
+  }
+  const std::string index = sbatch_index_script(plan, "/s/trust.toml", "/o", "/bin/ecosim");
+  EXPECT_EQ(sbatch_option(index, "job-name"), "ecosim-trust-index");
+  EXPECT_EQ(sbatch_option(index, "array"), "") << "one job, not an array";
+  EXPECT_EQ(lines_of(index).back(),
+            "exec '/bin/ecosim' sweep '/s/trust.toml' --output '/o' --index-only");
+}
+
+TEST(SweepSlurm, TheSlurmTableRefusesWhatWouldBreakAScript) {
+  const auto refused = [](const std::string& slurm) {
+    try {
+      load_sweep_text("[sweep]\n[slurm]\n" + slurm +
+                          "\n[[parameter]]\nkey = \"region.0.firms\"\nvalues = [100]\n",
+                      "x.toml");
+    } catch (const ScenarioError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_NE(refused("account = \"a b\"").find("slurm.account: 'a b' is not a Slurm name"),
+            std::string::npos);
+  EXPECT_NE(refused("sbatch = [\"qos=devel\"]").find("slurm.sbatch: 'qos=devel' is not accepted"),
+            std::string::npos);
+  EXPECT_NE(refused("preamble = \"module load x\"").find("slurm.preamble: must be an array"),
+            std::string::npos);
+  EXPECT_NE(refused("queue = \"x\"").find("slurm.queue"), std::string::npos);
+  EXPECT_EQ(refused("partition = \"gpu-1\""), "");
 }
 
 TEST(SweepSlurm, ReadsMaxArraySizeFromScontrolsConfig) {
