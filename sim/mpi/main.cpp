@@ -1,17 +1,22 @@
 // ecosim_mpi SWEEP.toml [--output DIR] [--threads N]: a sweep under mpirun or srun. Rank 0
-// hands out the runs not yet done, one at a time, to whichever rank asks; every other rank runs
-// them, writing one file per run with serial HDF5, and rank 0 writes the index at the end. A
-// rank that dies loses only the run it held: running the same command again redoes it.
+// hands out the runs not yet done, one at a time, to whichever rank asks, and runs them too;
+// every rank writes one file per run with serial HDF5, and rank 0 writes the index every 30 s
+// and at the end. A killed rank stops the job (Open MPI's default): the runs done are kept and
+// indexed, and running the same command again redoes the rest.
 // Exit status as `ecosim sweep`'s: 0 every run done, 1 a run failed, 2 bad input.
 #include <mpi.h>
 
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "cli/progress.hpp"
 #include "engine/parallel.hpp"
 #include "engine/printable.hpp"
 #include "io/h5.hpp"
@@ -72,30 +77,68 @@ Options parse(int argc, char** argv) {
 constexpr const char* kUsage =
     "usage: mpirun -n N ecosim_mpi SWEEP.toml [--output DIR] [--threads N] [--force]\n";
 
-// Rank 0: hands out the runs and writes the index; returns how many failed this time.
-int dispatch(const SweepPlan& plan, const fs::path& out, int ranks) {
+// Rank 0: hands out the runs, runs them too on a thread of its own (which makes no MPI call),
+// shows progress with an ETA, and writes the index at the end and every 30 s of wall time
+// meanwhile (a job killed leaves an index that lists what was done); returns how many runs
+// failed this time.
+int dispatch(const SweepPlan& plan, const fs::path& out, int ranks, int threads, bool local_work) {
   StaleRuns stale;
   const std::vector<int> todo = runs_to_do(plan, out, {}, &stale);
   std::cerr << "ecosim_mpi: " << plan.runs.size() << " runs, " << todo.size() << " to run on "
-            << ranks - 1 << " worker ranks, into " << out.string();
+            << ranks << " ranks (rank 0 hands them out and runs them too), into " << out.string();
   if (stale.total() > 0)
     std::cerr << " (" << stale.total()
               << " finished before for another scenario or version: redone)";
   std::cerr << "\n";
+  std::mutex mutex;  // guards next, done, failed, the progress line and stderr
   std::size_t next = 0;
-  int working = ranks - 1, done = 0, failed = 0;
+  int done = 0, failed = 0;
+  Progress progress(int(todo.size()), true, "run");
+  const auto take = [&] {
+    const std::lock_guard lock(mutex);
+    return next < todo.size() ? todo[next++] : kStop;
+  };
+  const auto finished = [&](int status) {
+    const std::lock_guard lock(mutex);
+    ++done;
+    failed += status == static_cast<int>(RunStatus::failed);
+    progress.update(done, failed ? std::to_string(failed) + " failed" : "");
+  };
+  std::thread local([&] {
+    for (int run; local_work && (run = take()) != kStop;) {
+      const RunOutcome o = execute_run(plan, plan.runs[std::size_t(run)], out, threads);
+      if (o.status == RunStatus::failed) {
+        const std::lock_guard lock(mutex);
+        std::cerr << "ecosim_mpi: run " << run << " failed: " << printable(o.error) << "\n";
+      }
+      finished(static_cast<int>(o.status));
+    }
+  });
+  auto last_index = std::chrono::steady_clock::now();
+  int working = ranks - 1;
   while (working > 0) {
     int outcome[2];  // run, status (-1 when the worker has just started)
+    MPI_Request request;
+    MPI_Irecv(outcome, 2, MPI_INT, MPI_ANY_SOURCE, kAsk, MPI_COMM_WORLD, &request);
+    // Polled, not waited on: Open MPI's blocking receive spins a core that rank 0's own runs
+    // need.
     MPI_Status status;
-    MPI_Recv(outcome, 2, MPI_INT, MPI_ANY_SOURCE, kAsk, MPI_COMM_WORLD, &status);
-    if (outcome[0] >= 0) {
-      ++done;
-      failed += outcome[1] == static_cast<int>(RunStatus::failed);
+    for (int arrived = 0;;) {
+      MPI_Test(&request, &arrived, &status);
+      if (arrived) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
-    const int run = next < todo.size() ? todo[next++] : kStop;
+    if (outcome[0] >= 0) finished(outcome[1]);
+    const int run = take();
     MPI_Send(&run, 1, MPI_INT, status.MPI_SOURCE, kWork, MPI_COMM_WORLD);
     if (run == kStop) --working;
+    if (std::chrono::steady_clock::now() - last_index > std::chrono::seconds(30)) {
+      write_index(plan, out);  // wall time decides only when, never what
+      last_index = std::chrono::steady_clock::now();
+    }
   }
+  local.join();
+  progress.done();
   const IndexCounts c = write_index(plan, out);
   std::cout << "wrote " << printable(fs::absolute(out / "index.h5").string())
             << " and index.csv: " << c.done << " done, " << c.failed << " failed, " << c.missing
@@ -122,7 +165,9 @@ void work(const SweepPlan& plan, const fs::path& out, int threads) {
 
 int main(int argc, char** argv) {
   h5::init_library();
-  MPI_Init(&argc, &argv);
+  // Rank 0 runs work on a thread of its own that makes no MPI call: funneled is enough.
+  int provided = 0;
+  MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);
   int rank = 0, ranks = 1;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &ranks);
@@ -171,7 +216,8 @@ int main(int argc, char** argv) {
                 << " and index.csv: " << c.done << " done, " << c.failed << " failed, " << c.missing
                 << " missing of " << plan.runs.size() << "\n";
     } else if (rank == 0) {
-      failed = dispatch(plan, out, ranks);
+      // Rank 0's runs need a thread beside the one that calls MPI.
+      failed = dispatch(plan, out, ranks, o.threads, provided >= MPI_THREAD_FUNNELED);
     } else {
       work(plan, out, o.threads);
     }

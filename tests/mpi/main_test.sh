@@ -82,7 +82,7 @@ if command -v mpirun > /dev/null; then
     fail "rank 0 did not report 4 runs done: $(tail -3 "$out/mpi.log")"
   "$python" "$same" "$out/local" "$out/mpi" > "$out/same" || fail "MPI runs differ: $(cat "$out/same")"
   run_mpi "$sweep" --output "$out/mpi" > "$out/mpi.log" 2>&1 || fail "the second mpirun failed: $(tail -3 "$out/mpi.log")"
-  grep -q "4 runs, 0 to run on 1 worker ranks" "$out/mpi.log" && grep -q "(0 run now, 0 failed)" "$out/mpi.log" ||
+  grep -q "4 runs, 0 to run on 2 ranks" "$out/mpi.log" && grep -q "(0 run now, 0 failed)" "$out/mpi.log" ||
     fail "a finished sweep was run again: $(tail -3 "$out/mpi.log")"
   # A failed run under mpirun: the others done, exit 1 from mpirun (every rank exits 1).
   mkdir -p "$out/mpi_failing/runs/run_000001.h5"
