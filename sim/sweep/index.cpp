@@ -109,6 +109,17 @@ class IndexLock {
 
 }  // namespace
 
+namespace {
+
+// The file a row names: the run file (done, or where a missing run will write it), and for a
+// failed run its .error file, which holds the message and the time it ran.
+std::string file_of(const PlannedRun& run, RunStatus status) {
+  return status == RunStatus::failed ? fs::path(run.file).replace_extension(".error").string()
+                                     : run.file;
+}
+
+}  // namespace
+
 IndexCounts write_index(const SweepPlan& plan, const fs::path& out) {
   fs::create_directories(out);
   IndexLock lock(out);
@@ -147,7 +158,7 @@ IndexCounts write_index(const SweepPlan& plan, const fs::path& out) {
       for (std::size_t j = 0; j < k; ++j)
         csv << "," << csv_field(r.values[j].column_text(s.parameters[j].integer));
       const RunOutcome& o = outcomes[i];
-      csv << "," << r.seed << "," << name_of(o.status) << "," << r.file << ","
+      csv << "," << r.seed << "," << name_of(o.status) << "," << file_of(r, o.status) << ","
           << (o.status != RunStatus::missing && !std::isnan(o.wall_s)
                   ? SweepValue::of(o.wall_s).column_text(false)
                   : "")
@@ -213,7 +224,7 @@ IndexCounts write_index(const SweepPlan& plan, const fs::path& out) {
     std::vector<double> wall;
     for (std::size_t i = 0; i < n; ++i) {
       status.emplace_back(name_of(outcomes[i].status));
-      files.push_back(plan.runs[i].file);
+      files.push_back(file_of(plan.runs[i], outcomes[i].status));
       errors.push_back(outcomes[i].error);
       wall.push_back(outcomes[i].status != RunStatus::missing ? outcomes[i].wall_s : std::nan(""));
     }
