@@ -73,6 +73,9 @@ class Recorder {
 
  private:
   void keep(const Observation& observation);
+  // The groups and datasets of a new run file: the indicators with their dimension scales, the
+  // firm-level tables (snapshots when `snapshots`) and exits.
+  void create_datasets(const std::vector<std::string>& region_names, bool snapshots);
   // Hands the buffered indicator rows and exits to HDF5; flush_to_disk then writes what HDF5
   // holds (data and metadata): the one place a run file reaches the disk between its creation
   // and its end.
