@@ -18,6 +18,7 @@
 #include "io/recorder.hpp"
 #include "run/simulation.hpp"
 #include "scenario/load.hpp"
+#include "scenario/toml_diagnostics.hpp"
 
 namespace ecosim {
 namespace fs = std::filesystem;
@@ -27,6 +28,20 @@ std::string joined(const std::vector<std::string>& overrides) {
   std::string out;
   for (const auto& o : overrides) out += (out.empty() ? "" : "\n") + o;
   return out;
+}
+
+// Whether two sweep files describe the same sweep: the same tables but for [slurm] (where a
+// sweep runs, not what it runs), whatever their comments and layout.
+bool same_sweep(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  try {
+    toml::table x = parse_toml(a, "index"), y = parse_toml(b, "sweep");
+    x.erase("slurm");
+    y.erase("slurm");
+    return x == y;
+  } catch (const ScenarioError&) {
+    return false;
+  }
 }
 
 }  // namespace
@@ -63,7 +78,7 @@ void prepare_output(const SweepPlan& plan, const fs::path& out, bool force) {
   } catch (const std::exception&) {
   }
   H5Fclose(file);
-  if (!text.empty() && text != plan.spec.text)
+  if (!text.empty() && !same_sweep(text, plan.spec.text))
     throw OutputPathError(out.string() + ": holds the index of another sweep (its sweep file " +
                           "differs from " + plan.spec.file.string() +
                           ") (allowed: a new folder, the same sweep file to resume it, or --force "

@@ -226,6 +226,12 @@ TEST(SweepExecute, AFolderWithAnotherSweepsIndexIsRefusedUnlessForced) {
   EXPECT_THROW(prepare_output(other, out.path(), false), OutputPathError);
   EXPECT_NO_THROW(prepare_output(other, out.path(), true));
 
+  // Where it runs is not what it runs: a [slurm] table added, or a comment, is the same sweep.
+  const SweepPlan on_a_cluster =
+      plan_of("# now on the cluster\n" + kTwoByTwo +
+              "\n[slurm]\naccount = \"nn9999k\"\npreamble = [\"module load HDF5\"]\n");
+  EXPECT_NO_THROW(prepare_output(on_a_cluster, out.path(), false));
+
   // An index that cannot be read decides nothing: the runs' own files do.
   std::ofstream(out / "index.h5", std::ios::trunc) << "not an HDF5 file\n";
   EXPECT_NO_THROW(prepare_output(other, out.path(), false));
