@@ -24,8 +24,8 @@ for target in scenario sweep; do
   if ./build/fuzz/fuzz_$target "$corpus" "build/fuzz/seeds/$target" -max_total_time="$seconds" \
       -timeout=10 -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 \
       -artifact_prefix="$crashes/" > "$log" 2>&1; then
-    runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | grep -o '[0-9]*$')
-    speed=$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$log" | grep -o '[0-9]*$')
+    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
+    speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$')
     echo "fuzz $target: ${runs:-?} executions in ${seconds} s (${speed:-?}/s), no crash"
   else
     status=1
