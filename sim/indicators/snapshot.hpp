@@ -63,7 +63,6 @@ struct FirmRows {
   void for_each_column(Visitor&& visit) const {
     ECOSIM_SNAPSHOT_FIRM_COLUMNS(ECOSIM_VISIT_SNAPSHOT_COLUMN)
   }
-  void append(const FirmRows& more) { ECOSIM_SNAPSHOT_FIRM_COLUMNS(ECOSIM_APPEND_SNAPSHOT_COLUMN) }
   void resize(std::size_t rows) { ECOSIM_SNAPSHOT_FIRM_COLUMNS(ECOSIM_RESIZE_SNAPSHOT_COLUMN) }
 };
 struct TieRows {
@@ -72,7 +71,6 @@ struct TieRows {
   void for_each_column(Visitor&& visit) const {
     ECOSIM_SNAPSHOT_TIE_COLUMNS(ECOSIM_VISIT_SNAPSHOT_COLUMN)
   }
-  void append(const TieRows& more) { ECOSIM_SNAPSHOT_TIE_COLUMNS(ECOSIM_APPEND_SNAPSHOT_COLUMN) }
   void resize(std::size_t rows) { ECOSIM_SNAPSHOT_TIE_COLUMNS(ECOSIM_RESIZE_SNAPSHOT_COLUMN) }
 };
 struct ExitRows {

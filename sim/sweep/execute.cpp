@@ -46,10 +46,11 @@ bool same_sweep(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-fs::path error_path(const fs::path& out, const PlannedRun& run) {
-  fs::path p = out / run.file;
-  return p.replace_extension(".error");
+std::string error_file(const PlannedRun& run) {
+  return fs::path(run.file).replace_extension(".error").string();
 }
+
+fs::path error_path(const fs::path& out, const PlannedRun& run) { return out / error_file(run); }
 
 Scenario scenario_of(const SweepPlan& plan, const PlannedRun& run) {
   const auto overrides = overrides_of(plan, run);

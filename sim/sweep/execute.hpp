@@ -29,6 +29,8 @@ struct RunOutcome {
 Scenario scenario_of(const SweepPlan& plan, const PlannedRun& run);
 
 // Where a failed run's message is written: its file with .error for .h5 (runs/run_NNNNNN.error).
+// The same, relative to the output folder (as the index names it).
+std::string error_file(const PlannedRun& run);
 std::filesystem::path error_path(const std::filesystem::path& out, const PlannedRun& run);
 
 // Why a complete file of the run is not this run's: written for another scenario (the base

@@ -114,8 +114,7 @@ namespace {
 // The file a row names: the run file (done, or where a missing run will write it), and for a
 // failed run its .error file, which holds the message and the time it ran.
 std::string file_of(const PlannedRun& run, RunStatus status) {
-  return status == RunStatus::failed ? fs::path(run.file).replace_extension(".error").string()
-                                     : run.file;
+  return status == RunStatus::failed ? error_file(run) : run.file;
 }
 
 }  // namespace
