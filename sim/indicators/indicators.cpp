@@ -1,6 +1,7 @@
 #include "indicators/indicators.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "engine/parallel.hpp"
 #include "rules/trust.hpp"
@@ -68,6 +69,7 @@ IdVector<RegionId, FirmTotals> total_firms(const World& world,
   // spent most of a step copying totals). The grain depends on the scenario only, and is the
   // usual one up to 128 regions.
   const std::size_t grain = std::max(kGrain, 16 * world.regions.size());
+  const LiveRegions live(f);
   const RegionTotals totals = deterministic_reduce(
       f.size(), identity,
       [&](RegionTotals& acc, std::size_t k) {
@@ -94,12 +96,15 @@ IdVector<RegionId, FirmTotals> total_firms(const World& world,
         }
         t.private_firms += 1;
         t.satisfaction += f.satisfaction[i];
+        const std::uint16_t own = f.region[i].index();
         for (const Tie& tie : world.trust.ties_of(i)) {
-          const MaybeId<FirmId> other = alive_firm(f, tie.other);
-          if (!other) continue;
+          const MaybeId<FirmId> firm = tie.other.as_firm();
+          if (!firm) continue;
+          const std::uint16_t other = live[*firm];
+          if (other == LiveRegions::kClosed) continue;
           t.trust += tie.trust;
           t.ties += 1;
-          t.ties_within += f.region[*other] == f.region[i];
+          t.ties_within += other == own;
           t.ties_by_rung[rung_of(tie.trust, ladder)] += 1;
         }
       },

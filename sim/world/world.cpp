@@ -71,6 +71,12 @@ double unemployment_rate(const RegionState& region, double jobs) {
   return unemployment_rate(region.labour_force, region.residents_per_job, jobs);
 }
 
+LiveRegions::LiveRegions(const FirmTable& f) : regions_(f.size()) {
+  for_each_id<FirmId>(f.size(), [&](FirmId i) {
+    regions_[i.index()] = f.alive[i] ? f.region[i].index() : kClosed;
+  });
+}
+
 std::uint32_t uid_of(const World& world, ActorRef actor) {
   return visit(
       actor, [&](FirmId f) { return world.firms.uid[f]; },

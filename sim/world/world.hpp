@@ -3,6 +3,7 @@
 // World.
 #pragma once
 
+#include <limits>
 #include <tuple>
 #include <vector>
 
@@ -80,6 +81,23 @@ inline MaybeId<FirmId> alive_firm(const FirmTable& f, ActorRef actor) {
 inline bool closed_firm(const FirmTable& f, ActorRef actor) {
   return actor.is_firm() && !alive_firm(f, actor);
 }
+
+// The region of every firm that is alive, indexed by firm, and kClosed for the others: walks
+// over every firm's ties read one column for the other firm instead of two (`alive`, `region`),
+// which no longer fit in cache at 10^6 firms. Built in one parallel pass; valid until a firm
+// enters or leaves.
+class LiveRegions {
+ public:
+  static constexpr std::uint16_t kClosed = std::numeric_limits<std::uint16_t>::max();
+  static_assert(sizeof(RegionId) == sizeof(kClosed) && kMaxRegions <= kClosed,
+                "kClosed is never a region's index");
+  explicit LiveRegions(const FirmTable& f);
+  // The region of `firm`, or kClosed when it has closed.
+  std::uint16_t operator[](FirmId firm) const { return regions_[firm.index()]; }
+
+ private:
+  std::vector<std::uint16_t> regions_;
+};
 
 // The persistent id of a firm (FirmTable::uid) or the index of a university.
 std::uint32_t uid_of(const World& world, ActorRef actor);

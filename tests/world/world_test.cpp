@@ -41,6 +41,20 @@ TEST(World, AliveFirmIsAFirmThatLives) {
       << "a university is never a closed firm";
 }
 
+// The walks over ties read a live firm's region from LiveRegions: the same as its `region`
+// column while it lives, and kClosed (never a region) once it has closed.
+TEST(World, LiveRegionsAreTheRegionsOfLiveFirmsOnly) {
+  World w = build_world(testing::small_scenario());
+  const FirmId a = testing::alive_firms(w, RegionId(0), 1)[0];
+  const FirmId b = testing::alive_firms(w, RegionId(1), 1)[0];
+  w.firms.alive[b] = 0;
+  const LiveRegions live(w.firms);
+  EXPECT_EQ(live[a], w.firms.region[a].index());
+  EXPECT_EQ(live[b], LiveRegions::kClosed);
+  for (const FirmId i : w.firms.ids())
+    EXPECT_EQ(live[i], w.firms.alive[i] ? w.firms.region[i].index() : LiveRegions::kClosed);
+}
+
 TEST(World, AVeryLargeFirmStopsAtWhatItsCounterHolds) {
   // 1,000,000 employees with an extra project per employee: a limit of a million, which the
   // 8-bit counter once wrapped at 256 (back to 0: room again, without end).
