@@ -166,6 +166,12 @@ PartialFile::~PartialFile() {
   if (fd_ >= 0) ::close(fd_);
 }
 
+void PartialFile::truncated() {
+  // Another open file description: the lock is held by fd_'s, which stays open.
+  const int fd = ::open(held_path().c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) ::close(fd);
+}
+
 void PartialFile::commit() {
   folder_->rename(partial_.filename().string(), final_.filename().string());
   if (fd_ >= 0) ::close(fd_), fd_ = -1;

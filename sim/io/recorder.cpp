@@ -184,6 +184,7 @@ Recorder::Recorder(std::filesystem::path path, const Scenario& s, const RunInfo&
                                       run_file_access().get()),
                             "create " + partial),
                   H5Fclose);
+  output_.truncated();
   const hid_t root = f.file.get();
   h5::write_attribute(root, "ecosim_version", info.version);
   h5::write_attribute(root, "scenario", s.text);

@@ -66,6 +66,19 @@ TEST(PartialFile, ASecondWriterIsRefusedAndTheFirstKeepsItsRows) {
   EXPECT_FALSE(fs::exists(first.partial_path()));
 }
 
+// truncated() closes a descriptor of its own: the lock, held by the file's first description,
+// stays (a POSIX record lock would have gone with any close of the file by this process).
+TEST(PartialFile, TheLockOutlivesTheCloseAfterTruncation) {
+  const testing::TempDir temp;
+  const fs::path dir = temp.path();
+  PartialFile first(dir / "run.h5", Mode::create);
+  { std::ofstream(first.held_path(), std::ios::trunc) << "rows of the first run"; }
+  first.truncated();
+  EXPECT_NE(refusal(dir / "run.h5", Mode::overwrite).find("another process is writing"),
+            std::string::npos);
+  EXPECT_EQ(content_of(first.partial_path()), "rows of the first run");
+}
+
 TEST(PartialFile, AStalePartialIsKeptUnlessForced) {
   const testing::TempDir temp;
   const fs::path dir = temp.path();
