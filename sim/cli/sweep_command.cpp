@@ -169,7 +169,8 @@ int sweep_command(const std::vector<std::string>& args) {
               << " done, " << c.failed << " failed, " << c.missing << " missing)\n";
     return kOk;
   }
-  check_plan(plan);  // every point's scenario, before the first run
+  if (vm.count("check") || vm.count("emit-sbatch"))
+    check_plan(plan);  // every point's scenario, before any script or run
   if (vm.count("check")) {
     std::cout << printable(sweep_file) << ": ok (" << plan.runs.size() << " runs, " << plan.points
               << " points, design " << name_of(plan.spec.design) << ")\n";
@@ -216,9 +217,10 @@ int sweep_command(const std::vector<std::string>& args) {
     return kOk;
   }
 
-  prepare_output(plan, out, vm.count("force") > 0);
   StaleRuns stale;
   const std::vector<int> todo = runs_to_do(plan, out, shard, &stale);
+  check_plan(plan, &todo);  // the scenario of every point still to run, before anything is written
+  prepare_output(plan, out, vm.count("force") > 0);
   if (stale.total() > 0) {
     const std::string redo =
         std::to_string(stale.total()) + " finished run" + (stale.total() > 1 ? "s" : "") +
@@ -234,7 +236,7 @@ int sweep_command(const std::vector<std::string>& args) {
   if (jobs == 0) {
     jobs = std::max(1, ThreadLimit::hardware_threads() / threads);
     // No more runs at once than the memory holds (bench/RESULTS.md: about 1 KiB per firm).
-    const double available = available_memory_bytes(), per_run = estimate_run(plan).bytes;
+    const double available = available_memory_bytes(), per_run = estimate_run(plan, &todo).bytes;
     if (available > 0 && per_run > 0)
       jobs = std::min(jobs, std::max(1, static_cast<int>(0.8 * available / per_run)));
   }

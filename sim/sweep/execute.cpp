@@ -19,6 +19,7 @@
 #include "run/simulation.hpp"
 #include "scenario/load.hpp"
 #include "scenario/toml_diagnostics.hpp"
+#include "sweep/known_runs.hpp"
 
 namespace ecosim {
 namespace fs = std::filesystem;
@@ -86,6 +87,14 @@ void prepare_output(const SweepPlan& plan, const fs::path& out, bool force) {
                           "to run this sweep into it)");
 }
 
+std::vector<RunAnnotation> run_annotations(const SweepPlan& plan, const PlannedRun& run) {
+  return {{"sweep_run", std::int64_t{run.run}},
+          {"sweep_point", std::int64_t{run.point}},
+          {"sweep_replicate", std::int64_t{run.replicate}},
+          {"sweep_overrides", joined(overrides_of(plan, run))},
+          {"sweep_digest", run_digest(plan, run)}};
+}
+
 RunCheck check_run(const SweepPlan& plan, const PlannedRun& run, const fs::path& out) {
   const fs::path path = out / run.file;
   std::error_code missing;
@@ -118,19 +127,16 @@ RunOutcome execute_run(const SweepPlan& plan, const PlannedRun& run, const fs::p
   fs::remove(error_path(out, run), ignored);
   const auto start = std::chrono::steady_clock::now();
   try {
+    fs::create_directories(path.parent_path());  // runs/NNN/ of a large sweep
     if (hooks) hooks->sweep_run_starting(run.run);
-    fs::create_directories(path.parent_path());
     Scenario scenario = scenario_of(plan, run);
     bool stopped = false;
     oneapi::tbb::task_arena arena(std::max(1, threads));
     arena.execute([&] {
       Simulation sim(std::move(scenario));
       Recorder recorder(path, sim.scenario(), {ECOSIM_VERSION, std::max(1, threads)}, true);
-      recorder.annotate("sweep_run", std::int64_t{run.run});
-      recorder.annotate("sweep_point", std::int64_t{run.point});
-      recorder.annotate("sweep_replicate", std::int64_t{run.replicate});
-      recorder.annotate("sweep_overrides", joined(overrides_of(plan, run)));
-      recorder.annotate("sweep_digest", run_digest(plan, run));
+      for (const RunAnnotation& a : run_annotations(plan, run))
+        std::visit([&](const auto& value) { recorder.annotate(a.name, value); }, a.value);
       CheckpointInfo no_checkpoints;
       FileRunOptions options;
       options.hooks = hooks;
@@ -172,8 +178,11 @@ RunOutcome execute_run(const SweepPlan& plan, const PlannedRun& run, const fs::p
 std::vector<int> runs_to_do(const SweepPlan& plan, const fs::path& out, Shard shard,
                             StaleRuns* stale) {
   std::vector<int> todo;
+  const KnownRuns known(out);  // a run the last index found done, and unchanged since, is done
   for (const PlannedRun& run : plan.runs) {
     if (run.run % shard.count != shard.index) continue;
+    if (const auto found = known.find(plan, run); found && found->status == RunStatus::done)
+      continue;
     const RunCheck check = check_run(plan, run, out);
     if (check.done) continue;
     todo.push_back(run.run);

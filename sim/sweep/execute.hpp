@@ -1,6 +1,6 @@
 // Running a sweep's runs, on this machine or as one shard of many (Slurm array tasks, MPI
 // ranks). A run writes only its own file, runs/run_NNNNNN.h5 under the output folder
-// (FILE.partial while it runs; runs/run_NNNNNN.error when it fails), so shards never touch each
+// (run_file_name; FILE.partial while it runs; .error when it fails), so shards never touch each
 // other's files; the index is rebuilt from those files by whoever finishes (sweep/index.hpp).
 #pragma once
 
@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "scenario/scenario.hpp"
@@ -50,6 +51,14 @@ inline std::optional<RunOutcome> verified_run(const SweepPlan& plan, const Plann
                                               const std::filesystem::path& out) {
   return check_run(plan, run, out).done;
 }
+
+// What a run's file says of the run it was written for (root attributes sweep_run,
+// sweep_point, sweep_replicate, sweep_overrides, sweep_digest): check_run reads them back.
+struct RunAnnotation {
+  std::string name;
+  std::variant<std::int64_t, std::string> value;
+};
+std::vector<RunAnnotation> run_annotations(const SweepPlan& plan, const PlannedRun& run);
 
 // Runs one run on `threads` threads (session/run_to_file.hpp). Never throws: a failure is
 // written to its .error file and returned. A stop request (engine/parallel.hpp) abandons the

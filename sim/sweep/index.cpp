@@ -14,6 +14,7 @@
 #include "io/h5.hpp"
 #include "io/output_file.hpp"
 #include "sweep/execute.hpp"
+#include "sweep/known_runs.hpp"
 
 namespace ecosim {
 namespace fs = std::filesystem;
@@ -126,21 +127,19 @@ IndexCounts write_index(const SweepPlan& plan, const fs::path& out) {
   const std::size_t n = plan.runs.size(), k = s.parameters.size();
   std::vector<RunOutcome> outcomes(n);
   IndexCounts counts;
+  KnownRuns known(out);  // what the last index found, while still true
   for (std::size_t i = 0; i < n; ++i) {
-    const PlannedRun& run = plan.runs[i];
-    if (auto done = verified_run(plan, run, out)) {
-      outcomes[i] = *done;
-      ++counts.done;
-    } else if (std::ifstream in(error_path(out, run)); in) {
-      std::getline(in, outcomes[i].error);
-      outcomes[i].status = RunStatus::failed;
-      // The time it ran before failing, on the second line (absent in older error files).
-      std::string label;
-      if (!(in >> label >> outcomes[i].wall_s) || label != "wall_s")
-        outcomes[i].wall_s = std::nan("");
-      ++counts.failed;
-    } else {
-      ++counts.missing;
+    outcomes[i] = known.refresh(plan, plan.runs[i]);
+    switch (outcomes[i].status) {
+      case RunStatus::done:
+        ++counts.done;
+        break;
+      case RunStatus::failed:
+        ++counts.failed;
+        break;
+      case RunStatus::missing:
+        ++counts.missing;
+        break;
     }
   }
   std::vector<bool> numeric(k);
@@ -232,6 +231,7 @@ IndexCounts write_index(const SweepPlan& plan, const fs::path& out) {
     h5::write_doubles(runs.get(), "wall_s", wall);
     h5::write_strings(runs.get(), "error", errors);
   });
+  known.save();
   return counts;
 }
 

@@ -12,7 +12,8 @@ struct IndexCounts {
   int done = 0, failed = 0, missing = 0;
 };
 // Rebuilds index.csv and index.h5 from the files in `out` (one row per run), each written beside
-// and renamed, under a lock so that shards finishing together write one after the other.
+// and renamed, under a lock so that shards finishing together write one after the other. What
+// the last index found is taken while still true (sweep/known_runs.hpp), and saved again.
 IndexCounts write_index(const SweepPlan& plan, const std::filesystem::path& out);
 
 }  // namespace ecosim

@@ -191,11 +191,9 @@ SweepPlan make_plan(SweepSpec spec) {
       run.position = points[std::size_t(point)].position;
       run.values = points[std::size_t(point)].values;
       run.seed = spec.seed + (spec.common_random_numbers ? r : run.run);
-      char name[32];
-      std::snprintf(name, sizeof name, "runs/run_%06d.h5", run.run);
-      run.file = name;
       plan.runs.push_back(std::move(run));
     }
+  for (PlannedRun& run : plan.runs) run.file = run_file_name(run.run, plan.runs.size());
   plan.spec = std::move(spec);
   try {
     const Scenario base = plan.spec.scenario.empty() ? load_default_scenario()
@@ -208,6 +206,15 @@ SweepPlan make_plan(SweepSpec spec) {
     // check_plan reports why the scenario cannot be loaded.
   }
   return plan;
+}
+
+std::string run_file_name(int run, std::size_t runs) {
+  char name[48];
+  if (runs > std::size_t{kRunsPerFolder})
+    std::snprintf(name, sizeof name, "runs/%03d/run_%06d.h5", run / kRunsPerFolder, run);
+  else
+    std::snprintf(name, sizeof name, "runs/run_%06d.h5", run);
+  return name;
 }
 
 std::string run_digest(const SweepPlan& plan, const PlannedRun& run) {
@@ -227,13 +234,21 @@ std::vector<std::string> overrides_of(const SweepPlan& plan, const PlannedRun& r
   return out;
 }
 
-void check_plan(const SweepPlan& plan) {
+std::vector<char> points_of(const SweepPlan& plan, const std::vector<int>* runs) {
+  std::vector<char> wanted(std::size_t(plan.points), runs ? 0 : 1);
+  if (runs)
+    for (const int r : *runs) wanted[std::size_t(plan.runs.at(std::size_t(r)).point)] = 1;
+  return wanted;
+}
+
+void check_plan(const SweepPlan& plan, const std::vector<int>* runs) {
   const SweepSpec& s = plan.spec;
   const std::string file = s.file.string();
   std::vector<Diagnostic> found;
   std::map<std::string, bool> seen;  // one diagnostic per parameter and message
+  const std::vector<char> wanted = points_of(plan, runs);
   for (const PlannedRun& run : plan.runs) {
-    if (run.replicate != 0) continue;
+    if (run.replicate != 0 || !wanted[std::size_t(run.point)]) continue;
     const std::vector<std::string> overrides = overrides_of(plan, run);
     try {
       if (s.scenario.empty()) {

@@ -18,8 +18,17 @@ struct PlannedRun {
   int position = 0;   // place in the block: morris 0..k, saltelli 0 (A), 1..k (AB_i), k+1 (B)
   std::vector<SweepValue> values;  // one per parameter
   std::int64_t seed = 0;
-  std::string file;  // relative to the output folder: runs/run_000123.h5
+  std::string file;  // relative to the output folder: run_file_name(run, runs)
 };
+
+// Run files per folder in a sweep of more than this many runs: a folder of 10^5 files is slow
+// to list and hard on a parallel file system's metadata server.
+inline constexpr int kRunsPerFolder = 1000;
+
+// Where run `run` of a sweep of `runs` runs writes, relative to the output folder:
+// runs/run_000123.h5, or in a sweep of more than kRunsPerFolder runs, runs/000/run_000123.h5
+// (the folder is run / kRunsPerFolder).
+std::string run_file_name(int run, std::size_t runs);
 
 struct SweepPlan {
   SweepSpec spec;
@@ -46,8 +55,13 @@ std::vector<std::string> overrides_of(const SweepPlan& plan, const PlannedRun& r
 // the ecosim version and the run's overrides. A resume redoes a run whose file says otherwise.
 std::string run_digest(const SweepPlan& plan, const PlannedRun& run);
 
-// Loads the scenario of every point once; throws ScenarioError whose diagnostics point at the
-// sweep file (the parameter whose value is refused, or the key of [sweep.set]).
-void check_plan(const SweepPlan& plan);
+// Per point, whether one of `runs` is of it (every point when `runs` is null): the points a
+// resume still has to run, whose scenarios it checks and whose costs it estimates.
+std::vector<char> points_of(const SweepPlan& plan, const std::vector<int>* runs);
+
+// Loads the scenario of every point once (of the points of `runs` only, when given: what a
+// resume still has to run); throws ScenarioError whose diagnostics point at the sweep file (the
+// parameter whose value is refused, or the key of [sweep.set]).
+void check_plan(const SweepPlan& plan, const std::vector<int>* runs = nullptr);
 
 }  // namespace ecosim

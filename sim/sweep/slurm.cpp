@@ -10,10 +10,12 @@
 namespace ecosim {
 namespace fs = std::filesystem;
 
-RunCost estimate_run(const SweepPlan& plan) {
+RunCost estimate_run(const SweepPlan& plan, const std::vector<int>* runs) {
   RunCost most;
+  const std::vector<char> wanted = points_of(plan, runs);
   for (const PlannedRun& run : plan.runs) {
-    if (run.replicate != 0) continue;  // replicates differ only by seed
+    // Replicates differ only by seed.
+    if (run.replicate != 0 || !wanted[std::size_t(run.point)]) continue;
     const RunCost cost = estimate_run(scenario_of(plan, run));
     most = {std::max(most.seconds, cost.seconds), std::max(most.bytes, cost.bytes)};
   }

@@ -11,8 +11,9 @@
 
 namespace ecosim {
 
-// Rough cost of one run from its size: seconds on one thread and peak bytes (bench/RESULTS.md).
-RunCost estimate_run(const SweepPlan& plan);
+// Rough cost of one run from its size: seconds on one thread and peak bytes (bench/RESULTS.md),
+// the most of any point (of the points of `runs` only, when given: what is still to run).
+RunCost estimate_run(const SweepPlan& plan, const std::vector<int>* runs = nullptr);
 
 // A Slurm job-array script running the sweep in `tasks` array tasks of `cpus` cores each.
 // Task I runs shard I/tasks whatever part of the array is submitted (sbatch --array=0,2 or

@@ -170,6 +170,35 @@ TEST(SweepExecute, AFailedRunWritesItsMessageOnOneLineAndARerunClearsIt) {
   EXPECT_TRUE(verified_run(plan, run, out.path()));
 }
 
+// In a sweep of more than kRunsPerFolder runs, a run makes its folder: its file, or its error
+// file when it fails first thing, lands there, and the index names it.
+TEST(SweepExecute, ARunOfALargeSweepWritesInItsOwnFolder) {
+  const SweepPlan plan = plan_of(R"(design = "random"
+samples = 1001
+set = { "simulation.steps" = 1 }
+[[parameter]]
+key = "region.0.generalised_trust"
+lower = 0.4
+upper = 0.8
+)");
+  const testing::TempDir out;
+  prepare_output(plan, out.path(), false);
+  const PlannedRun& run = plan.runs[1000];
+  ASSERT_EQ(run.file, "runs/001/run_001000.h5");
+  const FailingStart hooks(run.run);
+  EXPECT_EQ(execute_run(plan, run, out.path(), 1, &hooks).status, RunStatus::failed);
+  EXPECT_TRUE(fs::is_regular_file(out / "runs/001/run_001000.error"));
+  const IndexCounts failed = write_index(plan, out.path());
+  EXPECT_EQ(failed.failed, 1);
+  EXPECT_NE(text_of(out / "index.csv").find(",failed,runs/001/run_001000.error,"),
+            std::string::npos);
+
+  ASSERT_EQ(execute_run(plan, run, out.path(), 1).status, RunStatus::done);
+  EXPECT_TRUE(verified_run(plan, run, out.path()));
+  EXPECT_EQ(write_index(plan, out.path()).done, 1);
+  EXPECT_NE(text_of(out / "index.csv").find(",done,runs/001/run_001000.h5,"), std::string::npos);
+}
+
 TEST(SweepExecute, AStopRequestLeavesTheRunMissingWithItsPartialFile) {
   const StopRequestCleared cleared;
   const SweepPlan plan = plan_of(kTwoByTwo);

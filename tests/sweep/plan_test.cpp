@@ -59,6 +59,28 @@ levels = 2
   EXPECT_EQ(plan.runs[5].file, "runs/run_000005.h5");
 }
 
+// A sweep of more than kRunsPerFolder runs puts its files in folders of that many (a folder of
+// 10^5 files is slow to list); smaller sweeps keep one folder.
+TEST(SweepPlan, LargeSweepsFanTheirRunFilesOutIntoFoldersOfAThousand) {
+  EXPECT_EQ(run_file_name(999, 1000), "runs/run_000999.h5");
+  EXPECT_EQ(run_file_name(0, 1001), "runs/000/run_000000.h5");
+  EXPECT_EQ(run_file_name(999, 1001), "runs/000/run_000999.h5");
+  EXPECT_EQ(run_file_name(1000, 1001), "runs/001/run_001000.h5");
+  EXPECT_EQ(run_file_name(123456, 200000), "runs/123/run_123456.h5");
+  const SweepPlan plan = plan_of(R"(
+[sweep]
+design = "random"
+samples = 1001
+[[parameter]]
+key = "region.0.generalised_trust"
+lower = 0.4
+upper = 0.8
+)");
+  ASSERT_EQ(plan.runs.size(), 1001u);
+  for (const PlannedRun& r : plan.runs) EXPECT_EQ(r.file, run_file_name(r.run, 1001));
+  EXPECT_EQ(plan.runs.back().file, "runs/001/run_001000.h5");
+}
+
 // A log grid's ends are its bounds, not exp(log(bound)): 0.3..3.0 once asked for
 // 3.0000000000000004, which the key's range (at most 3) refused, and 0.01..0.1 stored
 // 0.010000000000000004. Values between stay inside the range.
@@ -204,6 +226,13 @@ TEST(SweepPlan, ACheckedPointThatTheScenarioRefusesIsPlacedAtItsParameter) {
   }
   EXPECT_NO_THROW(
       check_plan(plan_of("[sweep]\n[[parameter]]\nkey = \"region.0.firms\"\nvalues = [100]\n")));
+  // A resume checks the points it still has to run: here point 0 alone, which is valid.
+  const std::vector<int> first{0};
+  EXPECT_NO_THROW(check_plan(plan, &first));
+  const std::vector<int> second{1};
+  EXPECT_THROW(check_plan(plan, &second), ScenarioError);
+  const std::vector<int> none;
+  EXPECT_NO_THROW(check_plan(plan, &none));
 }
 
 }  // namespace

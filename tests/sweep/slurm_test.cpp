@@ -73,6 +73,11 @@ TEST(SweepSlurm, TheCostOfASweepIsThatOfItsLargestRun) {
   const RunCost sweep = estimate_run(plan);
   EXPECT_DOUBLE_EQ(sweep.seconds, large.seconds) << "one run's, not the sweep's total";
   EXPECT_DOUBLE_EQ(sweep.bytes, large.bytes);
+  // A resume estimates the runs it still has to run: the small point's replicates alone here.
+  const std::vector<int> small_runs{1, 2};
+  EXPECT_DOUBLE_EQ(estimate_run(plan, &small_runs).bytes, small.bytes);
+  const std::vector<int> mixed{2, 5};
+  EXPECT_DOUBLE_EQ(estimate_run(plan, &mixed).bytes, large.bytes);
 }
 
 TEST(SweepSlurm, TheScriptRunsOneShardPerArrayTaskWithTheSweepsCommand) {
