@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/common.hpp"
+#include "cli/numbers.hpp"
 #include "cli/progress.hpp"
 #include "cli/summary.hpp"
 #include "engine/parallel.hpp"
@@ -52,8 +53,9 @@ void check_memory(const Scenario& s, const po::variables_map& vm) {
   }
   if (limit > 0 && need > limit) {
     throw BadInput("the run needs about " + format_bytes(need) + " (" +
-                   std::to_string(s.total_firms()) + " firms x " + format_bytes(kBytesPerFirm) +
-                   " + " + std::to_string(s.regions.size()) + " regions x " +
+                   grouped(static_cast<long long>(s.total_firms())) + " firms x " +
+                   format_bytes(kBytesPerFirm) + " + " +
+                   grouped(static_cast<long long>(s.regions.size())) + " regions x " +
                    format_bytes(kBytesPerRegion) + " + " + format_bytes(kBytesFixed) +
                    "), more than " + what +
                    " (allowed: fewer firms or regions, or --max-memory above the estimate)");

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 
+#include "cli/numbers.hpp"
 #include "engine/printable.hpp"
 
 namespace ecosim {
@@ -14,7 +15,7 @@ void print_summary(std::ostream& out, const Simulation& sim, const Observation& 
   out << "  " << printable(s.source_name) << ", seed " << s.simulation.seed << ", "
       << sim.steps_done() << " months\n";
   char line[256];
-  std::snprintf(line, sizeof line, "  %-16s %-20s %12s %12s\n", "region", "indicator",
+  std::snprintf(line, sizeof line, "  %-16s %-20s %24s %24s\n", "region", "indicator",
                 ("month " + std::to_string(first.step + 1)).c_str(),
                 ("month " + std::to_string(sim.steps_done())).c_str());
   out << line;
@@ -30,9 +31,11 @@ void print_summary(std::ostream& out, const Simulation& sim, const Observation& 
                                    indicator("mean_trust")};
   for (const RegionId r : s.regions.ids()) {
     for (const IndicatorId k : shown) {
-      std::snprintf(line, sizeof line, "  %-16.16s %-20s %12.4g %12.4g\n",
-                    s.regions[r].name.c_str(), std::string(kIndicators[k.index].name).c_str(),
-                    first.at(r, k), last.at(r, k));
+      const Indicator& shown_one = kIndicators[k.index];
+      std::snprintf(line, sizeof line, "  %-16.16s %-20s %24s %24s\n", s.regions[r].name.c_str(),
+                    std::string(shown_one.name).c_str(),
+                    for_people(first.at(r, k), shown_one.unit).c_str(),
+                    for_people(last.at(r, k), shown_one.unit).c_str());
       out << line;
     }
   }
@@ -44,10 +47,10 @@ void print_summary(std::ostream& out, const Simulation& sim, const Observation& 
     public_nok += p.public_nok();
     private_nok += p.private_cash_nok();
   }
-  std::snprintf(line, sizeof line,
-                "  projects: %zu proposed, %zu started; public %.3g NOK, private cash %.3g NOK\n",
-                sim.world().projects.size(), started, public_nok, private_nok);
-  out << line;
+  out << "  projects: " << grouped(static_cast<long long>(sim.world().projects.size()))
+      << " proposed, " << grouped(static_cast<long long>(started)) << " started; public "
+      << for_people(public_nok, "NOK") << ", private cash " << for_people(private_nok, "NOK")
+      << "\n";
 }
 
 }  // namespace ecosim

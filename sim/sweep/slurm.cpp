@@ -60,7 +60,7 @@ std::string sbatch_script(const SweepPlan& plan, const fs::path& sweep_file, con
     << "# I/" << tasks << " (the runs with run % " << tasks << " == I), so any part of the "
     << "array can be\n"
     << "# submitted again (sbatch --array=0,2 or --array=0-4:2) and finishes what is missing;\n"
-    << "# each task rebuilds the index when it ends.\n"
+    << "# each task updates the index when it ends.\n"
     << "#SBATCH --job-name=ecosim-" << sweep_file.stem().string() << "\n"
     << "#SBATCH --array=0-" << tasks - 1 << "\n"
     << "#SBATCH --ntasks=1\n"

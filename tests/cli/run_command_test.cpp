@@ -134,7 +134,7 @@ TEST(RunCommand, RefusesARunAboveMaxMemoryWithTheEstimate) {
   EXPECT_EQ(o.code, kBadInput);
   EXPECT_EQ(lines_in(o.err), 1u) << o.err;
   EXPECT_EQ(o.err.rfind("ecosim: the run needs about ", 0), 0u) << o.err;
-  EXPECT_NE(o.err.find("(1200 firms x "), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("(1,200 firms x "), std::string::npos) << o.err;
   EXPECT_NE(o.err.find("more than --max-memory 1K"), std::string::npos) << o.err;
   EXPECT_TRUE(fs::is_empty(dir.path()));
 }

@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <sstream>
 #include <string>
 
+#include "cli/numbers.hpp"
 #include "support/small_world.hpp"
 
 namespace ecosim {
@@ -27,16 +29,20 @@ TEST(Summary, NamesTheFileAndShowsEachRegionsFirstAndLastMonth) {
   EXPECT_NE(text.find("month 6"), std::string::npos);
   for (const RegionId r : sim.scenario().regions.ids()) {
     const std::string& name = sim.scenario().regions[r].name;
+    // Jobs in persons, grouped by thousands, right-aligned in their columns.
     char jobs[128];
-    std::snprintf(jobs, sizeof jobs, "%12.4g %12.4g", first.at(r, indicator("jobs")),
-                  last.at(r, indicator("jobs")));
+    std::snprintf(jobs, sizeof jobs, "%24s %24s",
+                  (grouped(std::llround(first.at(r, indicator("jobs")))) + " persons").c_str(),
+                  (grouped(std::llround(last.at(r, indicator("jobs")))) + " persons").c_str());
     const std::size_t row = text.find(name.substr(0, 16));
     ASSERT_NE(row, std::string::npos) << name;
     EXPECT_NE(text.find(jobs, row), std::string::npos) << "jobs of " << name << ":\n" << text;
   }
-  EXPECT_NE(text.find("  projects: " + std::to_string(sim.world().projects.size()) + " proposed"),
+  EXPECT_NE(text.find("  projects: " +
+                      grouped(static_cast<long long>(sim.world().projects.size())) + " proposed"),
             std::string::npos)
       << text;
+  EXPECT_EQ(text.find("e+"), std::string::npos) << "no number in scientific notation:\n" << text;
 }
 
 // A file name with a control character is printed escaped, never raw (a terminal would obey

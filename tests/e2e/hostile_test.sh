@@ -148,7 +148,7 @@ expect 0 '' -- "$ecosim" run "$small" -o "$out/shared.h5" --steps 2 --force --qu
 [ -f "$out/shared.h5" ] && [ ! -e "$out/shared.h5.partial" ] || fail "--force did not replace the stale run"
 
 # Runs that cannot fit are refused up front with the estimate.
-expect 2 'the run needs about 4[12](\.[0-9])? MiB \(1200 firms x 1.1 KiB \+ 2 regions x 6.5 KiB \+ 40 MiB\), more than --max-memory 10M' -- "$ecosim" run "$small" -o "$out/big.h5" --max-memory 10M
+expect 2 'the run needs about 4[12](\.[0-9])? MiB \(1,200 firms x 1.1 KiB \+ 2 regions x 6.5 KiB \+ 40 MiB\), more than --max-memory 10M' -- "$ecosim" run "$small" -o "$out/big.h5" --max-memory 10M
 expect 2 'the run needs about 51.3 GiB .* more than --max-memory 4G' -- "$ecosim" run "$small" -o "$out/big.h5" --max-memory 4G --set region.0.firms=50000000 --set region.0.population=600000000
 expect 2 "--max-memory: not a size: 'lots'" -- "$ecosim" run "$small" -o "$out/big.h5" --max-memory lots
 [ ! -e "$out/big.h5.partial" ] || fail "a refused run left a .partial"
@@ -160,7 +160,7 @@ regions_file() {  # N FILE: a scenario of N regions of one firm each
     for (i = 0; i < n; i++) printf "[[region]]\nname = \"r%d\"\npopulation = 1000\nfirms = 1\n", i }' > "$2"
 }
 regions_file 20000 "$out/regions20000.toml"
-expect 2 'the run needs about .* \(20000 firms x 1.1 KiB \+ 20000 regions x 6.5 KiB \+ 40 MiB\), more than --max-memory 70M' -- "$ecosim" run "$out/regions20000.toml" -o "$out/regions.h5" --max-memory 70M
+expect 2 'the run needs about .* \(20,000 firms x 1.1 KiB \+ 20,000 regions x 6.5 KiB \+ 40 MiB\), more than --max-memory 70M' -- "$ecosim" run "$out/regions20000.toml" -o "$out/regions.h5" --max-memory 70M
 regions_file 65536 "$out/regions65536.toml"
 expect 2 'regions65536.toml:[0-9]+:[0-9]+: region: 65536 \[\[region\]\] entries, more than the region index holds \(allowed: at most 65535 regions\)' -- "$ecosim" check "$out/regions65536.toml"
 [ "$(wc -l < "$out/stderr")" -le 2 ] || fail "65,536 regions gave more than one error: $(wc -l < "$out/stderr") lines"
