@@ -5,11 +5,11 @@
 #      and: black --config pyproject.toml $(git ls-files '*.py') analysis/ecosim-analysis
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v clang-format > /dev/null || { echo "check-format.sh: clang-format not found (scripts/setup.sh installs it)" >&2; exit 1; }
+command -v clang-format > /dev/null || { echo "check-format.sh: clang-format not found (scripts/setup.sh --test installs it)" >&2; exit 1; }
 mapfile -t files < <(find sim tests bench -name '*.cpp' -o -name '*.hpp' | sort)
 clang-format --dry-run --Werror "${files[@]}"
 echo "check-format.sh: ${#files[@]} files formatted"
-command -v black > /dev/null || { echo "check-format.sh: black not found (scripts/setup.sh installs it)" >&2; exit 1; }
+command -v black > /dev/null || { echo "check-format.sh: black not found (scripts/setup.sh --test installs it)" >&2; exit 1; }
 mapfile -t python < <(find analysis tests bench scripts -name '*.py' -not -path '*/build/*' | sort)
 python+=(analysis/ecosim-analysis)
 black --config pyproject.toml --check --quiet "${python[@]}" ||

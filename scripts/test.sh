@@ -14,6 +14,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 only=${1:-all}
 case $only in all | release) ;; *) echo "usage: scripts/test.sh [all|release]" >&2; exit 2 ;; esac
+# What the test stages need beyond building ecosim (scripts/setup.sh --test), installed once.
+if ! { command -v clang && command -v llvm-symbolizer && command -v clang-format && command -v black &&
+  command -v sbatch && command -v munged && command -v chromium && command -v chromedriver &&
+  /usr/bin/python3 -c 'import pytest, selenium'; } > /dev/null 2>&1; then  # Debian's, in its python3
+  ./scripts/setup.sh --test
+fi
 
 # preset NAME ROUNDS [LABELS]: configure, build and test one preset, leaving out the tests
 # whose label matches LABELS. The unit tests run ROUNDS times over (ctest's --repeat

@@ -2,7 +2,7 @@
 # Builds oneTBB with ThreadSanitizer into build/tbb-tsan/install, which the tsan preset links.
 # Debian's libtbb is not built with ThreadSanitizer, so the sanitizer could not see how its
 # scheduler orders a loop's tasks, and would report races that are not there. The source is
-# Debian's own package of oneTBB (apt-get source; scripts/setup.sh adds the deb-src entry).
+# Debian's own package of oneTBB (apt-get source; scripts/setup.sh --test adds the deb-src entry).
 # Takes about 10 s on 2 cores; does nothing when the build is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."

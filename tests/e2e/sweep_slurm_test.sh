@@ -12,7 +12,7 @@ ecosim=$(readlink -f "$1") data=$(readlink -f "$2") out=$3
 sweep=$data/sweeps/grid.toml
 same=$(dirname "$(readlink -f "$0")")/same_sweeps.py
 if [ "$(id -u)" -ne 0 ] || ! command -v slurmctld > /dev/null || ! command -v munged > /dev/null; then
-  echo "skipped: needs root, slurm-wlm and munge (scripts/setup.sh installs them)"
+  echo "skipped: needs root, slurm-wlm and munge (scripts/setup.sh --test installs them)"
   exit 77
 fi
 rm -rf "$out" && mkdir -p "$out" && out=$(readlink -f "$out")

@@ -119,11 +119,11 @@ def _browser():
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
     except ImportError:
-        pytest.skip("python3-selenium is not installed (scripts/setup.sh installs it)")
+        pytest.skip("python3-selenium is not installed (scripts/setup.sh --test installs it)")
     chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
     if not chromium or not driver:
         pytest.skip(
-            "chromium and chromium-driver are not installed (scripts/setup.sh installs them)"
+            "chromium and chromium-driver are not installed (scripts/setup.sh --test installs them)"
         )
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
