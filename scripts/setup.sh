@@ -23,6 +23,8 @@ packages=(
   libhdf5-dev hdf5-tools
   # the unit tests are part of every build tree (CMake needs GoogleTest to configure)
   libgtest-dev
+  # cmake --install's man page, and cpack's .deb (its dependencies found by dpkg-shlibdeps)
+  help2man dpkg-dev
   # sweeps on clusters: the MPI runner (ecosim_mpi)
   openmpi-bin libopenmpi-dev
   # the analysis (analysis/ecosim-analysis) and reading run files from Python

@@ -8,8 +8,9 @@
 #   3. the same suite under ThreadSanitizer (preset tsan), oneTBB running the phases in parallel;
 #   4. libFuzzer on the scenario loader and the sweep parser, ECOSIM_FUZZ_SECONDS each (60).
 # Under the sanitizers the tests labelled `source` (formatting, the layer probes: they check
-# source files, not running code) and `analysis` (the Python analysis package's tests: Python
-# code, checked in the release stage) are left out. `scripts/test.sh release` runs stage 1 alone.
+# source files, not running code), `analysis` (the Python analysis package's tests: Python
+# code, checked in the release stage) and `package` (cmake --install and the .deb: users install
+# the release build) are left out. `scripts/test.sh release` runs stage 1 alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 only=${1:-all}
@@ -41,9 +42,9 @@ preset() {
 
 preset release 3
 [ "$only" = release ] && exit 0
-preset debug 1 "source|analysis"
+preset debug 1 "source|analysis|package"
 ./scripts/tsan-tbb.sh
 export TSAN_OPTIONS="suppressions=$PWD/scripts/tsan.supp halt_on_error=1 second_deadlock_stack=1"
-preset tsan 1 "source|analysis"
+preset tsan 1 "source|analysis|package"
 echo "== fuzz"
 ./scripts/fuzz.sh "${ECOSIM_FUZZ_SECONDS:-60}"

@@ -46,6 +46,25 @@ const char* kUsage =
     "  -h [ --help ]    this help; 'ecosim COMMAND --help' for a command\n"
     "  --version        print the version\n";
 
+const char* kParamsHelp =
+    "ecosim params\n"
+    "\n"
+    "Print every scenario key as a markdown table: its type, default, allowed range, unit,\n"
+    "meaning, source and plausible range (the assumed ones).\n";
+const char* kMapHelp =
+    "ecosim map\n"
+    "\n"
+    "Print the causal map as a markdown table: each channel from a lever to the indicators, the\n"
+    "code that carries it, its strength key and that key's source.\n";
+const char* kIndicatorsHelp =
+    "ecosim indicators [--firm-level | --projects | --parties]\n"
+    "\n"
+    "Print every indicator a run file records, with its shape and unit, as a markdown table;\n"
+    "with an option, the columns of that group instead:\n"
+    "  --firm-level     the firms/, ties/ and exits/ snapshot columns\n"
+    "  --projects       the projects/ table, one row per proposal\n"
+    "  --parties        the parties/ table, one row per party of a project\n";
+
 int dispatch(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
@@ -58,6 +77,14 @@ int dispatch(int argc, char** argv) {
   }
   const std::string command = args[0];
   args.erase(args.begin());
+  // The table commands' help (the others parse their own options).
+  const bool help = args.size() == 1 && (args[0] == "-h" || args[0] == "--help");
+  if (help && (command == "params" || command == "map" || command == "indicators")) {
+    std::cout << (command == "params" ? kParamsHelp
+                  : command == "map"  ? kMapHelp
+                                      : kIndicatorsHelp);
+    return kOk;
+  }
   if (command == "run") return run_command(args);
   if (command == "resume") return resume_command(args);
   if (command == "check") return check_command(args);

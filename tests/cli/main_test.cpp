@@ -75,6 +75,23 @@ TEST(Main, ParamsPrintsTheParameterTable) {
   EXPECT_EQ(o.out, parameter_table_markdown());
 }
 
+// Every command answers --help with its usage, exit 0: the table commands too (params printed
+// its table, map and indicators refused the flag), which the man page and completion read.
+TEST(Main, EveryCommandHasAHelp) {
+  for (const char* command :
+       {"run", "resume", "check", "validate", "sweep", "params", "map", "indicators"}) {
+    for (const char* flag : {"--help", "-h"}) {
+      const Outcome o = run_ecosim({command, flag});
+      EXPECT_EQ(o.code, kOk) << command << " " << flag << ": " << o.err;
+      EXPECT_EQ(o.out.rfind(std::string("ecosim ") + command, 0), 0u)
+          << command << " " << flag << ":\n"
+          << o.out;
+      EXPECT_EQ(o.out.find("| key |"), std::string::npos) << "a help, not a table";
+    }
+  }
+  EXPECT_NE(run_ecosim({"indicators", "--help"}).out.find("--firm-level"), std::string::npos);
+}
+
 TEST(Main, MapPrintsTheCausalMapAndRefusesAStrayArgument) {
   const Outcome map = run_ecosim({"map"});
   EXPECT_EQ(map.code, kOk);
