@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """The analysis of a large sweep: how long `ecosim-analysis table`, `compare --by` and
 `sensitivity` take on a sweep of 10,500 ten-year runs, the first time (the summary cache is
 built: every run file read once, in parallel) and later (from the cache). Writes the "Analysis
@@ -23,9 +23,16 @@ import sys
 import tempfile
 import time
 
-import h5py
-import numpy as np
-import pandas as pd
+# The modules below come from Debian; say which are missing rather than fail on an import.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "analysis"))
+from ecosim_analysis.cli import require_modules  # noqa: E402  (standard library only)
+
+if not require_modules(pathlib.Path(__file__).name):
+    sys.exit(2)
+
+import h5py  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
 
 from results_file import write_section  # bench/results_file.py, beside this script
 

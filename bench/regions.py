@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Cost against regions: scenarios of N regions of a few firms each (10 to 60,000; the region
 index holds at most 65,535), run a few months on one thread, with the wall time per step, the
 peak memory and the memory estimate `ecosim run` checks against --max-memory. Writes the "Cost

@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Benchmarks the default model at 10^4, 10^5 and 10^6 firms on 1 and 2 threads and writes
 bench/RESULTS.md: set-up time, time per step and per phase, agent-steps per second, ns per
 agent-step, peak memory, 1- vs 2-thread speed-up and the share of run time spent recording

@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """A sweep of 10^5 one-month runs on this machine: planning it, writing its index from the run
 files alone and again from what the last index found, and resuming it with nothing left to do,
 each as the user types it (`ecosim sweep ...`). The runs' files are made by ecosim_sweep_fill

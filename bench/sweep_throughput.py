@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Sweep throughput on this machine: a 100-run sweep of the default scenario at 24 months run
 by `ecosim sweep` (runs side by side, one thread each), against the same runs one after another
 at one thread each; and the fixed cost of a run (start, scenario, HDF5 open and close) against

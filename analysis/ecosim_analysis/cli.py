@@ -825,15 +825,23 @@ def missing_modules() -> list:
     return [(m, p) for m, p in REQUIRED.items() if importlib.util.find_spec(m) is None]
 
 
-def main(argv=None) -> int:
+def require_modules(program: str) -> bool:
+    """Whether this interpreter has every required module; if not, says which are missing and
+    their Debian packages, on one line to stderr. For ecosim-analysis and the scripts beside it
+    (bench/, tests/e2e/), whose `#!/usr/bin/env python3` may find an interpreter without them."""
     missing = missing_modules()
     if missing:
         print(
-            f"{PROG}: {sys.executable} lacks the Python modules {', '.join(m for m, _ in missing)} (on Debian: "
-            f"apt-get install {' '.join(p for _, p in missing)}; or run ecosim-analysis with an interpreter "
-            "that has them)",
+            f"{program}: {sys.executable} lacks the Python modules {', '.join(m for m, _ in missing)} (on Debian: "
+            f"apt-get install {' '.join(p for _, p in missing)}; or run {program} with an interpreter "
+            "that has them, such as /usr/bin/python3)",
             file=sys.stderr,
         )
+    return not missing
+
+
+def main(argv=None) -> int:
+    if not require_modules(PROG):
         return 2
     from .load import AnalysisWarning, RunFileError
 

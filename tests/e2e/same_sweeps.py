@@ -8,9 +8,16 @@ usage: same_sweeps.py SWEEP_A SWEEP_B [SWEEP_C ...]
 import pathlib
 import sys
 
-import h5py
-import numpy as np
-import pandas as pd
+# The modules below come from Debian; say which are missing rather than fail on an import.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "analysis"))
+from ecosim_analysis.cli import require_modules  # noqa: E402  (standard library only)
+
+if not require_modules(pathlib.Path(__file__).name):
+    sys.exit(2)
+
+import h5py  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
 
 
 def index(folder: pathlib.Path) -> pd.DataFrame:

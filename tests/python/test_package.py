@@ -86,3 +86,28 @@ def test_pip_installs_the_package_into_a_virtual_environment(strategy_runs, tmp_
         where.startswith(str(venv))
         and where.split()[1] == __import__("ecosim_analysis").__version__
     )
+
+
+def test_scripts_find_python_on_path_and_name_the_debian_packages_they_lack(tmp_path):
+    """No script hard-codes an interpreter (the CMake cache's ECOSIM_PYTHON runs them in the
+    tests); one started by an interpreter without Debian's modules says which packages to
+    install, on one line, exit 2, instead of a traceback."""
+    scripts = [REPO / "analysis" / "ecosim-analysis"] + sorted((REPO / "bench").glob("*.py"))
+    scripts += sorted((REPO / "tests" / "e2e").glob("*.py"))
+    for script in scripts:
+        first = script.read_text().splitlines()[0]
+        if first.startswith("#!"):
+            assert first == "#!/usr/bin/env python3", f"{script.name}: {first}"
+    bare = tmp_path / "bare"  # an interpreter with the standard library only
+    subprocess.run([PYTHON, "-m", "venv", "--without-pip", str(bare)], check=True)
+    for script, args in (
+        (REPO / "analysis" / "ecosim-analysis", ["info"]),
+        (REPO / "bench" / "analysis_cache.py", ["--help"]),
+        (REPO / "tests" / "e2e" / "same_sweeps.py", ["a", "b"]),
+    ):
+        done = subprocess.run(
+            [str(bare / "bin" / "python3"), str(script), *args], capture_output=True, text=True
+        )
+        assert done.returncode == 2, (script.name, done.stderr)
+        assert "lacks the Python modules" in done.stderr and "python3-h5py" in done.stderr
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
