@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ecosim_mpi (sim/mpi/main.cpp): its arguments and bad sweeps refused with exit 2, a message and
 # nothing written; a tiny sweep run on one rank, and under mpirun by rank 0 handing runs to a
-# worker, gives the same index and bit-identical datasets as `ecosim sweep`. Exit 77 (skipped)
+# worker, gives the same index and bit-identical datasets as `ecosim sweep`; a worker killed
+# with kill -9 stops the job, and the same sweep run again redoes only what was lost. Exit 77 (skipped)
 # when ecosim_mpi was not built; the mpirun part is skipped when there is no mpirun.
 #   usage: main_test.sh ECOSIM_MPI_OR_EMPTY DATA_DIR OUT_DIR [ECOSIM]
 #   (ECOSIM, the reference for the sweep, defaults to the ecosim beside ecosim_mpi)
@@ -76,7 +77,7 @@ grep -q ',failed,' "$out/failing/index.csv" && [ "$(grep -c ',done,' "$out/faili
 # Under mpirun rank 0 hands the runs to a worker, then writes the index; run again, nothing is
 # left to run.
 if command -v mpirun > /dev/null; then
-  run_mpi() { mpirun --oversubscribe --allow-run-as-root -n 2 -x ASAN_OPTIONS "$mpi" "$@"; }
+  run_mpi() { mpirun --oversubscribe --allow-run-as-root -n "${ranks:-2}" -x ASAN_OPTIONS "$mpi" "$@"; }
   run_mpi "$sweep" --output "$out/mpi" > "$out/mpi.log" 2>&1 || fail "mpirun failed: $(tail -3 "$out/mpi.log")"
   grep -q "index.csv: 4 done, 0 failed, 0 missing of 4 (4 run now, 0 failed)" "$out/mpi.log" ||
     fail "rank 0 did not report 4 runs done: $(tail -3 "$out/mpi.log")"
@@ -91,6 +92,46 @@ if command -v mpirun > /dev/null; then
   [ "$code" -eq 1 ] || fail "mpirun with a failing run exited $code, expected 1: $(tail -3 "$out/mpi.log")"
   grep -q "index.csv: 3 done, 1 failed, 0 missing of 4 (4 run now, 1 failed)" "$out/mpi.log" ||
     fail "rank 0 did not report the failed run: $(tail -3 "$out/mpi.log")"
+  # A worker killed with kill -9 (what README says): mpirun stops the whole job and exits
+  # non-zero; the runs finished before are complete files; the same command again runs only the
+  # rest, and every run is done. Runs of 25 years, so that the kill comes mid-sweep.
+  long=$out/long.toml
+  sed -e 's/"simulation.steps" = 3/"simulation.steps" = 300/' -e 's/^replicates = 2/replicates = 6/' "$sweep" > "$long"
+  ranks=3 run_mpi "$long" --output "$out/killed" > "$out/killed.log" 2>&1 &
+  job=$!
+  victim=""
+  for _ in $(seq 600); do  # up to 60 s for a first complete run, then a worker (rank 1 or 2)
+    if compgen -G "$out/killed/runs/run_*.h5" > /dev/null; then
+      for pid in $(pgrep -f "ecosim_mpi $long"); do
+        if tr '\0' '\n' < "/proc/$pid/environ" 2> /dev/null | grep -Eq '^OMPI_COMM_WORLD_RANK=[12]$'; then
+          victim=$pid && break
+        fi
+      done
+      [ -n "$victim" ] && break
+    fi
+    sleep 0.1
+  done
+  if [ -z "$victim" ]; then
+    fail "no worker to kill: $(tail -3 "$out/killed.log")"
+    wait "$job"
+  else
+    kill -9 "$victim"
+    wait "$job"
+    code=$?
+    [ "$code" -ne 0 ] || fail "mpirun exited 0 after a worker was killed"
+    before=$(cd "$out/killed/runs" && ls run_*.h5 2> /dev/null)
+    [ -n "$before" ] || fail "no run finished before the kill"
+    stamps=$(cd "$out/killed/runs" && stat -c '%n %Y.%y' $before)
+    "$ecosim" sweep "$long" -o "$out/killed" > "$out/killed.log" 2>&1 || fail "the resume failed: $(tail -3 "$out/killed.log")"
+    grep -q "12 done, 0 failed, 0 missing of 12" "$out/killed.log" ||
+      fail "the resume did not finish every run: $(tail -2 "$out/killed.log")"
+    redone=$(grep -o '[0-9]* to run' "$out/killed.log" | head -1 | cut -d' ' -f1)
+    [ "$redone" -eq $((12 - $(echo "$before" | wc -w))) ] ||
+      fail "the resume ran $redone runs, not the $((12 - $(echo "$before" | wc -w))) missing ones"
+    [ "$(cd "$out/killed/runs" && stat -c '%n %Y.%y' $before)" = "$stamps" ] ||
+      fail "runs finished before the kill were written again"
+  fi
+
   # A bad sweep stops every rank, not only rank 0.
   run_mpi "$data/sweeps/bad_key.toml" --output "$out/mpi_bad" > "$out/mpi.log" 2>&1
   [ $? -ne 0 ] && grep -q 'unknown scenario key' "$out/mpi.log" || fail "ecosim_mpi under mpirun accepted a bad sweep"
