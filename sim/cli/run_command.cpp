@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "cli/common.hpp"
-#include "cli/numbers.hpp"
 #include "cli/progress.hpp"
 #include "cli/summary.hpp"
+#include "engine/numbers.hpp"
 #include "engine/parallel.hpp"
 #include "engine/printable.hpp"
 #include "io/checkpoint.hpp"

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <string>
 
-#include "cli/numbers.hpp"
+#include "engine/numbers.hpp"
 #include "engine/printable.hpp"
 
 namespace ecosim {

@@ -6,6 +6,7 @@
 #include <limits>
 #include <sstream>
 
+#include "engine/numbers.hpp"
 #include "engine/parallel.hpp"
 #include "session/run_to_file.hpp"
 #include "validate/measures.hpp"
@@ -44,15 +45,15 @@ std::vector<Fact> facts_for(const Scenario& s) {
   // The start, as SSB counts it: inputs read back, in every seed.
   if (p.jobs > 0)
     facts.push_back({"jobs in month 1, relative to the region's",
-                     "0 (" + std::to_string(p.jobs) +
+                     "0 (" + grouped(p.jobs) +
                          " jobs; CALIBRATION §1 kommuneprofilen, SSB "
                          "2019)",
                      -0.02, 0.02, every, fitted, [&p](R run) -> Value {
                        return value_of(run.observations.front(), indicator("jobs")) / p.jobs - 1;
                      }});
   facts.push_back({"establishments in month 1, relative to the region's",
-                   "0 (" + std::to_string(p.firms) + "; CALIBRATION §1 SSB 1.1.2020)", -0.01, 0.01,
-                   every, fitted, [&p](R run) -> Value {
+                   "0 (" + grouped(p.firms) + " establishments; CALIBRATION §1 SSB 1.1.2020)",
+                   -0.01, 0.01, every, fitted, [&p](R run) -> Value {
                      return value_of(run.observations.front(), indicator("firms")) / p.firms - 1;
                    }});
   facts.push_back({"size classes in month 1: largest gap to SSB's shares",

@@ -9,7 +9,7 @@
 #include <sstream>
 #include <string>
 
-#include "cli/numbers.hpp"
+#include "engine/numbers.hpp"
 #include "support/small_world.hpp"
 
 namespace ecosim {

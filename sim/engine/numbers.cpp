@@ -1,4 +1,4 @@
-#include "cli/numbers.hpp"
+#include "engine/numbers.hpp"
 
 #include <cmath>
 #include <cstdio>

@@ -1,5 +1,5 @@
-// Numbers for people (cli/numbers.cpp): grouped thousands, units, millions and billions.
-#include "cli/numbers.hpp"
+// Numbers for people (engine/numbers.cpp): grouped thousands, units, millions and billions.
+#include "engine/numbers.hpp"
 
 #include <gtest/gtest.h>
 
