@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # ecosim as a user installs it: `cmake --install` into a fresh prefix, then the default scenario
 # run from there, its man page and bash completion; `cpack -G DEB` makes a package that depends
-# on its runtime libraries, that apt can install (simulated: the test changes no system), and
-# whose files run the default scenario.
+# on its runtime libraries, that apt would install (simulated), and whose files run the default
+# scenario; as root on a machine without an ecosim package (CI's), apt really installs it, the
+# installed ecosim runs the default scenario, and the package is removed again.
 #   usage: install_test.sh BUILD_DIR OUT_DIR
 set -uo pipefail
 build=$1 out=$2
@@ -10,18 +11,19 @@ rm -rf "$out" && mkdir -p "$out"
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-# runs_default PREFIX: the installed ecosim runs the installed default scenario (3 months).
+# runs_default PREFIX NAME: the installed ecosim runs the installed default scenario (3 months)
+# into $out/NAME.h5.
 runs_default() {
-  local prefix=$1
-  "$prefix/bin/ecosim" run "$prefix/share/ecosim/scenarios/default.toml" --steps 3 \
-    -o "$out/run_$(basename "$prefix").h5" > "$out/run.log" 2>&1 || { fail "$prefix: run failed: $(tail -1 "$out/run.log")"; return; }
-  grep -q "^wrote $out/run_$(basename "$prefix").h5" "$out/run.log" || fail "$prefix: no 'wrote' line: $(head -1 "$out/run.log")"
-  h5ls "$out/run_$(basename "$prefix").h5/indicators/jobs" > /dev/null || fail "$prefix: no indicators/jobs in the run file"
+  local prefix=$1 file=$out/$2.h5
+  "$prefix/bin/ecosim" run "$prefix/share/ecosim/scenarios/default.toml" --steps 3 -o "$file" \
+    > "$out/run.log" 2>&1 || { fail "$prefix: run failed: $(tail -1 "$out/run.log")"; return; }
+  grep -q "^wrote $file" "$out/run.log" || fail "$prefix: no 'wrote' line: $(head -1 "$out/run.log")"
+  h5ls "$file/indicators/jobs" > /dev/null || fail "$prefix: no indicators/jobs in the run file"
 }
 
 prefix=$out/prefix
 cmake --install "$build" --prefix "$prefix" > "$out/install.log" 2>&1 || fail "cmake --install failed: $(tail -1 "$out/install.log")"
-runs_default "$prefix"
+runs_default "$prefix" installed
 for f in share/ecosim/scenarios/sweeps share/doc/ecosim/README.md share/doc/ecosim/docs/FORMAT.md; do
   [ -e "$prefix/$f" ] || fail "not installed: $f"
 done
@@ -52,7 +54,21 @@ if command -v dpkg-shlibdeps > /dev/null; then
     apt-get install -s "$deb" > "$out/apt.log" 2>&1 && grep -q '^Inst ecosim' "$out/apt.log" ||
       fail "apt would not install it: $(tail -2 "$out/apt.log")"
     dpkg -x "$deb" "$out/root" || fail "dpkg -x failed"
-    runs_default "$out/root/usr"
+    runs_default "$out/root/usr" extracted
+    # As root on a machine without an ecosim package (CI's), the package is really installed
+    # with apt, run from /usr, and removed again; anywhere else the simulation above stands.
+    if [ "$(id -u)" -eq 0 ] && ! dpkg -s ecosim > /dev/null 2>&1; then
+      if DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" > "$out/apt.log" 2>&1; then
+        runs_default /usr apt_installed
+        [ "$(command -v ecosim)" = /usr/bin/ecosim ] || fail "apt's ecosim is not on PATH"
+      else
+        fail "apt-get install failed: $(tail -2 "$out/apt.log")"
+      fi
+      dpkg -r ecosim > /dev/null 2>&1 || fail "dpkg -r ecosim failed"
+      [ ! -e /usr/bin/ecosim ] || fail "/usr/bin/ecosim is left after dpkg -r"
+    else
+      echo "install: the real apt install skipped (needs root and no ecosim package installed)"
+    fi
   fi
 else
   echo "install: the package case skipped (dpkg-shlibdeps: scripts/setup.sh installs dpkg-dev)"
