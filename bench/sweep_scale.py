@@ -18,15 +18,10 @@ import tempfile
 import time
 
 from results_file import write_section  # bench/results_file.py, beside this script
+from sweep_throughput import timed  # a command's wall time, its output discarded
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 BEGIN, END = "<!-- begin: sweep scale -->", "<!-- end: sweep scale -->"
-
-
-def timed(command) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
 
 
 def drop_caches() -> bool:
