@@ -582,6 +582,7 @@ def _specs(text: str):
 
 def cmd_heatmap(args) -> int:
     from . import figures as F
+    from .numbers import fmt
 
     for key in (args.x, args.y):
         if key == args.by:
@@ -608,9 +609,7 @@ def cmd_heatmap(args) -> int:
         f"{column} by {args.y} (rows) and {args.x} (columns); cells: mean over runs (runs per cell {int(counts.min().min())}"
         f"-{int(counts.max().max())})"
     )
-    with __import__("pandas").option_context(
-        "display.width", 200, "display.float_format", "{:.4g}".format
-    ):
+    with __import__("pandas").option_context("display.width", 200, "display.float_format", fmt):
         print(table.rename_axis(index=args.y, columns=args.x))
     if args.csv:
         table.rename_axis(index=args.y, columns=args.x).to_csv(args.csv)
@@ -624,6 +623,7 @@ def cmd_sensitivity(args) -> int:
     from . import figures as F
     from . import sensitivity as SA
     from .load import AnalysisWarning
+    from .numbers import fmt
     from .sweep import point_means, replicate_noise
 
     sweep, frame, metrics, horizons = _sweep_frame(args, _specs(args.indicators), args.horizon)
@@ -695,7 +695,7 @@ def cmd_sensitivity(args) -> int:
             stacklevel=1,
         )
     with pd.option_context(
-        "display.width", 220, "display.max_columns", None, "display.float_format", "{:.4g}".format
+        "display.width", 220, "display.max_columns", None, "display.float_format", fmt
     ):
         print("\nReplicate noise (SD between replicates of a point vs SD between points):")
         print(noise.to_string(index=False))
@@ -707,7 +707,7 @@ def cmd_sensitivity(args) -> int:
             print(
                 f"  {output}: "
                 + ", ".join(
-                    f"{r.rank}. {r.parameter} ({r.measure} {r.value:.3g})"
+                    f"{r.rank}. {r.parameter} ({r.measure} {fmt(r.value)})"
                     for r in part.itertuples()
                 )
             )

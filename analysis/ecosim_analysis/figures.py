@@ -17,6 +17,7 @@ import pandas as pd  # noqa: E402
 from scipy import stats  # noqa: E402
 
 from . import metrics as M  # noqa: E402
+from .numbers import fmt  # noqa: E402
 
 DPI = 100
 RUNGS = ["conversation", "shared_view", "cooperation", "joint_action"]
@@ -472,16 +473,16 @@ def plot_heatmap(
                 ax.text(
                     j,
                     i,
-                    f"{v:.3g}",
+                    fmt(float(v)),
                     ha="center",
                     va="center",
                     fontsize=8,
                     color="black" if v > middle else "white",
                 )
     ax.set_xticks(range(len(xs)))
-    ax.set_xticklabels([f"{v:.3g}" for v in xs], fontsize=8)
+    ax.set_xticklabels([fmt(float(v)) for v in xs], fontsize=8)
     ax.set_yticks(range(len(ys)))
-    ax.set_yticklabels([f"{v:.3g}" for v in ys], fontsize=8)
+    ax.set_yticklabels([fmt(float(v)) for v in ys], fontsize=8)
     ax.set_xlabel(x)
     ax.set_ylabel(y)
     fig.colorbar(image, ax=ax, label=output)

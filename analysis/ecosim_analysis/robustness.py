@@ -13,6 +13,7 @@ import math
 import pandas as pd
 
 from . import stats as S
+from .numbers import fmt
 
 
 def futures_table(runs: pd.DataFrame, values: pd.DataFrame) -> tuple:
@@ -104,7 +105,7 @@ def format_text(table: pd.DataFrame, key: str, level: float = S.LEVEL) -> str:
         diff = (
             ""
             if math.isnan(r.diff_low)
-            else f"{r.mean_diff:+.4g} [{r.diff_low:+.4g}, {r.diff_high:+.4g}]"
+            else f"{fmt(r.mean_diff, True)} [{fmt(r.diff_low, True)}, {fmt(r.diff_high, True)}]"
         )
         cells.append((r.output, str(r.futures), str(r.a_wins), share, str(r.ties), diff, r.verdict))
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(header)]
@@ -124,6 +125,6 @@ def format_markdown(table: pd.DataFrame, key: str) -> str:
     for r in table.itertuples():
         out.append(
             f"| {r.output} | {r.futures} | {r.a_wins} | {r.share:.2f} | [{r.share_low:.2f}, {r.share_high:.2f}] | "
-            f"{r.ties} | {r.mean_diff:+.4g} | [{r.diff_low:+.4g}, {r.diff_high:+.4g}] | {r.verdict} |"
+            f"{r.ties} | {fmt(r.mean_diff, True)} | [{fmt(r.diff_low, True)}, {fmt(r.diff_high, True)}] | {r.verdict} |"
         )
     return "\n".join(out) + "\n"

@@ -2,6 +2,7 @@
 EMA Workbench export, on a small real sweep made by the binary (one run recorded as failed)."""
 import io
 import json
+import re
 import tarfile
 
 import h5py
@@ -378,3 +379,39 @@ def test_synthetic_sweep_with_partial_run(tmp_path):
     with pytest.warns(ea.AnalysisWarning, match="run 1: partial run file"):
         usable = ea.load_sweep(tmp_path).usable()
     assert list(usable["run"]) == [0]
+
+
+def test_heatmap_and_robustness_print_numbers_for_people(real_sweep, tmp_path):
+    """Money in NOK runs to millions: the printed tables group thousands instead of 4.736e+04."""
+    heat = cli(
+        "heatmap",
+        real_sweep,
+        "--x",
+        MIN_SHARE,
+        "--y",
+        TRUST,
+        "--indicator",
+        "innovation_revenue",
+        "--horizon",
+        "total",
+        "-o",
+        tmp_path / "h.png",
+    )
+    robust = cli(
+        "robustness",
+        real_sweep,
+        "--by",
+        MIN_SHARE,
+        "--a",
+        "min_external_share=0.1",
+        "--b",
+        "min_external_share=0.5",
+        "--horizon",
+        "total",
+    )
+    for result in (heat, robust):
+        assert result.returncode == 0, result.stderr
+        assert "e+" not in result.stdout, result.stdout
+    revenue = metric_by_run(real_sweep, "innovation_revenue", "total")["value"]
+    assert revenue.max() >= 1e4  # else this test shows nothing
+    assert re.search(r"\d,\d{3}", heat.stdout) and re.search(r"[+-]\d{1,3}(,\d{3})+", robust.stdout)
