@@ -15,6 +15,7 @@
 
 #include "cli/common.hpp"
 #include "cli/progress.hpp"
+#include "engine/numbers.hpp"
 #include "engine/parallel.hpp"
 #include "engine/printable.hpp"
 #include "io/output_file.hpp"
@@ -27,6 +28,12 @@ namespace fs = std::filesystem;
 
 namespace ecosim::cli {
 namespace {
+
+// Run counts as people read them (105,000 runs).
+template <class Integer>
+std::string count(Integer n) {
+  return grouped(static_cast<long long>(n));
+}
 
 // The largest array index Slurm accepts (MaxArraySize is at most 4,000,001).
 constexpr long kMaxArrayIndex = 4'000'000;
@@ -152,9 +159,9 @@ int sweep_command(const std::vector<std::string>& args) {
   const fs::path out = output.empty() ? plan.spec.output : fs::path(output);
   if (vm.count("plan")) {
     print_plan(plan);
-    std::cerr << "sweep: " << plan.runs.size() << " runs (" << plan.points << " points x "
-              << plan.spec.replicates << " replicates), design " << name_of(plan.spec.design)
-              << "; nothing written\n";
+    std::cerr << "sweep: " << count(plan.runs.size()) << " runs (" << count(plan.points)
+              << " points x " << plan.spec.replicates << " replicates), design "
+              << name_of(plan.spec.design) << "; nothing written\n";
     return kOk;
   }
   std::error_code why;
@@ -165,15 +172,15 @@ int sweep_command(const std::vector<std::string>& args) {
     throw BadInput(out.string() + ": output exists and is not a folder (allowed: a folder)");
   if (vm.count("index-only")) {
     const IndexCounts c = write_index(plan, out);
-    std::cout << "wrote " << printable(fs::absolute(out / "index.h5").string()) << " (" << c.done
-              << " done, " << c.failed << " failed, " << c.missing << " missing)\n";
+    std::cout << "wrote " << printable(fs::absolute(out / "index.h5").string()) << " ("
+              << to_string(c) << ")\n";
     return kOk;
   }
   if (vm.count("check") || vm.count("emit-sbatch"))
     check_plan(plan);  // every point's scenario, before any script or run
   if (vm.count("check")) {
-    std::cout << printable(sweep_file) << ": ok (" << plan.runs.size() << " runs, " << plan.points
-              << " points, design " << name_of(plan.spec.design) << ")\n";
+    std::cout << printable(sweep_file) << ": ok (" << count(plan.runs.size()) << " runs, "
+              << count(plan.points) << " points, design " << name_of(plan.spec.design) << ")\n";
     return kOk;
   }
 
@@ -209,8 +216,9 @@ int sweep_command(const std::vector<std::string>& args) {
           sbatch_script(plan, fs::absolute(sweep_file), fs::absolute(out), self, tasks, cpus));
     write(index_script,
           sbatch_index_script(plan, fs::absolute(sweep_file), fs::absolute(out), self));
-    std::cout << "wrote " << printable(script.string()) << ": " << plan.runs.size() << " runs in "
-              << tasks << " array tasks, and " << printable(index_script.string())
+    std::cout << "wrote " << printable(script.string()) << ": " << count(plan.runs.size())
+              << " runs in " << count(tasks) << " array tasks, and "
+              << printable(index_script.string())
               << ": the index once they end; submit with:\n  jid=$(sbatch --parsable "
               << shell_quoted(script.string()) << ") && sbatch --dependency=afterany:${jid%%;*} "
               << shell_quoted(index_script.string()) << "\n";
@@ -242,11 +250,12 @@ int sweep_command(const std::vector<std::string>& args) {
   }
   jobs = std::max(1, std::min<int>(jobs, int(todo.size())));
   const bool quiet = vm.count("quiet") > 0;
-  std::cerr << "sweep: " << plan.runs.size() << " runs (" << plan.points << " points x "
-            << plan.spec.replicates << " replicates, design " << name_of(plan.spec.design) << ")";
+  std::cerr << "sweep: " << count(plan.runs.size()) << " runs (" << count(plan.points)
+            << " points x " << plan.spec.replicates << " replicates, design "
+            << name_of(plan.spec.design) << ")";
   if (shard.count > 1) std::cerr << ", shard " << shard.index << "/" << shard.count;
-  std::cerr << ": " << todo.size() << " to run, " << jobs << " at a time x " << threads << " thread"
-            << (threads > 1 ? "s" : "") << ", into " << out.string() << "\n";
+  std::cerr << ": " << count(todo.size()) << " to run, " << jobs << " at a time x " << threads
+            << " thread" << (threads > 1 ? "s" : "") << ", into " << out.string() << "\n";
 
   watch_interrupts();
   Progress progress(int(todo.size()), !quiet, "run");
@@ -267,8 +276,7 @@ int sweep_command(const std::vector<std::string>& args) {
   progress.done();
   const IndexCounts c = write_index(plan, out);
   std::cout << "wrote " << printable(fs::absolute(out / "index.h5").string())
-            << " and index.csv: " << c.done << " done, " << c.failed << " failed, " << c.missing
-            << " missing of " << plan.runs.size() << "\n";
+            << " and index.csv: " << to_string(c) << " of " << count(plan.runs.size()) << "\n";
   if (stop_requested) {
     std::cerr << "sweep: interrupted; run the same command again to finish\n";
     return kInterrupted;

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "cli/progress.hpp"
+#include "engine/numbers.hpp"
 #include "engine/parallel.hpp"
 #include "engine/printable.hpp"
 #include "io/h5.hpp"
@@ -141,9 +142,9 @@ int dispatch(const SweepPlan& plan, const fs::path& out, int ranks, int threads,
   progress.done();
   const IndexCounts c = write_index(plan, out);
   std::cout << "wrote " << printable(fs::absolute(out / "index.h5").string())
-            << " and index.csv: " << c.done << " done, " << c.failed << " failed, " << c.missing
-            << " missing of " << plan.runs.size() << " (" << done << " run now, " << failed
-            << " failed)\n";
+            << " and index.csv: " << to_string(c) << " of "
+            << grouped(static_cast<long long>(plan.runs.size())) << " (" << done << " run now, "
+            << failed << " failed)\n";
   return failed;
 }
 
@@ -213,8 +214,8 @@ int main(int argc, char** argv) {
       }
       const IndexCounts c = write_index(plan, out);
       std::cout << "wrote " << printable(fs::absolute(out / "index.h5").string())
-                << " and index.csv: " << c.done << " done, " << c.failed << " failed, " << c.missing
-                << " missing of " << plan.runs.size() << "\n";
+                << " and index.csv: " << to_string(c) << " of "
+                << grouped(static_cast<long long>(plan.runs.size())) << "\n";
     } else if (rank == 0) {
       // Rank 0's runs need a thread beside the one that calls MPI.
       failed = dispatch(plan, out, ranks, o.threads, provided >= MPI_THREAD_FUNNELED);

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "engine/numbers.hpp"
 #include "io/h5.hpp"
 #include "io/output_file.hpp"
 #include "sweep/execute.hpp"
@@ -119,6 +120,11 @@ std::string file_of(const PlannedRun& run, RunStatus status) {
 }
 
 }  // namespace
+
+std::string to_string(const IndexCounts& counts) {
+  return grouped(counts.done) + " done, " + grouped(counts.failed) + " failed, " +
+         grouped(counts.missing) + " missing";
+}
 
 IndexCounts write_index(const SweepPlan& plan, const fs::path& out) {
   fs::create_directories(out);

@@ -181,6 +181,11 @@ TEST(SweepCommand, EmitSbatchRefusesMoreTasksThanTheClustersMaxArraySize) {
             std::string::npos)
       << o.err;
   EXPECT_FALSE(fs::exists(script));
+
+  // Counts as people read them.
+  const Outcome check = run_ecosim({"sweep", sweep.string(), "--check"});
+  EXPECT_EQ(check.code, kOk) << check.err;
+  EXPECT_EQ(check.out, sweep.string() + ": ok (2,200 runs, 2 points, design grid)\n");
 }
 
 // Two runs of three months, two at a time: both done, indexed, and a second invocation finds
