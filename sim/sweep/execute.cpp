@@ -131,6 +131,7 @@ RunOutcome execute_run(const SweepPlan& plan, const PlannedRun& run, const fs::p
     if (hooks) hooks->sweep_run_starting(run.run);
     Scenario scenario = scenario_of(plan, run);
     bool stopped = false;
+    double wall_s = 0;  // as the file records it, so that its journal line says the same
     oneapi::tbb::task_arena arena(std::max(1, threads));
     arena.execute([&] {
       Simulation sim(std::move(scenario));
@@ -141,37 +142,35 @@ RunOutcome execute_run(const SweepPlan& plan, const PlannedRun& run, const fs::p
       FileRunOptions options;
       options.hooks = hooks;
       options.before_finish = [&] {
-        recorder.annotate(
-            "wall_s",
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        recorder.annotate("wall_s", wall_s);
       };
       stopped = !run_to_file(sim, recorder, no_checkpoints, options).finished;
     });
     if (stopped) return {RunStatus::missing, 0, "interrupted"};
-    return {RunStatus::done,
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), ""};
+    const RunOutcome done{RunStatus::done, wall_s, ""};
+    journal_outcome(plan, run, out, done);
+    return done;
   } catch (const StepAbandoned&) {  // a stop request in the middle of a step or of the build
     return {RunStatus::missing, 0, "interrupted"};
   } catch (const std::exception& e) {
     std::string message = e.what();
     std::replace(message.begin(), message.end(), '\n', ' ');
+    const RunOutcome failed{
+        RunStatus::failed,
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), message};
     try {
       const int fd = create_new_file(error_path(out, run), true);  // never through a link
       // The message, then the time the run took before it failed (the index's wall_s).
       std::ofstream(descriptor_path(fd, error_path(out, run)))
           << message << "\n"
-          << "wall_s "
-          << SweepValue::of(
-                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count())
-                 .column_text(false)
-          << "\n";
+          << "wall_s " << SweepValue::of(failed.wall_s).column_text(false) << "\n";
       ::close(fd);
+      journal_outcome(plan, run, out, failed);
     } catch (const std::exception&) {
       // The index row carries the message anyway.
     }
-    return {RunStatus::failed,
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
-            message};
+    return failed;
   }
 }
 

@@ -1,6 +1,8 @@
 #include "sweep/known_runs.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -18,6 +20,7 @@ namespace {
 
 constexpr const char* kCacheName = ".index_cache";
 constexpr const char* kCacheFormat = "ecosim index cache 1";
+constexpr const char* kJournals = ".journal";
 
 // The file whose stamp stands for the outcome: the run file, or the .error file of a failure.
 fs::path evidence(const fs::path& out, const PlannedRun& run, RunStatus status) {
@@ -36,7 +39,55 @@ std::optional<RunOutcome> failure_of(const fs::path& error_file) {
   return o;
 }
 
+// One row of the cache or a journal: run, status, size, modified_ns, digest, wall_s, then the
+// error (the rest of the line), tab-separated.
+std::string row_of(int run, const KnownRun& k) {
+  char wall[32] = "nan";
+  if (!std::isnan(k.outcome.wall_s)) std::snprintf(wall, sizeof wall, "%.17g", k.outcome.wall_s);
+  return std::to_string(run) + "\t" + (k.outcome.status == RunStatus::done ? "done" : "failed") +
+         "\t" + std::to_string(k.stamp.size) + "\t" + std::to_string(k.stamp.modified_ns) + "\t" +
+         k.digest + "\t" + wall + "\t" + k.outcome.error + "\n";
+}
+
+bool parse_row(const std::string& line, int& run, KnownRun& k) {
+  std::istringstream row(line);
+  std::string status, wall;
+  if (!(row >> run >> status >> k.stamp.size >> k.stamp.modified_ns >> k.digest >> wall) ||
+      run < 0 || (status != "done" && status != "failed"))
+    return false;
+  k.outcome.status = status == "done" ? RunStatus::done : RunStatus::failed;
+  k.outcome.wall_s = wall == "nan" ? std::nan("") : std::strtod(wall.c_str(), nullptr);
+  row.get();  // the tab before the error
+  std::getline(row, k.outcome.error);
+  return true;
+}
+
+// This process's journal: one per host and process, so that no two writers share a file (an
+// append is atomic on a local disk, not on every parallel file system).
+fs::path journal_path(const fs::path& out) {
+  char host[256] = "host";
+  ::gethostname(host, sizeof host - 1);
+  return out / kJournals / (std::string(host) + "." + std::to_string(::getpid()));
+}
+
 }  // namespace
+
+void journal_outcome(const SweepPlan& plan, const PlannedRun& run, const fs::path& out,
+                     const RunOutcome& outcome) {
+  if (outcome.status == RunStatus::missing) return;
+  const auto stamp = stamp_of(evidence(out, run, outcome.status));
+  if (!stamp) return;
+  std::string error = outcome.error;
+  std::replace(error.begin(), error.end(), '\n', ' ');
+  const std::string line =
+      row_of(run.run, {{outcome.status, outcome.wall_s, error}, *stamp, run_digest(plan, run)});
+  std::error_code ignored;
+  fs::create_directories(out / kJournals, ignored);
+  const int fd = ::open(journal_path(out).c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return;
+  [[maybe_unused]] const auto written = ::write(fd, line.data(), line.size());  // one write: whole
+  ::close(fd);
+}
 
 std::optional<FileStamp> stamp_of(const fs::path& path) {
   struct stat info {};
@@ -46,32 +97,33 @@ std::optional<FileStamp> stamp_of(const fs::path& path) {
 }
 
 KnownRuns::KnownRuns(fs::path out) : out_(std::move(out)) {
-  std::ifstream in(out_ / kCacheName);
   std::string line;
-  if (!std::getline(in, line) || line != kCacheFormat) return;
-  while (std::getline(in, line)) {
-    // run, status, size, modified_ns, digest, wall_s, then the error (the rest of the line)
-    std::istringstream row(line);
-    int run = -1;
-    std::string status, wall;
-    Known k;
-    if (!(row >> run >> status >> k.stamp.size >> k.stamp.modified_ns >> k.digest >> wall) ||
-        run < 0 || (status != "done" && status != "failed")) {
-      runs_.clear();  // a damaged cache is no cache: every file is read again
-      return;
+  int run = -1;
+  KnownRun k;
+  if (std::ifstream in(out_ / kCacheName); std::getline(in, line) && line == kCacheFormat) {
+    while (std::getline(in, line)) {
+      if (!parse_row(line, run, k)) {
+        runs_.clear();  // a damaged cache is no cache: every file is read again
+        break;
+      }
+      runs_[run] = k;
     }
-    k.outcome.status = status == "done" ? RunStatus::done : RunStatus::failed;
-    k.outcome.wall_s = wall == "nan" ? std::nan("") : std::strtod(wall.c_str(), nullptr);
-    row.get();  // the tab before the error
-    std::getline(row, k.outcome.error);
-    runs_[run] = std::move(k);
+  }
+  // The journals: newer than the cache for the runs that ran since; any row is checked anyway.
+  std::error_code none;
+  for (const auto& entry : fs::directory_iterator(out_ / kJournals, none)) {
+    std::ifstream in(entry.path());
+    while (std::getline(in, line))
+      if (!in.eof() && parse_row(line, run, k))
+        runs_[run] = k;  // a line without its newline
+                         // was cut off while written
   }
 }
 
 std::optional<RunOutcome> KnownRuns::find(const SweepPlan& plan, const PlannedRun& run) const {
   const auto it = runs_.find(run.run);
   if (it == runs_.end()) return std::nullopt;
-  const Known& k = it->second;
+  const KnownRun& k = it->second;
   if (stamp_of(evidence(out_, run, k.outcome.status)) != k.stamp) return std::nullopt;
   if (k.digest != run_digest(plan, run)) return std::nullopt;
   return k.outcome;
@@ -103,14 +155,7 @@ void KnownRuns::save() const {
   replace_file(out_ / kCacheName, [&](const fs::path& path) {
     std::ofstream file(path);
     file << kCacheFormat << "\n";
-    char wall[32];
-    for (const int run : order) {
-      const Known& k = runs_.at(run);
-      std::snprintf(wall, sizeof wall, "%.17g", k.outcome.wall_s);
-      file << run << "\t" << (k.outcome.status == RunStatus::done ? "done" : "failed") << "\t"
-           << k.stamp.size << "\t" << k.stamp.modified_ns << "\t" << k.digest << "\t"
-           << (std::isnan(k.outcome.wall_s) ? "nan" : wall) << "\t" << k.outcome.error << "\n";
-    }
+    for (const int run : order) file << row_of(run, runs_.at(run));
     if (!file.flush()) throw std::runtime_error(path.string() + ": cannot write the index cache");
   });
 }

@@ -29,13 +29,6 @@ using cli::kOk;
 
 const std::string kSmall = testing::small_scenario_file();
 
-std::string read(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 TEST(CheckCommand, AValidScenarioIsOkWithItsSizeStepsAndSeed) {
   const Outcome o = run_ecosim({"check", kSmall});
   EXPECT_EQ(o.code, kOk) << o.err;
@@ -88,7 +81,7 @@ TEST(ValidateCommand, ExitsThreeExactlyWhenAFactFailsAndWritesTheReportPrinted) 
   ASSERT_TRUE(o.code == kOk || o.code == kFactFailed) << o.code << ": " << o.err;
   EXPECT_EQ(o.code == kFactFailed, o.out.find("| FAIL |") != std::string::npos) << o.out;
   EXPECT_NE(o.out.find("| pass |"), std::string::npos) << o.out;
-  EXPECT_EQ(read(report), o.out);
+  EXPECT_EQ(testing::read_text(report), o.out);
   EXPECT_EQ(o.err, "validate: seed 1 of 1\n") << "progress, one line per seed";
 }
 

@@ -24,13 +24,6 @@ namespace fs = std::filesystem;
 using cli::kBadInput;
 using cli::kOk;
 
-std::string read(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);
@@ -90,7 +83,7 @@ TEST(SweepCommand, RefusesAnOutputThatIsAFile) {
   EXPECT_EQ(o.code, kBadInput);
   EXPECT_EQ(o.err, "ecosim: " + file.string() +
                        ": output exists and is not a folder (allowed: a folder)\n");
-  EXPECT_EQ(read(file), "not a folder");
+  EXPECT_EQ(testing::read_text(file), "not a folder");
 }
 
 // --plan prints the run table (the same columns as the index, before the status) and writes
@@ -120,7 +113,7 @@ TEST(SweepCommand, CheckAndIndexOnlyRunNothing) {
   const Outcome index = run_ecosim({"sweep", sweep.string(), "--index-only", "-o", out.string()});
   EXPECT_EQ(index.code, kOk) << index.err;
   EXPECT_EQ(index.out, "wrote " + (out / "index.h5").string() + " (0 done, 0 failed, 2 missing)\n");
-  const std::vector<std::string> rows = lines_of(read(out / "index.csv"));
+  const std::vector<std::string> rows = lines_of(testing::read_text(out / "index.csv"));
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_NE(rows[1].find(",missing,runs/run_000000.h5,"), std::string::npos) << rows[1];
   EXPECT_NE(rows[2].find(",missing,runs/run_000001.h5,"), std::string::npos) << rows[2];
@@ -142,8 +135,9 @@ TEST(SweepCommand, EmitSbatchWritesAScriptForThisBinaryAndRunsNothing) {
                        ": the index once they end; submit with:\n  jid=$(sbatch --parsable '" +
                        script.string() + "') && sbatch --dependency=afterany:${jid%%;*} '" +
                        index_script.string() + "'\n");
-  EXPECT_NE(read(index_script).find(" --index-only\n"), std::string::npos) << read(index_script);
-  const std::string text = read(script);
+  EXPECT_NE(testing::read_text(index_script).find(" --index-only\n"), std::string::npos)
+      << testing::read_text(index_script);
+  const std::string text = testing::read_text(script);
   EXPECT_EQ(text.rfind("#!/bin/bash\n", 0), 0u) << text;
   EXPECT_NE(text.find("\n#SBATCH --array=0-1\n"), std::string::npos) << text;
   EXPECT_NE(text.find("\n#SBATCH --cpus-per-task=3\n"), std::string::npos) << text;
@@ -161,7 +155,7 @@ TEST(SweepCommand, EmitSbatchWritesAScriptForThisBinaryAndRunsNothing) {
   const Outcome one =
       run_ecosim({"sweep", sweep.string(), "-o", out.string(), "--emit-sbatch", script.string()});
   ASSERT_EQ(one.code, kOk) << one.err;
-  EXPECT_NE(read(script).find("\n#SBATCH --array=0-0\n"), std::string::npos);
+  EXPECT_NE(testing::read_text(script).find("\n#SBATCH --array=0-0\n"), std::string::npos);
 }
 
 // More array tasks than Slurm's MaxArraySize: refused here with the limit (1001 when scontrol
@@ -202,7 +196,7 @@ TEST(SweepCommand, RunsATinySweepIntoItsFolderAndIndexesIt) {
             "sweep: 2 runs (1 points x 2 replicates, design grid): 2 to run, 2 at a time x "
             "1 thread, into " +
                 out.string() + "\n");
-  const std::vector<std::string> rows = lines_of(read(out / "index.csv"));
+  const std::vector<std::string> rows = lines_of(testing::read_text(out / "index.csv"));
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0],
             "run,point,replicate,block,position,policy.municipality.min_external_share,seed,"
@@ -226,7 +220,7 @@ TEST(SweepCommand, RunsATinySweepIntoItsFolderAndIndexesIt) {
 TEST(SweepCommand, AChangedBaseScenarioIsRedoneOrRefused) {
   const testing::TempDir dir;
   const fs::path base = dir / "base.toml";
-  std::ofstream(base) << read(fs::path(ECOSIM_TEST_DATA) / "small.toml");
+  std::ofstream(base) << testing::read_text(fs::path(ECOSIM_TEST_DATA) / "small.toml");
   const fs::path sweep = dir / "changed.toml";
   std::ofstream(sweep) << "[sweep]\nscenario = \"" << base.string() << "\"\n"
                        << "replicates = 2\nseed = 3\nset = { \"simulation.steps\" = 2 }\n\n"
@@ -237,7 +231,7 @@ TEST(SweepCommand, AChangedBaseScenarioIsRedoneOrRefused) {
 
   // The base scenario changes one value (the composed text is compared, so a comment would not
   // count as a change).
-  const std::string text = read(base);
+  const std::string text = testing::read_text(base);
   std::ofstream(base) << text << "\n[market]\ndemand_volatility = 0.031\n";
 
   const Outcome refused =

@@ -15,16 +15,10 @@
 #include "run/simulation.hpp"
 #include "scenario/catalogue.hpp"
 #include "support/small_world.hpp"
+#include "support/temp_dir.hpp"
 
 namespace ecosim {
 namespace {
-
-std::string read(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::size_t indicator_index(std::string_view name) {
   for (std::size_t k = 0; k < kIndicators.size(); ++k)
@@ -54,8 +48,8 @@ TEST(CausalMap, NamesRealNodesCodeAndKeys) {
     const std::string code(a.code);
     const auto open = code.find(" ("), close = code.rfind(')');
     ASSERT_NE(open, std::string::npos);
-    const std::string file =
-        read(std::string(ECOSIM_SOURCE_DIR) + "/" + code.substr(open + 2, close - open - 2));
+    const std::string file = testing::read_text(std::string(ECOSIM_SOURCE_DIR) + "/" +
+                                                code.substr(open + 2, close - open - 2));
     ASSERT_FALSE(file.empty()) << code;
     std::stringstream functions(code.substr(0, open));
     for (std::string f; std::getline(functions, f, ',');) {
@@ -105,7 +99,7 @@ TEST(CausalMap, EveryLeverReachesAnIndicator) {
 }
 
 TEST(CausalMap, DocsModelHoldsTheGeneratedMap) {
-  const std::string doc = read(std::string(ECOSIM_SOURCE_DIR) + "/docs/MODEL.md");
+  const std::string doc = testing::read_text(std::string(ECOSIM_SOURCE_DIR) + "/docs/MODEL.md");
   EXPECT_NE(doc.find(causal_map_markdown()), std::string::npos)
       << "docs/MODEL.md is not what `ecosim map` prints: run scripts/update-docs.sh";
 }

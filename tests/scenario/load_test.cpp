@@ -15,13 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
 std::vector<std::string> errors_of(const std::string& text,
                                    const std::vector<std::string>& overrides = {}) {
   try {
@@ -44,7 +37,7 @@ TEST(LoadScenario, EveryBadScenarioGivesExactlyItsExpectedErrors) {
     SCOPED_TRACE(path);
     ++files;
     std::vector<std::string> expected;
-    std::istringstream lines(read_file(path));
+    std::istringstream lines(testing::read_text(path));
     for (std::string line; std::getline(lines, line) && line.rfind("# expect: ", 0) == 0;) {
       std::string e = line.substr(10);
       for (std::size_t at; (at = e.find("<file>")) != std::string::npos;) e.replace(at, 6, path);
@@ -265,7 +258,7 @@ TEST(LoadScenario, TextWithoutOverridesIsVerbatim) {
 
 TEST(LoadScenario, EmbeddedDefaultIsScenariosDefaultToml) {
   EXPECT_EQ(std::string(embedded_default_scenario()),
-            read_file(std::string(ECOSIM_SOURCE_DIR) + "/scenarios/default.toml"));
+            testing::read_text(std::string(ECOSIM_SOURCE_DIR) + "/scenarios/default.toml"));
   const Scenario s = load_default_scenario();
   ASSERT_GE(s.regions.size(), 2u);
   EXPECT_EQ(s.regions[RegionId(0)].name, "Drammen");

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace ecosim::testing {
@@ -37,6 +39,13 @@ TempDir::~TempDir() {
   std::error_code
       ignored;  // a test that failed half-way may have left anything: remove what is there
   fs::remove_all(path_, ignored);
+}
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 }  // namespace ecosim::testing

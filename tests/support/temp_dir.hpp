@@ -23,4 +23,7 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// A whole file's text (empty when it cannot be read): what a test reads back.
+std::string read_text(const std::filesystem::path& path);
+
 }  // namespace ecosim::testing

@@ -51,6 +51,7 @@ TEST(KnownRuns, AnIndexRemembersEachRunAndTheNextTakesItWhileItsFileIsUnchanged)
   prepare_output(plan, out.path(), false);
   const RunOutcome done = execute_run(plan, plan.runs[0], out.path(), 1);
   ASSERT_EQ(done.status, RunStatus::done) << done.error;
+  fs::remove_all(out / ".journal");  // the index cache alone here (journals: the tests below)
   EXPECT_EQ(KnownRuns(out.path()).find(plan, plan.runs[0]), std::nullopt) << "no index yet";
 
   EXPECT_EQ(write_index(plan, out.path()).done, 1);
@@ -118,11 +119,74 @@ TEST(KnownRuns, ADamagedCacheIsNoCache) {
   const testing::TempDir out;
   prepare_output(plan, out.path(), false);
   ASSERT_EQ(execute_run(plan, plan.runs[0], out.path(), 1).status, RunStatus::done);
+  fs::remove_all(out / ".journal");  // the cache alone
   ASSERT_EQ(write_index(plan, out.path()).done, 1);
   std::ofstream(out / ".index_cache", std::ios::app) << "not a row\n";
   EXPECT_EQ(KnownRuns(out.path()).find(plan, plan.runs[0]), std::nullopt);
   EXPECT_EQ(write_index(plan, out.path()).done, 1) << "read from the run file again";
   EXPECT_TRUE(KnownRuns(out.path()).find(plan, plan.runs[0]).has_value()) << "and remembered";
+}
+
+// Each run notes its outcome in its process's journal as it ends, so that the first index (no
+// cache yet: a sweep that crashed, or the first array task to end) need not open its file.
+TEST(KnownRuns, AnEndedRunIsKnownFromItsJournalBeforeAnyIndex) {
+  const SweepPlan plan = plan_of();
+  const testing::TempDir out;
+  prepare_output(plan, out.path(), false);
+  const RunOutcome done = execute_run(plan, plan.runs[0], out.path(), 1);
+  ASSERT_EQ(done.status, RunStatus::done) << done.error;
+  ASSERT_FALSE(fs::exists(out / ".index_cache"));
+  const auto found = KnownRuns(out.path()).find(plan, plan.runs[0]);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->status, RunStatus::done);
+  EXPECT_EQ(found->wall_s, verified_run(plan, plan.runs[0], out.path())->wall_s)
+      << "the wall time the file records";
+
+  scribble_keeping_stamp(out / plan.runs[0].file);  // so the index cannot have opened it
+  EXPECT_EQ(write_index(plan, out.path()).done, 1);
+  EXPECT_EQ(runs_to_do(plan, out.path(), {}), std::vector<int>{1});
+
+  // Changed since its line was written: read again (and found broken).
+  fs::resize_file(out / plan.runs[0].file, 100);
+  fs::remove(out / ".index_cache");
+  EXPECT_EQ(KnownRuns(out.path()).find(plan, plan.runs[0]), std::nullopt);
+  EXPECT_EQ(write_index(plan, out.path()).missing, 2);
+}
+
+TEST(KnownRuns, AJournalLineCutOffOrDamagedIsSkippedAndTheOthersKept) {
+  const SweepPlan plan = plan_of();
+  const testing::TempDir out;
+  prepare_output(plan, out.path(), false);
+  for (const PlannedRun& run : plan.runs)
+    ASSERT_EQ(execute_run(plan, run, out.path(), 1).status, RunStatus::done);
+  std::vector<fs::path> journals;
+  for (const auto& entry : fs::directory_iterator(out / ".journal")) journals.push_back(entry);
+  ASSERT_EQ(journals.size(), 1u) << "one journal per process";
+  const std::string text = testing::read_text(journals[0]);
+  const auto second = text.find('\n') + 1;
+  ASSERT_EQ(text.find('\n', second), text.size() - 1) << "a line per run: " << text;
+  // A damaged first line, then the second cut off before its newline (killed while writing).
+  std::ofstream(journals[0], std::ios::trunc) << "garbage line\n"
+                                              << text.substr(second, text.size() - 1 - second);
+  EXPECT_EQ(KnownRuns(out.path()).find(plan, plan.runs[0]), std::nullopt);
+  EXPECT_EQ(KnownRuns(out.path()).find(plan, plan.runs[1]), std::nullopt);
+  std::ofstream(journals[0], std::ios::app) << "\n";  // the same line, whole
+  EXPECT_TRUE(KnownRuns(out.path()).find(plan, plan.runs[1]).has_value());
+  EXPECT_EQ(write_index(plan, out.path()).done, 2) << "run 0 read from its file";
+}
+
+TEST(KnownRuns, AFailedRunIsJournalledWithItsMessage) {
+  const SweepPlan plan = plan_of();
+  const testing::TempDir out;
+  prepare_output(plan, out.path(), false);
+  fs::create_directories(out / plan.runs[1].file);  // a folder where the run file goes
+  const RunOutcome failed = execute_run(plan, plan.runs[1], out.path(), 1);
+  ASSERT_EQ(failed.status, RunStatus::failed);
+  const auto found = KnownRuns(out.path()).find(plan, plan.runs[1]);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->status, RunStatus::failed);
+  EXPECT_EQ(found->error, failed.error);
+  EXPECT_EQ(found->wall_s, failed.wall_s);
 }
 
 }  // namespace
