@@ -1,8 +1,9 @@
 // Fills a sweep's output folder as if every run had been done, for bench/sweep_scale.py: run 0
 // is run for real, and every other run's file is a copy of it with that run's annotations
-// (sweep/execute.hpp run_annotations), so the index and a resume take each one as done. Running
-// 10^5 real runs would take this 2-core machine half an hour; indexing and resuming read only
-// the files' annotations.
+// (sweep/execute.hpp run_annotations) and its line in the journal, as a run ending writes it
+// (sweep/known_runs.hpp), so the index and a resume take each one as done. Running 10^5 real
+// runs would take this 2-core machine half an hour; indexing and resuming read only the
+// files' annotations, or the journal and the files' stamps.
 //   usage: ecosim_sweep_fill SWEEP.toml OUT
 #include <cstdio>
 #include <exception>
@@ -11,6 +12,7 @@
 
 #include "io/h5.hpp"
 #include "sweep/execute.hpp"
+#include "sweep/known_runs.hpp"
 #include "sweep/plan.hpp"
 #include "sweep/spec.hpp"
 
@@ -41,6 +43,8 @@ int main(int argc, char** argv) {
       for (const RunAnnotation& a : run_annotations(plan, run))
         std::visit([&](const auto& value) { h5::write_attribute(file.get(), a.name, value); },
                    a.value);
+      file.reset();  // closed, so that its stamp is final
+      journal_outcome(plan, run, out, first);
     }
     std::printf("filled %zu runs in %s\n", plan.runs.size(), out.c_str());
   } catch (const std::exception& e) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""A sweep of 10^5 one-month runs on this machine: planning it, writing its index from the run
-files alone and again from what the last index found, and resuming it with nothing left to do,
+"""A sweep of 10^5 one-month runs on this machine: planning it, writing its first index (from
+the runs' journals), its index from the run files alone and again from what the last index
+found, and resuming it with nothing left to do,
 each as the user types it (`ecosim sweep ...`). The runs' files are made by ecosim_sweep_fill
 (run 0 for real, the others copies of it annotated as their own run), since indexing and
 resuming read only what a file says of its run. Writes the "Sweeps of 10^5 runs" section of
@@ -70,7 +71,11 @@ upper = 0.04
         index = [str(ecosim), "sweep", str(sweep), "-o", str(out), "--index-only"]
         (out / ".index_cache").unlink(missing_ok=True)
         cold = drop_caches()
-        rebuild = timed(index)  # every run file opened: no earlier index
+        first = timed(index)  # no earlier index: the runs' journals, a stat per run file
+        (out / ".index_cache").unlink()
+        shutil.rmtree(out / ".journal")
+        drop_caches()
+        rebuild = timed(index)  # neither: every run file opened
         (out / ".index_cache").unlink()
         rebuild_warm = timed(index)  # the same with the files in the page cache
         drop_caches()
@@ -86,11 +91,18 @@ upper = 0.04
     rows = [
         ("planning (`ecosim sweep F --plan`)", f"{plan:.1f} s", "", ""),
         (
-            "index from the run files alone, none read before"
-            + (" (page cache dropped)" if cold else ""),
-            f"{rebuild:.1f} s",
+            "index as the sweep ends, none written before: the runs' journals and a `stat` per"
+            " run file" + (" (page cache dropped)" if cold else ""),
+            f"{first:.1f} s",
             "<= 30 s",
-            "yes" if rebuild <= 30 else "NO",
+            "yes" if first <= 30 else "NO",
+        ),
+        (
+            "index from the run files alone, journals and cache deleted (every file opened"
+            + (", page cache dropped)" if cold else ")"),
+            f"{rebuild:.1f} s",
+            "",
+            "",
         ),
         ("... the same, files in the page cache", f"{rebuild_warm:.1f} s", "", ""),
         (
