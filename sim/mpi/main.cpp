@@ -2,9 +2,13 @@
 // hands out the runs not yet done, one at a time, to whichever rank asks, and runs them too;
 // every rank writes one file per run with serial HDF5, and rank 0 writes the index every 30 s
 // and at the end. A killed rank stops the job (Open MPI's default): the runs done are kept and
-// indexed, and running the same command again redoes the rest.
-// Exit status as `ecosim sweep`'s: 0 every run done, 1 a run failed, 2 bad input.
+// indexed, and running the same command again redoes the rest. Where the job goes on after a
+// death (`mpirun --mca orte_enable_recovery 1`), rank 0 finds the dead worker by its presence
+// lock, counts its run missing and goes on with the others.
+// Exit status as `ecosim sweep`'s: 0 every run done, 1 a run failed or was lost, 2 bad input.
+#include <fcntl.h>
 #include <mpi.h>
+#include <unistd.h>
 
 #include <charconv>
 #include <chrono>
@@ -34,6 +38,48 @@ namespace {
 constexpr int kAsk = 1,
               kWork = 2;  // tags: a worker asks (sending its last outcome), rank 0 answers
 constexpr int kStop = -1;
+constexpr int kNone = -2;  // a worker between runs
+
+// A worker's presence: OUT/.ranks/R, locked (an open file description lock) from before the
+// worker first asks for work until it exits. The kernel lets go of the lock when the process
+// ends, however it ends, so rank 0 can tell a dead worker from a busy one without an MPI call
+// (which would wait on the dead rank, or abort the job).
+class Presence {
+ public:
+  static fs::path path_of(const fs::path& out, int rank) {
+    return out / ".ranks" / std::to_string(rank);
+  }
+  Presence(const fs::path& out, int rank) {
+    std::error_code ignored;
+    fs::create_directories(out / ".ranks", ignored);
+    fd_ = ::open(path_of(out, rank).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    struct flock lock {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    if (fd_ >= 0 && ::fcntl(fd_, F_OFD_SETLK, &lock) != 0) ::close(fd_), fd_ = -1;
+  }
+  ~Presence() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Presence(const Presence&) = delete;
+  Presence& operator=(const Presence&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+// Whether nobody holds `rank`'s presence lock (the worker has ended); false when it cannot be
+// told (no such file).
+bool absent(const fs::path& out, int rank) {
+  const int fd = ::open(Presence::path_of(out, rank).c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct flock lock {};
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  const bool free = ::fcntl(fd, F_OFD_GETLK, &lock) == 0 && lock.l_type == F_UNLCK;
+  ::close(fd);
+  return free;
+}
 
 struct Options {
   std::string sweep, output;
@@ -81,12 +127,13 @@ constexpr const char* kUsage =
 // Rank 0: hands out the runs, runs them too on a thread of its own (which makes no MPI call),
 // shows progress with an ETA, and writes the index at the end and every 30 s of wall time
 // meanwhile (a job killed leaves an index that lists what was done); returns how many runs
-// failed this time.
+// failed or were lost with a worker that died.
 int dispatch(const SweepPlan& plan, const fs::path& out, int ranks, int threads, bool local_work) {
   StaleRuns stale;
   const std::vector<int> todo = runs_to_do(plan, out, {}, &stale);
-  std::cerr << "ecosim_mpi: " << plan.runs.size() << " runs, " << todo.size() << " to run on "
-            << ranks << " ranks (rank 0 hands them out and runs them too), into " << out.string();
+  std::cerr << "ecosim_mpi: " << grouped(static_cast<long long>(plan.runs.size())) << " runs, "
+            << grouped(static_cast<long long>(todo.size())) << " to run on " << ranks
+            << " ranks (rank 0 hands them out and runs them too), into " << out.string();
   if (stale.total() > 0)
     std::cerr << " (" << stale.total()
               << " finished before for another scenario or version: redone)";
@@ -115,24 +162,67 @@ int dispatch(const SweepPlan& plan, const fs::path& out, int ranks, int threads,
       finished(static_cast<int>(o.status));
     }
   });
-  auto last_index = std::chrono::steady_clock::now();
+  // Each worker: the run it is on, whether it has asked yet, and whether it has ended (sent
+  // kStop, or found dead).
+  std::vector<int> holding(std::size_t(ranks), kNone);
+  std::vector<char> asked(std::size_t(ranks), 0), ended(std::size_t(ranks), 0);
+  bool watching = true;  // presence locks are seen from here (see below)
+  int lost = 0;
   int working = ranks - 1;
+  const auto bury = [&](int r) {
+    ended[std::size_t(r)] = 1, --working;
+    const std::lock_guard lock(mutex);
+    progress.done();
+    std::cerr << "ecosim_mpi: rank " << r << " died";
+    if (const int run = holding[std::size_t(r)]; run >= 0)
+      ++lost, std::cerr << " during run " << run << " (missing: the same command again redoes it)";
+    std::cerr << "; the other ranks go on\n";
+  };
+  auto last_index = std::chrono::steady_clock::now(), last_look = last_index;
   while (working > 0) {
     int outcome[2];  // run, status (-1 when the worker has just started)
     MPI_Request request;
     MPI_Irecv(outcome, 2, MPI_INT, MPI_ANY_SOURCE, kAsk, MPI_COMM_WORLD, &request);
     // Polled, not waited on: Open MPI's blocking receive spins a core that rank 0's own runs
-    // need.
+    // need; between polls, once a second, a look for workers that died.
     MPI_Status status;
-    for (int arrived = 0;;) {
+    int arrived = 0;
+    while (!arrived && working > 0) {
       MPI_Test(&request, &arrived, &status);
       if (arrived) break;
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      if (watching && std::chrono::steady_clock::now() - last_look > std::chrono::seconds(1)) {
+        last_look = std::chrono::steady_clock::now();
+        for (int r = 1; r < ranks; ++r)
+          if (asked[std::size_t(r)] && !ended[std::size_t(r)] && absent(out, r)) bury(r);
+      }
+    }
+    if (!arrived) {  // every worker left has died
+      MPI_Cancel(&request);
+      MPI_Request_free(&request);
+      break;
+    }
+    const int source = status.MPI_SOURCE;
+    if (!asked[std::size_t(source)]) {
+      asked[std::size_t(source)] = 1;
+      // The worker holds its lock before it first asks: seen free now, the locks are not shared
+      // with this node (a file system without working fcntl locks), so no death can be told.
+      if (watching && absent(out, source)) {
+        watching = false;
+        const std::lock_guard lock(mutex);
+        progress.done();
+        std::cerr << "ecosim_mpi: workers' presence locks are not seen from rank 0 on "
+                  << out.string() << ": a rank that dies will stop the job\n";
+      }
     }
     if (outcome[0] >= 0) finished(outcome[1]);
     const int run = take();
-    MPI_Send(&run, 1, MPI_INT, status.MPI_SOURCE, kWork, MPI_COMM_WORLD);
-    if (run == kStop) --working;
+    holding[std::size_t(source)] = run >= 0 ? run : kNone;
+    if (MPI_Send(&run, 1, MPI_INT, source, kWork, MPI_COMM_WORLD) != MPI_SUCCESS) {
+      bury(source);  // died since it asked: its new run goes missing
+      continue;
+    }
+    if (run == kStop) ended[std::size_t(source)] = 1, --working;
     if (std::chrono::steady_clock::now() - last_index > std::chrono::seconds(30)) {
       write_index(plan, out);  // wall time decides only when, never what
       last_index = std::chrono::steady_clock::now();
@@ -144,16 +234,20 @@ int dispatch(const SweepPlan& plan, const fs::path& out, int ranks, int threads,
   std::cout << "wrote " << printable(fs::absolute(out / "index.h5").string())
             << " and index.csv: " << to_string(c) << " of "
             << grouped(static_cast<long long>(plan.runs.size())) << " (" << done << " run now, "
-            << failed << " failed)\n";
-  return failed;
+            << failed << " failed";
+  if (lost > 0) std::cout << ", " << lost << " lost with the ranks that died";
+  std::cout << ")\n";
+  return failed + lost;
 }
 
-void work(const SweepPlan& plan, const fs::path& out, int threads) {
+void work(const SweepPlan& plan, const fs::path& out, int threads, int rank) {
+  const Presence presence(out, rank);
   int outcome[2] = {-1, 0};
   for (;;) {
-    MPI_Send(outcome, 2, MPI_INT, 0, kAsk, MPI_COMM_WORLD);
     int run = kStop;
-    MPI_Recv(&run, 1, MPI_INT, 0, kWork, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    if (MPI_Send(outcome, 2, MPI_INT, 0, kAsk, MPI_COMM_WORLD) != MPI_SUCCESS ||
+        MPI_Recv(&run, 1, MPI_INT, 0, kWork, MPI_COMM_WORLD, MPI_STATUS_IGNORE) != MPI_SUCCESS)
+      return;  // rank 0 has gone
     if (run == kStop) return;
     const RunOutcome o = execute_run(plan, plan.runs[std::size_t(run)], out, threads);
     if (o.status == RunStatus::failed)
@@ -172,6 +266,9 @@ int main(int argc, char** argv) {
   int rank = 0, ranks = 1;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &ranks);
+  // A call that involves a dead rank returns an error rather than aborting the job: rank 0 goes
+  // on without a worker that died where the job survives it (orte_enable_recovery).
+  MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
   int code = 0;
   try {
     const Options o = parse(argc, argv);
@@ -220,9 +317,10 @@ int main(int argc, char** argv) {
       // Rank 0's runs need a thread beside the one that calls MPI.
       failed = dispatch(plan, out, ranks, o.threads, provided >= MPI_THREAD_FUNNELED);
     } else {
-      work(plan, out, o.threads);
+      work(plan, out, o.threads, rank);
     }
-    MPI_Bcast(&failed, 1, MPI_INT, 0, MPI_COMM_WORLD);
+    // Rank 0's status is the job's (mpirun exits with a rank's non-zero status); no collective
+    // here, since a rank may have died.
     code = failed > 0 ? 1 : 0;
   } catch (const std::invalid_argument& e) {
     if (rank == 0) std::cerr << "ecosim_mpi: " << printable(e.what()) << "\n" << kUsage;

@@ -77,7 +77,8 @@ grep -q ',failed,' "$out/failing/index.csv" && [ "$(grep -c ',done,' "$out/faili
 # Under mpirun rank 0 hands the runs to a worker, then writes the index; run again, nothing is
 # left to run.
 if command -v mpirun > /dev/null; then
-  run_mpi() { mpirun --oversubscribe --allow-run-as-root -n "${ranks:-2}" -x ASAN_OPTIONS "$mpi" "$@"; }
+  # shellcheck disable=SC2086 # mpirun_options: words on purpose
+  run_mpi() { mpirun --oversubscribe --allow-run-as-root ${mpirun_options:-} -n "${ranks:-2}" -x ASAN_OPTIONS "$mpi" "$@"; }
   run_mpi "$sweep" --output "$out/mpi" > "$out/mpi.log" 2>&1 || fail "mpirun failed: $(tail -3 "$out/mpi.log")"
   grep -q "index.csv: 4 done, 0 failed, 0 missing of 4 (4 run now, 0 failed)" "$out/mpi.log" ||
     fail "rank 0 did not report 4 runs done: $(tail -3 "$out/mpi.log")"
@@ -85,39 +86,68 @@ if command -v mpirun > /dev/null; then
   run_mpi "$sweep" --output "$out/mpi" > "$out/mpi.log" 2>&1 || fail "the second mpirun failed: $(tail -3 "$out/mpi.log")"
   grep -q "4 runs, 0 to run on 2 ranks" "$out/mpi.log" && grep -q "(0 run now, 0 failed)" "$out/mpi.log" ||
     fail "a finished sweep was run again: $(tail -3 "$out/mpi.log")"
-  # A failed run under mpirun: the others done, exit 1 from mpirun (every rank exits 1).
+  # A failed run under mpirun: the others done, exit 1 from mpirun (rank 0 exits 1).
   mkdir -p "$out/mpi_failing/runs/run_000001.h5"
   run_mpi "$sweep" --output "$out/mpi_failing" > "$out/mpi.log" 2>&1
   code=$?
   [ "$code" -eq 1 ] || fail "mpirun with a failing run exited $code, expected 1: $(tail -3 "$out/mpi.log")"
   grep -q "index.csv: 3 done, 1 failed, 0 missing of 4 (4 run now, 1 failed)" "$out/mpi.log" ||
     fail "rank 0 did not report the failed run: $(tail -3 "$out/mpi.log")"
-  # A worker killed with kill -9 (what README says): mpirun stops the whole job and exits
-  # non-zero; the runs finished before are complete files; the same command again runs only the
-  # rest, and every run is done. Runs of 25 years, so that the kill comes mid-sweep.
+  # Runs the long sweep (25-year runs, so that the kill comes mid-sweep) on 3 ranks into DIR and
+  # kills a worker (rank 1 or 2) in the middle of a run with kill -9 once a first run is
+  # complete: `victim` is its pid
+  # (empty when none was found) and `code` mpirun's exit status.
   long=$out/long.toml
   sed -e 's/"simulation.steps" = 3/"simulation.steps" = 300/' -e 's/^replicates = 2/replicates = 6/' "$sweep" > "$long"
-  ranks=3 run_mpi "$long" --output "$out/killed" > "$out/killed.log" 2>&1 &
-  job=$!
-  victim=""
-  for _ in $(seq 600); do  # up to 60 s for a first complete run, then a worker (rank 1 or 2)
-    if compgen -G "$out/killed/runs/run_*.h5" > /dev/null; then
-      for pid in $(pgrep -f "ecosim_mpi $long"); do
-        if tr '\0' '\n' < "/proc/$pid/environ" 2> /dev/null | grep -Eq '^OMPI_COMM_WORLD_RANK=[12]$'; then
-          victim=$pid && break
-        fi
-      done
-      [ -n "$victim" ] && break
-    fi
-    sleep 0.1
-  done
-  if [ -z "$victim" ]; then
-    fail "no worker to kill: $(tail -3 "$out/killed.log")"
-    wait "$job"
-  else
-    kill -9 "$victim"
+  kill_a_worker() {
+    local dir=$1 job
+    ranks=3 run_mpi "$long" --output "$dir" > "$dir.log" 2>&1 &
+    job=$!
+    victim=""
+    for _ in $(seq 600); do  # up to 60 s for a first complete run
+      if compgen -G "$dir/runs/run_*.h5" > /dev/null; then
+        for pid in $(pgrep -f "ecosim_mpi $long --output $dir\$"); do
+          # a worker in the middle of a run: its run file's .partial open
+          if tr '\0' '\n' < "/proc/$pid/environ" 2> /dev/null | grep -Eq '^OMPI_COMM_WORLD_RANK=[12]$' &&
+            ls -l "/proc/$pid/fd" 2> /dev/null | grep -q '\.h5\.partial'; then
+            victim=$pid && break
+          fi
+        done
+        [ -n "$victim" ] && break
+      fi
+      sleep 0.1
+    done
+    [ -n "$victim" ] && kill -9 "$victim"
     wait "$job"
     code=$?
+  }
+
+  # Where the job survives a death (`--mca orte_enable_recovery 1`): rank 0 finds the worker
+  # gone, counts its run missing (its .partial left), and the others finish the rest; the same
+  # command again redoes that run alone. (mpirun then exits 0 whatever the ranks say: Open MPI.)
+  mpirun_options="--mca orte_enable_recovery 1" kill_a_worker "$out/survived"
+  if [ -z "$victim" ]; then
+    fail "no worker to kill: $(tail -3 "$out/survived.log")"
+  else
+    lost=$(grep -o 'rank [12] died during run [0-9]*' "$out/survived.log" | grep -o '[0-9]*$')
+    [ -n "$lost" ] || fail "rank 0 did not report the dead worker's run: $(grep -v '^  run' "$out/survived.log" | tail -3)"
+    grep -q "index.csv: 11 done, 0 failed, 1 missing of 12 (11 run now, 0 failed, 1 lost with the ranks that died)" "$out/survived.log" ||
+      fail "the others did not finish the sweep: $(tail -2 "$out/survived.log")"
+    [ -e "$out/survived/runs/$(printf 'run_%06d.h5.partial' "$lost")" ] || fail "run $lost's .partial is not there"
+    grep -q ",missing,runs/$(printf 'run_%06d.h5' "$lost")," "$out/survived/index.csv" ||
+      fail "the index does not list run $lost missing"
+    "$ecosim" sweep "$long" -o "$out/survived" > "$out/survived.log" 2>&1 || fail "the resume failed: $(tail -3 "$out/survived.log")"
+    grep -q ": 1 to run," "$out/survived.log" && grep -q "12 done, 0 failed, 0 missing of 12" "$out/survived.log" ||
+      fail "the resume did not redo the lost run alone: $(tail -2 "$out/survived.log")"
+  fi
+
+  # By default (what README says) mpirun stops the whole job and exits non-zero; the runs
+  # finished before are complete files; the same command again runs only the rest, and every
+  # run is done.
+  kill_a_worker "$out/killed"
+  if [ -z "$victim" ]; then
+    fail "no worker to kill: $(tail -3 "$out/killed.log")"
+  else
     [ "$code" -ne 0 ] || fail "mpirun exited 0 after a worker was killed"
     before=$(cd "$out/killed/runs" && ls run_*.h5 2> /dev/null)
     [ -n "$before" ] || fail "no run finished before the kill"
