@@ -23,8 +23,9 @@ packages=(
   libhdf5-dev hdf5-tools
   # the unit tests are part of every build tree (CMake needs GoogleTest to configure)
   libgtest-dev
-  # cmake --install's man page, and cpack's .deb (its dependencies found by dpkg-shlibdeps)
-  help2man dpkg-dev
+  # cmake --install's man page, and cpack's .deb (its dependencies found by dpkg-shlibdeps,
+  # which CPack runs only where `file` is)
+  help2man dpkg-dev file
   # sweeps on clusters: the MPI runner (ecosim_mpi)
   openmpi-bin libopenmpi-dev
   # the analysis (analysis/ecosim-analysis) and reading run files from Python
@@ -35,6 +36,8 @@ packages=(
 )
 test_packages=(
   git clang-format black
+  # the installed man page read as a user reads it (e2e.install)
+  man-db
   # the tsan and fuzz presets: clang, libFuzzer, symbolized reports
   clang llvm
   python3-pytest
