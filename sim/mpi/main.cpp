@@ -39,6 +39,9 @@ constexpr int kAsk = 1,
               kWork = 2;  // tags: a worker asks (sending its last outcome), rank 0 answers
 constexpr int kStop = -1;
 constexpr int kNone = -2;  // a worker between runs
+// The answer to the workers left when one died: stop without MPI_Finalize, whose fence would
+// wait for the dead rank (Open MPI 4.1 under orte_enable_recovery hangs there).
+constexpr int kStopAfterDeath = -3;
 
 // A worker's presence: OUT/.ranks/R, locked (an open file description lock) from before the
 // worker first asks for work until it exits. The kernel lets go of the lock when the process
@@ -124,11 +127,17 @@ Options parse(int argc, char** argv) {
 constexpr const char* kUsage =
     "usage: mpirun -n N ecosim_mpi SWEEP.toml [--output DIR] [--threads N] [--force]\n";
 
+struct Dispatched {
+  int failed = 0;  // runs that failed or were lost with a worker that died
+  int deaths = 0;  // workers found dead
+};
+
 // Rank 0: hands out the runs, runs them too on a thread of its own (which makes no MPI call),
 // shows progress with an ETA, and writes the index at the end and every 30 s of wall time
-// meanwhile (a job killed leaves an index that lists what was done); returns how many runs
-// failed or were lost with a worker that died.
-int dispatch(const SweepPlan& plan, const fs::path& out, int ranks, int threads, bool local_work) {
+// meanwhile (a job killed leaves an index that lists what was done). A worker that asks when no
+// run is left waits for the end, so that every worker hears at once whether one died.
+Dispatched dispatch(const SweepPlan& plan, const fs::path& out, int ranks, int threads,
+                    bool local_work) {
   StaleRuns stale;
   const std::vector<int> todo = runs_to_do(plan, out, {}, &stale);
   std::cerr << "ecosim_mpi: " << grouped(static_cast<long long>(plan.runs.size())) << " runs, "
@@ -162,15 +171,17 @@ int dispatch(const SweepPlan& plan, const fs::path& out, int ranks, int threads,
       finished(static_cast<int>(o.status));
     }
   });
-  // Each worker: the run it is on, whether it has asked yet, and whether it has ended (sent
-  // kStop, or found dead).
+  // Each worker: the run it is on, whether it has asked yet, whether it waits for the end
+  // (parked), and whether it was found dead.
   std::vector<int> holding(std::size_t(ranks), kNone);
-  std::vector<char> asked(std::size_t(ranks), 0), ended(std::size_t(ranks), 0);
+  std::vector<char> asked(std::size_t(ranks), 0), parked(std::size_t(ranks), 0),
+      dead(std::size_t(ranks), 0);
   bool watching = true;  // presence locks are seen from here (see below)
-  int lost = 0;
-  int working = ranks - 1;
+  int lost = 0, deaths = 0;
+  int working = ranks - 1;  // neither parked nor dead
   const auto bury = [&](int r) {
-    ended[std::size_t(r)] = 1, --working;
+    dead[std::size_t(r)] = 1, ++deaths;
+    if (!parked[std::size_t(r)]) --working;
     const std::lock_guard lock(mutex);
     progress.done();
     std::cerr << "ecosim_mpi: rank " << r << " died";
@@ -194,7 +205,7 @@ int dispatch(const SweepPlan& plan, const fs::path& out, int ranks, int threads,
       if (watching && std::chrono::steady_clock::now() - last_look > std::chrono::seconds(1)) {
         last_look = std::chrono::steady_clock::now();
         for (int r = 1; r < ranks; ++r)
-          if (asked[std::size_t(r)] && !ended[std::size_t(r)] && absent(out, r)) bury(r);
+          if (asked[std::size_t(r)] && !dead[std::size_t(r)] && absent(out, r)) bury(r);
       }
     }
     if (!arrived) {  // every worker left has died
@@ -218,17 +229,25 @@ int dispatch(const SweepPlan& plan, const fs::path& out, int ranks, int threads,
     if (outcome[0] >= 0) finished(outcome[1]);
     const int run = take();
     holding[std::size_t(source)] = run >= 0 ? run : kNone;
-    if (MPI_Send(&run, 1, MPI_INT, source, kWork, MPI_COMM_WORLD) != MPI_SUCCESS) {
+    if (run == kStop) {
+      parked[std::size_t(source)] = 1, --working;
+    } else if (MPI_Send(&run, 1, MPI_INT, source, kWork, MPI_COMM_WORLD) != MPI_SUCCESS) {
       bury(source);  // died since it asked: its new run goes missing
       continue;
     }
-    if (run == kStop) ended[std::size_t(source)] = 1, --working;
     if (std::chrono::steady_clock::now() - last_index > std::chrono::seconds(30)) {
       write_index(plan, out);  // wall time decides only when, never what
       last_index = std::chrono::steady_clock::now();
     }
   }
   local.join();
+  // The end, told to every worker left at once: whether to finalize depends on whether one died.
+  for (int r = 1; r < ranks; ++r)
+    if (watching && parked[std::size_t(r)] && !dead[std::size_t(r)] && absent(out, r)) bury(r);
+  const int stop = deaths > 0 ? kStopAfterDeath : kStop;
+  for (int r = 1; r < ranks; ++r)
+    if (parked[std::size_t(r)] && !dead[std::size_t(r)])
+      MPI_Send(&stop, 1, MPI_INT, r, kWork, MPI_COMM_WORLD);
   progress.done();
   const IndexCounts c = write_index(plan, out);
   std::cout << "wrote " << printable(fs::absolute(out / "index.h5").string())
@@ -237,18 +256,20 @@ int dispatch(const SweepPlan& plan, const fs::path& out, int ranks, int threads,
             << failed << " failed";
   if (lost > 0) std::cout << ", " << lost << " lost with the ranks that died";
   std::cout << ")\n";
-  return failed + lost;
+  return {failed + lost, deaths};
 }
 
-void work(const SweepPlan& plan, const fs::path& out, int threads, int rank) {
+// A worker: asks for runs and runs them until told to stop; returns whether to finalize MPI
+// (not when a rank died, or rank 0 has gone).
+bool work(const SweepPlan& plan, const fs::path& out, int threads, int rank) {
   const Presence presence(out, rank);
   int outcome[2] = {-1, 0};
   for (;;) {
     int run = kStop;
     if (MPI_Send(outcome, 2, MPI_INT, 0, kAsk, MPI_COMM_WORLD) != MPI_SUCCESS ||
         MPI_Recv(&run, 1, MPI_INT, 0, kWork, MPI_COMM_WORLD, MPI_STATUS_IGNORE) != MPI_SUCCESS)
-      return;  // rank 0 has gone
-    if (run == kStop) return;
+      return false;  // rank 0 has gone
+    if (run == kStop || run == kStopAfterDeath) return run == kStop;
     const RunOutcome o = execute_run(plan, plan.runs[std::size_t(run)], out, threads);
     if (o.status == RunStatus::failed)
       std::cerr << "ecosim_mpi: run " << run << " failed: " << printable(o.error) << "\n";
@@ -270,6 +291,7 @@ int main(int argc, char** argv) {
   // on without a worker that died where the job survives it (orte_enable_recovery).
   MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
   int code = 0;
+  bool finalize = true;  // not where a rank died: MPI_Finalize would wait for it
   try {
     const Options o = parse(argc, argv);
     if (o.help) {
@@ -315,9 +337,11 @@ int main(int argc, char** argv) {
                 << grouped(static_cast<long long>(plan.runs.size())) << "\n";
     } else if (rank == 0) {
       // Rank 0's runs need a thread beside the one that calls MPI.
-      failed = dispatch(plan, out, ranks, o.threads, provided >= MPI_THREAD_FUNNELED);
+      const Dispatched d = dispatch(plan, out, ranks, o.threads, provided >= MPI_THREAD_FUNNELED);
+      failed = d.failed;
+      finalize = d.deaths == 0;
     } else {
-      work(plan, out, o.threads, rank);
+      finalize = work(plan, out, o.threads, rank);
     }
     // Rank 0's status is the job's (mpirun exits with a rank's non-zero status); no collective
     // here, since a rank may have died.
@@ -331,6 +355,11 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     std::cerr << "ecosim_mpi: error: " << printable(e.what()) << "\n";
     MPI_Abort(MPI_COMM_WORLD, 1);
+  }
+  if (!finalize) {
+    std::cout.flush();
+    std::cerr.flush();
+    std::_Exit(code);
   }
   MPI_Finalize();
   return code;

@@ -125,7 +125,8 @@ if command -v mpirun > /dev/null; then
   # Where the job survives a death (`--mca orte_enable_recovery 1`): rank 0 finds the worker
   # gone, counts its run missing (its .partial left), and the others finish the rest; the same
   # command again redoes that run alone. (mpirun then exits 0 whatever the ranks say: Open MPI.)
-  mpirun_options="--mca orte_enable_recovery 1" kill_a_worker "$out/survived"
+  # (--timeout: a job that hangs after the death fails here rather than stalling the suite)
+  mpirun_options="--mca orte_enable_recovery 1 --timeout 120" kill_a_worker "$out/survived"
   if [ -z "$victim" ]; then
     fail "no worker to kill: $(tail -3 "$out/survived.log")"
   else
@@ -144,7 +145,7 @@ if command -v mpirun > /dev/null; then
   # By default (what README says) mpirun stops the whole job and exits non-zero; the runs
   # finished before are complete files; the same command again runs only the rest, and every
   # run is done.
-  kill_a_worker "$out/killed"
+  mpirun_options="--timeout 120" kill_a_worker "$out/killed"
   if [ -z "$victim" ]; then
     fail "no worker to kill: $(tail -3 "$out/killed.log")"
   else
