@@ -48,9 +48,19 @@ if command -v dpkg-shlibdeps > /dev/null; then
     fail "cpack wrote no .deb"
   else
     depends=$(dpkg-deb -f "$deb" Depends)
-    for lib in libhdf5-103-1 libtbb12 libboost-program-options1.74.0 libtomlplusplus3; do
-      grep -q "$lib" <<< "$depends" || fail "the package does not depend on $lib: $depends"
+    # Each shared library the binaries load comes from a package the .deb depends on.
+    checked=0
+    for binary in "$build/ecosim" "$build/ecosim_mpi"; do
+      [ -x "$binary" ] || continue
+      for lib in $(objdump -p "$binary" | awk '/NEEDED/ { print $2 }'); do
+        owners=$(dpkg -S "*/$lib" 2> /dev/null | cut -d: -f1 | sort -u)
+        [ -n "$owners" ] || continue
+        checked=$((checked + 1))
+        grep -qwF -f <(echo "$owners") <<< "$depends" ||
+          fail "$(basename "$binary") loads $lib (from $(echo $owners)), which the package does not depend on: $depends"
+      done
     done
+    [ "$checked" -ge 5 ] || fail "only $checked shared libraries of the binaries were traced to packages"
     apt-get install -s "$deb" > "$out/apt.log" 2>&1 && grep -q '^Inst ecosim' "$out/apt.log" ||
       fail "apt would not install it: $(tail -2 "$out/apt.log")"
     dpkg -x "$deb" "$out/root" || fail "dpkg -x failed"
