@@ -36,8 +36,10 @@ preset() {
   local start=$SECONDS
   cmake --preset "$name" > /dev/null
   cmake --build --preset "$name"
-  ctest --preset "$name" -j "$(nproc)" -L unit --repeat "until-fail:$rounds"
-  ctest --preset "$name" -j "$(nproc)" -LE "^(unit${leave_out:+|$leave_out})\$"
+  # --timeout: a test that hangs fails in 15 minutes instead of holding CI to its limit (one
+  # once waited 10 minutes on a run that a lost signal left running).
+  ctest --preset "$name" -j "$(nproc)" --timeout 900 -L unit --repeat "until-fail:$rounds"
+  ctest --preset "$name" -j "$(nproc)" --timeout 900 -LE "^(unit${leave_out:+|$leave_out})\$"
   echo "== $name: $((SECONDS - start)) s"
 }
 
