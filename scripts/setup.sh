@@ -38,8 +38,9 @@ test_packages=(
   git clang-format black
   # the installed man page read as a user reads it (e2e.install)
   man-db
-  # the tsan and fuzz presets: clang, libFuzzer, symbolized reports
-  clang llvm
+  # the tsan and fuzz presets: clang, its sanitizer and libFuzzer runtimes (a Recommends of
+  # clang, which --no-install-recommends leaves out), symbolized reports
+  clang libclang-rt-dev llvm
   python3-pytest
   # a real one-node Slurm cluster for the sweep tests; ssh for Open MPI's launcher
   openssh-client slurm-wlm munge

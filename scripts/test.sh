@@ -18,7 +18,7 @@ case $only in all | release) ;; *) echo "usage: scripts/test.sh [all|release]" >
 # What the test stages need beyond building ecosim (scripts/setup.sh --test), installed once.
 if ! { command -v clang && command -v llvm-symbolizer && command -v clang-format && command -v black &&
   command -v sbatch && command -v munged && command -v chromium && command -v chromedriver &&
-  command -v man && command -v file &&
+  command -v man && command -v file && dpkg -s libclang-rt-dev &&
   /usr/bin/python3 -c 'import pytest, selenium'; } > /dev/null 2>&1; then  # Debian's, in its python3
   ./scripts/setup.sh --test
 fi
