@@ -16,9 +16,13 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 command -v debootstrap > /dev/null || { echo "fresh-debian.sh: apt-get install debootstrap" >&2; exit 2; }
 suite=$(. /etc/os-release && echo "$VERSION_CODENAME")  # this machine's release, named by it
 if [ ! -e "$root/etc/debian_version" ]; then
-  mirror=$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2> /dev/null | head -1)
+  # (either file may be missing: the first URI found in whichever is there)
+  mirror=$( (sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources || true
+    awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; break } }' \
+      /etc/apt/sources.list || true) 2> /dev/null | head -1)
+  [ -n "$mirror" ] || { echo "fresh-debian.sh: no deb source in /etc/apt to take the mirror from" >&2; exit 2; }
   start=$SECONDS
-  debootstrap "$suite" "$root" "${mirror:-http://deb.debian.org/debian}" > "$root.debootstrap.log" 2>&1
+  debootstrap "$suite" "$root" "$mirror" > "$root.debootstrap.log" 2>&1
   echo "fresh-debian.sh: debootstrap $suite in $((SECONDS - start)) s"
   # The machine's apt sources as they are (deb lines only: a fresh machine has no deb-src).
   rm -f "$root/etc/apt/sources.list"
