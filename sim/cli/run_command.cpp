@@ -52,12 +52,10 @@ void check_memory(const Scenario& s, const po::variables_map& vm) {
     limit = *bytes, what = "--max-memory " + text;
   }
   if (limit > 0 && need > limit) {
-    throw BadInput("the run needs about " + format_bytes(need) + " (" +
-                   grouped(static_cast<long long>(s.total_firms())) + " firms x " +
-                   format_bytes(kBytesPerFirm) + " + " +
-                   grouped(static_cast<long long>(s.regions.size())) + " regions x " +
-                   format_bytes(kBytesPerRegion) + " + " + format_bytes(kBytesFixed) +
-                   "), more than " + what +
+    throw BadInput("the run needs about " + format_bytes(need) + " (" + grouped(s.total_firms()) +
+                   " firms x " + format_bytes(kBytesPerFirm) + " + " + grouped(s.regions.size()) +
+                   " regions x " + format_bytes(kBytesPerRegion) + " + " +
+                   format_bytes(kBytesFixed) + "), more than " + what +
                    " (allowed: fewer firms or regions, or --max-memory above the estimate)");
   }
 }

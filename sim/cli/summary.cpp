@@ -47,10 +47,9 @@ void print_summary(std::ostream& out, const Simulation& sim, const Observation& 
     public_nok += p.public_nok();
     private_nok += p.private_cash_nok();
   }
-  out << "  projects: " << grouped(static_cast<long long>(sim.world().projects.size()))
-      << " proposed, " << grouped(static_cast<long long>(started)) << " started; public "
-      << for_people(public_nok, "NOK") << ", private cash " << for_people(private_nok, "NOK")
-      << "\n";
+  out << "  projects: " << grouped(sim.world().projects.size()) << " proposed, " << grouped(started)
+      << " started; public " << for_people(public_nok, "NOK") << ", private cash "
+      << for_people(private_nok, "NOK") << "\n";
 }
 
 }  // namespace ecosim

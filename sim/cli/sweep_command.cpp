@@ -29,12 +29,6 @@ namespace fs = std::filesystem;
 namespace ecosim::cli {
 namespace {
 
-// Run counts as people read them (105,000 runs).
-template <class Integer>
-std::string count(Integer n) {
-  return grouped(static_cast<long long>(n));
-}
-
 // The largest array index Slurm accepts (MaxArraySize is at most 4,000,001).
 constexpr long kMaxArrayIndex = 4'000'000;
 
@@ -159,7 +153,7 @@ int sweep_command(const std::vector<std::string>& args) {
   const fs::path out = output.empty() ? plan.spec.output : fs::path(output);
   if (vm.count("plan")) {
     print_plan(plan);
-    std::cerr << "sweep: " << count(plan.runs.size()) << " runs (" << count(plan.points)
+    std::cerr << "sweep: " << grouped(plan.runs.size()) << " runs (" << grouped(plan.points)
               << " points x " << plan.spec.replicates << " replicates), design "
               << name_of(plan.spec.design) << "; nothing written\n";
     return kOk;
@@ -179,8 +173,8 @@ int sweep_command(const std::vector<std::string>& args) {
   if (vm.count("check") || vm.count("emit-sbatch"))
     check_plan(plan);  // every point's scenario, before any script or run
   if (vm.count("check")) {
-    std::cout << printable(sweep_file) << ": ok (" << count(plan.runs.size()) << " runs, "
-              << count(plan.points) << " points, design " << name_of(plan.spec.design) << ")\n";
+    std::cout << printable(sweep_file) << ": ok (" << grouped(plan.runs.size()) << " runs, "
+              << grouped(plan.points) << " points, design " << name_of(plan.spec.design) << ")\n";
     return kOk;
   }
 
@@ -216,8 +210,8 @@ int sweep_command(const std::vector<std::string>& args) {
           sbatch_script(plan, fs::absolute(sweep_file), fs::absolute(out), self, tasks, cpus));
     write(index_script,
           sbatch_index_script(plan, fs::absolute(sweep_file), fs::absolute(out), self));
-    std::cout << "wrote " << printable(script.string()) << ": " << count(plan.runs.size())
-              << " runs in " << count(tasks) << " array tasks, and "
+    std::cout << "wrote " << printable(script.string()) << ": " << grouped(plan.runs.size())
+              << " runs in " << grouped(tasks) << " array tasks, and "
               << printable(index_script.string())
               << ": the index once they end; submit with:\n  jid=$(sbatch --parsable "
               << shell_quoted(script.string()) << ") && sbatch --dependency=afterany:${jid%%;*} "
@@ -250,11 +244,11 @@ int sweep_command(const std::vector<std::string>& args) {
   }
   jobs = std::max(1, std::min<int>(jobs, int(todo.size())));
   const bool quiet = vm.count("quiet") > 0;
-  std::cerr << "sweep: " << count(plan.runs.size()) << " runs (" << count(plan.points)
+  std::cerr << "sweep: " << grouped(plan.runs.size()) << " runs (" << grouped(plan.points)
             << " points x " << plan.spec.replicates << " replicates, design "
             << name_of(plan.spec.design) << ")";
   if (shard.count > 1) std::cerr << ", shard " << shard.index << "/" << shard.count;
-  std::cerr << ": " << count(todo.size()) << " to run, " << jobs << " at a time x " << threads
+  std::cerr << ": " << grouped(todo.size()) << " to run, " << jobs << " at a time x " << threads
             << " thread" << (threads > 1 ? "s" : "") << ", into " << out.string() << "\n";
 
   watch_interrupts();
@@ -276,7 +270,7 @@ int sweep_command(const std::vector<std::string>& args) {
   progress.done();
   const IndexCounts c = write_index(plan, out);
   std::cout << "wrote " << printable(fs::absolute(out / "index.h5").string())
-            << " and index.csv: " << to_string(c) << " of " << count(plan.runs.size()) << "\n";
+            << " and index.csv: " << to_string(c) << " of " << grouped(plan.runs.size()) << "\n";
   if (stop_requested) {
     std::cerr << "sweep: interrupted; run the same command again to finish\n";
     return kInterrupted;

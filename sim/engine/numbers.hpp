@@ -2,6 +2,7 @@
 // NOK, 0.63, not 4.736e+04 and 2.08e+09. The one place for that rule (run summary, tables).
 #pragma once
 
+#include <concepts>
 #include <string>
 #include <string_view>
 
@@ -9,6 +10,11 @@ namespace ecosim {
 
 // A whole number with thousands separators: 47360 -> "47,360", -1234567 -> "-1,234,567".
 std::string grouped(long long value);
+// The same for any other integer (a size, an int count), without a cast at each call.
+template <std::integral Integer>
+requires(!std::same_as<Integer, long long>) std::string grouped(Integer value) {
+  return grouped(static_cast<long long>(value));
+}
 
 // `value` in `unit` (an indicator's unit: "person", "firm", "project", "NOK", "NOK/month",
 // "t CO2e/month", "nat", "1"), for people:

@@ -140,9 +140,9 @@ Dispatched dispatch(const SweepPlan& plan, const fs::path& out, int ranks, int t
                     bool local_work) {
   StaleRuns stale;
   const std::vector<int> todo = runs_to_do(plan, out, {}, &stale);
-  std::cerr << "ecosim_mpi: " << grouped(static_cast<long long>(plan.runs.size())) << " runs, "
-            << grouped(static_cast<long long>(todo.size())) << " to run on " << ranks
-            << " ranks (rank 0 hands them out and runs them too), into " << out.string();
+  std::cerr << "ecosim_mpi: " << grouped(plan.runs.size()) << " runs, " << grouped(todo.size())
+            << " to run on " << ranks << " ranks (rank 0 hands them out and runs them too), into "
+            << out.string();
   if (stale.total() > 0)
     std::cerr << " (" << stale.total()
               << " finished before for another scenario or version: redone)";
@@ -251,9 +251,8 @@ Dispatched dispatch(const SweepPlan& plan, const fs::path& out, int ranks, int t
   progress.done();
   const IndexCounts c = write_index(plan, out);
   std::cout << "wrote " << printable(fs::absolute(out / "index.h5").string())
-            << " and index.csv: " << to_string(c) << " of "
-            << grouped(static_cast<long long>(plan.runs.size())) << " (" << done << " run now, "
-            << failed << " failed";
+            << " and index.csv: " << to_string(c) << " of " << grouped(plan.runs.size()) << " ("
+            << done << " run now, " << failed << " failed";
   if (lost > 0) std::cout << ", " << lost << " lost with the ranks that died";
   std::cout << ")\n";
   return {failed + lost, deaths};
@@ -333,8 +332,8 @@ int main(int argc, char** argv) {
       }
       const IndexCounts c = write_index(plan, out);
       std::cout << "wrote " << printable(fs::absolute(out / "index.h5").string())
-                << " and index.csv: " << to_string(c) << " of "
-                << grouped(static_cast<long long>(plan.runs.size())) << "\n";
+                << " and index.csv: " << to_string(c) << " of " << grouped(plan.runs.size())
+                << "\n";
     } else if (rank == 0) {
       // Rank 0's runs need a thread beside the one that calls MPI.
       const Dispatched d = dispatch(plan, out, ranks, o.threads, provided >= MPI_THREAD_FUNNELED);

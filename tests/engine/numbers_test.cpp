@@ -5,6 +5,8 @@
 
 #include <climits>
 #include <cmath>
+#include <cstddef>
+#include <cstdint>
 #include <limits>
 
 namespace ecosim {
@@ -17,6 +19,9 @@ TEST(Numbers, GroupsThousandsWithCommas) {
   EXPECT_EQ(grouped(47360), "47,360");
   EXPECT_EQ(grouped(-1234567), "-1,234,567");
   EXPECT_EQ(grouped(LLONG_MIN), "-9,223,372,036,854,775,808");
+  // Sizes and narrower counts as they are (a vector's size, a uint16 count).
+  EXPECT_EQ(grouped(std::size_t{105000}), "105,000");
+  EXPECT_EQ(grouped(std::uint16_t{65535}), "65,535");
 }
 
 TEST(Numbers, CountsAreWholeGroupedAndPlural) {
