@@ -128,24 +128,45 @@ def test_malformed_indexes_are_refused(tmp_path):
     )
 
 
-def test_heatmap_over_two_swept_parameters(real_sweep, tmp_path):
-    png, csv = tmp_path / "h.png", tmp_path / "h.csv"
-    result = cli(
+def heatmap(sweep, indicator, horizon, png, *extra):
+    """`heatmap` of one indicator over the sweep's minimum share (x) and trust (y)."""
+    return cli(
         "heatmap",
-        real_sweep,
+        sweep,
         "--x",
         MIN_SHARE,
         "--y",
         TRUST,
         "--indicator",
-        "new_firms",
+        indicator,
         "--horizon",
-        "year2",
+        horizon,
         "-o",
         png,
-        "--csv",
-        csv,
+        *extra,
     )
+
+
+def share_robustness(sweep, horizon, *extra):
+    """`robustness` of a minimum share of 0.1 against 0.5 over the sweep's other parameters."""
+    return cli(
+        "robustness",
+        sweep,
+        "--by",
+        MIN_SHARE,
+        "--a",
+        "min_external_share=0.1",
+        "--b",
+        "min_external_share=0.5",
+        "--horizon",
+        horizon,
+        *extra,
+    )
+
+
+def test_heatmap_over_two_swept_parameters(real_sweep, tmp_path):
+    png, csv = tmp_path / "h.png", tmp_path / "h.csv"
+    result = heatmap(real_sweep, "new_firms", "year2", png, "--csv", csv)
     assert result.returncode == 0, result.stderr
     assert "1 runs left out (1 failed)" in result.stderr
     assert not is_blank(png)
@@ -161,20 +182,7 @@ def test_heatmap_over_two_swept_parameters(real_sweep, tmp_path):
 
 def test_robustness_across_sampled_futures(real_sweep, tmp_path):
     csv = tmp_path / "r.csv"
-    result = cli(
-        "robustness",
-        real_sweep,
-        "--by",
-        MIN_SHARE,
-        "--a",
-        "min_external_share=0.1",
-        "--b",
-        "min_external_share=0.5",
-        "--horizon",
-        "year2",
-        "--csv",
-        csv,
-    )
+    result = share_robustness(real_sweep, "year2", "--csv", csv)
     assert result.returncode == 0, result.stderr
     assert "Futures: sampled parameters (mean over replicates)" in result.stdout
     table = pd.read_csv(csv).set_index("output")
@@ -383,32 +391,8 @@ def test_synthetic_sweep_with_partial_run(tmp_path):
 
 def test_heatmap_and_robustness_print_numbers_for_people(real_sweep, tmp_path):
     """Money in NOK runs to millions: the printed tables group thousands instead of 4.736e+04."""
-    heat = cli(
-        "heatmap",
-        real_sweep,
-        "--x",
-        MIN_SHARE,
-        "--y",
-        TRUST,
-        "--indicator",
-        "innovation_revenue",
-        "--horizon",
-        "total",
-        "-o",
-        tmp_path / "h.png",
-    )
-    robust = cli(
-        "robustness",
-        real_sweep,
-        "--by",
-        MIN_SHARE,
-        "--a",
-        "min_external_share=0.1",
-        "--b",
-        "min_external_share=0.5",
-        "--horizon",
-        "total",
-    )
+    heat = heatmap(real_sweep, "innovation_revenue", "total", tmp_path / "h.png")
+    robust = share_robustness(real_sweep, "total")
     for result in (heat, robust):
         assert result.returncode == 0, result.stderr
         assert "e+" not in result.stdout, result.stdout
