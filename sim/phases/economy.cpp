@@ -248,7 +248,9 @@ void hire_and_produce(World& world, const Scenario& s) {
   IdVector<FirmId, std::int32_t>& hired_u = f.hired_unskilled;
   for_each_id<FirmId>(f.size(), [&](FirmId i) {
     hired_s[i] = hired_u[i] = 0;
-    if (!f.alive[i]) return;
+    // The draws only round a fraction of a hire: a firm seeking no one (most, each month) has
+    // none to round, and its stream's block is never computed (Philox runs at the first draw).
+    if (!f.alive[i] || f.skilled_wanted[i] + f.unskilled_wanted[i] == 0) return;
     Rng rng = rng_for(s, i, world.step, Stream::hiring);
     const RegionId r = f.region[i];
     hired_s[i] = round_randomly(f.skilled_wanted[i] * fill_s[r], rng);
