@@ -70,6 +70,16 @@ inline Rng make_rng(std::uint64_t seed, AgentKind kind, std::uint64_t index, std
 // Uniform double in [0, 1) from one 64-bit draw (53 significant bits), bit-identical everywhere.
 inline double uniform01(Rng& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
 
+// Whether an event of `rate` per period (a Poisson rate) happens within the period, for a
+// uniform draw u: u < 1 - exp(-rate), decided exactly as that expression decides. The computed
+// 1 - exp(-rate) never exceeds rate + 2^-53 (1 - e^-x < x; exp's result near 1 is within an
+// ulp, 2^-53, and the subtraction is exact there), so a draw above rate + 2^-50 is decided
+// without the exp: most draws, where events are rare.
+inline bool happens_at_rate(double rate, double u) {
+  if (u >= rate + 0x1p-50) return false;
+  return u < 1.0 - std::exp(-rate);
+}
+
 // x rounded down or up at random, up with probability its fraction: unbiased for any x >= 0.
 inline int round_randomly(double x, Rng& rng) {
   const double whole = std::floor(x);

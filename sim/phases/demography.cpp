@@ -34,9 +34,9 @@ RegionCounts remove_exiting_firms(World& world, const Scenario& s) {
         if (!f.alive[i] || f.is_public[i]) return;
         Rng rng = rng_for(s, i, world.step, Stream::firm_exit);
         const bool insolvent = f.months_negative[i] >= s.firms.insolvency_months;
-        const double hazard =
-            1.0 - std::exp(-hazards.per_year(world.step - f.birth_step[i], f.employees[i]) / 12.0);
-        if (insolvent || uniform01(rng) < hazard) {
+        if (insolvent ||
+            happens_at_rate(hazards.per_year(world.step - f.birth_step[i], f.employees[i]) / 12.0,
+                            uniform01(rng))) {
           f.alive[i] = 0;
           f.exit_step[i] = world.step;
           f.exit_cause[i] = insolvent ? ExitCause::insolvency : ExitCause::closure;

@@ -78,5 +78,25 @@ TEST(Rng, FeedsBoostDistributions) {
   EXPECT_NEAR(sum / 10000, 2.0, 0.02);
 }
 
+// The shortcut must decide as the full expression would, for every draw, most of all those
+// at the edge: each draw tried is the computed 1 - exp(-rate) itself and its neighbours.
+TEST(Rng, HappensAtRateDecidesAsOneMinusExp) {
+  std::vector<double> rates = {0.0, 1e-300, 1e-12, 1e-6, 0.69, 0.7, 1.0, 20.0, 1e300};
+  Rng rng = make_rng(9, AgentKind::firm, 0, 0, Stream::firm_exit);
+  for (int k = 0; k < 20000; ++k) rates.push_back(std::ldexp(uniform01(rng), -(k % 40)));
+  int at_the_edge = 0;
+  for (const double rate : rates) {
+    const double edge = 1.0 - std::exp(-rate);
+    for (double u : {edge, std::nextafter(edge, 0.0), std::nextafter(edge, 1.0), rate,
+                     std::nextafter(rate, 0.0), std::nextafter(rate, 1.0), rate + 0x1p-50,
+                     std::nextafter(rate + 0x1p-50, 0.0), 0.0, std::nextafter(1.0, 0.0)}) {
+      if (u < 0 || u >= 1) continue;
+      ASSERT_EQ(happens_at_rate(rate, u), u < edge) << "rate " << rate << ", u " << u;
+      at_the_edge += u == edge;
+    }
+  }
+  EXPECT_GT(at_the_edge, 10000);
+}
+
 }  // namespace
 }  // namespace ecosim
