@@ -40,7 +40,8 @@ void hold_dialogue(World& world, const Scenario& s);
 // 3-5. Ideas, partner search and financing under the co-financing rules.
 // Reads: step; rosters; universities; regions.investors; investors.risk_tolerance;
 //   runway_months(); firms.{alive, municipality, uid, knowledge, expertise, promotion_org}.
-// Writes: university_ties (rebuilt); projects (appended); active_projects and the parties'
+// Writes: university_ties (rebuilt for the universities proposing); projects (appended);
+// active_projects and the parties'
 //   project counts; firms.{idea_theme, project_cost_nok_per_month}; trust (encounters);
 //   regions.flows but {entries, exits}; agency; municipalities (all but region, population);
 //   investors.{capital_left_nok, invested_total_nok}.

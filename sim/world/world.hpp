@@ -45,7 +45,7 @@ struct World {
 
 // The world's members, each once (engine/members.hpp): a checkpoint saves, and the state's
 // digest reads, every member but the derived ones, rebuilt after a restore (rebuild_rosters;
-// index_university_ties at the start of each partnership phase). A member added to World and
+// index_university_ties in each partnership phase). A member added to World and
 // not here fails to build.
 template <>
 inline constexpr auto kMembers<World> = std::tuple{
@@ -69,7 +69,7 @@ inline constexpr auto kMembers<World> = std::tuple{
     ECOSIM_MEMBER(World, active_projects, "project", "ids of the projects running, ascending"),
     ECOSIM_DERIVED(World, university_ties, "tie",
                    "ties held to each university (the holding firm in Tie::other), "
-                   "rebuilt each step for projects universities lead")};
+                   "rebuilt each step for the universities leading a proposal")};
 static_assert(lists_every_member<World>(), "World: list each member in kMembers<World>");
 
 // The firm `actor` refers to, if it is a firm and alive: ties and parties outlive a closed firm.
