@@ -98,72 +98,87 @@ void update_labour_supply(World& world, const Scenario& s) {
   }
 }
 
-void plan_employment(World& world, const Scenario& s) {
+LabourMarket plan_employment(World& world, const Scenario& s) {
   FirmTable& f = world.firms;
   const FirmParams& fp = s.firms;
   const double trend_per_month = std::log(monthly(s.market.demand_growth_per_year));
   const bool new_year = world.step % 12 == 0;
   const Binomials leaving(fp.separation_rate_per_month);
-  for_each_id<FirmId>(f.size(), [&](FirmId i) {
-    f.start_month(i);
-    if (!f.alive[i]) return;
-    if (f.employees[i] > 0 && fp.separation_rate_per_month > 0) {
-      // Workers leave (quits, retirement, moves) and join the region's job seekers; the firm's
-      // capacity is unchanged, so it seeks to replace them below.
-      Rng rng = rng_for(s, i, world.step, Stream::separations);
-      const int skilled_left = leaving(f.skilled[i], rng);
-      const int others_left = leaving(f.employees[i] - f.skilled[i], rng);
-      f.skilled[i] -= skilled_left;
-      f.separations[i] = skilled_left + others_left;
-      f.employees[i] -= f.separations[i];
-    }
-    const RegionState& region = world.regions[f.region[i]];
-    const Sector sector = f.sector[i];
-    double capacity = f.capacity[i];
-    if (f.is_public[i]) {
-      // Public services grow with the people they serve.
-      capacity *= region.working_age_growth;
-    } else {
-      const double size = f.capacity[i] + 1.0;
-      if (new_year) {
-        Rng rng = rng_for(s, i, world.step, Stream::growth_variance);
-        f.growth_variance[i] = static_cast<float>(draw_growth_variance(fp, size, rng));
-      }
-      // A normal shock whose variance is this year's draw: twelve of them add up to a Laplace
-      // yearly growth rate (Stanley et al. 1996), centred so that E[exp(shock)] = exp(drift).
-      double drift = region.demand_change[sector] + trend_per_month +
-                     s.market.labour_demand_wage_elasticity * region.wage_change;
-      if (f.cash_nok[i] < 0) drift -= fp.loss_shrink_per_month;
-      // The local business climate: a firm more satisfied with its municipality than the
-      // neutral grade expands a little faster, a less satisfied one slower (§13).
-      drift += s.dialogue.climate_growth_per_year / 12.0 *
-               (f.satisfaction[i] - s.dialogue.neutral_satisfaction);
-      const double variance = f.growth_variance[i] / 12.0;
-      Rng rng = rng_for(s, i, world.step, Stream::firm_growth);
-      boost::random::normal_distribution<double> shock(drift - variance / 2, std::sqrt(variance));
-      // Capacity may fall below zero (a one-person firm drifting further from hiring): cutting
-      // it at zero would turn every unlucky draw of the many one-person firms into upward drift.
-      capacity = std::clamp(size * std::exp(shock(rng)) - 1.0, -0.9, 1e7);
-    }
-    f.capacity[i] = static_cast<float>(capacity);
+  // One pass: each firm's plan, and its wishes and staff added to its region's (the reduce
+  // visits each firm once, so it may change its own row).
+  return deterministic_reduce(
+      f.size(), LabourMarket(world.regions.size()), [&](LabourMarket& acc, std::size_t k) {
+        const FirmId i(k);
+        f.start_month(i);
+        if (!f.alive[i]) return;
+        if (f.employees[i] > 0 && fp.separation_rate_per_month > 0) {
+          // Workers leave (quits, retirement, moves) and join the region's job seekers; the firm's
+          // capacity is unchanged, so it seeks to replace them below.
+          Rng rng = rng_for(s, i, world.step, Stream::separations);
+          const int skilled_left = leaving(f.skilled[i], rng);
+          const int others_left = leaving(f.employees[i] - f.skilled[i], rng);
+          f.skilled[i] -= skilled_left;
+          f.separations[i] = skilled_left + others_left;
+          f.employees[i] -= f.separations[i];
+        }
+        const RegionState& region = world.regions[f.region[i]];
+        const Sector sector = f.sector[i];
+        double capacity = f.capacity[i];
+        if (f.is_public[i]) {
+          // Public services grow with the people they serve.
+          capacity *= region.working_age_growth;
+        } else {
+          const double size = f.capacity[i] + 1.0;
+          if (new_year) {
+            Rng rng = rng_for(s, i, world.step, Stream::growth_variance);
+            f.growth_variance[i] = static_cast<float>(draw_growth_variance(fp, size, rng));
+          }
+          // A normal shock whose variance is this year's draw: twelve of them add up to a Laplace
+          // yearly growth rate (Stanley et al. 1996), centred so that E[exp(shock)] = exp(drift).
+          double drift = region.demand_change[sector] + trend_per_month +
+                         s.market.labour_demand_wage_elasticity * region.wage_change;
+          if (f.cash_nok[i] < 0) drift -= fp.loss_shrink_per_month;
+          // The local business climate: a firm more satisfied with its municipality than the
+          // neutral grade expands a little faster, a less satisfied one slower (§13).
+          drift += s.dialogue.climate_growth_per_year / 12.0 *
+                   (f.satisfaction[i] - s.dialogue.neutral_satisfaction);
+          const double variance = f.growth_variance[i] / 12.0;
+          Rng rng = rng_for(s, i, world.step, Stream::firm_growth);
+          boost::random::normal_distribution<double> shock(drift - variance / 2,
+                                                           std::sqrt(variance));
+          // Capacity may fall below zero (a one-person firm drifting further from hiring): cutting
+          // it at zero would turn every unlucky draw of the many one-person firms into upward
+          // drift.
+          capacity = std::clamp(size * std::exp(shock(rng)) - 1.0, -0.9, 1e7);
+        }
+        f.capacity[i] = static_cast<float>(capacity);
 
-    // The first employee is a step of its own (payroll, an employer's risks): a firm without
-    // employees hires only once demand reaches first_hire_capacity persons.
-    const bool employer = f.employees[i] + f.separations[i] > 0;
-    const int target = employer || capacity >= fp.first_hire_capacity
-                           ? static_cast<int>(std::lround(std::max(0.0, capacity)))
-                           : 0;
-    const int skilled_target = skilled_jobs_wanted(world, s, i, target);
-    if (target < f.employees[i]) {
-      // Layoffs keep the skill mix the firm wants where its staff allows.
-      const int unskilled = f.employees[i] - f.skilled[i];
-      f.skilled[i] = std::clamp(skilled_target, target - unskilled, f.skilled[i]);
-      f.employees[i] = target;
-    }
-    const int hires = target - f.employees[i];
-    f.skilled_wanted[i] = std::clamp(skilled_target - f.skilled[i], 0, hires);
-    f.unskilled_wanted[i] = hires - f.skilled_wanted[i];
-  });
+        // The first employee is a step of its own (payroll, an employer's risks): a firm without
+        // employees hires only once demand reaches first_hire_capacity persons.
+        const bool employer = f.employees[i] + f.separations[i] > 0;
+        const int target = employer || capacity >= fp.first_hire_capacity
+                               ? static_cast<int>(std::lround(std::max(0.0, capacity)))
+                               : 0;
+        const int skilled_target = skilled_jobs_wanted(world, s, i, target);
+        if (target < f.employees[i]) {
+          // Layoffs keep the skill mix the firm wants where its staff allows.
+          const int unskilled = f.employees[i] - f.skilled[i];
+          f.skilled[i] = std::clamp(skilled_target, target - unskilled, f.skilled[i]);
+          f.employees[i] = target;
+        }
+        const int hires = target - f.employees[i];
+        f.skilled_wanted[i] = std::clamp(skilled_target - f.skilled[i], 0, hires);
+        f.unskilled_wanted[i] = hires - f.skilled_wanted[i];
+        acc.add(f, i);
+      });
+}
+
+LabourMarket labour_market(const World& world) {
+  const FirmTable& f = world.firms;
+  return deterministic_reduce(f.size(), LabourMarket(world.regions.size()),
+                              [&](LabourMarket& acc, std::size_t k) {
+                                if (f.alive[FirmId(k)]) acc.add(f, FirmId(k));
+                              });
 }
 
 double fill_ratio(std::int64_t wanted, double seekers, double match_rate, double fill_max) {
@@ -174,19 +189,7 @@ double fill_ratio(std::int64_t wanted, double seekers, double match_rate, double
 
 namespace {
 
-// Per region: who wants to hire, and who is already employed.
-struct LabourMarket {
-  enum : std::size_t { want_s, want_u, employed_s, employed_u, n };
-  std::vector<std::int64_t> cells;  // [region][counter]
-  explicit LabourMarket(std::size_t regions) : cells(regions * n, 0) {}
-  std::int64_t& at(RegionId r, std::size_t k) { return cells[r.index() * n + k]; }
-  std::int64_t at(RegionId r, std::size_t k) const { return cells[r.index() * n + k]; }
-  void merge(const LabourMarket& o) {
-    for (std::size_t j = 0; j < cells.size(); ++j) cells[j] += o.cells[j];
-  }
-};
-
-// Per region: skilled hires, and all hires.
+// Per region: skilled hires and all hires, or skilled jobs and all jobs.
 struct Hires {
   std::vector<std::int64_t> skilled, all;
   explicit Hires(std::size_t regions) : skilled(regions, 0), all(regions, 0) {}
@@ -208,20 +211,10 @@ void clip_to_pool(const FirmTable& f, IdVector<FirmId, std::int32_t>& hires, Reg
 
 }  // namespace
 
-void hire_and_produce(World& world, const Scenario& s) {
+void hire_and_produce(World& world, const Scenario& s, const LabourMarket& market) {
   FirmTable& f = world.firms;
   const FirmParams& fp = s.firms;
   const std::size_t regions = world.regions.size();
-  const LabourMarket market =
-      deterministic_reduce(f.size(), LabourMarket(regions), [&](LabourMarket& acc, std::size_t k) {
-        const FirmId i(k);
-        if (!f.alive[i]) return;
-        const RegionId r = f.region[i];
-        acc.at(r, LabourMarket::want_s) += f.skilled_wanted[i];
-        acc.at(r, LabourMarket::want_u) += f.unskilled_wanted[i];
-        acc.at(r, LabourMarket::employed_s) += f.skilled[i];
-        acc.at(r, LabourMarket::employed_u) += jobs_of(f, i) - f.skilled[i];
-      });
   // Skilled jobs need skilled job seekers; anyone out of work can take an unskilled job.
   IdVector<RegionId, double> fill_s(regions), fill_u(regions);
   IdVector<RegionId, std::int64_t> pool(regions), pool_s(regions);
@@ -246,22 +239,20 @@ void hire_and_produce(World& world, const Scenario& s) {
 
   IdVector<FirmId, std::int32_t>& hired_s = f.hired_skilled;
   IdVector<FirmId, std::int32_t>& hired_u = f.hired_unskilled;
-  for_each_id<FirmId>(f.size(), [&](FirmId i) {
-    hired_s[i] = hired_u[i] = 0;
-    // The draws only round a fraction of a hire: a firm seeking no one (most, each month) has
-    // none to round, and its stream's block is never computed (Philox runs at the first draw).
-    if (!f.alive[i] || f.skilled_wanted[i] + f.unskilled_wanted[i] == 0) return;
-    Rng rng = rng_for(s, i, world.step, Stream::hiring);
-    const RegionId r = f.region[i];
-    hired_s[i] = round_randomly(f.skilled_wanted[i] * fill_s[r], rng);
-    hired_u[i] = round_randomly(f.unskilled_wanted[i] * fill_u[r], rng);
-  });
   const Hires totals =
       deterministic_reduce(f.size(), Hires(regions), [&](Hires& acc, std::size_t k) {
         const FirmId i(k);
-        if (!f.alive[i]) return;
-        acc.skilled[f.region[i].index()] += hired_s[i];
-        acc.all[f.region[i].index()] += hired_s[i] + hired_u[i];
+        hired_s[i] = hired_u[i] = 0;
+        // The draws only round a fraction of a hire: a firm seeking no one (most, each month)
+        // has none to round, and its stream's block is never computed (Philox runs at the
+        // first draw).
+        if (!f.alive[i] || f.skilled_wanted[i] + f.unskilled_wanted[i] == 0) return;
+        Rng rng = rng_for(s, i, world.step, Stream::hiring);
+        const RegionId r = f.region[i];
+        hired_s[i] = round_randomly(f.skilled_wanted[i] * fill_s[r], rng);
+        hired_u[i] = round_randomly(f.unskilled_wanted[i] * fill_u[r], rng);
+        acc.skilled[r.index()] += hired_s[i];
+        acc.all[r.index()] += hired_s[i] + hired_u[i];
       });
   for (const RegionId r : world.regions.ids()) {
     if (totals.skilled[r.index()] > pool_s[r]) clip_to_pool(f, hired_s, r, pool_s[r]);
@@ -276,7 +267,9 @@ void hire_and_produce(World& world, const Scenario& s) {
   const double innovation_fade =
       std::pow(1.0 - s.projects.innovation_revenue_decay_per_year, 1.0 / 12.0);
   const double bad_debt_chance = 1.0 - std::exp(-fp.bad_debt_per_year / 12.0);
-  for_each_id<FirmId>(f.size(), [&](FirmId i) {
+  // One pass: each firm's hires, production and cash, and its jobs added to its region's.
+  const Hires jobs = deterministic_reduce(f.size(), Hires(regions), [&](Hires& acc, std::size_t k) {
+    const FirmId i(k);
     if (!f.alive[i]) return;
     f.skilled_unfilled[i] = f.skilled_wanted[i] - hired_s[i];
     // A recruitment problem (NAV's measure): a hire sought this month and not found.
@@ -287,6 +280,8 @@ void hire_and_produce(World& world, const Scenario& s) {
                        : static_cast<std::uint8_t>(std::min(255, f.months_since_unfilled[i] + 1));
     f.skilled[i] += hired_s[i];
     f.employees[i] += hired;
+    acc.all[f.region[i].index()] += jobs_of(f, i);
+    acc.skilled[f.region[i].index()] += f.skilled[i];
     // A wish to grow that found no one lapses little by little (growth postponed: NHO 2024, 43%
     // of firms short of skills); replacing those who left does not (nor does the fraction of a
     // worker below the next hire: either would pull every firm down).
@@ -326,17 +321,6 @@ void hire_and_produce(World& world, const Scenario& s) {
     f.months_negative[i] =
         f.cash_nok[i] < 0 ? static_cast<std::uint8_t>(std::min(255, f.months_negative[i] + 1)) : 0;
   });
-}
-
-void count_jobs(World& world) {
-  const FirmTable& f = world.firms;
-  const Hires jobs =
-      deterministic_reduce(f.size(), Hires(world.regions.size()), [&](Hires& acc, std::size_t k) {
-        const FirmId i(k);
-        if (!f.alive[i]) return;
-        acc.all[f.region[i].index()] += jobs_of(f, i);
-        acc.skilled[f.region[i].index()] += f.skilled[i];
-      });
   for (const RegionId r : world.regions.ids()) {
     world.regions[r].jobs = double(jobs.all[r.index()]);
     world.regions[r].skilled_jobs = double(jobs.skilled[r.index()]);
@@ -353,9 +337,7 @@ void settle_reference_unemployment(World& world) {
 void run_economy(World& world, const Scenario& s) {
   update_markets(world, s);
   update_labour_supply(world, s);
-  plan_employment(world, s);
-  hire_and_produce(world, s);
-  count_jobs(world);
+  hire_and_produce(world, s, plan_employment(world, s));
   if (world.step == 0) settle_reference_unemployment(world);
 }
 

@@ -23,18 +23,40 @@ void update_labour_supply(World& world, const Scenario& s);
 double labour_force_answering_jobs(double working_age, double participation_at_start,
                                    double employed, double reference_unemployment, double response);
 
+// Per region: the hires wished for (skilled, others) and the jobs held (skilled, others).
+struct LabourMarket {
+  enum : std::size_t { want_s, want_u, employed_s, employed_u, n };
+  std::vector<std::int64_t> cells;  // [region][counter]
+  explicit LabourMarket(std::size_t regions) : cells(regions * n, 0) {}
+  std::int64_t& at(RegionId r, std::size_t k) { return cells[r.index() * n + k]; }
+  std::int64_t at(RegionId r, std::size_t k) const { return cells[r.index() * n + k]; }
+  void merge(const LabourMarket& o) {
+    for (std::size_t j = 0; j < cells.size(); ++j) cells[j] += o.cells[j];
+  }
+  // An alive firm's wished hires and jobs, added to its region's.
+  void add(const FirmTable& f, FirmId i) {
+    const RegionId r = f.region[i];
+    at(r, want_s) += f.skilled_wanted[i];
+    at(r, want_u) += f.unskilled_wanted[i];
+    at(r, employed_s) += f.skilled[i];
+    at(r, employed_u) += jobs_of(f, i) - f.skilled[i];
+  }
+};
+
+// The regions' wishes and jobs as the firm table holds them now (what plan_employment returns
+// after planning).
+LabourMarket labour_market(const World& world);
+
 // Each firm's wish: Gibrat-like growth of its capacity with Laplace shocks whose spread falls
 // with size (Stanley et al. 1996), pushed by its sector's demand and pulled down by losses.
-// Firing happens at once; hires are only wished for here.
-void plan_employment(World& world, const Scenario& s);
+// Firing happens at once; hires are only wished for here. Returns the regions' wishes and jobs.
+LabourMarket plan_employment(World& world, const Scenario& s);
 
 // Hires against each region's pools of job seekers (skilled jobs need skilled seekers), then
-// production, wages, project instalments, cash and emissions.
-void hire_and_produce(World& world, const Scenario& s);
-
-// The region's jobs (employees and working owners of alive firms), which unemployment and
-// the wage curve read next month.
-void count_jobs(World& world);
+// production, wages, project instalments, cash and emissions; last, the regions' jobs
+// (employees and working owners of alive firms), which unemployment and the wage curve read
+// next month.
+void hire_and_produce(World& world, const Scenario& s, const LabourMarket& market);
 
 // After the first month: the unemployment that migration and the wage curve answer to becomes
 // the region's own, the start's plus the workers between jobs once people begin to leave and

@@ -432,7 +432,7 @@ constexpr std::array kArrows = {
           {}},
     Arrow{"jobs",
           "employment_rate",
-          "count_jobs (sim/phases/economy.cpp)",
+          "hire_and_produce (sim/phases/economy.cpp)",
           "",
           A::definition,
           "residents with a job over working-age residents",

@@ -53,7 +53,7 @@ TEST_F(EconomyTest, HiresNeverExceedThePoolsOfJobSeekers) {
     world.firms.unskilled_wanted[i] = 3;
   }
   const Scenario eager = testing::small_scenario({"firms.hiring_match_rate=1"});
-  hire_and_produce(world, eager);
+  hire_and_produce(world, eager, labour_market(world));
   const std::int64_t hired_skilled = sum_in_small(world.firms.hired_skilled);
   const std::int64_t hired = hired_skilled + sum_in_small(world.firms.hired_unskilled);
   EXPECT_LE(hired_skilled, 10);
@@ -79,7 +79,7 @@ TEST_F(EconomyTest, CashChangesByValueAddedLessWagesAndInstalmentsAndPaysOutAbov
   s.firms.bad_debt_per_year = 0;  // no customer fails to pay this month
   const double fixed = fixed_costs(world, s, i);
   EXPECT_GT(fixed, 0.0);
-  hire_and_produce(world, s);
+  hire_and_produce(world, s, labour_market(world));
   const double fade = std::pow(1.0 - s.projects.innovation_revenue_decay_per_year, 1.0 / 12.0);
   const double innovation = 12000 * fade;
   EXPECT_DOUBLE_EQ(f.innovation_revenue_nok[i], innovation);
@@ -97,7 +97,7 @@ TEST_F(EconomyTest, CashChangesByValueAddedLessWagesAndInstalmentsAndPaysOutAbov
   const double buffer = f.cash_buffer_months[i] * (4 * double(f.wage_nok[i]) + fixed + 5000);
   f.cash_nok[i] = buffer + 1e7;
   const double before = f.cash_nok[i];
-  hire_and_produce(world, s);
+  hire_and_produce(world, s, labour_market(world));
   const double flow = double(f.output_nok[i]) - 4 * double(f.wage_nok[i]) - fixed - 5000;
   EXPECT_NEAR(f.cash_nok[i], before + flow - s.firms.payout_per_month * (before + flow - buffer),
               1.0);
@@ -194,8 +194,7 @@ TEST_F(EconomyTest, AnUnfilledHireStartsTheRecruitmentProblemClock) {
   const Scenario s0 = testing::small_scenario(
       {"firms.growth_sigma_per_month=0", "market.demand_volatility=0",
        "market.demand_growth_per_year=0", "firms.separation_rate_per_month=0"});
-  plan_employment(world, s0);
-  hire_and_produce(world, s0);
+  hire_and_produce(world, s0, plan_employment(world, s0));
   EXPECT_EQ(f.months_since_unfilled[seeking], 0) << "sought 50 and found no one";
   EXPECT_EQ(f.skilled_wanted[content] + f.unskilled_wanted[content], 0);
   EXPECT_EQ(f.months_since_unfilled[content], 8) << "sought no one: the clock runs on";
@@ -240,7 +239,8 @@ TEST_F(EconomyTest, BadDebtsTakeCashFromSomeFirmsAndGiveItToNone) {
   auto cash_after = [&](double per_year) {
     World w = world;
     hire_and_produce(
-        w, testing::small_scenario({"firms.bad_debt_per_year=" + std::to_string(per_year)}));
+        w, testing::small_scenario({"firms.bad_debt_per_year=" + std::to_string(per_year)}),
+        labour_market(w));
     return w.firms.cash_nok;
   };
   const auto without = cash_after(0), with = cash_after(12);
