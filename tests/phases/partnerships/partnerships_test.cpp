@@ -13,24 +13,32 @@ namespace {
 using Partnerships = testing::SmallWorld;
 
 // The index of ties held to each university is the holders' ties turned around: same trust,
-// last contact and joint projects (a university lead asks its earlier partners first).
+// last contact and joint projects (a university lead asks its earlier partners first). It is
+// built for the universities that lead a proposal this month only (the lists read), so a month
+// without one leaves every list empty.
 TEST_F(Partnerships, TheUniversityIndexMirrorsTheHoldersTies) {
-  const Scenario quiet = testing::small_scenario({"projects.ideas_per_firm_per_year=0"});
   const FirmId holder = *firm(0).as_firm();
   const ActorRef university = ActorRef::university(world.regions[RegionId(0)].universities.nth(0));
   world.trust.start_month(5);
   ASSERT_TRUE(world.trust.set(holder, university, 0.6f));
   world.trust.add_joint_project(holder, university);
   world.trust.add_joint_project(holder, university);
-  begin_step(world, quiet);
-  form_partnerships(world, quiet);
-  const auto& index = world.university_ties[*university.as_university()];
+  const auto index_after = [&](const std::string& university_ideas) {
+    World w = world;
+    const Scenario ideas = testing::small_scenario(
+        {"projects.ideas_per_firm_per_year=0", "universities.ideas_per_year=" + university_ideas});
+    begin_step(w, ideas);
+    form_partnerships(w, ideas);
+    return w.university_ties[*university.as_university()];
+  };
+  const std::vector<Tie> index = index_after("1000");  // a proposal every month
   const auto entry = std::find_if(index.begin(), index.end(),
                                   [&](const Tie& t) { return t.other == ActorRef::firm(holder); });
   ASSERT_NE(entry, index.end());
   EXPECT_EQ(entry->trust, 0.6f);
   EXPECT_EQ(entry->joint_projects, 2);
   EXPECT_EQ(entry->last_contact, 5);
+  EXPECT_TRUE(index_after("0").empty()) << "no university proposes: no list is read or built";
 }
 
 TEST_F(Partnerships, EveryProposalIsStartedOrRejectedAndCountedOnce) {
