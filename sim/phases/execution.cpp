@@ -113,18 +113,22 @@ void withdraw_broken_commitments(World& world, const Scenario& s) {
   }
 }
 
-// Working together is contact: the parties of a running project keep their ties fresh.
+// Working together is contact: the parties of a running project keep their ties fresh. Projects
+// in parallel: a firm in several is stamped from more than one thread, each stamp this month.
 void keep_in_touch(World& world) {
   const FirmTable& f = world.firms;
-  for (const ProjectId id : world.active_projects) {
-    const Project& p = world.projects[id];
-    for (const Party& a : p.parties) {
-      const MaybeId<FirmId> holder = alive_firm(f, a.actor);
-      if (!holder) continue;
-      for (const Party& b : p.parties)
-        if (a.actor != b.actor) world.trust.touch(*holder, b.actor);
-    }
-  }
+  for_each_index(
+      world.active_projects.size(),
+      [&](std::size_t k) {
+        const Project& p = world.projects[world.active_projects[k]];
+        for (const Party& a : p.parties) {
+          const MaybeId<FirmId> holder = alive_firm(f, a.actor);
+          if (!holder) continue;
+          for (const Party& b : p.parties)
+            if (a.actor != b.actor) world.trust.touch_concurrently(*holder, b.actor);
+        }
+      },
+      256);
 }
 
 void run_projects(World& world, const Scenario& s) {

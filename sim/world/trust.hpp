@@ -6,6 +6,7 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <span>
 #include <tuple>
@@ -92,6 +93,16 @@ class TrustNetwork {
   // Stamps a contact now (or in `month`) on firm's tie to other, if it holds one.
   void touch(FirmId firm, ActorRef other);
   void touch(FirmId firm, ActorRef other, std::int16_t month);
+  // touch(firm, other) for walks that may stamp one holder's ties from several threads at once
+  // (a firm in several running projects): the stamp is an atomic store of this month, the one
+  // value every writer stores, so the result is the serial one. Nothing else may change the
+  // holder's ties meanwhile.
+  void touch_concurrently(FirmId firm, ActorRef other) {
+    for (Tie& tie : state_.ties[firm])
+      if (tie.other == other)
+        std::atomic_ref<std::int16_t>(tie.last_contact)
+            .store(state_.now, std::memory_order_relaxed);
+  }
 
   // Counts one more joint project on firm's tie to other, if it holds one.
   void add_joint_project(FirmId firm, ActorRef other);
