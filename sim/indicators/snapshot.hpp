@@ -5,12 +5,10 @@
 
 #include <array>
 #include <cstdint>
-#include <memory>
 #include <string>
-#include <type_traits>
-#include <utility>
 #include <vector>
 
+#include "engine/unset.hpp"
 #include "world/world.hpp"
 
 namespace ecosim {
@@ -52,31 +50,9 @@ namespace ecosim {
   X(std::int32_t, employees, "person", "employees when it closed")                     \
   X(std::uint8_t, cause, "1", "1 insolvency (months of negative cash), 2 closure (the hazard)")
 
-// A snapshot column's allocator: growing leaves new elements of the column's (trivial) types
-// unset, where vector::resize would zero them. take_snapshot sizes its columns and then writes
-// every row in parallel: zeroing first was a serial pass over ~60 MB at 10^6 firms, a third of
-// the snapshot's time, and each page is now first touched by the thread that writes it.
+// Columns that take_snapshot sizes and then writes in full, in parallel (engine/unset.hpp).
 template <class T>
-struct UnsetOnGrowth : std::allocator<T> {
-  static_assert(std::is_trivially_default_constructible_v<T>);
-  template <class U>
-  struct rebind {
-    using other = UnsetOnGrowth<U>;
-  };
-  UnsetOnGrowth() = default;
-  template <class U>
-  UnsetOnGrowth(const UnsetOnGrowth<U>&) noexcept {}
-  template <class U>
-  void construct(U* p) noexcept {
-    ::new (static_cast<void*>(p)) U;
-  }
-  template <class U, class... Args>
-  void construct(U* p, Args&&... args) {
-    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
-  }
-};
-template <class T>
-using SnapshotColumn = std::vector<T, UnsetOnGrowth<T>>;
+using SnapshotColumn = UnsetVector<T>;
 
 #define ECOSIM_DECLARE_SNAPSHOT_COLUMN(type, name, unit, description) SnapshotColumn<type> name;
 #define ECOSIM_VISIT_SNAPSHOT_COLUMN(type, name, unit, description) \

@@ -13,7 +13,7 @@ namespace {
 template <class Group>
 Roster<Group> weigh(Buckets<Group, FirmId> members, std::size_t groups, const World& world,
                     const SmallTable& weight) {
-  std::vector<double> cumulative(members.items.size());
+  UnsetVector<double> cumulative(members.items.size());  // each group's written in full
   for_each_index(
       groups,
       [&](std::size_t g) {

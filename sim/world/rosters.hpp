@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/parallel.hpp"
+#include "engine/unset.hpp"
 #include "scenario/scenario.hpp"
 #include "world/ids.hpp"
 
@@ -19,11 +20,11 @@ template <class Group>
 class Roster {
  public:
   Roster() = default;
-  Roster(Buckets<Group, FirmId> members, std::vector<double> cumulative)
+  Roster(Buckets<Group, FirmId> members, UnsetVector<double> cumulative)
       : members_(std::move(members)), cumulative_(std::move(cumulative)) {}
 
   const Buckets<Group, FirmId>& members() const { return members_; }
-  const std::vector<double>& cumulative() const { return cumulative_; }
+  const UnsetVector<double>& cumulative() const { return cumulative_; }
   std::size_t size(Group g) const { return members_.size(g); }
   FirmId at(Group g, std::size_t k) const { return members_.at(g, k); }
   const FirmId* begin(Group g) const { return members_.begin(g); }
@@ -45,7 +46,7 @@ class Roster {
 
  private:
   Buckets<Group, FirmId> members_;
-  std::vector<double> cumulative_;  // running sum of the members' weights, within each group
+  UnsetVector<double> cumulative_;  // running sum of the members' weights, within each group
 };
 
 // A firm's weight in being met: (employees + 1)^trust.meeting_size_exponent.
