@@ -293,7 +293,10 @@ void hire_and_produce(World& world, const Scenario& s, const LabourMarket& marke
 
     const Sector sector = f.sector[i];
     const RegionState& region = world.regions[f.region[i]];
-    const double value = value_added(world, s, i);
+    // What production, costs and the buffer read of the firm, gathered once: nothing they read
+    // changes below.
+    const FirmAtWork at = firm_at_work(world, s, i);
+    const double value = value_added(s.firms, at);
     const double wage = current_wage(world, i);
     // Products age: innovation revenue fades before this month's is earned.
     f.innovation_revenue_nok[i] *= innovation_fade;
@@ -303,7 +306,7 @@ void hire_and_produce(World& world, const Scenario& s, const LabourMarket& marke
     f.emissions_t[i] = static_cast<float>(value / 1e6 * fp.emissions_t_per_mnok[sector] *
                                           f.emission_factor[i] * region.emission_trend);
     if (f.is_public[i]) return;  // paid from public budgets
-    const double costs = monthly_costs(f.employees[i], wage, fixed_costs(world, s, i),
+    const double costs = monthly_costs(f.employees[i], wage, fixed_costs(s.firms, at),
                                        f.project_cost_nok_per_month[i]);
     f.cash_nok[i] += value + margin - costs;
     if (fp.bad_debt_per_year > 0) {
@@ -316,7 +319,7 @@ void hire_and_produce(World& world, const Scenario& s, const LabourMarket& marke
                          std::log(1.0 - uniform01(rng));
     }
     // Cash above the buffer is paid out to the owners, a share each month.
-    const double buffer = f.cash_buffer_months[i] * buffer_costs(world, s, i);
+    const double buffer = f.cash_buffer_months[i] * buffer_costs(world, s, i, at);
     if (f.cash_nok[i] > buffer) f.cash_nok[i] -= fp.payout_per_month * (f.cash_nok[i] - buffer);
     f.months_negative[i] =
         f.cash_nok[i] < 0 ? static_cast<std::uint8_t>(std::min(255, f.months_negative[i] + 1)) : 0;

@@ -49,9 +49,13 @@ double current_wage(const World& world, FirmId i) {
 }
 
 double buffer_costs(const World& world, const Scenario& s, FirmId i) {
+  return buffer_costs(world, s, i, firm_at_work(world, s, i));
+}
+
+double buffer_costs(const World& world, const Scenario& s, FirmId i, const FirmAtWork& at) {
   const FirmTable& f = world.firms;
   return monthly_costs(std::max(1, f.employees[i]), current_wage(world, i),
-                       fixed_costs(world, s, i), f.project_cost_nok_per_month[i]);
+                       fixed_costs(s.firms, at), f.project_cost_nok_per_month[i]);
 }
 
 double runway_months(const World& world, const Scenario& s, FirmId i) {

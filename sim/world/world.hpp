@@ -120,6 +120,8 @@ double current_wage(const World& world, FirmId firm);
 // The monthly costs its cash buffer and runway count in: at least one person's wage, its fixed
 // costs and its project instalments.
 double buffer_costs(const World& world, const Scenario& s, FirmId firm);
+// The same from what firm_at_work(world, s, firm) gave, for a pass that has it already.
+double buffer_costs(const World& world, const Scenario& s, FirmId firm, const FirmAtWork& at);
 // Cash runway in months of buffer_costs: what due diligence reads.
 double runway_months(const World& world, const Scenario& s, FirmId firm);
 int skilled_jobs_wanted(const World& world, const Scenario& s, FirmId firm, int employees);
