@@ -38,11 +38,6 @@ double fixed_costs(const World& world, const Scenario& s, FirmId i) {
   return fixed_costs(s.firms, firm_at_work(world, s, i));
 }
 
-double skilled_need(const World& world, const Scenario& s, FirmId i) {
-  const FirmTable& f = world.firms;
-  return skilled_need(s.firms, f.sector[i], world.regions[f.region[i]].skill_scale);
-}
-
 double current_wage(const World& world, FirmId i) {
   const RegionState& region = world.regions[world.firms.region[i]];
   return current_wage(world.firms.wage_nok[i], region.wage_index, region.productivity_trend);
@@ -60,10 +55,6 @@ double buffer_costs(const World& world, const Scenario& s, FirmId i, const FirmA
 
 double runway_months(const World& world, const Scenario& s, FirmId i) {
   return world.firms.cash_nok[i] / buffer_costs(world, s, i);
-}
-
-int skilled_jobs_wanted(const World& world, const Scenario& s, FirmId i, int employees) {
-  return skilled_jobs_wanted(employees, skilled_need(world, s, i), world.firms.skill_rounding[i]);
 }
 
 double skilled_unemployment_rate(const RegionState& region, double skilled_jobs) {

@@ -115,7 +115,6 @@ MunicipalityId municipality_of(const World& world, ActorRef actor);
 FirmAtWork firm_at_work(const World& world, const Scenario& s, FirmId firm);
 double value_added(const World& world, const Scenario& s, FirmId firm);
 double fixed_costs(const World& world, const Scenario& s, FirmId firm);
-double skilled_need(const World& world, const Scenario& s, FirmId firm);
 double current_wage(const World& world, FirmId firm);
 // The monthly costs its cash buffer and runway count in: at least one person's wage, its fixed
 // costs and its project instalments.
@@ -124,7 +123,15 @@ double buffer_costs(const World& world, const Scenario& s, FirmId firm);
 double buffer_costs(const World& world, const Scenario& s, FirmId firm, const FirmAtWork& at);
 // Cash runway in months of buffer_costs: what due diligence reads.
 double runway_months(const World& world, const Scenario& s, FirmId firm);
-int skilled_jobs_wanted(const World& world, const Scenario& s, FirmId firm, int employees);
+// The firm's skilled share of jobs, and of `employees` how many it wants skilled. Inline: asked
+// for every firm every month (plan_employment).
+inline double skilled_need(const World& world, const Scenario& s, FirmId i) {
+  const FirmTable& f = world.firms;
+  return skilled_need(s.firms, f.sector[i], world.regions[f.region[i]].skill_scale);
+}
+inline int skilled_jobs_wanted(const World& world, const Scenario& s, FirmId i, int employees) {
+  return skilled_jobs_wanted(employees, skilled_need(world, s, i), world.firms.skill_rounding[i]);
+}
 // The region's unemployment rate with `jobs` jobs, and the skilled rate with `skilled_jobs`.
 double unemployment_rate(const RegionState& region, double jobs);
 double skilled_unemployment_rate(const RegionState& region, double skilled_jobs);
