@@ -74,7 +74,7 @@ IdVector<RegionId, FirmTotals> total_firms(const World& world,
       f.size(), identity,
       [&](RegionTotals& acc, std::size_t k) {
         const FirmId i(k);
-        world.trust.prefetch_ties(k + 8);
+        world.trust.prefetch_ties(k + 16);  // 16 ahead: 3% faster than 8 at 10^6 (2 threads)
         if (!f.alive[i]) return;
         FirmTotals& t = acc.regions[f.region[i]];
         const int jobs = jobs_of(f, i);
