@@ -1,6 +1,6 @@
 // Vectors whose growth leaves new elements of trivial types unset, where vector::resize would
 // zero them: for arrays sized first and then written in full, in parallel (a snapshot's
-// columns, a roster's members and weights). Zeroing first was a serial pass over every byte
+// columns, a roster's running weights). Zeroing first was a serial pass over every byte
 // (~60 MB for a snapshot at 10^6 firms, a third of its time), and each page is now first
 // touched by the thread that writes it. Class types are default-constructed as usual.
 #pragma once
