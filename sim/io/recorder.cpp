@@ -5,6 +5,7 @@
 #include <ctime>
 #include <map>
 #include <random>
+#include <utility>
 
 #include "io/h5.hpp"
 #include "io/projects_table.hpp"
@@ -157,8 +158,8 @@ void check_identity(hid_t root, const std::string& partial, const Scenario& s,
                     " steps) (allowed: the checkpoint its own run wrote)");
 }
 
-// Observations the writer may hold before record() waits for it (a snapshot among them is the
-// only large one, and snapshots are yearly).
+// Batches the writer may hold before record() waits for it, and the most observations a batch
+// holds (a snapshot is the only large one: it ends its batch, and snapshots are yearly).
 constexpr std::size_t kPendingObservations = 32;
 
 std::unique_ptr<SerialWorker> start_writer() {
@@ -314,7 +315,9 @@ std::vector<std::uint64_t> Recorder::rows() const {
 }
 
 void Recorder::flush(const World& world) {
+  hand_over();
   writer_->wait();
+  rows_unflushed_ = 0;  // write_buffered_rows empties the writer's rows
   reporting_failures(partial_path(), [&] {
     write_buffered_rows();
     write_projects_table(file_->file.get(), world);
@@ -323,7 +326,9 @@ void Recorder::flush(const World& world) {
 }
 
 void Recorder::flush_rows() {
+  hand_over();
   writer_->wait();
+  rows_unflushed_ = 0;
   reporting_failures(partial_path(), [&] {
     write_buffered_rows();
     flush_to_disk();
@@ -335,6 +340,10 @@ void Recorder::flush_to_disk() {
 }
 
 Recorder::~Recorder() {
+  try {
+    hand_over();
+  } catch (...) {  // the writer failed before: what it was not given is dropped with it
+  }
   writer_.reset();  // writes what it was given (a failure among it is dropped)
   // A run that failed keeps what it recorded, under the .partial name.
   if (file_ && file_->file.get() >= 0) {
@@ -346,7 +355,21 @@ Recorder::~Recorder() {
 }
 
 void Recorder::record(const Observation& o) {
-  writer_->post([this, o] { reporting_failures(partial_path(), [&] { keep(o); }); });
+  waiting_.push_back(o);
+  // Whether keep() will write and flush the rows with this observation, as it decides.
+  rows_unflushed_ += (o.step + 1) % record_every_ == 0;
+  const bool flushes = rows_unflushed_ * record_every_ >= flush_every_;
+  if (flushes) rows_unflushed_ = 0;
+  if (o.snapshot || flushes || waiting_.size() >= kPendingObservations) hand_over();
+}
+
+void Recorder::hand_over() {
+  if (waiting_.empty()) return;
+  writer_->post([this, batch = std::exchange(waiting_, {})] {
+    reporting_failures(partial_path(), [&] {
+      for (const Observation& o : batch) keep(o);
+    });
+  });
 }
 
 double Recorder::writer_cpu_seconds() const { return writer_ ? writer_->cpu_seconds() : 0.0; }
@@ -396,14 +419,17 @@ void Recorder::write_buffered_rows() {
 }
 
 void Recorder::annotate(const std::string& name, const std::string& value) {
+  hand_over();
   writer_->wait();
   h5::write_attribute(file_->file.get(), name, value);
 }
 void Recorder::annotate(const std::string& name, std::int64_t value) {
+  hand_over();
   writer_->wait();
   h5::write_attribute(file_->file.get(), name, value);
 }
 void Recorder::annotate(const std::string& name, double value) {
+  hand_over();
   writer_->wait();
   h5::write_attribute(file_->file.get(), name, value);
 }
