@@ -85,25 +85,33 @@ Acc deterministic_reduce(std::size_t n, const Acc& identity, const Accumulate& a
       });
 }
 
-// Collects what emit(i, out) appends for each i in [0, n), in index order, in parallel: each
-// fixed chunk of indices fills its own vector, and the chunks are joined in order. A smaller
-// grain suits few, costly items.
-template <class T, class Emit>
-std::vector<T> gather_in_order(std::size_t n, const Emit& emit, std::size_t grain = kGrain) {
+// Collects what emit(first, last, out) appends for each fixed chunk [first, last) of [0, n), in
+// chunk order, in parallel: each chunk fills its own vector, and the chunks are joined in order.
+template <class T, class EmitChunk>
+std::vector<T> gather_chunks_in_order(std::size_t n, const EmitChunk& emit,
+                                      std::size_t grain = kGrain) {
   const std::size_t chunks = (n + grain - 1) / grain;
   std::vector<std::vector<T>> parts(chunks);
   for_each_index(
-      chunks,
-      [&](std::size_t c) {
-        for (std::size_t i = c * grain; i < std::min(n, (c + 1) * grain); ++i) emit(i, parts[c]);
-      },
-      1);
+      chunks, [&](std::size_t c) { emit(c * grain, std::min(n, (c + 1) * grain), parts[c]); }, 1);
   std::size_t total = 0;
   for (const auto& part : parts) total += part.size();
   std::vector<T> out;
   out.reserve(total);
   for (auto& part : parts) out.insert(out.end(), part.begin(), part.end());
   return out;
+}
+
+// Collects what emit(i, out) appends for each i in [0, n), in index order, in parallel (as
+// above, item by item). A smaller grain suits few, costly items.
+template <class T, class Emit>
+std::vector<T> gather_in_order(std::size_t n, const Emit& emit, std::size_t grain = kGrain) {
+  return gather_chunks_in_order<T>(
+      n,
+      [&](std::size_t first, std::size_t last, std::vector<T>& out) {
+        for (std::size_t i = first; i < last; ++i) emit(i, out);
+      },
+      grain);
 }
 
 // A bucket or item as a position: plain integers are their own, typed ids have index().

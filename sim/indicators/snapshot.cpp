@@ -72,19 +72,21 @@ Snapshot take_snapshot(const World& world, const std::array<double, 3>& ladder) 
 
 ExitRows exits_of_step(const World& world) {
   const FirmTable& f = world.firms;
+  // Found in parallel (a pass over the closed rows), written in firm order, in parallel.
+  const std::vector<FirmId> closed = gather_chunks_in_order<FirmId>(
+      f.size(), [&](std::size_t first, std::size_t last, std::vector<FirmId>& found) {
+        for_each_closed_row(f, first, last, [&](FirmId i) {
+          if (f.exit_step[i] == world.step) found.push_back(i);
+        });
+      });
   ExitRows out;
-  // Found in parallel (a pass over every firm), written in firm order.
-  for (const FirmId i : gather_in_order<FirmId>(f.size(), [&](std::size_t k, auto&found) {
-         if (!f.alive[FirmId(k)] && f.exit_step[FirmId(k)] == world.step)
-           found.push_back(FirmId(k));
-       })) {
-    out.uid.push_back(f.uid[i]), out.birth.push_back(f.birth_step[i] + 1),
-        out.exit.push_back(world.step + 1);
-    out.region.push_back(f.region[i].value()),
-        out.sector.push_back(static_cast<std::uint8_t>(f.sector[i]));
-    out.employees.push_back(f.employees[i]),
-        out.cause.push_back(static_cast<std::uint8_t>(f.exit_cause[i]));
-  }
+  out.resize(closed.size());
+  for_each_index(closed.size(), [&](std::size_t n) {
+    const FirmId i = closed[n];
+    out.uid[n] = f.uid[i], out.birth[n] = f.birth_step[i] + 1, out.exit[n] = world.step + 1;
+    out.region[n] = f.region[i].value(), out.sector[n] = static_cast<std::uint8_t>(f.sector[i]);
+    out.employees[n] = f.employees[i], out.cause[n] = static_cast<std::uint8_t>(f.exit_cause[i]);
+  });
   return out;
 }
 

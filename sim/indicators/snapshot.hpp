@@ -84,7 +84,8 @@ struct ExitRows {
   void for_each_column(Visitor&& visit) const {
     ECOSIM_EXIT_COLUMNS(ECOSIM_VISIT_SNAPSHOT_COLUMN)
   }
-  void append(const ExitRows& more){ECOSIM_EXIT_COLUMNS(ECOSIM_APPEND_SNAPSHOT_COLUMN)} std::size_t
+  void append(const ExitRows& more) { ECOSIM_EXIT_COLUMNS(ECOSIM_APPEND_SNAPSHOT_COLUMN) }
+  void resize(std::size_t rows){ECOSIM_EXIT_COLUMNS(ECOSIM_RESIZE_SNAPSHOT_COLUMN)} std::size_t
       size() const {
     return uid.size();
   }

@@ -54,10 +54,12 @@ RegionCounts remove_exiting_firms(World& world, const Scenario& s) {
 // Reusing them keeps the tables at the size of the living economy, not of its history.
 std::vector<FirmId> free_rows(const World& world) {
   const FirmTable& f = world.firms;
-  return gather_in_order<FirmId>(f.size(), [&](std::size_t k, std::vector<FirmId>& out) {
-    const FirmId i(k);
-    if (!f.alive[i] && f.active_projects[i] == 0 && f.exit_step[i] < world.step) out.push_back(i);
-  });
+  return gather_chunks_in_order<FirmId>(
+      f.size(), [&](std::size_t first, std::size_t last, std::vector<FirmId>& out) {
+        for_each_closed_row(f, first, last, [&](FirmId i) {
+          if (f.active_projects[i] == 0 && f.exit_step[i] < world.step) out.push_back(i);
+        });
+      });
 }
 
 // The attitude at which firms.entry_rate_per_year holds, by that key's definition (its

@@ -3,6 +3,8 @@
 // World.
 #pragma once
 
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <tuple>
 #include <vector>
@@ -77,6 +79,26 @@ inline MaybeId<FirmId> alive_firm(const FirmTable& f, ActorRef actor) {
   const MaybeId<FirmId> firm = actor.as_firm();
   return firm && f.alive[*firm] ? firm : MaybeId<FirmId>();
 }
+// Calls visit(i) for each closed row i of [first, last), in order. Closed rows are few (about 1%
+// of the rows in a month), so `alive` is read eight rows to a word and a word of eight open
+// rows is passed over: the walks for this month's exits and for free rows cost 1.3 ms a step
+// each at 10^6 firms read byte by byte.
+template <class Visit>
+void for_each_closed_row(const FirmTable& f, std::size_t first, std::size_t last, Visit&& visit) {
+  constexpr std::uint64_t kEightOpen = 0x0101010101010101ull;
+  const std::uint8_t* alive = f.alive.items().data();
+  std::size_t k = first;
+  for (; k + 8 <= last; k += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, alive + k, sizeof word);
+    if (word == kEightOpen) continue;
+    for (std::size_t j = k; j < k + 8; ++j)
+      if (!alive[j]) visit(FirmId(j));
+  }
+  for (; k < last; ++k)
+    if (!alive[k]) visit(FirmId(k));
+}
+
 // Whether `actor` is a firm that has closed: what ties and parties left behind are checked for.
 inline bool closed_firm(const FirmTable& f, ActorRef actor) {
   return actor.is_firm() && !alive_firm(f, actor);
