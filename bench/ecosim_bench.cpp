@@ -15,7 +15,6 @@
 #include <filesystem>
 #include <string>
 
-#include "engine/heap.hpp"
 #include "engine/parallel.hpp"
 #include "io/recorder.hpp"
 #include "run/simulation.hpp"
@@ -60,7 +59,6 @@ ecosim::Scenario scaled_default(long firms, int steps) {
 
 int main(int argc, char** argv) {
   using namespace ecosim;
-  settle_heap();  // as ecosim does
   if (argc < 4) {
     std::fprintf(stderr, "usage: ecosim_bench FIRMS STEPS THREADS [OUTPUT.h5]\n");
     return 2;

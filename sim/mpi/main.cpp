@@ -21,7 +21,6 @@
 #include <vector>
 
 #include "cli/progress.hpp"
-#include "engine/heap.hpp"
 #include "engine/numbers.hpp"
 #include "engine/parallel.hpp"
 #include "engine/printable.hpp"
@@ -280,7 +279,6 @@ bool work(const SweepPlan& plan, const fs::path& out, int threads, int rank) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  settle_heap();
   h5::init_library();
   // Rank 0 runs work on a thread of its own that makes no MPI call: funneled is enough.
   int provided = 0;
