@@ -100,6 +100,21 @@ TEST(Parallel, BucketInOrderMatchesANaiveGrouping) {
   }
 }
 
+// Chunks are handed over whole, each once, and joined in chunk order, at any thread count.
+TEST(Parallel, GatherChunksInOrderCoversEveryIndexOnceInOrder) {
+  for (int threads : {1, 2}) {
+    ThreadLimit limit(threads);
+    const auto all = gather_chunks_in_order<std::size_t>(
+        10007,
+        [](std::size_t first, std::size_t last, std::vector<std::size_t>& out) {
+          for (std::size_t i = first; i < last; ++i) out.push_back(i);
+        },
+        100);
+    ASSERT_EQ(all.size(), 10007u);
+    for (std::size_t k = 0; k < all.size(); ++k) ASSERT_EQ(all[k], k);
+  }
+}
+
 TEST(Parallel, GatherInOrderKeepsIndexOrder) {
   for (int threads : {1, 2}) {
     ThreadLimit limit(threads);

@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "support/small_world.hpp"
+#include "world/world.hpp"
 
 namespace ecosim {
 namespace {
@@ -62,6 +63,26 @@ TEST(FirmTable, GrowsByAnEighthNotByDoubling) {
   f.resize(8000);
   f.resize(8001);
   EXPECT_LE(f.employees.capacity(), 8001u + 8001u / 8);
+}
+
+// The word-at-a-time walk finds exactly the closed rows a byte-by-byte one does, in order,
+// whatever the range's alignment: open runs longer than a word, closed rows at the ends of words
+// and of the range, and a tail shorter than a word.
+TEST(FirmTable, ForEachClosedRowFindsTheClosedRowsInOrder) {
+  FirmTable f;
+  f.resize(203);
+  for (std::size_t k = 0; k < f.size(); ++k) f.alive[FirmId(k)] = 1;
+  for (std::size_t k : {0u, 7u, 8u, 63u, 64u, 65u, 130u, 131u, 132u, 133u, 200u, 202u})
+    f.alive[FirmId(k)] = 0;
+  for (std::size_t first : {0u, 1u, 5u, 8u, 64u})
+    for (std::size_t last : {first, first + 3, std::size_t{131}, std::size_t{203}}) {
+      if (last < first || last > f.size()) continue;
+      std::vector<std::size_t> expected, got;
+      for (std::size_t k = first; k < last; ++k)
+        if (!f.alive[FirmId(k)]) expected.push_back(k);
+      for_each_closed_row(f, first, last, [&](FirmId i) { got.push_back(i.index()); });
+      EXPECT_EQ(got, expected) << "rows " << first << ".." << last;
+    }
 }
 
 }  // namespace
