@@ -358,7 +358,7 @@ void Recorder::record(const Observation& o) {
   waiting_.push_back(o);
   // Whether keep() will write and flush the rows with this observation, as it decides.
   rows_unflushed_ += (o.step + 1) % record_every_ == 0;
-  const bool flushes = rows_unflushed_ * record_every_ >= flush_every_;
+  const bool flushes = flush_due(rows_unflushed_);
   if (flushes) rows_unflushed_ = 0;
   if (o.snapshot || flushes || waiting_.size() >= kPendingObservations) hand_over();
 }
@@ -387,7 +387,7 @@ void Recorder::keep(const Observation& o) {
   row.snapshot.reset();
   row.exits = {};
   buffer_.push_back(std::move(row));
-  if (static_cast<int>(buffer_.size()) * record_every_ >= flush_every_) {
+  if (flush_due(buffer_.size())) {
     write_buffered_rows();
     flush_to_disk();
   }

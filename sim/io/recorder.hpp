@@ -77,6 +77,11 @@ class Recorder {
   void keep(const Observation& observation);
   // Posts the observations recorded since the last hand-over to the writer, as one job.
   void hand_over();
+  // Whether `rows` buffered rows are written and flushed: keep() decides by it, and record()
+  // foresees by it when a batch must go.
+  bool flush_due(std::size_t rows) const {
+    return static_cast<int>(rows) * record_every_ >= flush_every_;
+  }
   // The groups and datasets of a new run file: the indicators with their dimension scales, the
   // firm-level tables (snapshots when `snapshots`) and exits.
   void create_datasets(const std::vector<std::string>& region_names, bool snapshots);
@@ -93,7 +98,7 @@ class Recorder {
   int flush_every_;
   std::string run_id_;
   std::vector<Observation> waiting_;      // recorded, not yet handed to the writer
-  int rows_unflushed_ = 0;                // rows the writer holds once it has kept waiting_
+  std::size_t rows_unflushed_ = 0;        // rows the writer holds once it has kept waiting_
   std::vector<Observation> buffer_;       // indicator rows, without snapshots and exits
   ExitRows exits_;                        // exits since the last write
   std::unique_ptr<SerialWorker> writer_;  // the only one to touch the file until it is waited for
