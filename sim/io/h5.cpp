@@ -85,8 +85,8 @@ Handle simple_space(hsize_t n) {
 
 // Transfer properties for writing `elements` of mem_type as file_type. HDF5 converts through a
 // buffer of 1 MiB by default, allocated (and, for some conversions, zeroed) at every write that
-// converts: for the run file's small writes that was a third of a one-month run's writing. The
-// buffer here holds the whole write, or 1 MiB when larger.
+// converts: writing the projects table at the end of a 10^4-firm run took 7.8-8.5 ms with it,
+// 5.5-6.2 ms with a buffer that holds the whole write (1 MiB when larger).
 Handle transfer_for(hsize_t elements, hid_t mem_type, hid_t file_type) {
   constexpr hsize_t kDefault = hsize_t{1} << 20;
   const hsize_t element = std::max(H5Tget_size(mem_type), H5Tget_size(file_type));
