@@ -124,6 +124,21 @@ void io(A& a, IdVector<IdT, T, C>& v) {
   io(a, v.items());
 }
 
+// The trust network's lists in the format of a list per firm (as when each was a vector):
+// the holders, then each holder's length and ties.
+template <class A>
+void io(A& a, TieLists& lists) {
+  const std::size_t holders = io_length(a, lists.size(), 1);
+  if constexpr (!A::saving) lists = TieLists(), lists.resize(holders);
+  std::vector<Tie> held;
+  for (std::size_t k = 0; k < holders; ++k) {
+    const FirmId i(k);
+    if constexpr (A::saving) held.assign(lists.of(i).begin(), lists.of(i).end());
+    io(a, held);
+    if constexpr (!A::saving) lists.assign(i, held);
+  }
+}
+
 template <class A>
 void io(A& a, FirmTable& firms) {
   firms.for_each_column([&](const char*, auto& column) { io(a, column); });

@@ -73,8 +73,8 @@ void form_first_ties(World& world, const Scenario& s, const std::vector<FirmId>&
       },
       64);
   // Each holder's slots depend only on the order of its own ties: group the ties by holder
-  // (in their serial order) and let holders take them in parallel; the result is the same as
-  // applying them one by one.
+  // (in their serial order), give each holder room for its ties (one thread), and let holders
+  // take them in parallel; the result is the same as applying them one by one.
   struct Held {
     FirmId holder;
     ActorRef other;
@@ -107,6 +107,8 @@ void form_first_ties(World& world, const Scenario& s, const std::vector<FirmId>&
     for (std::size_t k = 0; k < order.size(); ++k)
       if (k == 0 || holder(k) != holder(k - 1)) starts.push_back(k);
     starts.push_back(order.size());
+    for (std::size_t g = 0; g + 1 < starts.size(); ++g)
+      world.trust.make_room(FirmId(holder(starts[g])), starts[g + 1] - starts[g]);
     for_each_index(
         starts.size() - 1,
         [&](std::size_t g) {
@@ -118,6 +120,9 @@ void form_first_ties(World& world, const Scenario& s, const std::vector<FirmId>&
   const auto by_holder =
       bucket_in_order<FirmId>(held.size(), world.firms.size(),
                               [&](std::size_t k) { return std::optional(held[k].holder); });
+  for (const FirmId holder : world.firms.ids())
+    world.trust.make_room(
+        holder, static_cast<std::size_t>(by_holder.end(holder) - by_holder.begin(holder)));
   for_each_id<FirmId>(world.firms.size(), [&](FirmId holder) {
     for (const std::uint32_t* k = by_holder.begin(holder); k != by_holder.end(holder); ++k)
       take(*k);

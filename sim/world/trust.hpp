@@ -17,15 +17,9 @@
 #include "scenario/scenario.hpp"
 #include "world/actor.hpp"
 #include "world/ids.hpp"
+#include "world/tie_lists.hpp"
 
 namespace ecosim {
-
-struct Tie {
-  ActorRef other;
-  float trust = 0.0f;
-  std::int16_t last_contact = 0;
-  std::uint8_t joint_projects = 0;
-};
 
 // Tie's members, each once with what it means (engine/members.hpp): saved and digested member
 // by member, so the padding byte never enters a checkpoint.
@@ -46,7 +40,7 @@ class TrustNetwork {
   struct State {
     std::size_t max_ties = 1024;
     std::int16_t now = 0;
-    IdVector<FirmId, std::vector<Tie>> ties;
+    TieLists ties;
     IdVector<FirmId, std::uint16_t> university_ties;
   };
 
@@ -56,9 +50,11 @@ class TrustNetwork {
 
   // Grows or shrinks to `firms` holders (new ones hold no ties).
   void resize(std::size_t firms);
-  // Contacts from now on are stamped with this step.
+  // Contacts from now on are stamped with this step; the lists are laid out again in firm order
+  // once moved lists have left much room behind (the month's first, serial, moment).
   void start_month(Step step) {
     state_.now = static_cast<std::int16_t>(std::min<Step>(step, 32767));
+    state_.ties.compact_if_sparse();
   }
   std::int16_t month() const { return state_.now; }
 
@@ -70,12 +66,12 @@ class TrustNetwork {
   // Asks the memory for the ties of holder k, if any, a few firms ahead of a walk over every
   // firm's ties: each firm's list lies elsewhere on the heap, and the walk would wait on each.
   void prefetch_ties(std::size_t k) const {
-    if (k < state_.ties.size()) __builtin_prefetch(state_.ties[FirmId(k)].data());
+    if (k < state_.ties.size()) __builtin_prefetch(state_.ties.data_of(k));
   }
 
   // The holder's ties, in the order made.
-  std::span<Tie> ties_of(FirmId firm) { return state_.ties[firm]; }
-  std::span<const Tie> ties_of(FirmId firm) const { return state_.ties[firm]; }
+  std::span<Tie> ties_of(FirmId firm) { return state_.ties.of(firm); }
+  std::span<const Tie> ties_of(FirmId firm) const { return state_.ties.of(firm); }
 
   // Trust of `firm` in `other`, or `fallback` when it holds no tie to it.
   float trust(FirmId firm, ActorRef other, float fallback) const;
@@ -84,8 +80,18 @@ class TrustNetwork {
 
   // Sets or creates firm's tie to other, a contact now (a holder of max ties forgets its
   // weakest for a new tie, but only if the new trust is higher). Returns false when the tie
-  // could not be stored.
+  // could not be stored. A new tie may move the pool of lists (tie_lists.hpp): hold no span of
+  // ties across set() or nudge(), and call them from one thread, unless make_room gave the
+  // holder room first.
   bool set(FirmId firm, ActorRef other, float trust);
+
+  // Room for `extra` more ties in the holder's list (up to max ties), so that set() on this
+  // holder, from a walk where each thread has its own holders, does not move the list. One
+  // thread only.
+  void make_room(FirmId firm, std::size_t extra) {
+    const std::size_t held = state_.ties.of(firm).size();
+    state_.ties.reserve(firm, std::min(extra, state_.max_ties - std::min(held, state_.max_ties)));
+  }
 
   // Moves trust toward `target` by `rate` of the gap, creating the tie from `initial`.
   void nudge(FirmId firm, ActorRef other, float initial, float target, float rate);
@@ -98,7 +104,7 @@ class TrustNetwork {
   // value every writer stores, so the result is the serial one. Nothing else may change the
   // holder's ties meanwhile.
   void touch_concurrently(FirmId firm, ActorRef other) {
-    for (Tie& tie : state_.ties[firm])
+    for (Tie& tie : state_.ties.of(firm))
       if (tie.other == other)
         std::atomic_ref<std::int16_t>(tie.last_contact)
             .store(state_.now, std::memory_order_relaxed);
@@ -111,7 +117,7 @@ class TrustNetwork {
   // ties forgotten are removed, the others keep their order (moved only once one is removed).
   template <class Keep>
   void keep_if(FirmId firm, Keep&& keep) {
-    std::vector<Tie>& held = state_.ties[firm];
+    const std::span<Tie> held = state_.ties.of(firm);
     std::size_t kept = 0;
     for (std::size_t k = 0; k < held.size(); ++k) {
       if (!keep(held[k])) {
@@ -121,7 +127,7 @@ class TrustNetwork {
       if (kept != k) held[kept] = held[k];
       ++kept;
     }
-    held.resize(kept);
+    state_.ties.shrink(firm, kept);
   }
 
   State& state() { return state_; }
