@@ -29,9 +29,10 @@ void practise_expertise(World& world, const Scenario& s) {
   const auto depreciation = static_cast<float>(
       1.0 - std::pow(1.0 - s.projects.knowledge_depreciation_per_year, 1.0 / 12.0));
   const auto usual = static_cast<float>(s.firms.initial_knowledge);
-  // On copies: the mask is a byte, which may alias any float of the firm's, so working in place
-  // made the compiler reload it for every theme.
-  for_each_id<FirmId>(f.size(), [&](FirmId i) {
+  // On copies, and the rates captured by value: the mask is a byte, which may alias any float of
+  // the firm's, and a rate read through a reference may be any float stored, so working in place
+  // or by reference made the compiler reload them for every theme.
+  for_each_id<FirmId>(f.size(), [&f, gain, fade, depreciation, usual](FirmId i) {
     if (!f.alive[i]) return;
     const unsigned mask = f.theme_mask[i];
     Knowledge expertise = f.expertise[i], knowledge = f.knowledge[i];
