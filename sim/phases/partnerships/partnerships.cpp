@@ -25,6 +25,7 @@ void index_university_ties(World& world, IdRange<ProjectId> proposed) {
   const std::vector<Held> held =
       gather_in_order<Held>(f.size(), [&](std::size_t k, std::vector<Held>& out) {
         const FirmId i(k);
+        world.trust.prefetch_ties(k + 16);  // as total_firms: the lists lie beyond the cache
         if (!f.alive[i] || !world.trust.holds_university_tie(i)) return;
         for (const Tie& tie : world.trust.ties_of(i))
           if (const MaybeId<UniversityId> u = tie.other.as_university(); u && leads[*u])
