@@ -267,6 +267,7 @@ void hire_and_produce(World& world, const Scenario& s, const LabourMarket& marke
   const double innovation_fade =
       std::pow(1.0 - s.projects.innovation_revenue_decay_per_year, 1.0 / 12.0);
   const double bad_debt_chance = 1.0 - std::exp(-fp.bad_debt_per_year / 12.0);
+  const DemandFactors demand = demand_factors(world);  // nothing below moves demand
   // One pass: each firm's hires, production and cash, and its jobs added to its region's.
   const Hires jobs = deterministic_reduce(f.size(), Hires(regions), [&](Hires& acc, std::size_t k) {
     const FirmId i(k);
@@ -295,7 +296,7 @@ void hire_and_produce(World& world, const Scenario& s, const LabourMarket& marke
     const RegionState& region = world.regions[f.region[i]];
     // What production, costs and the buffer read of the firm, gathered once: nothing they read
     // changes below.
-    const FirmAtWork at = firm_at_work(world, s, i);
+    const FirmAtWork at = firm_at_work(world, s, i, demand);
     const double value = value_added(s.firms, at);
     const double wage = current_wage(world, i);
     // Products age: innovation revenue fades before this month's is earned.

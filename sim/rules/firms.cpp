@@ -13,7 +13,7 @@ double wage_for(const Scenario& s, Sector sector, double productivity) {
 double value_added(const FirmParams& fp, const FirmAtWork& f) {
   const double per_worker = value_added_per_worker(fp, f.sector) * f.productivity_trend;
   if (f.is_public) return f.employees * per_worker;
-  const double demand = f.demand_trend * std::exp(f.log_demand);
+  const double demand = f.demand_trend * f.demand;
   const double infrastructure =
       1.0 + fp.infrastructure_productivity_gain * (f.infrastructure - 0.5);
   return persons_sold(f.employees, f.capacity) * per_worker * f.productivity * demand *

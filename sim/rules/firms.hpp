@@ -33,7 +33,8 @@ struct FirmAtWork {
   float capacity = 0;      // employment it wants; below zero, demand fell short of the owner
   float productivity = 1;  // on its sector's value added per worker
   double knowledge = 0;    // its mean capability over themes
-  double log_demand = 0;   // the region's deviation and lasting gains of the sector's demand
+  double demand =
+      1;  // the sector's demand in the region on its trend: exp(deviation + lasting gains)
   double demand_trend = 1, productivity_trend = 1;
   double infrastructure = 0.5;  // the region's, in [0, 1]
 };

@@ -14,7 +14,13 @@ static_assert(std::numeric_limits<std::remove_cvref_t<
                   kMaxActiveProjectsPerFirm,
               "a firm's project counter must hold kMaxActiveProjectsPerFirm");
 
-FirmAtWork firm_at_work(const World& world, const Scenario& s, FirmId i) {
+namespace {
+
+double demand_factor(const RegionState& region, Sector k) {
+  return std::exp(region.log_demand[k] + region.demand_level[k]);
+}
+
+FirmAtWork at_work(const World& world, const Scenario& s, FirmId i, double demand) {
   const FirmTable& f = world.firms;
   const RegionState& region = world.regions[f.region[i]];
   const Sector k = f.sector[i];
@@ -24,10 +30,30 @@ FirmAtWork firm_at_work(const World& world, const Scenario& s, FirmId i) {
           .capacity = f.capacity[i],
           .productivity = f.productivity[i],
           .knowledge = mean_of(f.knowledge[i]),
-          .log_demand = region.log_demand[k] + region.demand_level[k],
+          .demand = demand,
           .demand_trend = region.demand_trend,
           .productivity_trend = region.productivity_trend,
           .infrastructure = s.regions[f.region[i]].infrastructure};
+}
+
+}  // namespace
+
+FirmAtWork firm_at_work(const World& world, const Scenario& s, FirmId i) {
+  const FirmTable& f = world.firms;
+  return at_work(world, s, i, demand_factor(world.regions[f.region[i]], f.sector[i]));
+}
+
+DemandFactors demand_factors(const World& world) {
+  DemandFactors out(world.regions.size());
+  for (const RegionId r : world.regions.ids())
+    for (const Sector k : kAllSectors) out[r][k] = demand_factor(world.regions[r], k);
+  return out;
+}
+
+FirmAtWork firm_at_work(const World& world, const Scenario& s, FirmId i,
+                        const DemandFactors& demand) {
+  const FirmTable& f = world.firms;
+  return at_work(world, s, i, demand[f.region[i]][f.sector[i]]);
 }
 
 double value_added(const World& world, const Scenario& s, FirmId i) {

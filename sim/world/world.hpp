@@ -135,6 +135,12 @@ MunicipalityId municipality_of(const World& world, ActorRef actor);
 // The economy's rules (rules/firms.hpp, rules/labour.hpp) applied to a firm or region of the
 // world: what each reads of the firm and its region, gathered in one place.
 FirmAtWork firm_at_work(const World& world, const Scenario& s, FirmId firm);
+// Each region's demand per sector on its trend (FirmAtWork::demand), for a pass over every firm
+// while demand stays put: one exp per region and sector, where firm_at_work takes one per firm.
+using DemandFactors = IdVector<RegionId, SectorArray>;
+DemandFactors demand_factors(const World& world);
+FirmAtWork firm_at_work(const World& world, const Scenario& s, FirmId firm,
+                        const DemandFactors& demand);
 double value_added(const World& world, const Scenario& s, FirmId firm);
 double fixed_costs(const World& world, const Scenario& s, FirmId firm);
 double current_wage(const World& world, FirmId firm);

@@ -41,7 +41,7 @@ TEST(FirmRules, ValueAddedIsTheProductOfWorkersProductivityDemandAndTrend) {
   EXPECT_NEAR(value_added(fp, f), 2 * v, 1e-9 * v) << "8 workers, not 4";
   f = base, f.productivity = 2.5f;
   EXPECT_NEAR(value_added(fp, f), 2 * v, 1e-9 * v);
-  f = base, f.log_demand = std::log(2.0);
+  f = base, f.demand = 2.0;
   EXPECT_NEAR(value_added(fp, f), 2 * v, 1e-9 * v);
   f = base, f.productivity_trend = 2;
   EXPECT_NEAR(value_added(fp, f), 2 * v, 1e-9 * v);
@@ -63,7 +63,7 @@ TEST(FirmRules, APublicEstablishmentProducesWhatItsEmployeesDo) {
                      .employees = 10,
                      .productivity = 3,
                      .knowledge = 1,
-                     .log_demand = 1,
+                     .demand = 2,
                      .infrastructure = 1};
   EXPECT_DOUBLE_EQ(value_added(fp, f),
                    10 * value_added_per_worker(fp, Sector::public_admin_education));
@@ -76,7 +76,7 @@ TEST(FirmRules, FixedCostsAreAShareOfOutputAtTrendDemand) {
   FirmAtWork f{.sector = Sector::trade_logistics, .employees = 4, .productivity = 1.5};
   const double fixed = fixed_costs(fp, f);
   EXPECT_NEAR(fixed, fp.fixed_cost_share * value_added(fp, f), 1e-9 * fixed);
-  f.log_demand = 0.7;
+  f.demand = 2.0;
   EXPECT_EQ(fixed_costs(fp, f), fixed) << "a demand shock does not move fixed costs";
   f.demand_trend = 1.1;
   EXPECT_NEAR(fixed_costs(fp, f), 1.1 * fixed, 1e-9 * fixed);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "rules/firms.hpp"
 #include "support/small_world.hpp"
 #include "world/build.hpp"
@@ -105,6 +107,26 @@ TEST_F(WorldState, RunwayIsCashOverTodaysWagesOfAtLeastOnePersonFixedCostsAndIns
   EXPECT_DOUBLE_EQ(buffer_costs(world, s, i), 110e3 + per_person);
   f.cash_nok[i] = 3 * (110e3 + per_person);
   EXPECT_DOUBLE_EQ(runway_months(world, s, i), 3.0);
+}
+
+// A pass over every firm reads each region's demand factors from one table: what each firm is
+// given is, to the bit, what firm_at_work computes for it alone, and a demand shock moves it.
+TEST_F(WorldState, DemandFactorsGiveEachFirmTheDemandItsOwnLookupGives) {
+  const RegionId r = world.firms.region[*firm(0).as_firm()];
+  world.regions[r].log_demand[Sector::ict] = 0.3;
+  world.regions[r].demand_level[Sector::ict] = 0.05;
+  const DemandFactors table = demand_factors(world);
+  bool shocked = false;
+  for (const FirmId i : world.firms.ids()) {
+    const FirmAtWork alone = firm_at_work(world, s, i), shared = firm_at_work(world, s, i, table);
+    EXPECT_EQ(shared.demand, alone.demand);
+    EXPECT_EQ(value_added(s.firms, shared), value_added(s.firms, alone));
+    if (world.firms.region[i] == r && world.firms.sector[i] == Sector::ict) {
+      EXPECT_DOUBLE_EQ(shared.demand, std::exp(0.35));
+      shocked = true;
+    }
+  }
+  EXPECT_TRUE(shocked) << "the small world has an ICT firm in the region shocked";
 }
 
 }  // namespace
