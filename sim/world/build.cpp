@@ -206,11 +206,13 @@ void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Esta
   boost::random::lognormal_distribution<double> buffer_months(
       std::log(std::max(1e-9, fp.cash_target_months)), fp.cash_months_log_sd);
   f.cash_buffer_months[i] = static_cast<float>(buffer_months(rng));
-  const double buffer = f.cash_buffer_months[i] * buffer_costs(world, s, i);
+  // What production reads of the firm, gathered once for its buffer, value added and fixed
+  // costs (each would gather it again, with an exp of the region's demand each time).
+  const FirmAtWork at = firm_at_work(world, s, i);
+  const double buffer = f.cash_buffer_months[i] * buffer_costs(world, s, i, at);
   f.cash_nok[i] =
       e.is_public ? 0.0
-                  : steady_cash(fp, buffer,
-                                value_added(world, s, i) - wage_bill - fixed_costs(world, s, i));
+                  : steady_cash(fp, buffer, value_added(fp, at) - wage_bill - fixed_costs(fp, at));
   if (!e.is_public && region.promotion_orgs > 0 && uniform01(rng) < s.dialogue.membership_share) {
     boost::random::uniform_int_distribution<int> pick_org(0, region.promotion_orgs - 1);
     f.promotion_org[i] = state.promotion_orgs.nth(static_cast<std::size_t>(pick_org(rng)));
