@@ -1,8 +1,8 @@
 // The trust network: each firm holds its ties (its trust in another firm or a university) in a
 // list of its own (a run of one pool of all ties: tie_lists.hpp), so degrees can be
-// heavy-tailed; a firm holding max_ties forgets its weakest first. Shared events (a meeting, a joint project) update both holders, so trust is held per
-// holder and may be one-sided. Every contact is stamped with its month, so acquaintances not
-// met again can be forgotten (dialogue).
+// heavy-tailed; a firm holding max_ties forgets its weakest first. Shared events (a meeting, a
+// joint project) update both holders, so trust is held per holder and may be one-sided. Every
+// contact is stamped with its month, so acquaintances not met again can be forgotten (dialogue).
 #pragma once
 
 #include <algorithm>
