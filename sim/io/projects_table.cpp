@@ -1,5 +1,6 @@
 #include "io/projects_table.hpp"
 
+#include <array>
 #include <sstream>
 #include <string>
 #include <type_traits>
@@ -220,20 +221,36 @@ class TableReference {
 
 }  // namespace
 
+// Each flush rewrites both tables whole. The new ones are written first, under passing names,
+// and only then are the old ones deleted and the new renamed: written while the old still
+// hold their space, they cannot be written over it. The other order let a run killed before
+// the flush ended leave a file whose last flushed state (its checkpoint's) named a projects
+// group whose bytes the new table had already overwritten ("bad local heap signature" on
+// resume, seen in e2e.resume's kill at a moment nobody chose).
 void write_projects_table(hid_t file, const World& world) {
-  for (const char* written : {"projects", "parties"})  // by an earlier flush of this run
-    if (h5::check(H5Lexists(file, written, H5P_DEFAULT), "look for group") > 0)
-      h5::check(H5Ldelete(file, written, H5P_DEFAULT), "replace group");
-  Handle group = h5::create_group(file, "projects");
-  TableWriter projects(group.get(), "project", world.projects);
-  projects_columns(projects);
+  const auto remove = [file](const std::string& name) {
+    if (h5::check(H5Lexists(file, name.c_str(), H5P_DEFAULT), "look for group " + name) > 0)
+      h5::check(H5Ldelete(file, name.c_str(), H5P_DEFAULT), "replace group " + name);
+  };
+  const std::array<std::string, 2> names = {"projects", "parties"};
+  for (const std::string& name : names) remove(name + ".new");  // a flush that never ended
+  {
+    Handle group = h5::create_group(file, "projects.new");
+    TableWriter projects(group.get(), "project", world.projects);
+    projects_columns(projects);
 
-  std::vector<PartyRow> rows;
-  for (const Project& p : world.projects)
-    for (const Party& party : p.parties) rows.push_back({p.id, &party});
-  Handle parties_group = h5::create_group(file, "parties");
-  TableWriter parties(parties_group.get(), "party", rows);
-  parties_columns(parties);
+    std::vector<PartyRow> rows;
+    for (const Project& p : world.projects)
+      for (const Party& party : p.parties) rows.push_back({p.id, &party});
+    Handle parties_group = h5::create_group(file, "parties.new");
+    TableWriter parties(parties_group.get(), "party", rows);
+    parties_columns(parties);
+  }
+  for (const std::string& name : names) {
+    remove(name);  // by an earlier flush of this run
+    h5::check(H5Lmove(file, (name + ".new").c_str(), file, name.c_str(), H5P_DEFAULT, H5P_DEFAULT),
+              "rename group " + name);
+  }
 }
 
 std::string projects_table_markdown() {
