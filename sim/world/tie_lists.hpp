@@ -6,7 +6,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <span>
 #include <vector>
 
@@ -23,8 +22,8 @@ struct Tie {
   std::uint8_t joint_projects = 0;
 };
 
-// Rules for callers: a list may change size from any thread, one holder per thread (shrink,
-// clear, assigning through of()). Adding a tie to a full list moves the list to the end of the
+// Rules for callers: a list may shrink or have its ties changed through of() from any thread,
+// one holder per thread. Adding a tie to a full list moves the list to the end of the
 // pool, which may move the whole pool: push_back and reserve are for one thread, and no span
 // of any list may be held across them. push_back on a list with room reserved does not move.
 class TieLists {
