@@ -28,7 +28,12 @@ void TieLists::move_to_end(FirmId firm, std::size_t capacity) {
 
 void TieLists::push_back(FirmId firm, const Tie& tie) {
   const Slot s = slots_[firm];
-  if (s.size == s.capacity) move_to_end(firm, std::max<std::size_t>(1, 2 * std::size_t{s.size}));
+  if (s.size == std::numeric_limits<Count>::max())
+    throw std::length_error("a firm's ties: more than 65535");
+  // Twice the room, up to what a slot can tell (max_ties_per_firm is at most that).
+  if (s.size == s.capacity)
+    move_to_end(firm, std::clamp<std::size_t>(2 * std::size_t{s.size}, 1,
+                                              std::numeric_limits<Count>::max()));
   Slot& moved = slots_[firm];
   pool_[moved.begin + moved.size] = tie;
   ++moved.size;

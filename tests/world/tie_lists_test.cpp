@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <vector>
 
 namespace ecosim {
@@ -86,6 +87,18 @@ TEST(TieLists, ReservedRoomTakesTiesWithoutMovingAndClearedRoomIsReused) {
   lists.push_back(FirmId(0), tie_to(1, 5.0f));
   EXPECT_EQ(lists.of(FirmId(0)).data(), where);
   EXPECT_EQ(lists.pool_size(), 3u);
+}
+
+// A list may hold as many ties as max_ties_per_firm allows (65,535): doubling its room past
+// what a slot can tell once refused the 32,769th tie.
+TEST(TieLists, AListGrowsToTheLargestMaxTiesAllows) {
+  TieLists lists;
+  lists.resize(1);
+  for (std::uint32_t k = 0; k < 65535; ++k) lists.push_back(FirmId(0), tie_to(k, 0.5f));
+  EXPECT_EQ(lists.of(FirmId(0)).size(), 65535u);
+  EXPECT_EQ(lists.of(FirmId(0)).back().other, ActorRef::firm(FirmId(65534)));
+  EXPECT_THROW(lists.push_back(FirmId(0), tie_to(0, 0.5f)), std::length_error)
+      << "one more than a slot can tell is refused, not wrapped";
 }
 
 TEST(TieLists, AssignReplacesAListAndIterationVisitsEachHolderInOrder) {
