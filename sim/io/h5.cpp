@@ -96,8 +96,10 @@ Handle transfer_for(hsize_t elements, hid_t mem_type, hid_t file_type) {
   return transfer;
 }
 
-Handle write_1d(hid_t parent, const std::string& name, hid_t file_type, hid_t mem_type, hsize_t n,
-                const void* data) {
+}  // namespace
+
+Handle write_array(hid_t parent, const std::string& name, hid_t file_type, hid_t mem_type,
+                   hsize_t n, const void* data) {
   Handle space = simple_space(n);
   Handle ds(check(H5Dcreate2(parent, name.c_str(), file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT,
                              H5P_DEFAULT),
@@ -109,8 +111,6 @@ Handle write_1d(hid_t parent, const std::string& name, hid_t file_type, hid_t me
           "write " + name);
   return ds;
 }
-
-}  // namespace
 
 namespace {
 
@@ -175,11 +175,11 @@ Handle write_strings(hid_t parent, const std::string& name,
   std::vector<const char*> pointers;
   for (const auto& v : values) pointers.push_back(v.c_str());
   Handle type = string_type();
-  return write_1d(parent, name, type.get(), type.get(), values.size(), pointers.data());
+  return write_array(parent, name, type.get(), type.get(), values.size(), pointers.data());
 }
 
 Handle write_fixed_strings(hid_t parent, const std::string& name,
-                           const std::vector<std::string>& values) {
+                           const std::vector<std::string_view>& values) {
   std::size_t width = 1;
   for (const auto& v : values) width = std::max(width, v.size());
   std::vector<char> buffer(values.size() * width, '\0');
@@ -189,16 +189,16 @@ Handle write_fixed_strings(hid_t parent, const std::string& name,
   check(H5Tset_size(type.get(), width), "set string size");
   check(H5Tset_strpad(type.get(), H5T_STR_NULLPAD), "set string padding");
   check(H5Tset_cset(type.get(), H5T_CSET_UTF8), "set UTF-8");
-  return write_1d(parent, name, type.get(), type.get(), values.size(), buffer.data());
+  return write_array(parent, name, type.get(), type.get(), values.size(), buffer.data());
 }
 
 Handle write_doubles(hid_t parent, const std::string& name, const std::vector<double>& values) {
-  return write_1d(parent, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, values.size(), values.data());
+  return write_array(parent, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, values.size(), values.data());
 }
 
 Handle write_ints(hid_t parent, const std::string& name, const std::vector<std::int64_t>& values,
                   hid_t file_type) {
-  return write_1d(parent, name, file_type, H5T_NATIVE_INT64, values.size(), values.data());
+  return write_array(parent, name, file_type, H5T_NATIVE_INT64, values.size(), values.data());
 }
 
 void make_scale(hid_t dataset, const std::string& name) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ecosim::h5 {
@@ -54,7 +55,7 @@ Handle write_strings(hid_t parent, const std::string& name, const std::vector<st
 // Fixed-length UTF-8 strings (as long as the longest): one contiguous write, fast for long
 // columns of short category names; h5py returns bytes (use .asstr()).
 Handle write_fixed_strings(hid_t parent, const std::string& name,
-                           const std::vector<std::string>& values);
+                           const std::vector<std::string_view>& values);
 Handle write_doubles(hid_t parent, const std::string& name, const std::vector<double>& values);
 // Integers stored as `file_type` (a narrower type keeps long tables small; values must fit).
 Handle write_ints(hid_t parent, const std::string& name, const std::vector<std::int64_t>& values,
@@ -93,6 +94,11 @@ class Extendible {
 template <class T>
 struct TypeOf;
 template <>
+struct TypeOf<std::int8_t> {
+  static hid_t file() { return H5T_STD_I8LE; }
+  static hid_t memory() { return H5T_NATIVE_INT8; }
+};
+template <>
 struct TypeOf<std::uint8_t> {
   static hid_t file() { return H5T_STD_U8LE; }
   static hid_t memory() { return H5T_NATIVE_UINT8; }
@@ -117,6 +123,21 @@ struct TypeOf<float> {
   static hid_t file() { return H5T_IEEE_F32LE; }
   static hid_t memory() { return H5T_NATIVE_FLOAT; }
 };
+template <>
+struct TypeOf<double> {
+  static hid_t file() { return H5T_IEEE_F64LE; }
+  static hid_t memory() { return H5T_NATIVE_DOUBLE; }
+};
+
+// `n` values of `memory_type` stored as `file_type`, in a fixed 1-D dataset.
+Handle write_array(hid_t parent, const std::string& name, hid_t file_type, hid_t memory_type,
+                   hsize_t n, const void* values);
+// Numbers stored as the type they have in memory: no conversion.
+template <class T>
+Handle write_numbers(hid_t parent, const std::string& name, const std::vector<T>& values) {
+  return write_array(parent, name, TypeOf<T>::file(), TypeOf<T>::memory(), values.size(),
+                     values.data());
+}
 
 // Reads a whole numeric dataset as doubles, with its shape.
 std::vector<double> read_doubles(hid_t parent, const std::string& name,

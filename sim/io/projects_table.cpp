@@ -1,8 +1,12 @@
 #include "io/projects_table.hpp"
 
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/parallel_for.h>
+
 #include <array>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -57,7 +61,7 @@ void member_columns(V& v, Row row, const Member<S, T, D>& m) {
   if constexpr (std::is_same_v<T, ActorRef>) {
     const auto [kind, index] = actor_column_names(m.name);
     v.column(ColumnInfo{kind, Stored::string, "1", "firm or university", ""}, [of](const auto& r) {
-      return std::string(kActorKindNames[static_cast<std::size_t>(of(r).kind())]);
+      return std::string_view(kActorKindNames[static_cast<std::size_t>(of(r).kind())]);
     });
     v.column(info(Stored::int32, index), [of](const auto& r) { return of(r).index(); });
   } else if constexpr (std::is_same_v<T, PerCheck<CheckResult>>) {
@@ -69,14 +73,13 @@ void member_columns(V& v, Row row, const Member<S, T, D>& m) {
     }
   } else if constexpr (std::is_same_v<T, std::optional<Check>>) {
     v.column(info(Stored::string), [of](const auto& r) {
-      return of(r) ? std::string(rejection_name(*of(r))) : std::string("none");
+      return of(r) ? rejection_name(*of(r)) : std::string_view("none");
     });
   } else if constexpr (std::is_same_v<T, Theme>) {
-    v.column(info(Stored::string), [of](const auto& r) { return std::string(name_of(of(r))); });
+    v.column(info(Stored::string), [of](const auto& r) { return name_of(of(r)); });
   } else if constexpr (std::is_same_v<T, ProjectStatus>) {
-    v.column(info(Stored::string), [of](const auto& r) {
-      return std::string(kProjectStatusNames[static_cast<std::size_t>(of(r))]);
-    });
+    v.column(info(Stored::string),
+             [of](const auto& r) { return kProjectStatusNames[static_cast<std::size_t>(of(r))]; });
   } else if constexpr (kIsVector<T>) {
     v.column(info(Stored::int32), [of](const auto& r) { return of(r).size(); });
   } else if constexpr (requires(const T& x) { x.has_value(); }) {  // MaybeId
@@ -144,42 +147,48 @@ void parties_columns(V& v) {
   listed_columns<Party>(v, [](const PartyRow& r) -> const Party& { return *r.party; });
 }
 
-hid_t hdf5_type(Stored s) {
-  switch (s) {
-    case Stored::int8:
-      return H5T_STD_I8LE;
-    case Stored::uint32:
-      return H5T_STD_U32LE;
-    default:
-      return H5T_STD_I32LE;
-  }
-}
-
-// Writes each column it is shown over `rows`, attached to the table's dimension scale.
+// Gathers each column it is shown over `rows`, on the calling thread, and hands `run` the job
+// that writes it into `group` (a path in `file`), attached to the table's dimension scale.
+// Every job opens what it needs by name, so no HDF5 handle crosses from one job to another.
 template <class Rows>
 class TableWriter {
  public:
-  TableWriter(hid_t group, const std::string& dimension, const Rows& rows)
-      : group_(group), rows_(rows) {
-    std::vector<std::int64_t> index(rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) index[i] = static_cast<std::int64_t>(i);
-    scale_ = h5::write_ints(group, dimension, index, H5T_STD_I32LE);
-    h5::write_attribute(scale_.get(), "units", std::string("1"));
-    h5::write_attribute(scale_.get(), "description", "row number of the " + dimension);
-    h5::make_scale(scale_.get(), dimension);
+  TableWriter(hid_t file, std::string group, std::string dimension, const Rows& rows,
+              const TableJobRunner& run)
+      : file_(file),
+        group_(std::move(group)),
+        dimension_(std::move(dimension)),
+        rows_(rows),
+        run_(run) {
+    std::vector<std::int32_t> index(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) index[i] = static_cast<std::int32_t>(i);
+    const std::size_t bytes = index.size() * sizeof(index[0]);
+    run_(
+        [file, group = group_, dimension = dimension_, index = std::move(index)] {
+          Handle g = h5::create_group(file, group);
+          Handle scale = h5::write_numbers(g.get(), dimension, index);
+          h5::write_attribute(scale.get(), "units", std::string("1"));
+          h5::write_attribute(scale.get(), "description", "row number of the " + dimension);
+          h5::make_scale(scale.get(), dimension);
+        },
+        bytes);
   }
   template <class Get>
   void column(const ColumnInfo& info, Get get) {
-    Handle ds;
-    if (info.stored == Stored::string)
-      ds = h5::write_fixed_strings(group_, info.name, collect<std::string>(get));
-    else if (info.stored == Stored::float64)
-      ds = h5::write_doubles(group_, info.name, collect<double>(get));
-    else
-      ds = h5::write_ints(group_, info.name, collect<std::int64_t>(get), hdf5_type(info.stored));
-    h5::write_attribute(ds.get(), "units", info.units);
-    h5::write_attribute(ds.get(), "description", info.description);
-    h5::attach_scale(ds.get(), scale_.get(), 0);
+    switch (info.stored) {
+      // As stored (HDF5 writes them without converting). The names come from the vocabulary's
+      // tables, which outlive every job.
+      case Stored::string:
+        return write(info, collect<std::string_view>(get));
+      case Stored::float64:
+        return write(info, collect<double>(get));
+      case Stored::int8:
+        return write(info, collect<std::int8_t>(get));
+      case Stored::int32:
+        return write(info, collect<std::int32_t>(get));
+      case Stored::uint32:
+        return write(info, collect<std::uint32_t>(get));
+    }
   }
 
  private:
@@ -187,17 +196,47 @@ class TableWriter {
   std::vector<T> collect(Get get) const {
     std::vector<T> out;
     if constexpr (std::is_convertible_v<decltype(get(*rows_.begin())), T>) {
-      out.reserve(rows_.size());
-      for (const auto& row : rows_) out.push_back(static_cast<T>(get(row)));
+      // On every worker: a pass over a million-row table per column waits on memory. Not
+      // for_each_index, which stops at a stop request: the flush after one gathers too.
+      out.resize(rows_.size());
+      const auto first = rows_.begin();
+      oneapi::tbb::parallel_for(oneapi::tbb::blocked_range<std::size_t>(0, out.size(), 8192),
+                                [&](const oneapi::tbb::blocked_range<std::size_t>& r) {
+                                  auto row = first + static_cast<std::ptrdiff_t>(r.begin());
+                                  for (std::size_t i = r.begin(); i != r.end(); ++i, ++row)
+                                    out[i] = static_cast<T>(get(*row));
+                                });
     } else {
       throw std::logic_error("a column's values do not match its stored type");
     }
     return out;
   }
 
-  hid_t group_;
+  template <class T>
+  void write(const ColumnInfo& info, std::vector<T> values) {
+    const std::size_t bytes = values.size() * sizeof(T);
+    run_(
+        [file = file_, group = group_, dimension = dimension_, info, values = std::move(values)] {
+          Handle g = h5::open_group(file, group);
+          Handle ds;
+          if constexpr (std::is_same_v<T, std::string_view>)
+            ds = h5::write_fixed_strings(g.get(), info.name, values);
+          else
+            ds = h5::write_numbers(g.get(), info.name, values);
+          h5::write_attribute(ds.get(), "units", info.units);
+          h5::write_attribute(ds.get(), "description", info.description);
+          Handle scale(h5::check(H5Dopen2(g.get(), dimension.c_str(), H5P_DEFAULT),
+                                 "open dimension scale " + dimension),
+                       H5Dclose);
+          h5::attach_scale(ds.get(), scale.get(), 0);
+        },
+        bytes);
+  }
+
+  hid_t file_;
+  std::string group_, dimension_;
   const Rows& rows_;
-  Handle scale_;
+  const TableJobRunner& run_;
 };
 
 // Prints each column it is shown as a row of a markdown table.
@@ -227,30 +266,36 @@ class TableReference {
 // the flush ended leave a file whose last flushed state (its checkpoint's) named a projects
 // group whose bytes the new table had already overwritten ("bad local heap signature" on
 // resume, seen in e2e.resume's kill at a moment nobody chose).
-void write_projects_table(hid_t file, const World& world) {
+void write_projects_table(hid_t file, const World& world, const TableJobRunner& run) {
+  const std::array<std::string, 2> names = {"projects", "parties"};
   const auto remove = [file](const std::string& name) {
     if (h5::check(H5Lexists(file, name.c_str(), H5P_DEFAULT), "look for group " + name) > 0)
       h5::check(H5Ldelete(file, name.c_str(), H5P_DEFAULT), "replace group " + name);
   };
-  const std::array<std::string, 2> names = {"projects", "parties"};
-  for (const std::string& name : names) remove(name + ".new");  // a flush that never ended
-  {
-    Handle group = h5::create_group(file, "projects.new");
-    TableWriter projects(group.get(), "project", world.projects);
-    projects_columns(projects);
+  run(
+      [names, remove] {
+        for (const std::string& name : names) remove(name + ".new");  // a flush that never ended
+      },
+      0);
+  TableWriter projects(file, "projects.new", "project", world.projects, run);
+  projects_columns(projects);
 
-    std::vector<PartyRow> rows;
-    for (const Project& p : world.projects)
-      for (const Party& party : p.parties) rows.push_back({p.id, &party});
-    Handle parties_group = h5::create_group(file, "parties.new");
-    TableWriter parties(parties_group.get(), "party", rows);
-    parties_columns(parties);
-  }
-  for (const std::string& name : names) {
-    remove(name);  // by an earlier flush of this run
-    h5::check(H5Lmove(file, (name + ".new").c_str(), file, name.c_str(), H5P_DEFAULT, H5P_DEFAULT),
+  std::vector<PartyRow> rows;
+  for (const Project& p : world.projects)
+    for (const Party& party : p.parties) rows.push_back({p.id, &party});
+  TableWriter parties(file, "parties.new", "party", rows, run);
+  parties_columns(parties);
+
+  run(
+      [file, names, remove] {
+        for (const std::string& name : names) {
+          remove(name);  // by an earlier flush of this run
+          h5::check(
+              H5Lmove(file, (name + ".new").c_str(), file, name.c_str(), H5P_DEFAULT, H5P_DEFAULT),
               "rename group " + name);
-  }
+        }
+      },
+      0);
 }
 
 std::string projects_table_markdown() {

@@ -2,6 +2,8 @@
 
 #include <hdf5.h>
 
+#include <cstddef>
+#include <functional>
 #include <string>
 
 #include "world/world.hpp"
@@ -13,7 +15,14 @@ namespace ecosim {
 // written before (a partial file's earlier flush) are replaced.
 // The columns are made from the member lists of Project and Party (world/project.hpp) and a few
 // sums and shares of their own.
-void write_projects_table(hid_t file, const World& world);
+// The columns are gathered on the calling thread; the HDF5 calls that write them are handed,
+// in order, to `run` as jobs that hold their own data, with the bytes each holds (the
+// recorder's writer thread writes a column while the next is gathered). By default each job
+// runs at once.
+using TableJobRunner = std::function<void(std::function<void()> job, std::size_t bytes)>;
+void write_projects_table(
+    hid_t file, const World& world,
+    const TableJobRunner& run = [](const std::function<void()>& job, std::size_t) { job(); });
 
 // The reference of each table's columns (markdown: column, type, units, description, notes),
 // from the same lists: docs/FORMAT.md shows them (`ecosim indicators --projects`, `--parties`).

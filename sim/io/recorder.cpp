@@ -161,6 +161,10 @@ void check_identity(hid_t root, const std::string& partial, const Scenario& s,
 // Batches the writer may hold before record() waits for it, and the most observations a batch
 // holds (a snapshot is the only large one: it ends its batch, and snapshots are yearly).
 constexpr std::size_t kPendingObservations = 32;
+// Batches of the projects and parties tables' columns that may wait for the writer, and the
+// bytes that fill a batch.
+constexpr std::size_t kPendingTableBatches = 4;
+constexpr std::size_t kTableBatchBytes = std::size_t{1} << 20;
 
 std::unique_ptr<SerialWorker> start_writer() {
   // HDF5's automatic error printing is set per thread: off on the writer's too (h5::check says
@@ -316,13 +320,34 @@ std::vector<std::uint64_t> Recorder::rows() const {
 
 void Recorder::flush(const World& world) {
   hand_over();
-  writer_->wait();
   rows_unflushed_ = 0;  // write_buffered_rows empties the writer's rows
-  reporting_failures(partial_path(), [&] {
-    write_buffered_rows();
-    write_projects_table(file_->file.get(), world);
-    flush_to_disk();
+  const auto post = [this](std::function<void()> job, std::size_t max_pending) {
+    writer_->post([this, job = std::move(job)] { reporting_failures(partial_path(), job); },
+                  max_pending);
+  };
+  post([this] { write_buffered_rows(); }, kPendingObservations);
+  // The tables are gathered here while the writer writes the columns gathered before (and
+  // what it was handed before them: a final snapshot). Columns reach it in batches of at least
+  // kTableBatchBytes, so a small table is one hand-over; a few batches may wait, so what they
+  // hold stays small (a million-firm run's longest column is 4 MiB).
+  std::vector<std::function<void()>> batch;
+  std::size_t batch_bytes = 0;
+  const auto hand_batch = [&] {
+    post(
+        [jobs = std::exchange(batch, {})] {
+          for (const auto& job : jobs) job();
+        },
+        kPendingTableBatches);
+    batch_bytes = 0;
+  };
+  write_projects_table(file_->file.get(), world, [&](std::function<void()> job, std::size_t bytes) {
+    batch.push_back(std::move(job));
+    batch_bytes += bytes;
+    if (batch_bytes >= kTableBatchBytes) hand_batch();
   });
+  if (!batch.empty()) hand_batch();
+  writer_->wait();
+  reporting_failures(partial_path(), [&] { flush_to_disk(); });
 }
 
 void Recorder::flush_rows() {

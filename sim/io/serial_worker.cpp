@@ -29,9 +29,12 @@ SerialWorker::~SerialWorker() {
   thread_.join();
 }
 
-void SerialWorker::post(std::function<void()> job) {
+void SerialWorker::post(std::function<void()> job) { post(std::move(job), max_pending_); }
+
+void SerialWorker::post(std::function<void()> job, std::size_t max_pending) {
+  const std::size_t most = std::clamp<std::size_t>(max_pending, 1, max_pending_);
   std::unique_lock lock(mutex_);
-  changed_.wait(lock, [&] { return jobs_.size() < max_pending_ || failure_; });
+  changed_.wait(lock, [&] { return jobs_.size() < most || failure_; });
   rethrow_failure();
   jobs_.push_back(std::move(job));
   changed_.notify_all();

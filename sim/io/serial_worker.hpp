@@ -25,6 +25,9 @@ class SerialWorker {
   SerialWorker& operator=(const SerialWorker&) = delete;
 
   void post(std::function<void()> job);
+  // As post(), waiting while `max_pending` (fewer than the worker's own) jobs wait: for a run
+  // of large jobs.
+  void post(std::function<void()> job, std::size_t max_pending);
   // Returns once every job posted has run or been dropped; rethrows a job's exception.
   void wait();
   // CPU seconds the worker's thread has spent on jobs.

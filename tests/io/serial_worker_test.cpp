@@ -88,6 +88,50 @@ TEST(SerialWorker, PostWaitsWhileTheQueueIsFull) {
   EXPECT_EQ(posted.load(), 4);
 }
 
+TEST(SerialWorker, APostMayAskForAShorterQueueButNeverALongerOne) {
+  std::atomic<bool> release{false};
+  std::atomic<int> short_posted{0}, long_posted{0};
+  SerialWorker worker(3);
+  worker.post([&] {
+    while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  });
+  std::thread poster([&] {
+    for (int k = 0; k < 3; ++k) {
+      worker.post([] {}, 1);
+      ++short_posted;
+    }
+    for (int k = 0; k < 5; ++k) {
+      worker.post([] {}, 100);
+      ++long_posted;
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(short_posted.load(), 1) << "one job waits, so the second post with 1 waits";
+  EXPECT_EQ(long_posted.load(), 0);
+  release = true;
+  poster.join();
+  worker.wait();
+  EXPECT_EQ(short_posted.load(), 3);
+  EXPECT_EQ(long_posted.load(), 5);
+
+  std::atomic<bool> release_again{false};
+  std::atomic<int> posted{0};
+  worker.post([&] {
+    while (!release_again) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  });
+  std::thread long_poster([&] {
+    for (int k = 0; k < 5; ++k) {
+      worker.post([] {}, 100);
+      ++posted;
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(posted.load(), 3) << "the worker's own bound (3) holds for a post that asks for more";
+  release_again = true;
+  long_poster.join();
+  worker.wait();
+}
+
 TEST(SerialWorker, TheDestructorRunsWhatIsQueuedAndCountsItsCpuTime) {
   std::atomic<int> ran{0};
   double cpu = 0;
