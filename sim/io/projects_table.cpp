@@ -266,7 +266,8 @@ class TableReference {
 // the flush ended leave a file whose last flushed state (its checkpoint's) named a projects
 // group whose bytes the new table had already overwritten ("bad local heap signature" on
 // resume, seen in e2e.resume's kill at a moment nobody chose).
-void write_projects_table(hid_t file, const World& world, const TableJobRunner& run) {
+void write_projects_table(hid_t file, const World& world, const TableJobRunner& run,
+                          const std::function<void()>& written) {
   const std::array<std::string, 2> names = {"projects", "parties"};
   const auto remove = [file](const std::string& name) {
     if (h5::check(H5Lexists(file, name.c_str(), H5P_DEFAULT), "look for group " + name) > 0)
@@ -285,6 +286,7 @@ void write_projects_table(hid_t file, const World& world, const TableJobRunner& 
     for (const Party& party : p.parties) rows.push_back({p.id, &party});
   TableWriter parties(file, "parties.new", "party", rows, run);
   parties_columns(parties);
+  if (written) run(written, 0);
 
   run(
       [file, names, remove] {

@@ -19,10 +19,13 @@ namespace ecosim {
 // in order, to `run` as jobs that hold their own data, with the bytes each holds (the
 // recorder's writer thread writes a column while the next is gathered). By default each job
 // runs at once.
+// `written`, if any, is handed over as a job of its own once the new tables are written, before
+// they replace the old.
 using TableJobRunner = std::function<void(std::function<void()> job, std::size_t bytes)>;
 void write_projects_table(
     hid_t file, const World& world,
-    const TableJobRunner& run = [](const std::function<void()>& job, std::size_t) { job(); });
+    const TableJobRunner& run = [](const std::function<void()>& job, std::size_t) { job(); },
+    const std::function<void()>& written = {});
 
 // The reference of each table's columns (markdown: column, type, units, description, notes),
 // from the same lists: docs/FORMAT.md shows them (`ecosim indicators --projects`, `--parties`).

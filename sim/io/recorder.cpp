@@ -318,7 +318,7 @@ std::vector<std::uint64_t> Recorder::rows() const {
   return out;
 }
 
-void Recorder::flush(const World& world) {
+void Recorder::flush(const World& world, const std::function<void()>& tables_written) {
   hand_over();
   rows_unflushed_ = 0;  // write_buffered_rows empties the writer's rows
   const auto post = [this](std::function<void()> job, std::size_t max_pending) {
@@ -340,11 +340,14 @@ void Recorder::flush(const World& world) {
         kPendingTableBatches);
     batch_bytes = 0;
   };
-  write_projects_table(file_->file.get(), world, [&](std::function<void()> job, std::size_t bytes) {
-    batch.push_back(std::move(job));
-    batch_bytes += bytes;
-    if (batch_bytes >= kTableBatchBytes) hand_batch();
-  });
+  write_projects_table(
+      file_->file.get(), world,
+      [&](std::function<void()> job, std::size_t bytes) {
+        batch.push_back(std::move(job));
+        batch_bytes += bytes;
+        if (batch_bytes >= kTableBatchBytes) hand_batch();
+      },
+      tables_written);
   if (!batch.empty()) hand_batch();
   writer_->wait();
   reporting_failures(partial_path(), [&] { flush_to_disk(); });

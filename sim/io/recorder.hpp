@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,8 +51,10 @@ class Recorder {
   // observation's snapshot and exits: on the writer's thread, after the rows recorded before.
   void record(const Observation& observation);
   // Writes what is buffered and the projects and parties tables so far, and flushes the file:
-  // what a checkpoint or an interrupted run leaves readable.
-  void flush(const World& world);
+  // what a checkpoint or an interrupted run leaves readable. `tables_written`, if any, runs on
+  // the writer's thread once the new tables are written and before they replace the old (a
+  // test's hook: a kill there must leave the file of the last flush).
+  void flush(const World& world, const std::function<void()>& tables_written = {});
   // Writes what is buffered and flushes the file, leaving the tables of the last flush: for a
   // world stopped in the middle of a step.
   void flush_rows();

@@ -1,5 +1,6 @@
 #include "session/run_to_file.hpp"
 
+#include <atomic>
 #include <chrono>
 
 #include "engine/parallel.hpp"
@@ -26,9 +27,16 @@ RunEnd run_steps(Simulation& sim, const std::function<void(Observation&&)>& sink
 
 namespace {
 
+// The recorder's flush with its tables, each rewrite told to the hooks half-way.
+void flush_with_tables(const Simulation& sim, Recorder& recorder, const RunHooks* hooks) {
+  static std::atomic<int> rewrites = 0;  // of this process (a sweep's runs share it)
+  if (!hooks) return recorder.flush(sim.world());
+  recorder.flush(sim.world(), [hooks, count = ++rewrites] { hooks->tables_half_written(count); });
+}
+
 void save(const Simulation& sim, Recorder& recorder, CheckpointInfo& info, const RunHooks* hooks) {
   static int written = 0;  // checkpoints of this process, for the hook
-  recorder.flush(sim.world());
+  flush_with_tables(sim, recorder, hooks);
   info.rows = recorder.rows();
   save_checkpoint(checkpoint_path(recorder.path()), sim, info, [&] {
     if (hooks) hooks->checkpoint_half_written(++written);
@@ -67,7 +75,8 @@ RunEnd run_to_file(Simulation& sim, Recorder& recorder, CheckpointInfo& info,
         if (info.checkpoint_every > 0 && done % info.checkpoint_every == 0 && done < steps)
           save(sim, recorder, info, options.hooks);
         else if (done % flush_every == 0 && done < steps && projects_due())
-          recorder.flush(sim.world());  // a killed run's .partial has the projects up to here
+          // A killed run's .partial has the projects up to here.
+          flush_with_tables(sim, recorder, options.hooks);
         if (options.progress) options.progress(done);
       },
       options.hooks);
@@ -78,7 +87,7 @@ RunEnd run_to_file(Simulation& sim, Recorder& recorder, CheckpointInfo& info,
   } else if (end.step_dropped) {
     recorder.flush_rows();  // the world is half-way through a month: its tables are not kept
   } else {
-    recorder.flush(sim.world());
+    flush_with_tables(sim, recorder, options.hooks);
   }
   return end;
 }

@@ -21,6 +21,9 @@ class RunHooks {
   virtual void step_simulated(int /*steps_done*/) const {}
   // The `count`-th checkpoint of this process is half written: its state, not its digest.
   virtual void checkpoint_half_written(int /*count*/) const {}
+  // The `count`-th rewrite of the projects and parties tables by this process is half done:
+  // the new tables are written, the old not yet replaced (on the recorder's writer thread).
+  virtual void tables_half_written(int /*count*/) const {}
   // A sweep is about to start run `run`: may throw to fail it.
   virtual void sweep_run_starting(int /*run*/) const {}
 };

@@ -53,6 +53,17 @@ expect 0 'after step 10 of 60' -- "$ecosim" resume "$out/write.h5" --threads 2
 [ ! -e "$out/write.h5.checkpoint.tmp" ] || fail "the half-written checkpoint was left behind"
 same_run "$out/write.h5"
 
+# Killed halfway through its fourth rewrite of the projects and parties tables (they are
+# rewritten with the first checkpoint, the first flush of rows after step 5, the checkpoint after
+# step 10 and the one after step 20): the new tables are written, the old not yet replaced. The
+# file as last flushed, with the tables of step 10, is whole, and its checkpoint resumes to the
+# same run.
+ECOSIM_TEST_KILL_IN_TABLES=4 "$faults" run "$small" -o "$out/tables.h5" "${args[@]}" --threads 2 --checkpoint-every 10
+[ $? -eq 137 ] || fail "the tables hook did not kill the run"
+h5dump -H -d /projects/status "$out/tables.h5.partial" > /dev/null 2>&1 || fail "the tables killed half-way left no projects table"
+expect 0 'after step 10 of 60' -- "$ecosim" resume "$out/tables.h5" --threads 1
+same_run "$out/tables.h5"
+
 # Killed twice: the resumed run is killed too, and resumed again.
 ECOSIM_TEST_KILL_AT_STEP=25 "$faults" run "$small" -o "$out/twice.h5" "${args[@]}" --checkpoint-every 7
 ECOSIM_TEST_KILL_AT_STEP=50 "$faults" resume "$out/twice.h5" --quiet
