@@ -88,48 +88,59 @@ TEST(SerialWorker, PostWaitsWhileTheQueueIsFull) {
   EXPECT_EQ(posted.load(), 4);
 }
 
-TEST(SerialWorker, APostMayAskForAShorterQueueButNeverALongerOne) {
-  std::atomic<bool> release{false};
-  std::atomic<int> short_posted{0}, long_posted{0};
-  SerialWorker worker(3);
-  worker.post([&] {
+// Holds the worker busy until released; returns once the worker runs it, so that nothing of
+// it is left in the queue.
+void occupy(SerialWorker& worker, std::atomic<bool>& release) {
+  std::atomic<bool> started{false};
+  worker.post([&release, &started] {
+    started = true;
     while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   });
-  std::thread poster([&] {
-    for (int k = 0; k < 3; ++k) {
-      worker.post([] {}, 1);
-      ++short_posted;
-    }
-    for (int k = 0; k < 5; ++k) {
-      worker.post([] {}, 100);
-      ++long_posted;
-    }
-  });
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  EXPECT_EQ(short_posted.load(), 1) << "one job waits, so the second post with 1 waits";
-  EXPECT_EQ(long_posted.load(), 0);
-  release = true;
-  poster.join();
-  worker.wait();
-  EXPECT_EQ(short_posted.load(), 3);
-  EXPECT_EQ(long_posted.load(), 5);
+  while (!started) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
 
-  std::atomic<bool> release_again{false};
-  std::atomic<int> posted{0};
-  worker.post([&] {
-    while (!release_again) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  });
-  std::thread long_poster([&] {
-    for (int k = 0; k < 5; ++k) {
-      worker.post([] {}, 100);
-      ++posted;
-    }
-  });
+// Waits until `count` reaches `value`, then a little more: it must stay there.
+void reaches_and_stays(const std::atomic<int>& count, int value, const char* why) {
+  for (int k = 0; k < 10'000 && count < value; ++k)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  EXPECT_EQ(posted.load(), 3) << "the worker's own bound (3) holds for a post that asks for more";
-  release_again = true;
-  long_poster.join();
-  worker.wait();
+  EXPECT_EQ(count.load(), value) << why;
+}
+
+TEST(SerialWorker, APostMayAskForAShorterQueueButNeverALongerOne) {
+  SerialWorker worker(3);
+  {
+    std::atomic<bool> release{false};
+    std::atomic<int> posted{0};
+    occupy(worker, release);
+    std::thread poster([&] {
+      for (int k = 0; k < 3; ++k) {
+        worker.post([] {}, 1);
+        ++posted;
+      }
+    });
+    reaches_and_stays(posted, 1, "one job waits, so a second post that allows one waits");
+    release = true;
+    poster.join();
+    worker.wait();
+    EXPECT_EQ(posted.load(), 3);
+  }
+  {
+    std::atomic<bool> release{false};
+    std::atomic<int> posted{0};
+    occupy(worker, release);
+    std::thread poster([&] {
+      for (int k = 0; k < 5; ++k) {
+        worker.post([] {}, 100);
+        ++posted;
+      }
+    });
+    reaches_and_stays(posted, 3, "the worker's own bound (3) holds for a post that allows more");
+    release = true;
+    poster.join();
+    worker.wait();
+    EXPECT_EQ(posted.load(), 5);
+  }
 }
 
 TEST(SerialWorker, TheDestructorRunsWhatIsQueuedAndCountsItsCpuTime) {
