@@ -1,7 +1,9 @@
 #include "world/rosters.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
+#include <stdexcept>
 
 #include "rules/firms.hpp"
 #include "world/world.hpp"
@@ -32,39 +34,42 @@ template <class Group, class GroupOf>
 Buckets<Group, FirmId> moved(const Buckets<Group, FirmId>& old, std::size_t groups,
                              std::span<const FirmId> leavers, std::span<const FirmId> joiners,
                              const GroupOf& group) {
-  // (group, firm) pairs, sorted: each group's changes in firm order.
+  // Each group's changes in firm order: counted into their groups in the order they come, which
+  // is firm order (a sort of (group, firm) pairs took a serial 2 ms a month at 10^6 firms).
   const auto by_group = [&](std::span<const FirmId> firms) {
-    std::vector<std::pair<std::size_t, FirmId>> out;
+    if (!std::is_sorted(firms.begin(), firms.end()))
+      throw std::logic_error("update_rosters: leavers and joiners must come in firm order");
+    std::vector<std::pair<std::size_t, FirmId>> keyed;
     for (const FirmId i : firms)
-      if (const auto g = group(i)) out.emplace_back(position_of(*g), i);
-    std::sort(out.begin(), out.end());
+      if (const auto g = group(i)) keyed.emplace_back(position_of(*g), i);
+    Buckets<std::size_t, FirmId> out;
+    out.offsets.assign(groups + 1, 0);
+    for (const auto& [g, i] : keyed) ++out.offsets[g + 1];
+    for (std::size_t g = 0; g < groups; ++g) out.offsets[g + 1] += out.offsets[g];
+    out.items.resize(keyed.size());
+    std::vector<std::uint32_t> next(out.offsets.begin(), out.offsets.end() - 1);
+    for (const auto& [g, i] : keyed) out.items[next[g]++] = i;
     return out;
   };
   const auto leaving = by_group(leavers), joining = by_group(joiners);
-  const auto range_of = [](const auto& changes, std::size_t g) {
-    const auto first = std::lower_bound(changes.begin(), changes.end(), std::pair{g, FirmId(0)});
-    auto last = first;
-    while (last != changes.end() && last->first == g) ++last;
-    return std::pair{first, last};
-  };
   std::vector<std::vector<FirmId>> lists(groups);
   for_each_index(
       groups,
       [&](std::size_t g) {
-        auto [leave, leave_end] = range_of(leaving, g);
-        auto [join, join_end] = range_of(joining, g);
+        const FirmId *leave = leaving.begin(g), *leave_end = leaving.end(g);
+        const FirmId *join = joining.begin(g), *join_end = joining.end(g);
         std::vector<FirmId>& list = lists[g];
         list.reserve(old.offsets[g + 1] - old.offsets[g] +
                      static_cast<std::size_t>(join_end - join));
         for (std::size_t k = old.offsets[g]; k < old.offsets[g + 1]; ++k) {
           const FirmId i = old.items[k];
-          while (leave != leave_end && leave->second < i) ++leave;
-          if (leave != leave_end && leave->second == i) continue;  // closed this month
-          for (; join != join_end && join->second < i; ++join) list.push_back(join->second);
-          if (join != join_end && join->second == i) ++join;  // listed once
+          while (leave != leave_end && *leave < i) ++leave;
+          if (leave != leave_end && *leave == i) continue;  // closed this month
+          for (; join != join_end && *join < i; ++join) list.push_back(*join);
+          if (join != join_end && *join == i) ++join;  // listed once
           list.push_back(i);
         }
-        for (; join != join_end; ++join) list.push_back(join->second);
+        for (; join != join_end; ++join) list.push_back(*join);
       },
       16);
   Buckets<Group, FirmId> out;

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+#include <vector>
+
 #include "run/simulation.hpp"
 #include "support/small_world.hpp"
 #include "world/build.hpp"
@@ -80,6 +83,22 @@ TEST(Rosters, UpdatedByExitsAndEntriesTheyMatchARebuild) {
       ASSERT_EQ(w.promotion_orgs[o].fee_income_nok, rebuilt.promotion_orgs[o].fee_income_nok);
   }
   EXPECT_GT(moved, 50) << "firms closed and entered: the rosters moved";
+}
+
+// Each group's changes are counted into it in the order they come: out of firm order they
+// would be merged wrongly, so they are refused.
+TEST(Rosters, AnUpdateRefusesChangesOutOfFirmOrder) {
+  const Scenario s = testing::small_scenario();
+  World w = build_world(s);
+  const std::vector<FirmId> firms = testing::alive_firms(w, RegionId(0), 2);
+  for (const FirmId i : firms) w.firms.alive[i] = 0;
+  const std::vector<FirmId> reversed{firms[1], firms[0]};
+  EXPECT_THROW(update_rosters(w, s, reversed, {}), std::logic_error);
+  EXPECT_NO_THROW(update_rosters(w, s, firms, {}));
+  for (const FirmId i : firms)
+    for (const FirmId* k = w.municipality_firms.begin(w.firms.municipality[i]);
+         k != w.municipality_firms.end(w.firms.municipality[i]); ++k)
+      EXPECT_NE(*k, i) << "a leaver stays on its roster";
 }
 
 }  // namespace
