@@ -113,6 +113,11 @@ MunicipalityId municipality_of(const World& world, ActorRef actor) {
 Project& open_project(World& world, ActorRef lead, Theme theme) {
   const ProjectId id = world.projects.next_id();
   Project& p = world.projects.emplace_back();
+  open_project_at(world, p, id, lead, theme);
+  return p;
+}
+
+void open_project_at(const World& world, Project& p, ProjectId id, ActorRef lead, Theme theme) {
   p.id = id;
   p.step = world.step;
   p.theme = theme;
@@ -120,7 +125,6 @@ Project& open_project(World& world, ActorRef lead, Theme theme) {
   p.region = region_of(world, lead);
   p.municipality = municipality_of(world, lead);
   p.parties.push_back({.actor = lead, .uid = uid_of(world, lead), .region = p.region});
-  return p;
 }
 
 int active_projects_of(const World& world, ActorRef actor) {

@@ -167,6 +167,9 @@ double skilled_unemployment_rate(const RegionState& region, double skilled_jobs)
 // A new proposal of `theme` led by `lead` in this step, appended to the projects: the lead is
 // its first party; budget, duration and money are still to be set.
 Project& open_project(World& world, ActorRef lead, Theme theme);
+// The same for a project already appended (default) with id `id`: it writes `p` only, so
+// proposals appended together can be opened side by side.
+void open_project_at(const World& world, Project& p, ProjectId id, ActorRef lead, Theme theme);
 
 // Projects a firm or university takes part in now, and the one rule for whether it has room
 // for another (projects.max_projects_per_firm, universities.max_concurrent_projects).

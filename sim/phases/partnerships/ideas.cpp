@@ -49,11 +49,11 @@ void firms_propose(World& world, const Scenario& s) {
   });
 }
 
-// A proposal with its budget and duration drawn (transparency's overhead is charged in
-// financing, on the municipality's partnerships only).
-void propose(World& world, const Scenario& s, ActorRef lead, Theme theme) {
+// A proposal's budget and duration, drawn from its own stream (keyed by its id): the same in
+// whatever order proposals are made (transparency's overhead is charged in financing, on the
+// municipality's partnerships only).
+void draw_terms(const World& world, const Scenario& s, Project& p) {
   const ProjectParams& pp = s.projects;
-  Project& p = open_project(world, lead, theme);
   Rng rng = rng_for(s, p.id, world.step, Stream::idea);
   boost::random::lognormal_distribution<double> budget(std::log(pp.budget_median_nok),
                                                        pp.budget_log_sd);
@@ -61,7 +61,6 @@ void propose(World& world, const Scenario& s, ActorRef lead, Theme theme) {
                                                         pp.duration_max_months);
   p.budget_nok = budget(rng);
   p.duration_months = duration(rng);
-  ++world.regions[p.region].flows.proposals;
 }
 
 }  // namespace
@@ -74,7 +73,21 @@ ProjectId propose_projects(World& world, const Scenario& s) {
       gather_in_order<FirmId>(f.size(), [&](std::size_t k, std::vector<FirmId>& out) {
         if (f.idea_theme[FirmId(k)]) out.push_back(FirmId(k));
       });
-  for (const FirmId i : leads) propose(world, s, ActorRef::firm(i), *f.idea_theme[i]);
+  // The firms' proposals side by side: each takes the id of its place among them and draws
+  // from its id's stream, as one after another would (opened in turn, an allocation and a few
+  // misses each, the month's 2,300 proposals at 10^6 firms were a serial 0.6 ms more).
+  world.projects.resize(first.index() + leads.size());
+  for_each_index(
+      leads.size(),
+      [&](std::size_t k) {
+        const ProjectId id(first.index() + k);
+        Project& p = world.projects[id];
+        open_project_at(world, p, id, ActorRef::firm(leads[k]), *f.idea_theme[leads[k]]);
+        draw_terms(world, s, p);
+      },
+      64);
+  for (const ProjectId id : ids(first, leads.size()))
+    ++world.regions[world.projects[id].region].flows.proposals;
   // Universities lead projects too, in the themes of their research.
   for (const UniversityId u : world.universities.ids()) {
     const University& uni = world.universities[u];
@@ -83,8 +96,11 @@ ProjectId propose_projects(World& world, const Scenario& s) {
     Rng rng = rng_for(s, u, world.step, Stream::idea);
     boost::random::poisson_distribution<int> ideas(s.universities.ideas_per_year / 12.0);
     const int n = ideas(rng);
-    for (int k = 0; k < n; ++k)
-      propose(world, s, ActorRef::university(u), pick_theme(uni.research, s, rng));
+    for (int k = 0; k < n; ++k) {
+      Project& p = open_project(world, ActorRef::university(u), pick_theme(uni.research, s, rng));
+      draw_terms(world, s, p);
+      ++world.regions[p.region].flows.proposals;
+    }
   }
   return first;
 }
