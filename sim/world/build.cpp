@@ -107,10 +107,15 @@ void form_first_ties(World& world, const Scenario& s, const std::vector<FirmId>&
   for (std::size_t k = 0; k < order.size(); ++k)
     if (k == 0 || holder(k) != holder(k - 1)) starts.push_back(k);
   starts.push_back(order.size());
-  for (std::size_t g = 0; g + 1 < starts.size(); ++g)
+  // The holders lie anywhere in the table: their slots, then their lists, are asked for ahead.
+  const std::size_t holders = starts.size() - 1;
+  for (std::size_t g = 0; g < holders; ++g) {
+    if (g + 16 < holders) world.trust.prefetch_slot(holder(starts[g + 16]));
+    if (g + 8 < holders) world.trust.prefetch_ties(holder(starts[g + 8]));
     world.trust.make_room(FirmId(holder(starts[g])), starts[g + 1] - starts[g]);
+  }
   for_each_index(
-      starts.size() - 1,
+      holders,
       [&](std::size_t g) {
         for (std::size_t k = starts[g]; k < starts[g + 1]; ++k) take(position(k));
       },

@@ -43,6 +43,8 @@ class TieLists {
   }
   // Where holder k's list lies, for a prefetch a few holders ahead of a walk.
   const Tie* data_of(std::size_t k) const { return pool_.data() + slots_.items()[k].begin; }
+  // Where holder k's slot lies, for a prefetch ahead of data_of() or reserve().
+  const void* slot_of(std::size_t k) const { return slots_.items().data() + k; }
 
   // Appends a tie to the holder's list (moves the list when it is full: one thread only).
   void push_back(FirmId firm, const Tie& tie);

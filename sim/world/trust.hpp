@@ -68,6 +68,11 @@ class TrustNetwork {
   void prefetch_ties(std::size_t k) const {
     if (k < state_.ties.size()) __builtin_prefetch(state_.ties.data_of(k));
   }
+  // Asks for holder k's slot (where its list lies), ahead of prefetch_ties or make_room for
+  // holders scattered over the table.
+  void prefetch_slot(std::size_t k) const {
+    if (k < state_.ties.size()) __builtin_prefetch(state_.ties.slot_of(k));
+  }
 
   // The holder's ties, in the order made.
   std::span<Tie> ties_of(FirmId firm) { return state_.ties.of(firm); }
