@@ -1,6 +1,8 @@
 // Phase 2, Dialogue (ODD: Details, submodel "dialogue").
 #include <algorithm>
 #include <boost/random/poisson_distribution.hpp>
+#include <utility>
+#include <vector>
 
 #include "engine/parallel.hpp"
 #include "phases/phases.hpp"
@@ -72,31 +74,42 @@ void update_firm_views(World& world, const Scenario& s) {
 
 // Promotion organisations broker meetings among their members; an organisation that depends
 // on public money past the threshold represents its members less and brokers fewer meetings
-// (the Orebro warning). Serial in organisation order: meetings touch two firms' ties.
+// (the Orebro warning). Each organisation draws its meetings from its own stream, side by side;
+// they are held in organisation order, one thread: a meeting touches two firms' ties.
 void broker_meetings(World& world, const Scenario& s) {
   const DialogueParams& d = s.dialogue;
   const TrustParams& t = s.trust;
+  std::vector<std::vector<std::pair<FirmId, FirmId>>> meetings(world.promotion_orgs.size());
+  for_each_index(
+      world.promotion_orgs.size(),
+      [&](std::size_t k) {
+        const PromotionOrgId o(k);
+        PromotionOrg& org = world.promotion_orgs[o];
+        const double income = org.fee_income_nok + org.grant_income_nok;
+        const double public_share = income > 0 ? org.grant_income_nok / income : 0.0;
+        const double threshold = d.representation_public_share_threshold;
+        org.representativeness =
+            public_share <= threshold
+                ? 1.0
+                : std::max(0.0, 1.0 - (public_share - threshold) / (1.0 - threshold + 1e-12));
+        if (world.org_members.size(o) < 2) return;
+        Rng rng = rng_for(s, o, world.step, Stream::brokered_meetings);
+        boost::random::poisson_distribution<int> count(
+            std::max(1e-9, d.brokered_meetings_per_month * org.representativeness));
+        const int n = d.brokered_meetings_per_month > 0 ? count(rng) : 0;
+        for (int m = 0; m < n; ++m) {
+          const FirmId a = world.org_members.draw(o, uniform01(rng));
+          const FirmId b = world.org_members.draw(o, uniform01(rng));
+          meetings[k].emplace_back(a, b);
+        }
+      },
+      1);
+  const auto gain = static_cast<float>(t.gain_dialogue);
   for (const PromotionOrgId o : world.promotion_orgs.ids()) {
-    PromotionOrg& org = world.promotion_orgs[o];
-    const double income = org.fee_income_nok + org.grant_income_nok;
-    const double public_share = income > 0 ? org.grant_income_nok / income : 0.0;
-    const double threshold = d.representation_public_share_threshold;
-    org.representativeness =
-        public_share <= threshold
-            ? 1.0
-            : std::max(0.0, 1.0 - (public_share - threshold) / (1.0 - threshold + 1e-12));
-    const std::size_t members = world.org_members.size(o);
-    if (members < 2) continue;
-    Rng rng = rng_for(s, o, world.step, Stream::brokered_meetings);
-    boost::random::poisson_distribution<int> meetings(
-        std::max(1e-9, d.brokered_meetings_per_month * org.representativeness));
-    const int count = d.brokered_meetings_per_month > 0 ? meetings(rng) : 0;
     // Members are firms of the organisation's region.
-    const float initial = tie_trust(s, org.region, org.region);
-    const float gain = static_cast<float>(t.gain_dialogue);
-    for (int k = 0; k < count; ++k) {
-      const FirmId a = world.org_members.draw(o, uniform01(rng));
-      const FirmId b = world.org_members.draw(o, uniform01(rng));
+    const RegionId region = world.promotion_orgs[o].region;
+    const float initial = tie_trust(s, region, region);
+    for (const auto& [a, b] : meetings[o.index()]) {
       if (a == b) continue;
       world.trust.nudge(a, ActorRef::firm(b), initial, 1.0f, gain);
       world.trust.nudge(b, ActorRef::firm(a), initial, 1.0f, gain);
