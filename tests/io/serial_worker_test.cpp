@@ -107,40 +107,31 @@ void reaches_and_stays(const std::atomic<int>& count, int value, const char* why
   EXPECT_EQ(count.load(), value) << why;
 }
 
+// With the worker busy, `posts` posts that each allow `max_pending` waiting jobs: `waiting`
+// get in, the rest wait until the worker is free, then all get in.
+void post_while_busy(SerialWorker& worker, int posts, std::size_t max_pending, int waiting,
+                     const char* why) {
+  std::atomic<bool> release{false};
+  std::atomic<int> posted{0};
+  occupy(worker, release);
+  std::thread poster([&] {
+    for (int k = 0; k < posts; ++k) {
+      worker.post([] {}, max_pending);
+      ++posted;
+    }
+  });
+  reaches_and_stays(posted, waiting, why);
+  release = true;
+  poster.join();
+  worker.wait();
+  EXPECT_EQ(posted.load(), posts);
+}
+
 TEST(SerialWorker, APostMayAskForAShorterQueueButNeverALongerOne) {
   SerialWorker worker(3);
-  {
-    std::atomic<bool> release{false};
-    std::atomic<int> posted{0};
-    occupy(worker, release);
-    std::thread poster([&] {
-      for (int k = 0; k < 3; ++k) {
-        worker.post([] {}, 1);
-        ++posted;
-      }
-    });
-    reaches_and_stays(posted, 1, "one job waits, so a second post that allows one waits");
-    release = true;
-    poster.join();
-    worker.wait();
-    EXPECT_EQ(posted.load(), 3);
-  }
-  {
-    std::atomic<bool> release{false};
-    std::atomic<int> posted{0};
-    occupy(worker, release);
-    std::thread poster([&] {
-      for (int k = 0; k < 5; ++k) {
-        worker.post([] {}, 100);
-        ++posted;
-      }
-    });
-    reaches_and_stays(posted, 3, "the worker's own bound (3) holds for a post that allows more");
-    release = true;
-    poster.join();
-    worker.wait();
-    EXPECT_EQ(posted.load(), 5);
-  }
+  post_while_busy(worker, 3, 1, 1, "one job waits, so a second post that allows one waits");
+  post_while_busy(worker, 5, 100, 3,
+                  "the worker's own bound (3) holds for a post that allows more");
 }
 
 TEST(SerialWorker, TheDestructorRunsWhatIsQueuedAndCountsItsCpuTime) {
