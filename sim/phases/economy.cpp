@@ -131,7 +131,8 @@ LabourMarket plan_employment(World& world, const Scenario& s) {
           const double size = f.capacity[i] + 1.0;
           if (new_year) {
             Rng rng = rng_for(s, i, world.step, Stream::growth_variance);
-            f.growth_variance[i] = static_cast<float>(draw_growth_variance(fp, size, rng));
+            f.growth_variance[i] =
+                static_cast<float>(draw_growth_variance(growth_sigma(fp, size), rng));
           }
           // A normal shock whose variance is this year's draw: twelve of them add up to a Laplace
           // yearly growth rate (Stanley et al. 1996), centred so that E[exp(shock)] = exp(drift).

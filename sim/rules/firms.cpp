@@ -26,9 +26,11 @@ double fixed_costs(const FirmParams& fp, const FirmAtWork& f) {
          f.productivity * f.productivity_trend * f.demand_trend;
 }
 
-double draw_growth_variance(const FirmParams& fp, double size, Rng& rng) {
-  const double sigma =
-      fp.growth_sigma_per_month * std::pow(std::max(1.0, size), -fp.growth_size_exponent);
+double growth_sigma(const FirmParams& fp, double size) {
+  return fp.growth_sigma_per_month * std::pow(std::max(1.0, size), -fp.growth_size_exponent);
+}
+
+double draw_growth_variance(double sigma, Rng& rng) {
   return -12.0 * sigma * sigma * std::log(1.0 - uniform01(rng));
 }
 

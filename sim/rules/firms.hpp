@@ -80,9 +80,11 @@ inline int skilled_jobs_wanted(int employees, double need, float rounding) {
   return std::min(employees, static_cast<int>(std::floor(employees * need + rounding)));
 }
 
-// This year's variance of a firm's yearly log growth: exponential around
-// 12 (growth_sigma_per_month size^-growth_size_exponent)^2, so yearly growth is Laplace.
-double draw_growth_variance(const FirmParams& fp, double size, Rng& rng);
+// The monthly growth sigma of a firm of `size`: growth_sigma_per_month size^-growth_size_exponent.
+double growth_sigma(const FirmParams& fp, double size);
+// This year's variance of a firm's yearly log growth: exponential around 12 sigma^2 (sigma
+// from growth_sigma), so yearly growth is Laplace.
+double draw_growth_variance(double sigma, Rng& rng);
 
 // A table of f(n) for n in [0, size), made once where f of the same n is asked for again and
 // again (a size's meeting weight or hazard): the same numbers, without a pow or an exp per

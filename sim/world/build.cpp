@@ -124,11 +124,26 @@ void form_first_ties(World& world, const Scenario& s, const std::vector<FirmId>&
 
 namespace {
 
+// An old firm's yearly exit hazard at a size: the rate initial_age_years draws ages from.
+double old_firm_hazard(const FirmParams& fp, int employees) {
+  return std::max(1e-6, exit_hazard_per_year(fp, 1e9, employees));
+}
+
+// What init_firm reads by a firm's employees, looked up for the initial world's many firms
+// rather than computed per firm (a pow and an exp that underflows each, a tenth of the
+// default world's build); an entrant's are computed.
+struct SizeTables {
+  explicit SizeTables(const FirmParams& fp)
+      : old_hazard(1024, [&fp](int employees) { return old_firm_hazard(fp, employees); }),
+        growth_sigma(1024,
+                     [&fp](int employees) { return ecosim::growth_sigma(fp, employees + 1.0); }) {}
+  SmallTable old_hazard, growth_sigma;
+};
+
 // The age of a firm of the initial world: drawn from the ages a stock of firms reaches when
 // firms are born at a steady rate and exit at exit_hazard_per_year (density ~ survival), by
-// rejection from the exponential of an old firm's hazard.
-double initial_age_years(const FirmParams& fp, int employees, Rng& rng) {
-  const double old = std::max(1e-6, exit_hazard_per_year(fp, 1e9, employees));
+// rejection from the exponential of an old firm's hazard (old_firm_hazard).
+double initial_age_years(const FirmParams& fp, double old, Rng& rng) {
   const double excess = old * fp.exit_young_excess * fp.exit_young_years;
   for (int attempt = 0; attempt < 1000; ++attempt) {
     const double age = std::min(100.0, -std::log(1.0 - uniform01(rng)) / old);
@@ -144,10 +159,9 @@ double steady_cash(const FirmParams& fp, double buffer, double profit) {
   return buffer + std::max(0.0, profit) * (1.0 / std::max(1e-9, fp.payout_per_month) - 1.0);
 }
 
-}  // namespace
-
-void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Establishment& e,
-               bool entrant) {
+// init_firm on a row that is all zero, with the initial world's tables where given.
+void init_zeroed_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Establishment& e,
+                      bool entrant, const SizeTables* sizes) {
   const RegionParams& region = s.regions[r];
   const FirmParams& fp = s.firms;
   Rng rng =
@@ -159,9 +173,6 @@ void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Esta
   boost::random::lognormal_distribution<double> emission(0.0, fp.emission_factor_log_sd);
   boost::random::lognormal_distribution<double> knowledge_spread(0.0, fp.knowledge_log_sd);
 
-  // A reused row (an entrant takes a closed firm's) starts as a new row does, all zero: once the
-  // dead firm's output and emissions of its last month passed to 683 of 714 entrants.
-  f.for_each_column([i](const char*, auto& column) { column[i] = {}; });
   f.region[i] = r;
   f.municipality[i] = state.municipalities.nth(static_cast<std::size_t>(pick_muni(rng)));
   f.sector[i] = e.sector;
@@ -170,8 +181,11 @@ void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Esta
   f.owner_works[i] = e.owner_works;
   f.birth_step[i] =
       entrant ? world.step
-              : world.step -
-                    static_cast<Step>(std::lround(12 * initial_age_years(fp, e.employees, rng)));
+              : world.step - static_cast<Step>(std::lround(
+                                 12 * initial_age_years(fp,
+                                                        sizes ? sizes->old_hazard(e.employees)
+                                                              : old_firm_hazard(fp, e.employees),
+                                                        rng)));
   f.exit_step[i] = kNoStep;
   f.exit_cause[i] = ExitCause::none;
   f.employees[i] = e.employees;
@@ -185,7 +199,8 @@ void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Esta
         static_cast<float>(std::min(1.0, fp.initial_knowledge * knowledge_spread(rng)));
   f.expertise[i].fill(0.0f);
   f.emission_factor[i] = static_cast<float>(emission(rng));
-  f.growth_variance[i] = static_cast<float>(draw_growth_variance(fp, e.employees + 1.0, rng));
+  f.growth_variance[i] = static_cast<float>(draw_growth_variance(
+      sizes ? sizes->growth_sigma(e.employees) : growth_sigma(fp, e.employees + 1.0), rng));
   f.innovation_revenue_nok[i] = 0;
   f.satisfaction[i] = static_cast<float>(region.service_quality);
   f.trust_in_municipality[i] = static_cast<float>(region.generalised_trust);
@@ -210,6 +225,16 @@ void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Esta
     boost::random::uniform_int_distribution<int> pick_org(0, region.promotion_orgs - 1);
     f.promotion_org[i] = state.promotion_orgs.nth(static_cast<std::size_t>(pick_org(rng)));
   }
+}
+
+}  // namespace
+
+void init_firm(World& world, const Scenario& s, FirmId i, RegionId r, const Establishment& e,
+               bool entrant) {
+  // A reused row (an entrant takes a closed firm's) starts as a new row does, all zero: once the
+  // dead firm's output and emissions of its last month passed to 683 of 714 entrants.
+  world.firms.for_each_column([i](const char*, auto& column) { column[i] = {}; });
+  init_zeroed_firm(world, s, i, r, e, entrant, nullptr);
 }
 
 namespace {
@@ -315,9 +340,11 @@ World build_world(const Scenario& s) {
     establishments.insert(establishments.end(), drawn[r.index()].begin(), drawn[r.index()].end());
     drawn[r.index()] = {};
   }
-  world.firms.resize(region_of_firm.size());
+  world.firms.resize(region_of_firm.size());  // new rows, all zero
+  const SizeTables sizes(s.firms);
   for_each_id<FirmId>(region_of_firm.size(), [&](FirmId i) {
-    init_firm(world, s, i, region_of_firm[i.index()], establishments[i.index()], false);
+    init_zeroed_firm(world, s, i, region_of_firm[i.index()], establishments[i.index()], false,
+                     &sizes);
     world.firms.uid[i] = static_cast<std::uint32_t>(i.index());
   });
   world.next_uid = static_cast<std::uint32_t>(world.firms.size());

@@ -148,7 +148,7 @@ TEST(FirmRules, GrowthVarianceAveragesTwelveSigmaSquared) {
     for (int k = 0; k < n; ++k) {
       Rng rng = make_rng(42, AgentKind::firm, static_cast<std::uint64_t>(k), 0,
                          Stream::firm_initial_state);
-      sum += draw_growth_variance(p, size, rng);
+      sum += draw_growth_variance(growth_sigma(p, size), rng);
     }
     EXPECT_NEAR(sum / n / (12 * sigma * sigma), 1.0, 0.02) << "size " << size;
   }
