@@ -26,9 +26,11 @@ struct FirstTie {
 
 // Draws a firm's first ties: a few firm-firm ties (mostly within its municipality, some across
 // regions where allowed) and, for firms with knowledge, a tie to a local university, all near
-// the trust a tie rests at (tie_trust). Reads the world only.
+// the trust a tie rests at (tie_trust). `tie_count` is the Poisson of the mean number of ties,
+// made once for all firms (its exp is the same for each). Reads the world only.
 void draw_first_ties(const World& world, const Scenario& s, FirmId firm, double mean_ties,
-                     bool initial, std::vector<FirstTie>& out) {
+                     const boost::random::poisson_distribution<int>& tie_count, bool initial,
+                     std::vector<FirstTie>& out) {
   const FirmTable& f = world.firms;
   Rng rng = rng_for(s, firm, world.step, Stream::initial_ties);
   // The initial world's ties were last used at any time within memory (so they are not all
@@ -40,7 +42,6 @@ void draw_first_ties(const World& world, const Scenario& s, FirmId firm, double 
   const RegionId region = f.region[firm];
   const MunicipalityId muni = f.municipality[firm];
   const std::size_t neighbours = world.municipality_firms.size(muni);
-  boost::random::poisson_distribution<int> tie_count(std::max(1e-9, mean_ties));
   const int ties = mean_ties > 0 && neighbours > 0 ? tie_count(rng) : 0;
   for (int k = 0; k < ties; ++k) {
     FirmId other = world.municipality_firms.draw(muni, uniform01(rng));
@@ -66,10 +67,11 @@ void form_first_ties(World& world, const Scenario& s, const std::vector<FirmId>&
                      double mean_ties, bool initial) {
   // Drawn in parallel, stored in firm order: a full holder's slots then resolve the same way
   // whatever the number of threads.
+  const boost::random::poisson_distribution<int> tie_count(std::max(1e-9, mean_ties));
   const std::vector<FirstTie> ties = gather_in_order<FirstTie>(
       firms.size(),
       [&](std::size_t k, std::vector<FirstTie>& out) {
-        draw_first_ties(world, s, firms[k], mean_ties, initial, out);
+        draw_first_ties(world, s, firms[k], mean_ties, tie_count, initial, out);
       },
       64);
   // Each holder's slots depend only on the order of its own ties: group the ties by holder
