@@ -236,7 +236,7 @@ share one process: a one-month run less an average month of the sweep's runs.
 """
     if base_ecosim:
         section += (
-            f"| ... {base_sha}, measured the same way after it | {base_fixed * 1000:.0f} ms of a "
+            f"| {base_sha}, a lone run as in the first rows, measured right after | {base_fixed * 1000:.0f} ms of a "
             f"{base_full:.2f} s default run: {base_fixed / base_full:.1%}; CPU "
             f"{base_fixed_cpu * 1000:.0f} ms of {base_full_cpu:.2f} s: "
             f"{base_fixed_cpu / base_full_cpu:.1%} | | |\n"
