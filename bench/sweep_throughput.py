@@ -39,6 +39,31 @@ def timed(command) -> float:
     return timed_with_cpu(command)[0]
 
 
+def write_sweep(path: pathlib.Path, runs: int, months: int) -> pathlib.Path:
+    """A sweep file of `runs` random points of the default scenario at `months` months."""
+    path.write_text(
+        f"""# the throughput benchmark's sweep: {runs} points of the default scenario
+[sweep]
+design = "random"
+samples = {runs}
+seed = 1
+set = {{ "simulation.steps" = {months} }}
+[[parameter]]
+key = "trust.gain_dialogue"
+"""
+    )
+    return path
+
+
+def timed_sweep(ecosim, spec, out, jobs) -> float:
+    """Wall time of `ecosim sweep SPEC` into a new folder OUT, `jobs` runs at a time of 1 thread."""
+    shutil.rmtree(out, ignore_errors=True)
+    return timed(
+        [str(ecosim), "sweep", str(spec), "-o", str(out), "-q"]
+        + ["--jobs", str(jobs), "--threads", "1"]
+    )
+
+
 def default_world_bench(bench) -> tuple:
     """`ecosim_bench 26239 1 1`: reading the default scenario and building its 26,239-firm world
     (set-up), and the CPU time of the recorder's writer thread over a one-month run (the run
@@ -71,49 +96,12 @@ def main(argv=None) -> int:
     cores = os.cpu_count() or 1
     work = pathlib.Path(tempfile.mkdtemp(prefix="ecosim-sweep-bench-"))
     try:
-        sweep = work / "bench.toml"
-        sweep.write_text(
-            f"""# the throughput benchmark's sweep: {args.runs} points of the default scenario
-[sweep]
-design = "random"
-samples = {args.runs}
-seed = 1
-set = {{ "simulation.steps" = {args.months} }}
-[[parameter]]
-key = "trust.gain_dialogue"
-"""
-        )
+        sweep = write_sweep(work / "bench.toml", args.runs, args.months)
         subprocess.run(
             [str(ecosim), "sweep", str(sweep), "--check"], check=True, stdout=subprocess.DEVNULL
         )
-        together = timed(
-            [
-                str(ecosim),
-                "sweep",
-                str(sweep),
-                "-o",
-                str(work / "together"),
-                "-q",
-                "--jobs",
-                str(cores),
-                "--threads",
-                "1",
-            ]
-        )
-        alone = timed(
-            [
-                str(ecosim),
-                "sweep",
-                str(sweep),
-                "-o",
-                str(work / "alone"),
-                "-q",
-                "--jobs",
-                "1",
-                "--threads",
-                "1",
-            ]
-        )
+        together = timed_sweep(ecosim, sweep, work / "together", cores)
+        alone = timed_sweep(ecosim, sweep, work / "alone", 1)
 
         # Fixed cost of a run: a run of 1 month less the cost of a month (2 months - 1 month),
         # in wall time (as one run alone sees it, its writer's thread on the other core) and in
@@ -168,27 +156,10 @@ key = "trust.gain_dialogue"
         # The fixed cost as a sweep pays it, its runs in one process (no process start): 50
         # one-month runs, one at a time (`--jobs 1`: wall and CPU agree), the best of 2, less
         # an average month of the same sweep's runs one after another (`alone` above).
-        def one_month_sweep(runs=50):
-            spec = work / "one_month.toml"
-            spec.write_text(
-                f"""[sweep]
-design = "random"
-samples = {runs}
-seed = 1
-set = {{ "simulation.steps" = 1 }}
-[[parameter]]
-key = "trust.gain_dialogue"
-"""
-            )
-            out = work / "one_month"
-            shutil.rmtree(out, ignore_errors=True)
-            wall = timed(
-                [str(ecosim), "sweep", str(spec), "-o", str(out), "-q"]
-                + ["--jobs", "1", "--threads", "1"]
-            )
-            return wall / runs
-
-        one_in_sweep = min(one_month_sweep() for _ in range(2))
+        one_month = write_sweep(work / "one_month.toml", 50, 1)
+        one_in_sweep = (
+            min(timed_sweep(ecosim, one_month, work / "one_month", 1) for _ in range(2)) / 50
+        )
         month_in_sweep = (alone / args.runs - one_in_sweep) / max(1, args.months - 1)
         fixed_in_sweep = max(0.0, one_in_sweep - month_in_sweep)
         # Of the fixed cost, building the initial world (and reading the scenario): the set-up
