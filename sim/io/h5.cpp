@@ -3,6 +3,7 @@
 #include <hdf5_hl.h>
 
 #include <algorithm>
+#include <cstddef>
 
 namespace ecosim::h5 {
 
@@ -205,8 +206,82 @@ void make_scale(hid_t dataset, const std::string& name) {
   check(H5DSset_scale(dataset, name.c_str()), "make dimension scale " + name);
 }
 
-void attach_scale(hid_t variable, hid_t scale, unsigned axis) {
-  check(H5DSattach_scale(variable, scale, axis), "attach dimension scale");
+namespace {
+
+hobj_ref_t reference_to(hid_t object) {
+  hobj_ref_t ref{};
+  check(H5Rcreate(&ref, object, ".", H5R_OBJECT, -1), "make a reference to a dimension scale");
+  return ref;
+}
+
+void refuse_existing(hid_t object, const char* attribute) {
+  if (check(H5Aexists(object, attribute), std::string("look for ") + attribute) > 0)
+    throw Error(std::string("HDF5: attach dimension scales: the dataset already has ") + attribute +
+                " (allowed: datasets without scales)");
+}
+
+// Writes `values` of memory and file type `type` as the new attribute `name` of 1-D shape.
+void write_list_attribute(hid_t object, const char* name, hid_t type, hsize_t n,
+                          const void* values) {
+  refuse_existing(object, name);
+  Handle space = simple_space(n);
+  Handle attr(check(H5Acreate2(object, name, type, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                    std::string("create attribute ") + name),
+              H5Aclose);
+  check(H5Awrite(attr.get(), type, values), std::string("write attribute ") + name);
+}
+
+}  // namespace
+
+void attach_scales(const std::vector<ScaleAttachment>& attachments) {
+  // Objects in order of first appearance, each with its list (a run file has a few dozen).
+  const auto index_of = [](std::vector<hid_t>& seen, hid_t id) {
+    const auto at = std::find(seen.begin(), seen.end(), id);
+    if (at != seen.end()) return static_cast<std::size_t>(at - seen.begin());
+    seen.push_back(id);
+    return seen.size() - 1;
+  };
+  std::vector<hid_t> variables, scales;
+  std::vector<std::vector<std::vector<hobj_ref_t>>> dimension_lists;  // variable, axis: scales
+  struct ReferenceEntry {  // the layout H5DS gives REFERENCE_LIST's compound (16 bytes)
+    hobj_ref_t dataset;
+    int dimension;
+  };
+  std::vector<std::vector<ReferenceEntry>> reference_lists;  // scale: variables and axes
+  for (const ScaleAttachment& a : attachments) {
+    const std::size_t v = index_of(variables, a.variable);
+    if (v == dimension_lists.size()) {
+      Handle space(check(H5Dget_space(a.variable), "get dataspace of a variable"), H5Sclose);
+      const int rank = check(H5Sget_simple_extent_ndims(space.get()), "get rank of a variable");
+      dimension_lists.emplace_back(static_cast<std::size_t>(rank));
+    }
+    if (a.axis >= dimension_lists[v].size())
+      throw Error("HDF5: attach dimension scale: axis " + std::to_string(a.axis) +
+                  " (allowed: 0.." + std::to_string(dimension_lists[v].size()) + ")");
+    dimension_lists[v][a.axis].push_back(reference_to(a.scale));
+    const std::size_t s = index_of(scales, a.scale);
+    if (s == reference_lists.size()) reference_lists.emplace_back();
+    reference_lists[s].push_back({reference_to(a.variable), static_cast<int>(a.axis)});
+  }
+
+  Handle list_type(check(H5Tvlen_create(H5T_STD_REF_OBJ), "make DIMENSION_LIST type"), H5Tclose);
+  for (std::size_t v = 0; v < variables.size(); ++v) {
+    std::vector<hvl_t> lists;
+    for (auto& refs : dimension_lists[v])
+      lists.push_back({refs.size(), refs.empty() ? nullptr : refs.data()});
+    write_list_attribute(variables[v], "DIMENSION_LIST", list_type.get(), lists.size(),
+                         lists.data());
+  }
+  Handle entry_type(
+      check(H5Tcreate(H5T_COMPOUND, sizeof(ReferenceEntry)), "make REFERENCE_LIST type"), H5Tclose);
+  check(H5Tinsert(entry_type.get(), "dataset", offsetof(ReferenceEntry, dataset), H5T_STD_REF_OBJ),
+        "make REFERENCE_LIST type");
+  check(
+      H5Tinsert(entry_type.get(), "dimension", offsetof(ReferenceEntry, dimension), H5T_NATIVE_INT),
+      "make REFERENCE_LIST type");
+  for (std::size_t s = 0; s < scales.size(); ++s)
+    write_list_attribute(scales[s], "REFERENCE_LIST", entry_type.get(), reference_lists[s].size(),
+                         reference_lists[s].data());
 }
 
 namespace {

@@ -61,9 +61,22 @@ Handle write_doubles(hid_t parent, const std::string& name, const std::vector<do
 Handle write_ints(hid_t parent, const std::string& name, const std::vector<std::int64_t>& values,
                   hid_t file_type = H5T_STD_I64LE);
 
-// Marks a 1-D dataset as the dimension scale `name`, and attaches scales to a variable.
+// Marks a 1-D dataset as the dimension scale `name`.
 void make_scale(hid_t dataset, const std::string& name);
-void attach_scale(hid_t variable, hid_t scale, unsigned axis);
+
+// A scale (made by make_scale) that labels axis `axis` of a variable.
+struct ScaleAttachment {
+  hid_t variable;
+  hid_t scale;
+  unsigned axis;
+};
+// Attaches each scale to its variable's axis, in the order given, leaving the attributes
+// H5DSattach_scale leaves (DIMENSION_LIST on each variable, REFERENCE_LIST on each scale, as
+// the HDF5 dimension scale specification defines them) but writing each attribute once.
+// H5DSattach_scale checks both objects and rewrites both attributes at every call: two thirds
+// of making a run file's datasets, paid by every run of a sweep (bench/RESULTS.md). The
+// variables must have no scale yet and the scales no variable: these are new datasets.
+void attach_scales(const std::vector<ScaleAttachment>& attachments);
 
 // As a memory type: the native type that matches the file type (doubles for floats, int64 for
 // integers), not a type of its own.

@@ -191,6 +191,27 @@ class TableWriter {
     }
   }
 
+  // Once every column is written: attaches them all to the table's dimension scale at once.
+  void attach_columns() {
+    run_(
+        [file = file_, group = group_, dimension = dimension_, columns = columns_] {
+          Handle g = h5::open_group(file, group);
+          Handle scale(h5::check(H5Dopen2(g.get(), dimension.c_str(), H5P_DEFAULT),
+                                 "open dimension scale " + dimension),
+                       H5Dclose);
+          std::vector<Handle> datasets;
+          std::vector<h5::ScaleAttachment> attachments;
+          for (const std::string& column : columns) {
+            datasets.emplace_back(
+                h5::check(H5Dopen2(g.get(), column.c_str(), H5P_DEFAULT), "open column " + column),
+                H5Dclose);
+            attachments.push_back({datasets.back().get(), scale.get(), 0});
+          }
+          h5::attach_scales(attachments);
+        },
+        0);
+  }
+
  private:
   template <class T, class Get>
   std::vector<T> collect(Get get) const {
@@ -216,7 +237,7 @@ class TableWriter {
   void write(const ColumnInfo& info, std::vector<T> values) {
     const std::size_t bytes = values.size() * sizeof(T);
     run_(
-        [file = file_, group = group_, dimension = dimension_, info, values = std::move(values)] {
+        [file = file_, group = group_, info, values = std::move(values)] {
           Handle g = h5::open_group(file, group);
           Handle ds;
           if constexpr (std::is_same_v<T, std::string_view>)
@@ -225,16 +246,14 @@ class TableWriter {
             ds = h5::write_numbers(g.get(), info.name, values);
           h5::write_attribute(ds.get(), "units", info.units);
           h5::write_attribute(ds.get(), "description", info.description);
-          Handle scale(h5::check(H5Dopen2(g.get(), dimension.c_str(), H5P_DEFAULT),
-                                 "open dimension scale " + dimension),
-                       H5Dclose);
-          h5::attach_scale(ds.get(), scale.get(), 0);
         },
         bytes);
+    columns_.push_back(info.name);
   }
 
   hid_t file_;
   std::string group_, dimension_;
+  std::vector<std::string> columns_;  // written so far, in order
   const Rows& rows_;
   const TableJobRunner& run_;
 };
@@ -280,12 +299,14 @@ void write_projects_table(hid_t file, const World& world, const TableJobRunner& 
       0);
   TableWriter projects(file, "projects.new", "project", world.projects, run);
   projects_columns(projects);
+  projects.attach_columns();
 
   std::vector<PartyRow> rows;
   for (const Project& p : world.projects)
     for (const Party& party : p.parties) rows.push_back({p.id, &party});
   TableWriter parties(file, "parties.new", "party", rows, run);
   parties_columns(parties);
+  parties.attach_columns();
   if (written) run(written, 0);
 
   run(

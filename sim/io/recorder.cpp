@@ -234,15 +234,17 @@ void Recorder::create_datasets(const std::vector<std::string>& region_names, boo
   h5::make_scale(region.get(), "region");
 
   const std::vector<hsize_t> per_region{f.regions};
+  std::vector<h5::ScaleAttachment> attachments;  // written together once every dataset is made
   for (const Indicator& k : kIndicators) {
     auto ds =
         std::make_unique<h5::Extendible>(g, std::string(k.name), H5T_IEEE_F64LE, per_region, chunk);
     describe(ds->get(), k.unit, k.description);
-    h5::attach_scale(ds->get(), f.time->get(), 0);
-    h5::attach_scale(ds->get(), region.get(), 1);
+    attachments.push_back({ds->get(), f.time->get(), 0});
+    attachments.push_back({ds->get(), region.get(), 1});
     f.values.push_back(std::move(ds));
   }
   // Indicators with a third axis: each gets its own scale of names.
+  std::vector<Handle> axis_scales;
   for (const Breakdown& b : kBreakdowns) {
     const std::string axis(b.axis);
     Handle scale = h5::write_strings(g, axis, names_of(b.axis_names));
@@ -252,11 +254,13 @@ void Recorder::create_datasets(const std::vector<std::string>& region_names, boo
                                                std::vector<hsize_t>{f.regions, b.axis_names.size()},
                                                chunk);
     describe(ds->get(), b.unit, b.description);
-    h5::attach_scale(ds->get(), f.time->get(), 0);
-    h5::attach_scale(ds->get(), region.get(), 1);
-    h5::attach_scale(ds->get(), scale.get(), 2);
+    attachments.push_back({ds->get(), f.time->get(), 0});
+    attachments.push_back({ds->get(), region.get(), 1});
+    attachments.push_back({ds->get(), scale.get(), 2});
     f.breakdowns.push_back(std::move(ds));
+    axis_scales.push_back(std::move(scale));
   }
+  h5::attach_scales(attachments);
   // Firm-level tables: snapshots of firms and ties, and every exit.
   if (snapshots) {
     f.firms = ColumnTable(root, "firms", FirmRows{});

@@ -70,9 +70,62 @@ TEST_F(H5Test, DimensionScalesAttachToVariables) {
   h5::Handle axis = h5::write_doubles(file.get(), "axis", {0, 1});
   h5::make_scale(axis.get(), "axis");
   h5::Handle variable = h5::write_doubles(file.get(), "variable", {10, 20});
-  h5::attach_scale(variable.get(), axis.get(), 0);
+  h5::attach_scales({{variable.get(), axis.get(), 0}});
   EXPECT_GT(H5DSis_scale(axis.get()), 0);
   EXPECT_GT(H5DSis_attached(variable.get(), axis.get(), 0), 0);
+}
+
+// attach_scales writes the attributes itself: HDF5's own dimension-scale API must read them as
+// it reads its own, for every variable, axis and scale, in the order they were attached.
+TEST_F(H5Test, ScalesAttachedTogetherReadAsHdf5sOwn) {
+  h5::Extendible time(file.get(), "time", H5T_STD_I64LE, {}, 4);
+  h5::make_scale(time.get(), "time");
+  h5::Handle region = h5::write_strings(file.get(), "region", {"a", "b"});
+  h5::make_scale(region.get(), "region");
+  h5::Handle sector = h5::write_strings(file.get(), "sector", {"x", "y", "z"});
+  h5::make_scale(sector.get(), "sector");
+  h5::Extendible jobs(file.get(), "jobs", H5T_IEEE_F64LE, {2}, 4);
+  h5::Extendible by_sector(file.get(), "by_sector", H5T_IEEE_F64LE, {2, 3}, 4);
+  h5::Extendible alone(file.get(), "alone", H5T_IEEE_F64LE, {2}, 4);  // its region axis bare
+  h5::attach_scales({{jobs.get(), time.get(), 0},
+                     {jobs.get(), region.get(), 1},
+                     {by_sector.get(), time.get(), 0},
+                     {by_sector.get(), region.get(), 1},
+                     {by_sector.get(), sector.get(), 2},
+                     {alone.get(), time.get(), 0}});
+  for (hid_t variable : {jobs.get(), by_sector.get(), alone.get()})
+    EXPECT_GT(H5DSis_attached(variable, time.get(), 0), 0);
+  EXPECT_GT(H5DSis_attached(jobs.get(), region.get(), 1), 0);
+  EXPECT_GT(H5DSis_attached(by_sector.get(), region.get(), 1), 0);
+  EXPECT_GT(H5DSis_attached(by_sector.get(), sector.get(), 2), 0);
+  EXPECT_EQ(H5DSis_attached(alone.get(), region.get(), 1), 0);
+  EXPECT_EQ(H5DSis_attached(jobs.get(), sector.get(), 1), 0);
+  EXPECT_EQ(H5DSget_num_scales(alone.get(), 1), 0);
+  EXPECT_EQ(H5DSget_num_scales(by_sector.get(), 2), 1);
+  // HDF5 can detach what it reads as attached: REFERENCE_LIST names the variables.
+  EXPECT_GE(H5DSdetach_scale(alone.get(), time.get(), 0), 0);
+  EXPECT_EQ(H5DSis_attached(alone.get(), time.get(), 0), 0);
+  EXPECT_GT(H5DSis_attached(jobs.get(), time.get(), 0), 0);
+  // The scales' names, as HDF5 finds them through each variable's DIMENSION_LIST.
+  const auto scale_name = [](hid_t variable, unsigned axis) {
+    std::string name;
+    H5DSiterate_scales(
+        variable, axis, nullptr,
+        [](hid_t, unsigned, hid_t scale, void* out) -> herr_t {
+          char text[32] = {};
+          H5DSget_scale_name(scale, text, sizeof text);
+          *static_cast<std::string*>(out) = text;
+          return 1;
+        },
+        &name);
+    return name;
+  };
+  EXPECT_EQ(scale_name(by_sector.get(), 0), "time");
+  EXPECT_EQ(scale_name(by_sector.get(), 1), "region");
+  EXPECT_EQ(scale_name(by_sector.get(), 2), "sector");
+  // Scales go on new datasets only: a second attachment is refused, not merged.
+  EXPECT_THROW(h5::attach_scales({{jobs.get(), sector.get(), 1}}), h5::Error);
+  EXPECT_THROW(h5::attach_scales({{by_sector.get(), time.get(), 3}}), h5::Error);  // no axis 3
 }
 
 TEST_F(H5Test, FailuresSayTheSystemsReason) {
