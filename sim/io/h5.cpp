@@ -255,9 +255,11 @@ void attach_scales(const std::vector<ScaleAttachment>& attachments) {
       const int rank = check(H5Sget_simple_extent_ndims(space.get()), "get rank of a variable");
       dimension_lists.emplace_back(static_cast<std::size_t>(rank));
     }
-    if (a.axis >= dimension_lists[v].size())
-      throw Error("HDF5: attach dimension scale: axis " + std::to_string(a.axis) +
-                  " (allowed: 0.." + std::to_string(dimension_lists[v].size()) + ")");
+    if (const std::size_t rank = dimension_lists[v].size(); a.axis >= rank)
+      throw Error("HDF5: attach dimension scale: axis " + std::to_string(a.axis) + " (allowed: " +
+                  (rank == 0 ? std::string("none, the variable is a scalar")
+                             : "0.." + std::to_string(rank - 1)) +
+                  ")");
     dimension_lists[v][a.axis].push_back(reference_to(a.scale));
     const std::size_t s = index_of(scales, a.scale);
     if (s == reference_lists.size()) reference_lists.emplace_back();
