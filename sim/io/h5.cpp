@@ -223,7 +223,6 @@ void refuse_existing(hid_t object, const char* attribute) {
 // Writes `values` of memory and file type `type` as the new attribute `name` of 1-D shape.
 void write_list_attribute(hid_t object, const char* name, hid_t type, hsize_t n,
                           const void* values) {
-  refuse_existing(object, name);
   Handle space = simple_space(n);
   Handle attr(check(H5Acreate2(object, name, type, space.get(), H5P_DEFAULT, H5P_DEFAULT),
                     std::string("create attribute ") + name),
@@ -266,6 +265,9 @@ void attach_scales(const std::vector<ScaleAttachment>& attachments) {
     reference_lists[s].push_back({reference_to(a.variable), static_cast<int>(a.axis)});
   }
 
+  // Every object is checked before anything is written: a refused call leaves the file as it was.
+  for (hid_t variable : variables) refuse_existing(variable, "DIMENSION_LIST");
+  for (hid_t scale : scales) refuse_existing(scale, "REFERENCE_LIST");
   Handle list_type(check(H5Tvlen_create(H5T_STD_REF_OBJ), "make DIMENSION_LIST type"), H5Tclose);
   for (std::size_t v = 0; v < variables.size(); ++v) {
     std::vector<hvl_t> lists;

@@ -123,8 +123,12 @@ TEST_F(H5Test, ScalesAttachedTogetherReadAsHdf5sOwn) {
   EXPECT_EQ(scale_name(by_sector.get(), 0), "time");
   EXPECT_EQ(scale_name(by_sector.get(), 1), "region");
   EXPECT_EQ(scale_name(by_sector.get(), 2), "sector");
-  // Scales go on new datasets only: a second attachment is refused, not merged.
-  EXPECT_THROW(h5::attach_scales({{jobs.get(), sector.get(), 1}}), h5::Error);
+  // Scales go on new datasets only: a second attachment is refused, not merged, and a refused
+  // call writes nothing (the new variable below gets no DIMENSION_LIST).
+  h5::Extendible fresh(file.get(), "fresh", H5T_IEEE_F64LE, {2}, 4);
+  EXPECT_THROW(h5::attach_scales({{fresh.get(), region.get(), 1}, {jobs.get(), sector.get(), 1}}),
+               h5::Error);
+  EXPECT_EQ(H5Aexists(fresh.get(), "DIMENSION_LIST"), 0);
   try {
     h5::attach_scales({{by_sector.get(), time.get(), 3}});  // axes 0..2
     FAIL() << "attached to an axis the variable lacks";
